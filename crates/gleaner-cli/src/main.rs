@@ -1,0 +1,246 @@
+//! `gleaner`: documents in, analysis-ready Parquet and CSV tables out.
+//!
+//! The only crate that knows about clap, the terminal and threads. `run` is a three-stage pipeline:
+//! a reader thread reads inputs in order and sends chunks of raw documents down a bounded channel;
+//! the main thread ingests and extracts each chunk in parallel (rayon, order kept); a writer
+//! thread streams the results to the dataset. At most [`QUEUE`] chunks wait between stages, so
+//! memory stays flat whatever the corpus size, and output order never depends on `--jobs`.
+
+mod progress;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use gleaner_export::{DatasetWriter, Formats, RunInfo, TABLES};
+use gleaner_extract::{Extraction, Pipeline};
+use gleaner_ingest::{ingest, parse_date, Document, Input, Issue, Item, Reader};
+use rayon::prelude::*;
+
+/// Documents per chunk handed from reader to workers.
+const CHUNK_DOCS: usize = 256;
+/// Bytes of text per chunk, whichever limit comes first.
+const CHUNK_BYTES: usize = 8 << 20;
+/// Chunks that may wait in each queue.
+const QUEUE: usize = 2;
+
+#[derive(Parser, Debug)]
+#[command(name = "gleaner", version, about = "Turn plain-text documents into analysis-ready datasets (Parquet and CSV).")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read documents and write every table of the dataset.
+    Run(RunArgs),
+    /// Print the tables and their columns.
+    Schema {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct RunArgs {
+    /// Text files, folders (searched for .txt and .md), .jsonl files, or - for JSONL on stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Folder to write the tables and manifest.json to.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Formats to write: parquet, csv, or parquet,csv.
+    #[arg(long, default_value = "parquet,csv", value_parser = parse_formats)]
+    format: Formats,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Document date for inputs that carry none (YYYY-MM-DD): the anchor for relative dates.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
+    published: Option<chrono::NaiveDate>,
+}
+
+fn parse_formats(s: &str) -> Result<Formats, String> {
+    s.parse()
+}
+
+fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
+    parse_date(s).filter(|_| s.trim().len() == 10).ok_or_else(|| format!("{s:?} is not a date like 2021-08-27"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Schema { json } => {
+            print_schema(json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Run(args) => run(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("gleaner: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_schema(json: bool) {
+    if json {
+        let tables: Vec<serde_json::Value> = TABLES
+            .iter()
+            .map(|t| {
+                let columns: Vec<serde_json::Value> = t
+                    .columns
+                    .iter()
+                    .map(|c| serde_json::json!({"name": c.name, "type": c.ty.as_str(), "nullable": c.ty.nullable(), "doc": c.doc}))
+                    .collect();
+                serde_json::json!({"name": t.name, "doc": t.doc, "columns": columns})
+            })
+            .collect();
+        let doc = serde_json::json!({"schema_version": gleaner_export::SCHEMA_VERSION, "tables": tables});
+        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        return;
+    }
+    println!("gleaner dataset, schema version {}", gleaner_export::SCHEMA_VERSION);
+    for t in TABLES {
+        println!("\n{} — {}", t.name, t.doc);
+        for c in t.columns {
+            println!("  {:<18} {:<13} {}", c.name, c.ty.as_str(), c.doc);
+        }
+    }
+}
+
+/// One input after processing, in input order.
+enum Outcome {
+    Issue(Issue),
+    Doc(Box<(Document, Extraction)>, Vec<Issue>),
+}
+
+struct Chunk {
+    items: Vec<Item>,
+    bytes_read: u64,
+}
+
+fn run(args: RunArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let jobs = args.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
+    let pipeline = Pipeline::standard();
+    let mut writer = DatasetWriter::create(&args.out, args.format)
+        .with_context(|| format!("cannot write the dataset to {}; check that the folder is writable", args.out.display()))?;
+
+    let reader = Reader::new(&inputs);
+    let missing = reader.missing_inputs();
+    let total_bytes = reader.total_bytes();
+    let published = args.published;
+
+    let (raw_tx, raw_rx) = sync_channel::<Chunk>(QUEUE);
+    let (done_tx, done_rx) = sync_channel::<(Vec<Outcome>, u64)>(QUEUE);
+
+    let read_thread = std::thread::Builder::new().name("read".into()).spawn(move || {
+        let mut reader = reader;
+        let mut items = Vec::new();
+        let mut bytes = 0usize;
+        while let Some(mut item) = reader.next() {
+            if let (Item::Doc(doc), Some(date)) = (&mut item, published) {
+                doc.meta.published.get_or_insert(date);
+            }
+            if let Item::Doc(doc) = &item {
+                bytes += match &doc.body {
+                    gleaner_ingest::Body::Bytes(b) => b.len(),
+                    gleaner_ingest::Body::Text(t) => t.len(),
+                };
+            }
+            items.push(item);
+            if items.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                let chunk = Chunk { items: std::mem::take(&mut items), bytes_read: reader.bytes_read() };
+                bytes = 0;
+                if raw_tx.send(chunk).is_err() {
+                    return reader.bytes_read();
+                }
+            }
+        }
+        let read = reader.bytes_read();
+        if !items.is_empty() {
+            let _ = raw_tx.send(Chunk { items, bytes_read: read });
+        }
+        read
+    })?;
+
+    let write_thread = std::thread::Builder::new().name("write".into()).spawn(move || -> Result<(DatasetWriter, u64, u64)> {
+        let mut progress = progress::Progress::new(total_bytes);
+        let (mut docs, mut problems) = (0u64, 0u64);
+        for (outcomes, bytes_read) in done_rx {
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Issue(issue) => {
+                        problems += 1;
+                        writer.write_issue(&issue)?;
+                    }
+                    Outcome::Doc(found, issues) => {
+                        problems += issues.len() as u64;
+                        for issue in &issues {
+                            writer.write_issue(issue)?;
+                        }
+                        writer.write_document(&found.0, &found.1)?;
+                        docs += 1;
+                    }
+                }
+            }
+            progress.update(docs, bytes_read);
+        }
+        progress.finish(docs, problems);
+        Ok((writer, docs, problems))
+    })?;
+
+    for chunk in raw_rx {
+        let outcomes: Vec<Outcome> = pool.install(|| chunk.items.into_par_iter().map(|item| process(item, &pipeline)).collect());
+        if done_tx.send((outcomes, chunk.bytes_read)).is_err() {
+            break; // the writer failed; its error is reported below
+        }
+    }
+    drop(done_tx);
+    let bytes_read = read_thread.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
+    let (writer, docs, problems) = write_thread.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
+
+    let run = RunInfo {
+        inputs: args.inputs.clone(),
+        jobs,
+        published: published.map(|d| d.to_string()),
+        extractors: pipeline.names().into_iter().map(str::to_owned).collect(),
+        bytes_read,
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    let summary = writer.finish(&run).with_context(|| format!("cannot finish the dataset in {}", args.out.display()))?;
+    let errors_file = if args.format.csv { "errors.csv" } else { "errors.parquet" };
+    if problems > 0 {
+        eprintln!("gleaner: {problems} problem(s) recorded in {}", args.out.join(errors_file).display());
+    }
+    if missing > 0 {
+        eprintln!("gleaner: {missing} input(s) named on the command line could not be opened; the dataset holds the rest");
+        return Ok(ExitCode::from(1));
+    }
+    let _ = (docs, summary);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn process(item: Item, pipeline: &Pipeline) -> Outcome {
+    match item {
+        Item::Issue(issue) => Outcome::Issue(issue),
+        Item::Doc(raw) => match ingest(raw) {
+            Ok((doc, issues)) => {
+                let found = pipeline.run(&doc);
+                Outcome::Doc(Box::new((doc, found)), issues)
+            }
+            Err(issue) => Outcome::Issue(issue),
+        },
+    }
+}

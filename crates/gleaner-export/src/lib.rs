@@ -1,0 +1,380 @@
+//! The gleaner dataset: the contract's eight tables as Arrow, streamed to Parquet and CSV.
+//!
+//! A [`DatasetWriter`] takes documents with their extractions (and `errors` rows) one at a time,
+//! in the order they should appear, converts byte offsets to code-point offsets, and streams every
+//! table to `<dir>/<table>.parquet` and `<dir>/<table>.csv` in bounded row groups. Files are
+//! written under temporary names and renamed into place by [`DatasetWriter::finish`], which also
+//! writes the `entities` table and `manifest.json`. The same documents in the same order give
+//! byte-identical files.
+//!
+//! ```
+//! use gleaner_export::{DatasetWriter, Formats, RunInfo};
+//! use gleaner_extract::Pipeline;
+//! use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
+//!
+//! let dir = std::env::temp_dir().join(format!("gleaner-doctest-{}", std::process::id()));
+//! let raw = RawDocument { doc_id: "d1".into(), source: "d1.txt".into(),
+//!     body: Body::Text("Hello World. My name is Jonas.".into()), meta: Metadata::default(), issues: vec![] };
+//! let (doc, _) = ingest(raw).unwrap();
+//! let found = Pipeline::standard().run(&doc);
+//!
+//! let mut out = DatasetWriter::create(&dir, Formats::default()).unwrap();
+//! out.write_document(&doc, &found).unwrap();
+//! let summary = out.finish(&RunInfo::default()).unwrap();
+//! assert_eq!(summary.rows("sentences"), Some(2));
+//! let csv = std::fs::read_to_string(dir.join("sentences.csv")).unwrap();
+//! assert!(csv.contains("My name is Jonas."));
+//! assert!(dir.join("documents.parquet").exists() && dir.join("manifest.json").exists());
+//! # std::fs::remove_dir_all(&dir).unwrap();
+//! ```
+#![deny(missing_docs)]
+
+mod schema;
+mod table;
+
+pub use schema::{Column, ColumnType, Table, DATES, DOCUMENTS, ENTITIES, ERRORS, MENTIONS, NUMBERS, RELATIONS, SCHEMA_VERSION, SENTENCES, TABLES};
+pub use table::arrow_schema;
+
+use std::path::{Path, PathBuf};
+
+use gleaner_extract::{EntityCatalog, Extraction};
+use gleaner_ingest::{Document, Issue};
+use serde::Serialize;
+use table::{Cell, TableWriter};
+
+/// Which files to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Formats {
+    /// Write `<table>.parquet`.
+    pub parquet: bool,
+    /// Write `<table>.csv`.
+    pub csv: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Formats {
+        Formats { parquet: true, csv: true }
+    }
+}
+
+impl std::str::FromStr for Formats {
+    type Err = String;
+
+    /// `parquet`, `csv`, or both separated by a comma.
+    fn from_str(s: &str) -> Result<Formats, String> {
+        let mut f = Formats { parquet: false, csv: false };
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part.to_ascii_lowercase().as_str() {
+                "parquet" => f.parquet = true,
+                "csv" => f.csv = true,
+                other => return Err(format!("unknown format {other:?}: use parquet, csv, or parquet,csv")),
+            }
+        }
+        if !f.parquet && !f.csv {
+            return Err("no format given: use parquet, csv, or parquet,csv".to_owned());
+        }
+        Ok(f)
+    }
+}
+
+/// Errors that stop a dataset from being written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A file could not be created, written or renamed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The Parquet writer failed.
+    #[error("{path}: {source}")]
+    Parquet {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: parquet::errors::ParquetError,
+    },
+    /// An Arrow batch could not be built.
+    #[error("{path}: {source}")]
+    Arrow {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: arrow_schema::ArrowError,
+    },
+    /// The CSV writer failed.
+    #[error("{path}: {source}")]
+    Csv {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: csv::Error,
+    },
+}
+
+impl ExportError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> ExportError {
+        ExportError::Io { path: path.to_owned(), source }
+    }
+    pub(crate) fn parquet(path: &Path, source: parquet::errors::ParquetError) -> ExportError {
+        ExportError::Parquet { path: path.to_owned(), source }
+    }
+    pub(crate) fn arrow(path: &Path, source: arrow_schema::ArrowError) -> ExportError {
+        ExportError::Arrow { path: path.to_owned(), source }
+    }
+    pub(crate) fn csv(path: &Path, source: csv::Error) -> ExportError {
+        ExportError::Csv { path: path.to_owned(), source }
+    }
+}
+
+/// What `manifest.json` says about the run, besides row counts.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct RunInfo {
+    /// Inputs as named on the command line.
+    pub inputs: Vec<String>,
+    /// Worker threads.
+    pub jobs: usize,
+    /// Fallback document date, if given.
+    pub published: Option<String>,
+    /// Extractors that ran.
+    pub extractors: Vec<String>,
+    /// Bytes read.
+    pub bytes_read: u64,
+    /// Wall-clock seconds of the run so far.
+    pub seconds: f64,
+}
+
+/// Row counts of a finished dataset.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// `(table, rows)`, in [`TABLES`] order.
+    pub tables: Vec<(&'static str, u64)>,
+}
+
+impl Summary {
+    /// Rows written to `table`.
+    pub fn rows(&self, table: &str) -> Option<u64> {
+        self.tables.iter().find(|(t, _)| *t == table).map(|&(_, n)| n)
+    }
+}
+
+/// Streams a dataset to a folder. See the crate docs.
+#[derive(Debug)]
+pub struct DatasetWriter {
+    dir: PathBuf,
+    formats: Formats,
+    documents: TableWriter,
+    sentences: TableWriter,
+    mentions: TableWriter,
+    numbers: TableWriter,
+    dates: TableWriter,
+    relations: TableWriter,
+    errors: TableWriter,
+    catalog: EntityCatalog,
+    list_scratch: Vec<String>,
+}
+
+impl DatasetWriter {
+    /// Creates `dir` if needed and opens every table under a temporary name.
+    pub fn create(dir: &Path, formats: Formats) -> Result<DatasetWriter, ExportError> {
+        std::fs::create_dir_all(dir).map_err(|e| ExportError::io(dir, e))?;
+        let open = |t: &'static Table| TableWriter::create(dir, t, formats);
+        Ok(DatasetWriter {
+            dir: dir.to_owned(),
+            formats,
+            documents: open(&DOCUMENTS)?,
+            sentences: open(&SENTENCES)?,
+            mentions: open(&MENTIONS)?,
+            numbers: open(&NUMBERS)?,
+            dates: open(&DATES)?,
+            relations: open(&RELATIONS)?,
+            errors: open(&ERRORS)?,
+            catalog: EntityCatalog::new(),
+            list_scratch: Vec::new(),
+        })
+    }
+
+    /// Writes an `errors` row.
+    pub fn write_issue(&mut self, issue: &Issue) -> Result<(), ExportError> {
+        self.errors.push(&[Cell::Str(&issue.source), Cell::Str(issue.stage), Cell::Str(issue.kind), Cell::Str(&issue.message)])
+    }
+
+    /// Writes one document, its sentences and everything extracted from it.
+    pub fn write_document(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
+        let index = doc.char_index();
+        let at = |byte: u32| Cell::Int(index.char_offset(byte) as i64);
+        let id = doc.doc_id.as_str();
+        let meta = &doc.meta;
+        self.documents.push(&[
+            Cell::Str(id),
+            Cell::Str(&doc.source),
+            Cell::OptStr(meta.title.as_deref()),
+            Cell::OptStr(meta.author.as_deref()),
+            Cell::OptDate(meta.published),
+            Cell::Str(doc.language),
+            Cell::Str(&doc.text),
+            at(doc.text.len() as u32),
+            Cell::Int(doc.sentences.len() as i64),
+            Cell::Int(doc.tokens.len() as i64),
+            Cell::Str(&doc.sha256),
+            Cell::OptStr(meta.extra.as_deref()),
+        ])?;
+        for (i, s) in doc.sentences.iter().enumerate() {
+            self.sentences.push(&[
+                Cell::Str(id),
+                Cell::Int(i as i64),
+                Cell::Int(s.paragraph as i64),
+                at(s.span.start),
+                at(s.span.end),
+                Cell::Str(doc.slice(s.span)),
+                Cell::Str(s.zone.as_str()),
+            ])?;
+        }
+        for (i, m) in found.mentions.iter().enumerate() {
+            self.mentions.push(&[
+                Cell::Str(id),
+                Cell::Int(i as i64),
+                Cell::Int(m.sentence as i64),
+                at(m.span.start),
+                at(m.span.end),
+                Cell::Str(doc.slice(m.span)),
+                Cell::Str(m.label),
+                Cell::Str(&m.entity_id),
+                Cell::Float(m.confidence as f64),
+                Cell::Str(m.method),
+            ])?;
+        }
+        for (i, n) in found.numbers.iter().enumerate() {
+            self.numbers.push(&[
+                Cell::Str(id),
+                Cell::Int(i as i64),
+                Cell::Int(n.sentence as i64),
+                at(n.span.start),
+                at(n.span.end),
+                Cell::Str(doc.slice(n.span)),
+                Cell::OptFloat(n.value),
+                Cell::OptFloat(n.low),
+                Cell::OptFloat(n.high),
+                Cell::Str(n.qualifier.as_str()),
+                Cell::Str(n.kind.as_str()),
+                Cell::OptStr(n.unit.as_deref()),
+                Cell::OptStr(n.counted.as_deref()),
+                Cell::OptStr(n.event.as_deref()),
+            ])?;
+        }
+        for (i, d) in found.dates.iter().enumerate() {
+            self.dates.push(&[
+                Cell::Str(id),
+                Cell::Int(i as i64),
+                Cell::Int(d.sentence as i64),
+                at(d.span.start),
+                at(d.span.end),
+                Cell::Str(doc.slice(d.span)),
+                Cell::Str(d.kind.as_str()),
+                Cell::Str(&d.value),
+                Cell::OptStr(d.modifier),
+                Cell::OptDate(d.range_start),
+                Cell::OptDate(d.range_end),
+                Cell::Bool(d.anchored),
+                Cell::OptDate(d.anchor),
+            ])?;
+        }
+        for (i, r) in found.relations.iter().enumerate() {
+            self.relations.push(&[
+                Cell::Str(id),
+                Cell::Int(i as i64),
+                Cell::Int(r.sentence as i64),
+                Cell::Str(&r.subject.entity_id),
+                Cell::Str(doc.slice(r.subject.span)),
+                at(r.subject.span.start),
+                at(r.subject.span.end),
+                Cell::Str(r.predicate),
+                Cell::Str(&r.object.entity_id),
+                Cell::Str(doc.slice(r.object.span)),
+                at(r.object.span.start),
+                at(r.object.span.end),
+                at(r.evidence.start),
+                at(r.evidence.end),
+                Cell::Str(doc.slice(r.evidence)),
+                Cell::Float(r.confidence as f64),
+                Cell::Str(r.method),
+            ])?;
+        }
+        for issue in &found.issues {
+            self.write_issue(issue)?;
+        }
+        self.catalog.add(doc, found);
+        Ok(())
+    }
+
+    /// Writes the `entities` table, closes every file, renames them into place and writes
+    /// `manifest.json`.
+    pub fn finish(mut self, run: &RunInfo) -> Result<Summary, ExportError> {
+        let mut entities = TableWriter::create(&self.dir, &ENTITIES, self.formats)?;
+        for rec in self.catalog.records() {
+            self.list_scratch.clear();
+            self.list_scratch.extend(rec.aliases.iter().cloned());
+            let aliases: Vec<&str> = self.list_scratch.iter().map(String::as_str).collect();
+            entities.push(&[
+                Cell::Str(&rec.entity_id),
+                Cell::Str(&rec.label),
+                Cell::Str(&rec.name),
+                Cell::List(&aliases),
+                Cell::Int(rec.n_mentions as i64),
+                Cell::Int(rec.n_documents as i64),
+            ])?;
+        }
+        let mut tables = vec![
+            ("documents", self.documents.finish()?),
+            ("sentences", self.sentences.finish()?),
+            ("mentions", self.mentions.finish()?),
+            ("entities", entities.finish()?),
+            ("numbers", self.numbers.finish()?),
+            ("dates", self.dates.finish()?),
+            ("relations", self.relations.finish()?),
+            ("errors", self.errors.finish()?),
+        ];
+        tables.sort_by_key(|(name, _)| TABLES.iter().position(|t| t.name == *name));
+        let summary = Summary { tables };
+        write_manifest(&self.dir, self.formats, run, &summary)?;
+        Ok(summary)
+    }
+}
+
+fn write_manifest(dir: &Path, formats: Formats, run: &RunInfo, summary: &Summary) -> Result<(), ExportError> {
+    let mut formats_list = Vec::new();
+    if formats.parquet {
+        formats_list.push("parquet");
+    }
+    if formats.csv {
+        formats_list.push("csv");
+    }
+    let tables: serde_json::Map<String, serde_json::Value> = summary
+        .tables
+        .iter()
+        .map(|(name, rows)| {
+            let files: Vec<String> = formats_list.iter().map(|f| format!("{name}.{f}")).collect();
+            (name.to_string(), serde_json::json!({ "rows": rows, "files": files }))
+        })
+        .collect();
+    let manifest = serde_json::json!({
+        "tool": "gleaner",
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema_version": SCHEMA_VERSION,
+        "formats": formats_list,
+        "inputs": run.inputs,
+        "jobs": run.jobs,
+        "published_fallback": run.published,
+        "extractors": run.extractors,
+        "tables": tables,
+        "bytes_read": run.bytes_read,
+        "timings": { "total_seconds": (run.seconds * 1000.0).round() / 1000.0 },
+    });
+    let tmp = dir.join(format!(".manifest.json.tmp-{}", std::process::id()));
+    let dest = dir.join("manifest.json");
+    let text = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
+    std::fs::write(&tmp, text).map_err(|e| ExportError::io(&tmp, e))?;
+    std::fs::rename(&tmp, &dest).map_err(|e| ExportError::io(&dest, e))
+}

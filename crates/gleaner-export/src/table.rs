@@ -1,0 +1,291 @@
+//! One table, streamed to Parquet and CSV at once, in bounded row groups, atomically.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use arrow_array::builder::{BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use chrono::NaiveDate;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::properties::WriterProperties;
+
+use crate::schema::{ColumnType, Table};
+use crate::{ExportError, Formats};
+
+/// Rows per Parquet row group (and per Arrow batch).
+const GROUP_ROWS: usize = 64 * 1024;
+/// Bytes of string data buffered before a row group is closed, whatever its row count: keeps
+/// memory flat when documents are large.
+const GROUP_BYTES: usize = 32 << 20;
+
+/// One cell of a row, borrowed from the caller.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Cell<'a> {
+    Str(&'a str),
+    OptStr(Option<&'a str>),
+    Int(i64),
+    Float(f64),
+    OptFloat(Option<f64>),
+    Bool(bool),
+    OptDate(Option<NaiveDate>),
+    List(&'a [&'a str]),
+}
+
+enum Builder {
+    Str(StringBuilder),
+    Int(Int64Builder),
+    Float(Float64Builder),
+    Bool(BooleanBuilder),
+    Date(Date32Builder),
+    List(ListBuilder<StringBuilder>),
+}
+
+impl Builder {
+    fn new(ty: ColumnType) -> Builder {
+        match ty {
+            ColumnType::Str | ColumnType::OptStr => Builder::Str(StringBuilder::new()),
+            ColumnType::Int => Builder::Int(Int64Builder::new()),
+            ColumnType::Float | ColumnType::OptFloat => Builder::Float(Float64Builder::new()),
+            ColumnType::Bool => Builder::Bool(BooleanBuilder::new()),
+            ColumnType::OptDate => Builder::Date(Date32Builder::new()),
+            ColumnType::StrList => Builder::List(ListBuilder::new(StringBuilder::new())),
+        }
+    }
+
+    fn finish(&mut self) -> ArrayRef {
+        match self {
+            Builder::Str(b) => Arc::new(b.finish()),
+            Builder::Int(b) => Arc::new(b.finish()),
+            Builder::Float(b) => Arc::new(b.finish()),
+            Builder::Bool(b) => Arc::new(b.finish()),
+            Builder::Date(b) => Arc::new(b.finish()),
+            Builder::List(b) => Arc::new(b.finish()),
+        }
+    }
+}
+
+fn data_type(ty: ColumnType) -> DataType {
+    match ty {
+        ColumnType::Str | ColumnType::OptStr => DataType::Utf8,
+        ColumnType::Int => DataType::Int64,
+        ColumnType::Float | ColumnType::OptFloat => DataType::Float64,
+        ColumnType::Bool => DataType::Boolean,
+        ColumnType::OptDate => DataType::Date32,
+        ColumnType::StrList => DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+    }
+}
+
+/// The Arrow schema of a table.
+pub fn arrow_schema(table: &Table) -> SchemaRef {
+    let fields: Vec<Field> = table.columns.iter().map(|c| Field::new(c.name, data_type(c.ty), c.ty.nullable())).collect();
+    Arc::new(Schema::new(fields))
+}
+
+fn days(date: NaiveDate) -> i32 {
+    // 719_163 days from 0001-01-01 (CE day 1) to 1970-01-01.
+    date.num_days_from_ce() - 719_163
+}
+
+use chrono::Datelike as _;
+
+/// A file being written under a temporary name; renamed into place by `commit`, removed on drop.
+struct Staged {
+    tmp: PathBuf,
+    dest: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    fn new(dir: &Path, file: &str) -> Staged {
+        Staged { tmp: dir.join(format!(".{file}.tmp-{}", std::process::id())), dest: dir.join(file), committed: false }
+    }
+
+    fn commit(&mut self) -> Result<(), ExportError> {
+        std::fs::rename(&self.tmp, &self.dest).map_err(|e| ExportError::io(&self.dest, e))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+pub(crate) struct TableWriter {
+    table: &'static Table,
+    schema: SchemaRef,
+    builders: Vec<Builder>,
+    pending_rows: usize,
+    pending_bytes: usize,
+    rows: u64,
+    parquet: Option<(ArrowWriter<BufWriter<File>>, Staged)>,
+    csv: Option<(csv::Writer<BufWriter<File>>, Staged)>,
+    scratch: String,
+}
+
+impl std::fmt::Debug for TableWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TableWriter").field("table", &self.table.name).field("rows", &self.rows).finish()
+    }
+}
+
+impl TableWriter {
+    pub(crate) fn create(dir: &Path, table: &'static Table, formats: Formats) -> Result<TableWriter, ExportError> {
+        let schema = arrow_schema(table);
+        let open = |staged: &Staged| File::create(&staged.tmp).map_err(|e| ExportError::io(&staged.tmp, e));
+        let parquet = if formats.parquet {
+            let staged = Staged::new(dir, &format!("{}.parquet", table.name));
+            let file = BufWriter::with_capacity(1 << 20, open(&staged)?);
+            let props = WriterProperties::builder()
+                .set_compression(Compression::ZSTD(ZstdLevel::default()))
+                .set_max_row_group_row_count(Some(GROUP_ROWS))
+                .set_created_by(format!("gleaner {}", env!("CARGO_PKG_VERSION")))
+                .build();
+            let writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(|e| ExportError::parquet(&staged.dest, e))?;
+            Some((writer, staged))
+        } else {
+            None
+        };
+        let csv = if formats.csv {
+            let staged = Staged::new(dir, &format!("{}.csv", table.name));
+            let file = BufWriter::with_capacity(1 << 20, open(&staged)?);
+            let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(file);
+            writer.write_record(table.columns.iter().map(|c| c.name)).map_err(|e| ExportError::csv(&staged.dest, e))?;
+            Some((writer, staged))
+        } else {
+            None
+        };
+        Ok(TableWriter {
+            table,
+            schema,
+            builders: table.columns.iter().map(|c| Builder::new(c.ty)).collect(),
+            pending_rows: 0,
+            pending_bytes: 0,
+            rows: 0,
+            parquet,
+            csv,
+            scratch: String::new(),
+        })
+    }
+
+    pub(crate) fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
+        debug_assert_eq!(row.len(), self.builders.len(), "row of {}", self.table.name);
+        for (cell, builder) in row.iter().zip(&mut self.builders) {
+            match (cell, builder) {
+                (Cell::Str(s), Builder::Str(b)) => {
+                    self.pending_bytes += s.len();
+                    b.append_value(s)
+                }
+                (Cell::OptStr(s), Builder::Str(b)) => {
+                    self.pending_bytes += s.map_or(0, str::len);
+                    b.append_option(*s)
+                }
+                (Cell::Int(v), Builder::Int(b)) => b.append_value(*v),
+                (Cell::Float(v), Builder::Float(b)) => b.append_value(*v),
+                (Cell::OptFloat(v), Builder::Float(b)) => b.append_option(*v),
+                (Cell::Bool(v), Builder::Bool(b)) => b.append_value(*v),
+                (Cell::OptDate(v), Builder::Date(b)) => b.append_option(v.map(days)),
+                (Cell::List(items), Builder::List(b)) => {
+                    for item in *items {
+                        self.pending_bytes += item.len();
+                        b.values().append_value(item);
+                    }
+                    b.append(true);
+                }
+                (cell, _) => unreachable!("cell {cell:?} does not fit a column of {}", self.table.name),
+            }
+        }
+        if let Some((writer, staged)) = &mut self.csv {
+            for cell in row {
+                self.scratch.clear();
+                let field: &str = match cell {
+                    Cell::Str(s) => s,
+                    Cell::OptStr(s) => s.unwrap_or(""),
+                    Cell::Int(v) => {
+                        let _ = write!(self.scratch, "{v}");
+                        &self.scratch
+                    }
+                    Cell::Float(v) => {
+                        let _ = write!(self.scratch, "{v}");
+                        &self.scratch
+                    }
+                    Cell::OptFloat(v) => {
+                        if let Some(v) = v {
+                            let _ = write!(self.scratch, "{v}");
+                        }
+                        &self.scratch
+                    }
+                    Cell::Bool(v) => {
+                        if *v {
+                            "true"
+                        } else {
+                            "false"
+                        }
+                    }
+                    Cell::OptDate(v) => {
+                        if let Some(v) = v {
+                            let _ = write!(self.scratch, "{}", v.format("%Y-%m-%d"));
+                        }
+                        &self.scratch
+                    }
+                    Cell::List(items) => {
+                        self.scratch = serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned());
+                        &self.scratch
+                    }
+                };
+                writer.write_field(field).map_err(|e| ExportError::csv(&staged.dest, e))?;
+            }
+            writer.write_record(None::<&[u8]>).map_err(|e| ExportError::csv(&staged.dest, e))?;
+        }
+        self.rows += 1;
+        self.pending_rows += 1;
+        if self.pending_rows >= GROUP_ROWS || self.pending_bytes >= GROUP_BYTES {
+            self.flush_group()?;
+        }
+        Ok(())
+    }
+
+    fn flush_group(&mut self) -> Result<(), ExportError> {
+        if self.pending_rows == 0 {
+            return Ok(());
+        }
+        let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
+        self.pending_rows = 0;
+        self.pending_bytes = 0;
+        if let Some((writer, staged)) = &mut self.parquet {
+            let batch = RecordBatch::try_new(self.schema.clone(), columns).map_err(|e| ExportError::arrow(&staged.dest, e))?;
+            writer.write(&batch).map_err(|e| ExportError::parquet(&staged.dest, e))?;
+            writer.flush().map_err(|e| ExportError::parquet(&staged.dest, e))?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is buffered, closes both files and renames them into place.
+    pub(crate) fn finish(mut self) -> Result<u64, ExportError> {
+        self.flush_group()?;
+        if let Some((writer, mut staged)) = self.parquet.take() {
+            let mut inner = writer.into_inner().map_err(|e| ExportError::parquet(&staged.dest, e))?;
+            std::io::Write::flush(&mut inner).map_err(|e| ExportError::io(&staged.tmp, e))?;
+            inner.get_ref().sync_all().map_err(|e| ExportError::io(&staged.tmp, e))?;
+            drop(inner);
+            staged.commit()?;
+        }
+        if let Some((writer, mut staged)) = self.csv.take() {
+            let inner = writer.into_inner().map_err(|e| ExportError::io(&staged.tmp, e.into_error()))?;
+            let file = inner.into_inner().map_err(|e| ExportError::io(&staged.tmp, e.into_error()))?;
+            file.sync_all().map_err(|e| ExportError::io(&staged.tmp, e))?;
+            drop(file);
+            staged.commit()?;
+        }
+        Ok(self.rows)
+    }
+}

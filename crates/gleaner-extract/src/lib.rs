@@ -1,0 +1,98 @@
+//! Extractors for gleaner: entities, numbers, dates and relations, each behind one seam.
+//!
+//! An [`Extractor`] is a value with one method: it reads a segmented
+//! [`Document`](gleaner_ingest::Document) and appends what it found to an [`Extraction`]. A
+//! [`Pipeline`] runs a list of them in order, so a later extractor (relations) sees what earlier ones
+//! (entities) found. Extractors do no IO and never fail: odd text yields fewer rows and, where
+//! useful, an [`Issue`](gleaner_ingest::Issue) in [`Extraction::issues`].
+//!
+//! Offsets are byte [`Span`]s of the document text; the export crate turns them into the
+//! contract's code-point offsets.
+//!
+//! ```
+//! use gleaner_extract::{entity_id, Extraction, Extractor, Mention, Pipeline};
+//! use gleaner_ingest::{ingest, Body, Document, Metadata, RawDocument};
+//!
+//! /// A toy extractor: every capitalized "Kabul" is a GPE.
+//! #[derive(Debug)]
+//! struct Kabul;
+//! impl Extractor for Kabul {
+//!     fn name(&self) -> &'static str { "kabul" }
+//!     fn extract(&self, doc: &Document, out: &mut Extraction) {
+//!         for (i, sentence) in doc.extractable_sentences() {
+//!             for token in doc.sentence_tokens(sentence) {
+//!                 if doc.slice(token.span) == "Kabul" {
+//!                     out.mentions.push(Mention {
+//!                         sentence: i as u32, span: token.span, label: "GPE", name: "Kabul".into(),
+//!                         entity_id: entity_id("GPE", "Kabul"), confidence: 1.0, method: "lexicon",
+//!                     });
+//!                 }
+//!             }
+//!         }
+//!     }
+//! }
+//!
+//! let raw = RawDocument { doc_id: "d".into(), source: "d.txt".into(),
+//!     body: Body::Text("The airport in Kabul was attacked.".into()), meta: Metadata::default(), issues: vec![] };
+//! let (doc, _) = ingest(raw).unwrap();
+//! let found = Pipeline::new().with(Kabul).run(&doc);
+//! assert_eq!(found.mentions.len(), 1);
+//! assert_eq!(doc.slice(found.mentions[0].span), "Kabul");
+//! ```
+#![deny(missing_docs)]
+
+mod catalog;
+mod types;
+
+pub use catalog::{entity_id, normalize_name, EntityCatalog, EntityRecord};
+pub use types::{Argument, DateMention, Extraction, Mention, NumberKind, NumberMention, Qualifier, Relation, TimexType};
+
+use gleaner_ingest::Document;
+
+/// One extractor: reads a document, appends what it finds.
+pub trait Extractor: Send + Sync + std::fmt::Debug {
+    /// A short name, used in diagnostics and the run manifest.
+    fn name(&self) -> &'static str;
+    /// Appends findings for `doc` to `out`. Must not read sentences outside extractable zones.
+    fn extract(&self, doc: &Document, out: &mut Extraction);
+}
+
+/// An ordered list of extractors.
+#[derive(Debug, Default)]
+pub struct Pipeline {
+    extractors: Vec<Box<dyn Extractor>>,
+}
+
+impl Pipeline {
+    /// An empty pipeline.
+    pub fn new() -> Pipeline {
+        Pipeline::default()
+    }
+
+    /// The extractors `gleaner run` uses. Numbers, dates, entities and relations plug in here as
+    /// they land; for now the set is empty and every extraction table is written with no rows.
+    pub fn standard() -> Pipeline {
+        Pipeline::new()
+    }
+
+    /// Adds an extractor at the end.
+    pub fn with(mut self, extractor: impl Extractor + 'static) -> Pipeline {
+        self.extractors.push(Box::new(extractor));
+        self
+    }
+
+    /// Names of the extractors, in order.
+    pub fn names(&self) -> Vec<&'static str> {
+        self.extractors.iter().map(|e| e.name()).collect()
+    }
+
+    /// Runs every extractor on `doc`; rows come out sorted by position.
+    pub fn run(&self, doc: &Document) -> Extraction {
+        let mut out = Extraction::default();
+        for e in &self.extractors {
+            e.extract(doc, &mut out);
+        }
+        out.sort();
+        out
+    }
+}

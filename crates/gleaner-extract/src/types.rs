@@ -1,0 +1,220 @@
+//! What extractors produce: one type per extraction table of the contract.
+
+use chrono::NaiveDate;
+use gleaner_ingest::{Issue, Span};
+
+/// A named-entity mention (a `mentions` row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Index of the sentence holding it.
+    pub sentence: u32,
+    /// Byte span of the surface text.
+    pub span: Span,
+    /// OntoNotes label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC.
+    pub label: &'static str,
+    /// Canonical name of the entity it refers to (the most complete form known).
+    pub name: String,
+    /// Stable entity id, from [`crate::entity_id`].
+    pub entity_id: String,
+    /// Confidence in 0..1.
+    pub confidence: f32,
+    /// How it was found: `model`, `lexicon`, `alias`, ...
+    pub method: &'static str,
+}
+
+/// How a number is bounded by its wording.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    /// "13".
+    Exact,
+    /// "about 13", "nearly 20".
+    Approx,
+    /// "at least 13".
+    AtLeast,
+    /// "more than 13".
+    MoreThan,
+    /// "at most 13".
+    AtMost,
+    /// "fewer than 13".
+    LessThan,
+    /// "between 1,500 and 2,200".
+    Range,
+    /// "hundreds", "dozens".
+    Vague,
+}
+
+impl Qualifier {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+        }
+    }
+}
+
+/// What sort of number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberKind {
+    /// A count.
+    Cardinal,
+    /// "third", "21st".
+    Ordinal,
+    /// "12%".
+    Percent,
+    /// "$75 million".
+    Money,
+    /// "5 km".
+    Measure,
+    /// "two-thirds".
+    Fraction,
+}
+
+impl NumberKind {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NumberKind::Cardinal => "cardinal",
+            NumberKind::Ordinal => "ordinal",
+            NumberKind::Percent => "percent",
+            NumberKind::Money => "money",
+            NumberKind::Measure => "measure",
+            NumberKind::Fraction => "fraction",
+        }
+    }
+}
+
+/// A number or quantity (a `numbers` row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberMention {
+    /// Index of the sentence holding it.
+    pub sentence: u32,
+    /// Byte span of the whole expression.
+    pub span: Span,
+    /// Point value, if there is one.
+    pub value: Option<f64>,
+    /// Lower bound the text allows.
+    pub low: Option<f64>,
+    /// Upper bound the text allows.
+    pub high: Option<f64>,
+    /// How the wording bounds it.
+    pub qualifier: Qualifier,
+    /// What sort of number.
+    pub kind: NumberKind,
+    /// Unit: `%`, `USD`, `km`, ...
+    pub unit: Option<String>,
+    /// The noun phrase counted.
+    pub counted: Option<String>,
+    /// What happened to what is counted: `killed`, `wounded`, ...
+    pub event: Option<String>,
+}
+
+/// TIMEX3 type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimexType {
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurrence.
+    Set,
+}
+
+impl TimexType {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// A temporal expression (a `dates` row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    /// Index of the sentence holding it.
+    pub sentence: u32,
+    /// Byte span.
+    pub span: Span,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value: `2021-08-26`, `P20Y`, `PRESENT_REF`, ...
+    pub value: String,
+    /// TIMEX3 mod: `APPROX`, `START`, ...
+    pub modifier: Option<&'static str>,
+    /// First day covered.
+    pub range_start: Option<NaiveDate>,
+    /// Last day covered.
+    pub range_end: Option<NaiveDate>,
+    /// Resolved relative to the document date.
+    pub anchored: bool,
+    /// The date it was resolved against.
+    pub anchor: Option<NaiveDate>,
+}
+
+/// One argument of a relation: an entity and the mention it was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Argument {
+    /// Stable entity id.
+    pub entity_id: String,
+    /// Byte span of the mention.
+    pub span: Span,
+}
+
+/// A relation between two entities (a `relations` row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relation {
+    /// Index of the sentence holding the evidence.
+    pub sentence: u32,
+    /// Subject.
+    pub subject: Argument,
+    /// Predicate: `leader_of`, `member_of`, ...
+    pub predicate: &'static str,
+    /// Object.
+    pub object: Argument,
+    /// Byte span of the evidence.
+    pub evidence: Span,
+    /// Confidence in 0..1.
+    pub confidence: f32,
+    /// How it was found: `rule`, `model`, ...
+    pub method: &'static str,
+}
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extraction {
+    /// Entity mentions.
+    pub mentions: Vec<Mention>,
+    /// Numbers and quantities.
+    pub numbers: Vec<NumberMention>,
+    /// Temporal expressions.
+    pub dates: Vec<DateMention>,
+    /// Relations.
+    pub relations: Vec<Relation>,
+    /// Problems worth an `errors` row.
+    pub issues: Vec<Issue>,
+}
+
+impl Extraction {
+    /// Sorts every table by position (then by what distinguishes rows at one position), so row
+    /// order never depends on the order extractors ran in.
+    pub fn sort(&mut self) {
+        self.mentions.sort_by(|a, b| (a.span, a.label).cmp(&(b.span, b.label)));
+        self.numbers.sort_by_key(|n| n.span);
+        self.dates.sort_by_key(|d| d.span);
+        self.relations.sort_by(|a, b| {
+            (a.evidence, a.subject.span, a.object.span, a.predicate).cmp(&(b.evidence, b.subject.span, b.object.span, b.predicate))
+        });
+    }
+}

@@ -1,0 +1,222 @@
+//! The document model handed from ingest to every extractor.
+
+use chrono::NaiveDate;
+
+/// A half-open byte range `[start, end)` into [`Document::text`].
+///
+/// Spans are byte offsets inside the library (so `&text[span]` is free); the export crate converts
+/// them to the contract's code-point offsets with [`CharIndex`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from byte offsets.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start: start as u32, end: end as u32 }
+    }
+
+    /// The span as a `usize` range, for slicing.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// True when the span covers nothing.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// What part of a document a sentence belongs to.
+///
+/// Only [`Zone::Body`] and [`Zone::Heading`] are read by extractors; a byline and web boilerplate
+/// stay in the text (offsets keep their meaning) but yield no extraction rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Zone {
+    /// Running text.
+    Body,
+    /// A title or section heading (a line without final punctuation, or a question heading).
+    Heading,
+    /// A leading byline ("By Jane Roe", or a bare name on the first line).
+    Byline,
+    /// Trailing web boilerplate: comment, share and subscribe footers.
+    Boilerplate,
+}
+
+impl Zone {
+    /// The name used in the `sentences.zone` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Zone::Body => "body",
+            Zone::Heading => "heading",
+            Zone::Byline => "byline",
+            Zone::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// True when extractors should read sentences of this zone.
+    pub fn is_extractable(self) -> bool {
+        matches!(self, Zone::Body | Zone::Heading)
+    }
+}
+
+/// One sentence: its span, its paragraph, its zone and its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span in the document text, trimmed of surrounding white space.
+    pub span: Span,
+    /// 0-based index of the paragraph holding it.
+    pub paragraph: u32,
+    /// Which part of the document it is in.
+    pub zone: Zone,
+    /// Indices `[first, last)` into [`Document::tokens`].
+    pub tokens: std::ops::Range<u32>,
+}
+
+/// One token. Kept small: tokens are the unit of the hot path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the document text.
+    pub span: Span,
+}
+
+/// Metadata that came with a document (JSONL fields, a manifest row, the command line).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    /// Title, if known.
+    pub title: Option<String>,
+    /// Author, if known (a detected byline fills it when empty).
+    pub author: Option<String>,
+    /// Document creation date: the anchor for relative dates.
+    pub published: Option<NaiveDate>,
+    /// Other JSONL fields, as one JSON object, kept verbatim for the user.
+    pub extra: Option<String>,
+}
+
+/// A normalized, segmented document: what every extractor reads.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Stable id (JSONL `id`, or the path relative to the input root).
+    pub doc_id: String,
+    /// Where it came from: a relative path, with `#line` for a JSONL record.
+    pub source: String,
+    /// Metadata (after byline detection).
+    pub meta: Metadata,
+    /// ISO 639-1 language code.
+    pub language: &'static str,
+    /// The normalized text; every span points into it.
+    pub text: String,
+    /// Hex SHA-256 of the original bytes.
+    pub sha256: String,
+    /// Paragraph spans, in order.
+    pub paragraphs: Vec<Span>,
+    /// Sentences, in order; together they cover every non-space character of the text.
+    pub sentences: Vec<Sentence>,
+    /// Tokens, in order.
+    pub tokens: Vec<Token>,
+}
+
+impl Document {
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize]
+    }
+
+    /// Index of the sentence containing byte `offset` (the last sentence starting at or before it).
+    pub fn sentence_at(&self, offset: u32) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= offset);
+        i.checked_sub(1)
+    }
+
+    /// Sentences that extractors should read, with their indices.
+    pub fn extractable_sentences(&self) -> impl Iterator<Item = (usize, &Sentence)> {
+        self.sentences.iter().enumerate().filter(|(_, s)| s.zone.is_extractable())
+    }
+
+    /// A converter from byte offsets to the contract's code-point offsets.
+    pub fn char_index(&self) -> CharIndex<'_> {
+        CharIndex::new(&self.text)
+    }
+}
+
+/// Converts byte offsets of a text into Unicode code-point offsets (what Python's `str` and
+/// DuckDB's `substring` count), in O(1) for ASCII text and O(64) otherwise.
+#[derive(Debug)]
+pub struct CharIndex<'a> {
+    text: &'a str,
+    /// Code points before each 64-byte block; empty when the text is ASCII.
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 64;
+
+impl<'a> CharIndex<'a> {
+    /// Builds the index (one pass over the text).
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        if text.is_ascii() {
+            return CharIndex { text, blocks: Vec::new() };
+        }
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut count = 0u32;
+        for chunk in text.as_bytes().chunks(BLOCK) {
+            blocks.push(count);
+            count += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+        }
+        CharIndex { text, blocks }
+    }
+
+    /// The code-point offset of byte offset `byte` (which must lie on a char boundary).
+    pub fn char_offset(&self, byte: u32) -> u32 {
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let byte = byte as usize;
+        let block = byte / BLOCK;
+        let Some(&base) = self.blocks.get(block) else {
+            // One past the end of the last full block.
+            return self.text.chars().count() as u32;
+        };
+        let from = block * BLOCK;
+        let extra = self.text.as_bytes()[from..byte].iter().filter(|&&b| !is_continuation(b)).count();
+        base + extra as u32
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    (b & 0xC0) == 0x80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_matches_char_counting() {
+        let text = "Kabul’s airport — “no proof” — ISIS-K. ".repeat(20) + "end";
+        let index = CharIndex::new(&text);
+        for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            assert_eq!(index.char_offset(byte as u32) as usize, text[..byte].chars().count(), "at {byte}");
+        }
+    }
+
+    #[test]
+    fn char_index_is_identity_on_ascii() {
+        let index = CharIndex::new("plain ascii");
+        assert_eq!(index.char_offset(6), 6);
+    }
+}

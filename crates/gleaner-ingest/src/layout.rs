@@ -1,0 +1,173 @@
+//! Document layout: a leading byline, trailing web boilerplate, title and section headings.
+//!
+//! Rules, all on whole paragraphs:
+//! - byline: one of the first two paragraphs, `By` + a name list, or a bare name of two or three
+//!   capitalized words without final punctuation, followed by more text;
+//! - boilerplate: the run of short paragraphs at the very end that open like a blog or news-site
+//!   footer ("No comments:", "Post a Comment", "Share this", "Subscribe to ...");
+//! - heading: a one-sentence paragraph followed by longer running text, that is either a question
+//!   of at most 25 words or a capitalized line of at most 15 words without final punctuation.
+
+use crate::document::{Span, Zone};
+use crate::segment::is_closer;
+
+/// Footer openings, lower case; a paragraph of at most 15 words that starts with one is boilerplate
+/// when it belongs to the document's final run of such paragraphs.
+const FOOTERS: &[&str] = &[
+    "no comments",
+    "post a comment",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "comments",
+    "share this",
+    "share on",
+    "share:",
+    "tweet",
+    "subscribe",
+    "sign up for",
+    "newsletter",
+    "click here",
+    "read more",
+    "related:",
+    "related articles",
+    "related posts",
+    "posted by",
+    "labels:",
+    "tags:",
+    "filed under",
+    "newer post",
+    "older post",
+    "home",
+    "email this",
+    "blogthis",
+    "share to",
+    "print",
+    "follow us",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "advertisement",
+    "this entry was posted",
+    "like this:",
+    "you may also like",
+];
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn is_footer(text: &str) -> bool {
+    if word_count(text) > 15 {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    if FOOTERS.iter().any(|f| lower.starts_with(f)) {
+        return true;
+    }
+    // "12 comments:", "1 comment"
+    let rest = lower.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < lower.len() && rest.trim_start().starts_with("comment")
+}
+
+/// A byline's author name, when the paragraph is a byline.
+pub(crate) fn byline_author(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (names, prefixed) = match text.strip_prefix("By ").or_else(|| text.strip_prefix("by ")).or_else(|| text.strip_prefix("BY ")) {
+        Some(rest) => (rest.trim(), true),
+        None => (text, false),
+    };
+    // "By Jane Roe, Reuters" / "By Jane Roe | Staff writer": the name is the first part.
+    let name = names.split([',', '|', '—', '–']).next().unwrap_or("").trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let max = if prefixed { 8 } else { 3 };
+    if words.len() < 2 || words.len() > max {
+        return None;
+    }
+    let namelike = |w: &&str| {
+        let w = w.trim_end_matches('.');
+        (w == "and" && prefixed)
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+    };
+    if !words.iter().all(namelike) {
+        return None;
+    }
+    if !prefixed && name.len() != text.len() {
+        return None;
+    }
+    Some(name.to_owned())
+}
+
+fn ends_with_terminal(text: &str) -> bool {
+    text.trim_end().trim_end_matches(is_closer).ends_with(['.', '?', '!', ':', ';', '…'])
+}
+
+/// Zones of every paragraph, from paragraph texts and their sentence counts.
+pub(crate) fn zones(text: &str, paragraphs: &[Span], sentence_counts: &[usize]) -> (Vec<Zone>, Option<String>) {
+    let n = paragraphs.len();
+    let mut zones = vec![Zone::Body; n];
+    let para = |i: usize| &text[paragraphs[i].range()];
+    let mut author = None;
+
+    // Boilerplate: the final run of footer paragraphs (never the whole document).
+    let mut first_footer = n;
+    while first_footer > 1 && is_footer(para(first_footer - 1)) {
+        first_footer -= 1;
+    }
+    for z in &mut zones[first_footer..] {
+        *z = Zone::Boilerplate;
+    }
+
+    // Byline: one of the first two paragraphs, with running text after it.
+    for i in 0..n.min(2) {
+        if i + 1 < first_footer && sentence_counts[i] == 1 {
+            if let Some(name) = byline_author(para(i)) {
+                zones[i] = Zone::Byline;
+                author = Some(name);
+                break;
+            }
+        }
+    }
+
+    // Headings.
+    for i in 0..first_footer.saturating_sub(1) {
+        if zones[i] != Zone::Body || sentence_counts[i] != 1 {
+            continue;
+        }
+        let p = para(i);
+        let words = word_count(p);
+        let next_longer = word_count(para(i + 1)) > words && zones[i + 1] == Zone::Body;
+        let question = p.trim_end().trim_end_matches(is_closer).ends_with('?') && words <= 25;
+        let plain = !ends_with_terminal(p)
+            && words <= 15
+            && p.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if next_longer && (question || plain) {
+            zones[i] = Zone::Heading;
+        }
+    }
+    (zones, author)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline_author("Thomas Joscelyn").as_deref(), Some("Thomas Joscelyn"));
+        assert_eq!(byline_author("By Jane Roe and John Q. Public, Reuters").as_deref(), Some("Jane Roe and John Q. Public"));
+        assert_eq!(byline_author("The death toll continues to climb."), None);
+        assert_eq!(byline_author("Kabul"), None);
+        assert_eq!(byline_author("Afghan Bombing Kills Thirteen Soldiers"), None);
+    }
+
+    #[test]
+    fn footers() {
+        assert!(is_footer("No comments:"));
+        assert!(is_footer("Post a Comment"));
+        assert!(is_footer("12 comments:"));
+        assert!(!is_footer("Comments by the minister were widely criticised as reckless and untimely, said one of the officials present at the meeting."));
+        assert!(!is_footer("The bottom line: the group remains a threat."));
+    }
+}

@@ -1,0 +1,174 @@
+//! Tokens with offsets.
+//!
+//! White space separates words; a word then loses its opening quotes and brackets, currency
+//! signs, closing punctuation and a possessive `'s`/`’s` as tokens of their own. What stays whole:
+//! numbers with separators (`1,500`, `2.5`), hyphenated names (`al-Muhajir`, `ISIS-K`, `U.S.-led`),
+//! abbreviations with their period (`U.S.`, `Dr.`, `E.`), URLs and e-mail addresses. Dashes (`—`,
+//! `–`) and a comma between letters split a word.
+
+use crate::document::{Span, Token};
+use crate::lexicon;
+use crate::segment::{is_closer, is_opener};
+
+/// Appends the tokens of `text[span]` to `out`.
+pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let base = span.start as usize;
+    let slice = &text[span.range()];
+    let mut start = None;
+    for (i, c) in slice.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                word(slice, base, s, i, out);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        word(slice, base, s, slice.len(), out);
+    }
+}
+
+fn push(out: &mut Vec<Token>, start: usize, end: usize) {
+    if start < end {
+        out.push(Token { span: Span::new(start, end) });
+    }
+}
+
+fn word(slice: &str, base: usize, mut s: usize, mut e: usize, out: &mut Vec<Token>) {
+    // Leading openers and currency signs, one token each.
+    while let Some(c) = slice[s..e].chars().next() {
+        if (is_opener(c) || matches!(c, '$' | '£' | '€' | '¥')) && s + c.len_utf8() < e {
+            push(out, base + s, base + s + c.len_utf8());
+            s += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation, collected in reverse.
+    let mut tail: Vec<(usize, usize)> = Vec::new();
+    loop {
+        let w = &slice[s..e];
+        let Some(c) = w.chars().next_back() else { break };
+        if c == '.' {
+            let body = w.trim_end_matches('.');
+            let dots = w.len() - body.len();
+            if body.is_empty() {
+                break;
+            }
+            if dots == 1 && keeps_period(body) {
+                break;
+            }
+            tail.push((e - dots, e));
+            e -= dots;
+        } else if is_closer(c) || matches!(c, ',' | ';' | ':' | '!' | '?' | '…' | '%') {
+            if w.len() == c.len_utf8() {
+                break;
+            }
+            tail.push((e - c.len_utf8(), e));
+            e -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Possessive 's.
+    let w = &slice[s..e];
+    let poss = ["'s", "’s", "'S", "’S"].iter().find(|p| w.len() > p.len() && w.ends_with(*p)).map(|p| p.len());
+    if let Some(len) = poss {
+        tail.push((e - len, e));
+        e -= len;
+    }
+    middle(slice, base, s, e, out);
+    for &(a, b) in tail.iter().rev() {
+        push(out, base + a, base + b);
+    }
+}
+
+/// Splits inside a word at dashes, ellipses and commas between letters; URLs and e-mail addresses
+/// stay whole.
+fn middle(slice: &str, base: usize, s: usize, e: usize, out: &mut Vec<Token>) {
+    let w = &slice[s..e];
+    if w.contains("://") || w.contains('@') || w.starts_with("www.") {
+        push(out, base + s, base + e);
+        return;
+    }
+    let bytes = w.as_bytes();
+    let mut from = 0;
+    let mut iter = w.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let split_len = match c {
+            '—' | '–' | '…' => c.len_utf8(),
+            ',' => {
+                let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+                let digit_after = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if digit_before && digit_after {
+                    0
+                } else {
+                    1
+                }
+            }
+            '.' if w[i..].starts_with("...") => 3,
+            _ => 0,
+        };
+        if split_len > 0 && i > 0 || split_len > 0 && i + split_len < w.len() {
+            push(out, base + s + from, base + s + i);
+            push(out, base + s + i, base + s + i + split_len);
+            from = i + split_len;
+            while iter.peek().is_some_and(|&(j, _)| j < from) {
+                iter.next();
+            }
+        }
+    }
+    push(out, base + s + from, base + e);
+}
+
+fn keeps_period(body: &str) -> bool {
+    let body = body.trim_start_matches(is_opener);
+    lexicon::is_abbreviation(body) || body.chars().count() == 1 && body.chars().all(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|t| &text[t.span.range()]).collect()
+    }
+
+    #[test]
+    fn keeps_numbers_names_and_abbreviations_whole() {
+        assert_eq!(
+            tokens("between 1,500 and 2,200 members of ISIS-K, al-Muhajir’s men, the U.S.-led U.S. forces."),
+            [
+                "between", "1,500", "and", "2,200", "members", "of", "ISIS-K", ",", "al-Muhajir", "’s", "men", ",",
+                "the", "U.S.-led", "U.S.", "forces", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_quotes_dashes_and_currency() {
+        assert_eq!(
+            tokens("“served as [the chief]” authorities—including $75 (12%)."),
+            ["“", "served", "as", "[", "the", "chief", "]", "”", "authorities", "—", "including", "$", "75", "(", "12", "%", ")", "."]
+        );
+    }
+
+    #[test]
+    fn url_and_email_stay_whole() {
+        assert_eq!(tokens("see https://a.b/c.html. mail jane.doe@x.com."), ["see", "https://a.b/c.html", ".", "mail", "jane.doe@x.com", "."]);
+    }
+
+    #[test]
+    fn tokens_are_in_order_and_inside_the_text() {
+        let text = "He said—“no...”—then left... (“ok”).";
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut out);
+        for pair in out.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start);
+        }
+        assert!(out.iter().all(|t| !text[t.span.range()].trim().is_empty()));
+    }
+}
