@@ -8,27 +8,32 @@
 
 mod progress;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use gleaner_export::{DatasetWriter, Formats, RunInfo, TABLES};
+use gleaner_export::{write_manifest, DatasetWriter, Formats, RunInfo, Summary, TABLES};
 use gleaner_extract::{Extraction, Pipeline};
 use gleaner_ingest::{ingest, parse_date, Document, Input, Issue, Item, Reader};
-use rayon::prelude::*;
 
-/// Documents per chunk handed from reader to workers.
-const CHUNK_DOCS: usize = 256;
+/// Documents per chunk: the unit a worker processes and the sequencer reorders.
+const CHUNK_DOCS: usize = 64;
 /// Bytes of text per chunk, whichever limit comes first.
-const CHUNK_BYTES: usize = 8 << 20;
+const CHUNK_BYTES: usize = 2 << 20;
 /// Chunks that may wait in each queue.
 const QUEUE: usize = 2;
 
 #[derive(Parser, Debug)]
-#[command(name = "gleaner", version, about = "Turn plain-text documents into analysis-ready datasets (Parquet and CSV).")]
+#[command(
+    name = "gleaner",
+    version,
+    about = "Turn plain-text documents into analysis-ready datasets (Parquet and CSV)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -130,12 +135,21 @@ struct Chunk {
 
 fn run(args: RunArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let jobs = args.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs =
+        args.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
     let pipeline = Pipeline::standard();
-    let mut writer = DatasetWriter::create(&args.out, args.format)
-        .with_context(|| format!("cannot write the dataset to {}; check that the folder is writable", args.out.display()))?;
+    // One writer per format, each on its own thread: Parquet encoding and CSV formatting overlap.
+    let mut writers = Vec::new();
+    for formats in [Formats { parquet: true, csv: false }, Formats { parquet: false, csv: true }] {
+        if (formats.parquet && args.format.parquet) || (formats.csv && args.format.csv) {
+            let writer = DatasetWriter::create(&args.out, formats).with_context(|| {
+                format!("cannot write the dataset to {}; check that the folder is writable", args.out.display())
+            })?;
+            writers.push(writer);
+        }
+    }
 
     let reader = Reader::new(&inputs);
     let missing = reader.missing_inputs();
@@ -143,7 +157,17 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     let published = args.published;
 
     let (raw_tx, raw_rx) = sync_channel::<Chunk>(QUEUE);
-    let (done_tx, done_rx) = sync_channel::<(Vec<Outcome>, u64)>(QUEUE);
+    let mut done_txs = Vec::new();
+    let mut write_threads = Vec::new();
+    for (i, writer) in writers.into_iter().enumerate() {
+        let (tx, rx) = sync_channel::<Processed>(QUEUE);
+        done_txs.push(tx);
+        let show_progress = i == 0;
+        let thread = std::thread::Builder::new()
+            .name("write".into())
+            .spawn(move || write(writer, rx, show_progress.then_some(total_bytes)))?;
+        write_threads.push(thread);
+    }
 
     let read_thread = std::thread::Builder::new().name("read".into()).spawn(move || {
         let mut reader = reader;
@@ -175,41 +199,51 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         read
     })?;
 
-    let write_thread = std::thread::Builder::new().name("write".into()).spawn(move || -> Result<(DatasetWriter, u64, u64)> {
-        let mut progress = progress::Progress::new(total_bytes);
-        let (mut docs, mut problems) = (0u64, 0u64);
-        for (outcomes, bytes_read) in done_rx {
-            for outcome in outcomes {
-                match outcome {
-                    Outcome::Issue(issue) => {
-                        problems += 1;
-                        writer.write_issue(&issue)?;
-                    }
-                    Outcome::Doc(found, issues) => {
-                        problems += issues.len() as u64;
-                        for issue in &issues {
-                            writer.write_issue(issue)?;
-                        }
-                        writer.write_document(&found.0, &found.1)?;
-                        docs += 1;
-                    }
-                }
-            }
-            progress.update(docs, bytes_read);
-        }
-        progress.finish(docs, problems);
-        Ok((writer, docs, problems))
-    })?;
-
-    for chunk in raw_rx {
-        let outcomes: Vec<Outcome> = pool.install(|| chunk.items.into_par_iter().map(|item| process(item, &pipeline)).collect());
-        if done_tx.send((outcomes, chunk.bytes_read)).is_err() {
-            break; // the writer failed; its error is reported below
-        }
+    // Workers: one rayon task per chunk, at most `in_flight` chunks at once (no barrier between
+    // chunks, so a slow document never idles the other cores). The sequencer thread puts results
+    // back in input order before the writers see them, and hands back a slot for each.
+    let in_flight = jobs * 2 + 1;
+    let (slot_tx, slot_rx) = sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        slot_tx.send(()).context("cannot start the pipeline")?;
     }
-    drop(done_tx);
+    let (result_tx, result_rx) = std::sync::mpsc::channel::<(usize, Processed)>();
+    let sequencer = std::thread::Builder::new().name("order".into()).spawn(move || {
+        let mut next = 0;
+        let mut waiting = BTreeMap::new();
+        let mut writers_ok = true;
+        for (seq, processed) in result_rx {
+            waiting.insert(seq, processed);
+            while let Some(processed) = waiting.remove(&next) {
+                // After a writer failed, keep draining so that no stage blocks; the writer's
+                // error is reported when it is joined.
+                writers_ok = writers_ok && done_txs.iter().all(|tx| tx.send(processed.clone()).is_ok());
+                let _ = slot_tx.send(());
+                next += 1;
+            }
+        }
+    })?;
+    let pipeline = Arc::new(pipeline);
+    for (seq, chunk) in raw_rx.into_iter().enumerate() {
+        if slot_rx.recv().is_err() {
+            break;
+        }
+        let (pipeline, result_tx) = (pipeline.clone(), result_tx.clone());
+        pool.spawn(move || {
+            let outcomes: Vec<Outcome> = chunk.items.into_iter().map(|item| process(item, &pipeline)).collect();
+            let _ = result_tx.send((seq, Arc::new((outcomes, chunk.bytes_read))));
+        });
+    }
+    drop(result_tx);
+    sequencer.join().map_err(|_| anyhow::anyhow!("the sequencer thread panicked"))?;
     let bytes_read = read_thread.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
-    let (writer, docs, problems) = write_thread.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
+    let mut summary = Summary::default();
+    let mut problems = 0;
+    for thread in write_threads {
+        let (s, p) = thread.join().map_err(|_| anyhow::anyhow!("a writer thread panicked"))??;
+        summary = s;
+        problems = p;
+    }
 
     let run = RunInfo {
         inputs: args.inputs.clone(),
@@ -219,17 +253,55 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         bytes_read,
         seconds: started.elapsed().as_secs_f64(),
     };
-    let summary = writer.finish(&run).with_context(|| format!("cannot finish the dataset in {}", args.out.display()))?;
+    write_manifest(&args.out, args.format, &run, &summary)
+        .with_context(|| format!("cannot finish the dataset in {}", args.out.display()))?;
     let errors_file = if args.format.csv { "errors.csv" } else { "errors.parquet" };
     if problems > 0 {
         eprintln!("gleaner: {problems} problem(s) recorded in {}", args.out.join(errors_file).display());
     }
     if missing > 0 {
-        eprintln!("gleaner: {missing} input(s) named on the command line could not be opened; the dataset holds the rest");
+        eprintln!(
+            "gleaner: {missing} input(s) named on the command line could not be opened; the dataset holds the rest"
+        );
         return Ok(ExitCode::from(1));
     }
-    let _ = (docs, summary);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Processed outcomes of one chunk, with the input bytes read so far; shared by the writers.
+type Processed = Arc<(Vec<Outcome>, u64)>;
+
+/// One writer thread: writes every chunk in order, then closes its files. Returns the row counts
+/// and the number of problems recorded.
+fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Option<u64>) -> Result<(Summary, u64)> {
+    let mut progress = progress_total.map(progress::Progress::new);
+    let (mut docs, mut problems) = (0u64, 0u64);
+    for processed in rx {
+        let (outcomes, bytes_read) = &*processed;
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Issue(issue) => {
+                    problems += 1;
+                    writer.write_issue(issue)?;
+                }
+                Outcome::Doc(found, issues) => {
+                    problems += (issues.len() + found.1.issues.len()) as u64;
+                    for issue in issues {
+                        writer.write_issue(issue)?;
+                    }
+                    writer.write_document(&found.0, &found.1)?;
+                    docs += 1;
+                }
+            }
+        }
+        if let Some(p) = &mut progress {
+            p.update(docs, *bytes_read);
+        }
+    }
+    if let Some(p) = &mut progress {
+        p.finish(docs, problems);
+    }
+    Ok((writer.finish_tables()?, problems))
 }
 
 fn process(item: Item, pipeline: &Pipeline) -> Outcome {

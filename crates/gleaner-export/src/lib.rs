@@ -32,7 +32,10 @@
 mod schema;
 mod table;
 
-pub use schema::{Column, ColumnType, Table, DATES, DOCUMENTS, ENTITIES, ERRORS, MENTIONS, NUMBERS, RELATIONS, SCHEMA_VERSION, SENTENCES, TABLES};
+pub use schema::{
+    Column, ColumnType, Table, DATES, DOCUMENTS, ENTITIES, ERRORS, MENTIONS, NUMBERS, RELATIONS, SCHEMA_VERSION,
+    SENTENCES, TABLES,
+};
 pub use table::arrow_schema;
 
 use std::path::{Path, PathBuf};
@@ -198,7 +201,12 @@ impl DatasetWriter {
 
     /// Writes an `errors` row.
     pub fn write_issue(&mut self, issue: &Issue) -> Result<(), ExportError> {
-        self.errors.push(&[Cell::Str(&issue.source), Cell::Str(issue.stage), Cell::Str(issue.kind), Cell::Str(&issue.message)])
+        self.errors.push(&[
+            Cell::Str(&issue.source),
+            Cell::Str(issue.stage),
+            Cell::Str(issue.kind),
+            Cell::Str(&issue.message),
+        ])
     }
 
     /// Writes one document, its sentences and everything extracted from it.
@@ -311,7 +319,16 @@ impl DatasetWriter {
 
     /// Writes the `entities` table, closes every file, renames them into place and writes
     /// `manifest.json`.
-    pub fn finish(mut self, run: &RunInfo) -> Result<Summary, ExportError> {
+    pub fn finish(self, run: &RunInfo) -> Result<Summary, ExportError> {
+        let (dir, formats) = (self.dir.clone(), self.formats);
+        let summary = self.finish_tables()?;
+        write_manifest(&dir, formats, run, &summary)?;
+        Ok(summary)
+    }
+
+    /// Like [`DatasetWriter::finish`], without `manifest.json`: for a caller that writes the
+    /// formats with two writers (on two threads) and one manifest with [`write_manifest`].
+    pub fn finish_tables(mut self) -> Result<Summary, ExportError> {
         let mut entities = TableWriter::create(&self.dir, &ENTITIES, self.formats)?;
         for rec in self.catalog.records() {
             self.list_scratch.clear();
@@ -337,13 +354,13 @@ impl DatasetWriter {
             ("errors", self.errors.finish()?),
         ];
         tables.sort_by_key(|(name, _)| TABLES.iter().position(|t| t.name == *name));
-        let summary = Summary { tables };
-        write_manifest(&self.dir, self.formats, run, &summary)?;
-        Ok(summary)
+        Ok(Summary { tables })
     }
 }
 
-fn write_manifest(dir: &Path, formats: Formats, run: &RunInfo, summary: &Summary) -> Result<(), ExportError> {
+/// Writes `<dir>/manifest.json` (atomically): tool version, schema version, inputs, options,
+/// row counts and timings.
+pub fn write_manifest(dir: &Path, formats: Formats, run: &RunInfo, summary: &Summary) -> Result<(), ExportError> {
     let mut formats_list = Vec::new();
     if formats.parquet {
         formats_list.push("parquet");

@@ -109,7 +109,11 @@ pub const SENTENCES: Table = Table {
         col("start", Int, SPAN_DOC),
         col("end", Int, SPAN_DOC),
         col("text", Str, "documents.text[start:end]"),
-        col("zone", Str, "body, heading, byline or boilerplate; only body and heading are extracted (added to the contract)"),
+        col(
+            "zone",
+            Str,
+            "body, heading, byline or boilerplate; only body and heading are extracted (added to the contract)",
+        ),
     ],
 };
 
@@ -124,7 +128,11 @@ pub const MENTIONS: Table = Table {
         col("start", Int, SPAN_DOC),
         col("end", Int, SPAN_DOC),
         col("text", Str, "documents.text[start:end]"),
-        col("label", Str, "OntoNotes label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC"),
+        col(
+            "label",
+            Str,
+            "OntoNotes label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC",
+        ),
         col("entity_id", Str, "entities.entity_id"),
         col("confidence", Float, "0..1"),
         col("method", Str, "model, lexicon, alias, ..."),

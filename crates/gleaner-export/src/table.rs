@@ -4,7 +4,9 @@ use std::fmt::Write as _;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, SyncSender};
 use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use arrow_array::builder::{BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
@@ -13,6 +15,7 @@ use chrono::NaiveDate;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
+use parquet::schema::types::ColumnPath;
 
 use crate::schema::{ColumnType, Table};
 use crate::{ExportError, Formats};
@@ -21,7 +24,10 @@ use crate::{ExportError, Formats};
 const GROUP_ROWS: usize = 64 * 1024;
 /// Bytes of string data buffered before a row group is closed, whatever its row count: keeps
 /// memory flat when documents are large.
-const GROUP_BYTES: usize = 32 << 20;
+const GROUP_BYTES: usize = 16 << 20;
+
+/// Columns whose values are nearly all distinct (whole texts, hashes): no dictionary encoding.
+const UNIQUE_VALUED: &[&str] = &["text", "sha256", "source", "message", "metadata", "subject_text", "object_text"];
 
 /// One cell of a row, borrowed from the caller.
 #[derive(Clone, Copy, Debug)]
@@ -82,7 +88,8 @@ fn data_type(ty: ColumnType) -> DataType {
 
 /// The Arrow schema of a table.
 pub fn arrow_schema(table: &Table) -> SchemaRef {
-    let fields: Vec<Field> = table.columns.iter().map(|c| Field::new(c.name, data_type(c.ty), c.ty.nullable())).collect();
+    let fields: Vec<Field> =
+        table.columns.iter().map(|c| Field::new(c.name, data_type(c.ty), c.ty.nullable())).collect();
     Arc::new(Schema::new(fields))
 }
 
@@ -120,6 +127,64 @@ impl Drop for Staged {
     }
 }
 
+/// A Parquet file encoded and compressed on a thread of its own: the table writer only builds
+/// Arrow batches and hands them over (at most one waiting), so the tables of a dataset are
+/// encoded in parallel.
+struct ParquetSink {
+    tx: Option<SyncSender<RecordBatch>>,
+    thread: Option<JoinHandle<Result<ArrowWriter<BufWriter<File>>, ExportError>>>,
+    staged: Staged,
+}
+
+impl ParquetSink {
+    fn start(mut writer: ArrowWriter<BufWriter<File>>, staged: Staged, name: &str) -> Result<ParquetSink, ExportError> {
+        let (tx, rx) = sync_channel::<RecordBatch>(1);
+        let dest = staged.dest.clone();
+        let thread = std::thread::Builder::new()
+            .name(format!("parquet-{name}"))
+            .spawn(move || {
+                for batch in rx {
+                    writer.write(&batch).map_err(|e| ExportError::parquet(&dest, e))?;
+                    writer.flush().map_err(|e| ExportError::parquet(&dest, e))?;
+                }
+                Ok(writer)
+            })
+            .map_err(|e| ExportError::io(&staged.dest, e))?;
+        Ok(ParquetSink { tx: Some(tx), thread: Some(thread), staged })
+    }
+
+    fn send(&mut self, batch: RecordBatch) -> Result<(), ExportError> {
+        let sent = self.tx.as_ref().is_some_and(|tx| tx.send(batch).is_ok());
+        if sent {
+            Ok(())
+        } else {
+            // The encoder stopped: its error says why.
+            Err(self.join().err().unwrap_or_else(|| {
+                ExportError::io(&self.staged.dest, std::io::Error::other("parquet encoder stopped"))
+            }))
+        }
+    }
+
+    fn join(&mut self) -> Result<ArrowWriter<BufWriter<File>>, ExportError> {
+        self.tx = None;
+        let thread = self.thread.take().ok_or_else(|| {
+            ExportError::io(&self.staged.dest, std::io::Error::other("parquet encoder already joined"))
+        })?;
+        thread
+            .join()
+            .map_err(|_| ExportError::io(&self.staged.dest, std::io::Error::other("parquet encoder panicked")))?
+    }
+
+    fn finish(mut self) -> Result<(), ExportError> {
+        let writer = self.join()?;
+        let mut inner = writer.into_inner().map_err(|e| ExportError::parquet(&self.staged.dest, e))?;
+        std::io::Write::flush(&mut inner).map_err(|e| ExportError::io(&self.staged.tmp, e))?;
+        inner.get_ref().sync_all().map_err(|e| ExportError::io(&self.staged.tmp, e))?;
+        drop(inner);
+        self.staged.commit()
+    }
+}
+
 pub(crate) struct TableWriter {
     table: &'static Table,
     schema: SchemaRef,
@@ -127,7 +192,7 @@ pub(crate) struct TableWriter {
     pending_rows: usize,
     pending_bytes: usize,
     rows: u64,
-    parquet: Option<(ArrowWriter<BufWriter<File>>, Staged)>,
+    parquet: Option<ParquetSink>,
     csv: Option<(csv::Writer<BufWriter<File>>, Staged)>,
     scratch: String,
 }
@@ -145,13 +210,18 @@ impl TableWriter {
         let parquet = if formats.parquet {
             let staged = Staged::new(dir, &format!("{}.parquet", table.name));
             let file = BufWriter::with_capacity(1 << 20, open(&staged)?);
-            let props = WriterProperties::builder()
+            let mut props = WriterProperties::builder()
                 .set_compression(Compression::ZSTD(ZstdLevel::default()))
                 .set_max_row_group_row_count(Some(GROUP_ROWS))
-                .set_created_by(format!("gleaner {}", env!("CARGO_PKG_VERSION")))
-                .build();
-            let writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(|e| ExportError::parquet(&staged.dest, e))?;
-            Some((writer, staged))
+                .set_created_by(format!("gleaner {}", env!("CARGO_PKG_VERSION")));
+            for column in table.columns.iter().filter(|c| UNIQUE_VALUED.contains(&c.name)) {
+                // Nearly every value differs: a dictionary would be built, then thrown away.
+                props = props.set_column_dictionary_enabled(ColumnPath::from(column.name), false);
+            }
+            let props = props.build();
+            let writer = ArrowWriter::try_new(file, schema.clone(), Some(props))
+                .map_err(|e| ExportError::parquet(&staged.dest, e))?;
+            Some(ParquetSink::start(writer, staged, table.name)?)
         } else {
             None
         };
@@ -179,7 +249,9 @@ impl TableWriter {
 
     pub(crate) fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
         debug_assert_eq!(row.len(), self.builders.len(), "row of {}", self.table.name);
-        for (cell, builder) in row.iter().zip(&mut self.builders) {
+        // Arrow builders feed only the Parquet file.
+        let builders = if self.parquet.is_some() { &mut self.builders[..] } else { &mut [] };
+        for (cell, builder) in row.iter().zip(builders) {
             match (cell, builder) {
                 (Cell::Str(s), Builder::Str(b)) => {
                     self.pending_bytes += s.len();
@@ -261,10 +333,10 @@ impl TableWriter {
         let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
         self.pending_rows = 0;
         self.pending_bytes = 0;
-        if let Some((writer, staged)) = &mut self.parquet {
-            let batch = RecordBatch::try_new(self.schema.clone(), columns).map_err(|e| ExportError::arrow(&staged.dest, e))?;
-            writer.write(&batch).map_err(|e| ExportError::parquet(&staged.dest, e))?;
-            writer.flush().map_err(|e| ExportError::parquet(&staged.dest, e))?;
+        if let Some(sink) = &mut self.parquet {
+            let batch = RecordBatch::try_new(self.schema.clone(), columns)
+                .map_err(|e| ExportError::arrow(&sink.staged.dest, e))?;
+            sink.send(batch)?;
         }
         Ok(())
     }
@@ -272,12 +344,8 @@ impl TableWriter {
     /// Writes what is buffered, closes both files and renames them into place.
     pub(crate) fn finish(mut self) -> Result<u64, ExportError> {
         self.flush_group()?;
-        if let Some((writer, mut staged)) = self.parquet.take() {
-            let mut inner = writer.into_inner().map_err(|e| ExportError::parquet(&staged.dest, e))?;
-            std::io::Write::flush(&mut inner).map_err(|e| ExportError::io(&staged.tmp, e))?;
-            inner.get_ref().sync_all().map_err(|e| ExportError::io(&staged.tmp, e))?;
-            drop(inner);
-            staged.commit()?;
+        if let Some(sink) = self.parquet.take() {
+            sink.finish()?;
         }
         if let Some((writer, mut staged)) = self.csv.take() {
             let inner = writer.into_inner().map_err(|e| ExportError::io(&staged.tmp, e.into_error()))?;

@@ -75,7 +75,9 @@ impl EntityCatalog {
             });
             rec.n_mentions += 1;
             // Keep the most complete name; ties go to the lexicographically smaller one.
-            if (m.name.chars().count(), std::cmp::Reverse(&m.name)) > (rec.name.chars().count(), std::cmp::Reverse(&rec.name)) {
+            if (m.name.chars().count(), std::cmp::Reverse(&m.name))
+                > (rec.name.chars().count(), std::cmp::Reverse(&rec.name))
+            {
                 let old = std::mem::replace(&mut rec.name, m.name.clone());
                 rec.aliases.insert(old);
             }

@@ -45,7 +45,9 @@ mod catalog;
 mod types;
 
 pub use catalog::{entity_id, normalize_name, EntityCatalog, EntityRecord};
-pub use types::{Argument, DateMention, Extraction, Mention, NumberKind, NumberMention, Qualifier, Relation, TimexType};
+pub use types::{
+    Argument, DateMention, Extraction, Mention, NumberKind, NumberMention, Qualifier, Relation, TimexType,
+};
 
 use gleaner_ingest::Document;
 

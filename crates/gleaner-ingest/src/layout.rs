@@ -5,8 +5,9 @@
 //!   capitalized words without final punctuation, followed by more text;
 //! - boilerplate: the run of short paragraphs at the very end that open like a blog or news-site
 //!   footer ("No comments:", "Post a Comment", "Share this", "Subscribe to ...");
-//! - heading: a one-sentence paragraph followed by longer running text, that is either a question
-//!   of at most 25 words or a capitalized line of at most 15 words without final punctuation.
+//! - heading: a one-sentence paragraph followed by running text, that is either a question of at
+//!   most 25 words, or a capitalized line of at most 15 words without final punctuation followed
+//!   by a longer paragraph (so rows of a table are not headings).
 
 use crate::document::{Span, Zone};
 use crate::segment::is_closer;
@@ -53,12 +54,13 @@ const FOOTERS: &[&str] = &[
     "you may also like",
 ];
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+/// `word_count(s).min(cap + 1)`, without scanning past the cap.
+fn words_upto(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap + 1).count()
 }
 
 fn is_footer(text: &str) -> bool {
-    if word_count(text) > 15 {
+    if text.len() > 200 || words_upto(text, 15) > 15 {
         return false;
     }
     let lower = text.trim().to_lowercase();
@@ -73,10 +75,11 @@ fn is_footer(text: &str) -> bool {
 /// A byline's author name, when the paragraph is a byline.
 pub(crate) fn byline_author(text: &str) -> Option<String> {
     let text = text.trim();
-    let (names, prefixed) = match text.strip_prefix("By ").or_else(|| text.strip_prefix("by ")).or_else(|| text.strip_prefix("BY ")) {
-        Some(rest) => (rest.trim(), true),
-        None => (text, false),
-    };
+    let (names, prefixed) =
+        match text.strip_prefix("By ").or_else(|| text.strip_prefix("by ")).or_else(|| text.strip_prefix("BY ")) {
+            Some(rest) => (rest.trim(), true),
+            None => (text, false),
+        };
     // "By Jane Roe, Reuters" / "By Jane Roe | Staff writer": the name is the first part.
     let name = names.split([',', '|', '—', '–']).next().unwrap_or("").trim();
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -136,13 +139,20 @@ pub(crate) fn zones(text: &str, paragraphs: &[Span], sentence_counts: &[usize]) 
             continue;
         }
         let p = para(i);
-        let words = word_count(p);
-        let next_longer = word_count(para(i + 1)) > words && zones[i + 1] == Zone::Body;
+        let next_is_body = zones[i + 1] == Zone::Body;
+        if !next_is_body || !(p.ends_with('?') || p.ends_with(is_closer) || !ends_with_terminal(p)) {
+            continue;
+        }
+        let words = words_upto(p, 25);
+        let next_longer = words_upto(para(i + 1), words) > words;
+        // A question paragraph heads the answer that follows, however short ("Yes.").
         let question = p.trim_end().trim_end_matches(is_closer).ends_with('?') && words <= 25;
+        // A plain line must head longer text, so rows of a table are not headings.
         let plain = !ends_with_terminal(p)
             && words <= 15
+            && next_longer
             && p.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        if next_longer && (question || plain) {
+        if next_is_body && (question || plain) {
             zones[i] = Zone::Heading;
         }
     }
@@ -156,7 +166,10 @@ mod tests {
     #[test]
     fn bylines() {
         assert_eq!(byline_author("Thomas Joscelyn").as_deref(), Some("Thomas Joscelyn"));
-        assert_eq!(byline_author("By Jane Roe and John Q. Public, Reuters").as_deref(), Some("Jane Roe and John Q. Public"));
+        assert_eq!(
+            byline_author("By Jane Roe and John Q. Public, Reuters").as_deref(),
+            Some("Jane Roe and John Q. Public")
+        );
         assert_eq!(byline_author("The death toll continues to climb."), None);
         assert_eq!(byline_author("Kabul"), None);
         assert_eq!(byline_author("Afghan Bombing Kills Thirteen Soldiers"), None);

@@ -33,9 +33,10 @@ mod normalize;
 mod segment;
 mod source;
 mod token;
+mod words;
 
 pub use document::{CharIndex, Document, Metadata, Sentence, Span, Token, Zone};
-pub use normalize::{decode, looks_binary, normalize_newlines, DecodeReport};
+pub use normalize::{decode, looks_binary, normalize_newlines, normalize_owned, DecodeReport};
 pub use segment::{paragraphs, sentences, MAX_SENTENCE_WORDS};
 pub use source::{parse_date, Body, Input, Item, RawDocument, Reader};
 pub use token::tokenize;
@@ -89,10 +90,11 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
                     source,
                     "decode",
                     "binary",
-                    "looks like a binary file (NUL or control bytes), not text; skipped. Convert it to text first".to_owned(),
+                    "looks like a binary file (NUL or control bytes), not text; skipped. Convert it to text first"
+                        .to_owned(),
                 ));
             }
-            let (text, report) = decode(&bytes);
+            let (text, report) = decode(bytes);
             if let Some(r) = report {
                 issues.push(Issue::new(
                     source.clone(),
@@ -109,7 +111,7 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
         }
         Body::Text(text) => {
             let sha = hex_sha256(text.as_bytes());
-            (normalize_newlines(&text), sha)
+            (normalize_owned(text), sha)
         }
     };
     if text.len() > u32::MAX as usize {
@@ -117,7 +119,12 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
         return Err(Issue::new(source, "decode", "too_large", err.to_string()));
     }
     if text.trim().is_empty() {
-        issues.push(Issue::new(source.clone(), "decode", "empty", "the document has no text; kept as an empty document".to_owned()));
+        issues.push(Issue::new(
+            source.clone(),
+            "decode",
+            "empty",
+            "the document has no text; kept as an empty document".to_owned(),
+        ));
     }
 
     let paragraphs = segment::paragraphs(&text);
@@ -169,7 +176,13 @@ mod tests {
     use super::*;
 
     fn raw(bytes: &[u8]) -> RawDocument {
-        RawDocument { doc_id: "d".into(), source: "d.txt".into(), body: Body::Bytes(bytes.to_vec()), meta: Metadata::default(), issues: vec![] }
+        RawDocument {
+            doc_id: "d".into(),
+            source: "d.txt".into(),
+            body: Body::Bytes(bytes.to_vec()),
+            meta: Metadata::default(),
+            issues: vec![],
+        }
     }
 
     #[test]

@@ -24,14 +24,18 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Decodes bytes as UTF-8, replacing invalid sequences, and normalizes line endings.
-pub fn decode(bytes: &[u8]) -> (String, Option<DecodeReport>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (normalize_newlines(text), None),
-        Err(_) => {
+pub fn decode(bytes: Vec<u8>) -> (String, Option<DecodeReport>) {
+    let (bytes, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest.to_vec(), 3),
+        None => (bytes, 0),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => (normalize_owned(text), None),
+        Err(e) => {
+            let bytes = e.as_bytes();
             let mut out = String::with_capacity(bytes.len());
             let mut report = DecodeReport { invalid_sequences: 0, first_invalid: None };
-            let mut pos = 0;
+            let mut pos = bom;
             for chunk in bytes.utf8_chunks() {
                 out.push_str(chunk.valid());
                 pos += chunk.valid().len();
@@ -42,8 +46,17 @@ pub fn decode(bytes: &[u8]) -> (String, Option<DecodeReport>) {
                     out.push('\u{FFFD}');
                 }
             }
-            (normalize_newlines(&out), Some(report))
+            (normalize_owned(out), Some(report))
         }
+    }
+}
+
+/// [`normalize_newlines`] on an owned string: no copy when there is nothing to change.
+pub fn normalize_owned(text: String) -> String {
+    if text.contains('\r') || text.starts_with('\u{FEFF}') {
+        normalize_newlines(&text)
+    } else {
+        text
     }
 }
 
@@ -79,7 +92,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced_and_reported() {
-        let (text, report) = decode(b"caf\xE9 ok \xFF\xFE!");
+        let (text, report) = decode(b"caf\xE9 ok \xFF\xFE!".to_vec());
         assert_eq!(text, "caf\u{FFFD} ok \u{FFFD}\u{FFFD}!");
         let report = report.unwrap();
         assert_eq!(report.first_invalid, Some(3));

@@ -15,6 +15,7 @@
 
 use crate::document::Span;
 use crate::lexicon;
+use crate::words::for_each_word;
 
 /// Longest sentence, in words, before it is cut at a word boundary (a 2 MB line with no
 /// punctuation must not become one sentence that every extractor then scans as a whole).
@@ -172,27 +173,16 @@ fn words(text: &str, span: Span, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let base = span.start as usize;
     let slice = &text[span.range()];
-    let mut start = None;
-    for (i, c) in slice.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                push_word(slice, base, s, i, out);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        push_word(slice, base, s, slice.len(), out);
-    }
+    for_each_word(slice, |s, e| push_word(slice, base, s, e, out));
 }
 
 fn push_word(slice: &str, base: usize, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let word = &slice[start..end];
     let bytes = word.as_bytes();
-    let webby = word.contains('@') || word.contains("://") || word.starts_with("www.");
+    let inner_period = bytes.len() >= 4 && bytes[1..bytes.len() - 2].contains(&b'.');
+    let webby = inner_period && (word.contains('@') || word.contains("://") || word.starts_with("www."));
     let mut from = 0;
-    if !webby && bytes.len() >= 4 {
+    if inner_period && !webby {
         for i in 1..bytes.len() - 2 {
             let joint = bytes[i] == b'.'
                 && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit())
@@ -210,7 +200,7 @@ fn push_word(slice: &str, base: usize, start: usize, end: usize, out: &mut Vec<(
 
 /// Sentence spans of one paragraph, appended to `out`.
 pub fn sentences(text: &str, paragraph: Span, out: &mut Vec<Span>) {
-    let mut ws = Vec::new();
+    let mut ws = Vec::with_capacity(paragraph.len() / 5 + 1);
     words(text, paragraph, &mut ws);
     let word = |i: usize| &text[ws[i].0..ws[i].1];
     let n = ws.len();
@@ -244,7 +234,7 @@ pub fn sentences(text: &str, paragraph: Span, out: &mut Vec<Span>) {
                 }
             }
         }
-        if let Some(dots) = dots_only(w) {
+        if let Some(dots) = if may_end(w) { dots_only(w) } else { None } {
             // An ellipsis of spaced dots: ". . ." (an omission) or ". . . ." (omission + period).
             let mut k = i;
             let mut total = dots;
@@ -270,7 +260,11 @@ pub fn sentences(text: &str, paragraph: Span, out: &mut Vec<Span>) {
             i = k + 1;
             continue;
         }
-        if i + 1 < n && dots_only(word(i + 1)).is_none() && ends_here(word(i), word(i + 1), i.checked_sub(1).map(word)) {
+        if i + 1 < n
+            && may_end(w)
+            && dots_only(word(i + 1)).is_none()
+            && ends_here(w, word(i + 1), i.checked_sub(1).map(word))
+        {
             starts.push(i + 1);
         }
         i += 1;
@@ -289,6 +283,14 @@ pub fn sentences(text: &str, paragraph: Span, out: &mut Vec<Span>) {
             a = b;
         }
     }
+}
+
+/// Cheap filter: can `word` end a sentence or be part of an ellipsis at all? (Its last byte is
+/// punctuation, a closer, or part of a multi-byte character such as `”` or `…`.)
+fn may_end(word: &str) -> bool {
+    word.as_bytes()
+        .last()
+        .is_some_and(|&b| matches!(b, b'.' | b'?' | b'!' | b'"' | b'\'' | b')' | b']' | b'}') || b >= 0x80)
 }
 
 /// Does the sentence end after `word`, given the `next` word and the `prev` one?

@@ -103,7 +103,9 @@ fn display(path: &Path) -> String {
 }
 
 fn is_text_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
 fn is_jsonl(path: &Path) -> bool {
@@ -128,7 +130,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)
         let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
         if meta.is_dir() {
             walk(&path, out, problems);
-        } else if is_text_file(&path) && (meta.is_file() || path.is_file()) {
+        } else if is_text_file(&path) {
+            // Files and links to them; a dangling link is kept so that reading it reports it.
             out.push(path);
         }
     }
@@ -253,7 +256,10 @@ impl Reader {
                 doc.source,
                 "read",
                 "duplicate_id",
-                format!("doc_id {:?} was already used by an earlier document; this one was skipped (give it a unique id)", doc.doc_id),
+                format!(
+                    "doc_id {:?} was already used by an earlier document; this one was skipped (give it a unique id)",
+                    doc.doc_id
+                ),
             ))
         }
     }
@@ -361,16 +367,40 @@ fn record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
     let mut map: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text.trim()) {
         Ok(serde_json::Value::Object(m)) => m,
         Ok(_) => {
-            return Item::Issue(Issue::new(source, "read", "malformed_jsonl", "the line is JSON but not an object; expected {\"id\": ..., \"text\": ...}".to_owned()))
+            return Item::Issue(Issue::new(
+                source,
+                "read",
+                "malformed_jsonl",
+                "the line is JSON but not an object; expected {\"id\": ..., \"text\": ...}".to_owned(),
+            ))
         }
         Err(e) => {
-            return Item::Issue(Issue::new(source, "read", "malformed_jsonl", format!("not valid JSON ({e}); each line must be one JSON object")))
+            return Item::Issue(Issue::new(
+                source,
+                "read",
+                "malformed_jsonl",
+                format!("not valid JSON ({e}); each line must be one JSON object"),
+            ))
         }
     };
     let text = match map.remove("text") {
         Some(serde_json::Value::String(t)) => t,
-        Some(_) => return Item::Issue(Issue::new(source, "read", "missing_text", "the \"text\" field is not a string".to_owned())),
-        None => return Item::Issue(Issue::new(source, "read", "missing_text", "the record has no \"text\" field".to_owned())),
+        Some(_) => {
+            return Item::Issue(Issue::new(
+                source,
+                "read",
+                "missing_text",
+                "the \"text\" field is not a string".to_owned(),
+            ))
+        }
+        None => {
+            return Item::Issue(Issue::new(
+                source,
+                "read",
+                "missing_text",
+                "the record has no \"text\" field".to_owned(),
+            ))
+        }
     };
     let doc_id = match map.remove("id") {
         Some(serde_json::Value::String(s)) => s,
@@ -387,12 +417,23 @@ fn record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
     let published = take_str("published").and_then(|p| {
         let date = parse_date(&p);
         if date.is_none() {
-            issues.push(Issue::new(source.clone(), "read", "bad_metadata", format!("published {p:?} is not a YYYY-MM-DD date; ignored")));
+            issues.push(Issue::new(
+                source.clone(),
+                "read",
+                "bad_metadata",
+                format!("published {p:?} is not a YYYY-MM-DD date; ignored"),
+            ));
         }
         date
     });
     let extra = (!map.is_empty()).then(|| serde_json::Value::Object(map).to_string());
-    Item::Doc(RawDocument { doc_id, source, body: Body::Text(text), meta: Metadata { title, author, published, extra }, issues })
+    Item::Doc(RawDocument {
+        doc_id,
+        source,
+        body: Body::Text(text),
+        meta: Metadata { title, author, published, extra },
+        issues,
+    })
 }
 
 #[derive(serde::Deserialize)]
@@ -416,10 +457,13 @@ fn read_manifest(path: &Path) -> Result<HashMap<String, Metadata>, String> {
     let mut rows = HashMap::new();
     let mut reader = csv::Reader::from_reader(file.take(64 << 20));
     for (i, row) in reader.deserialize::<ManifestRow>().enumerate() {
-        let row = row.map_err(|e| format!("manifest row {}: {e}; expected columns path,title,author,published", i + 2))?;
+        let row =
+            row.map_err(|e| format!("manifest row {}: {e}; expected columns path,title,author,published", i + 2))?;
         let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
         let published = match nonempty(row.published) {
-            Some(p) => Some(parse_date(&p).ok_or_else(|| format!("manifest row {}: published {p:?} is not YYYY-MM-DD", i + 2))?),
+            Some(p) => Some(
+                parse_date(&p).ok_or_else(|| format!("manifest row {}: published {p:?} is not YYYY-MM-DD", i + 2))?,
+            ),
             None => None,
         };
         let key = row.path.trim().trim_start_matches("./").to_owned();

@@ -9,24 +9,13 @@
 use crate::document::{Span, Token};
 use crate::lexicon;
 use crate::segment::{is_closer, is_opener};
+use crate::words::for_each_word;
 
 /// Appends the tokens of `text[span]` to `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let base = span.start as usize;
     let slice = &text[span.range()];
-    let mut start = None;
-    for (i, c) in slice.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                word(slice, base, s, i, out);
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        word(slice, base, s, slice.len(), out);
-    }
+    for_each_word(slice, |s, e| word(slice, base, s, e, out));
 }
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize) {
@@ -36,6 +25,11 @@ fn push(out: &mut Vec<Token>, start: usize, end: usize) {
 }
 
 fn word(slice: &str, base: usize, mut s: usize, mut e: usize, out: &mut Vec<Token>) {
+    // Fast path: most words are letters and digits only.
+    if slice.as_bytes()[s..e].iter().all(u8::is_ascii_alphanumeric) {
+        push(out, base + s, base + e);
+        return;
+    }
     // Leading openers and currency signs, one token each.
     while let Some(c) = slice[s..e].chars().next() {
         if (is_opener(c) || matches!(c, '$' | '£' | '€' | '¥')) && s + c.len_utf8() < e {
@@ -45,8 +39,8 @@ fn word(slice: &str, base: usize, mut s: usize, mut e: usize, out: &mut Vec<Toke
             break;
         }
     }
-    // Trailing punctuation, collected in reverse.
-    let mut tail: Vec<(usize, usize)> = Vec::new();
+    // Trailing punctuation, collected in reverse (a fixed buffer: no allocation per word).
+    let mut tail = Tail::default();
     loop {
         let w = &slice[s..e];
         let Some(c) = w.chars().next_back() else { break };
@@ -59,13 +53,17 @@ fn word(slice: &str, base: usize, mut s: usize, mut e: usize, out: &mut Vec<Toke
             if dots == 1 && keeps_period(body) {
                 break;
             }
-            tail.push((e - dots, e));
+            if !tail.push((e - dots, e)) {
+                break;
+            }
             e -= dots;
         } else if is_closer(c) || matches!(c, ',' | ';' | ':' | '!' | '?' | '…' | '%') {
             if w.len() == c.len_utf8() {
                 break;
             }
-            tail.push((e - c.len_utf8(), e));
+            if !tail.push((e - c.len_utf8(), e)) {
+                break;
+            }
             e -= c.len_utf8();
         } else {
             break;
@@ -75,12 +73,31 @@ fn word(slice: &str, base: usize, mut s: usize, mut e: usize, out: &mut Vec<Toke
     let w = &slice[s..e];
     let poss = ["'s", "’s", "'S", "’S"].iter().find(|p| w.len() > p.len() && w.ends_with(*p)).map(|p| p.len());
     if let Some(len) = poss {
-        tail.push((e - len, e));
-        e -= len;
+        if tail.push((e - len, e)) {
+            e -= len;
+        }
     }
     middle(slice, base, s, e, out);
-    for &(a, b) in tail.iter().rev() {
+    for &(a, b) in tail.items[..tail.len].iter().rev() {
         push(out, base + a, base + b);
+    }
+}
+
+/// Up to 16 trailing punctuation tokens of one word; a longer run (")))))...") stays in the word.
+#[derive(Default)]
+struct Tail {
+    items: [(usize, usize); 16],
+    len: usize,
+}
+
+impl Tail {
+    fn push(&mut self, item: (usize, usize)) -> bool {
+        if self.len == self.items.len() {
+            return false;
+        }
+        self.items[self.len] = item;
+        self.len += 1;
+        true
     }
 }
 
@@ -110,7 +127,7 @@ fn middle(slice: &str, base: usize, s: usize, e: usize, out: &mut Vec<Token>) {
             '.' if w[i..].starts_with("...") => 3,
             _ => 0,
         };
-        if split_len > 0 && i > 0 || split_len > 0 && i + split_len < w.len() {
+        if split_len > 0 && (i > 0 || i + split_len < w.len()) {
             push(out, base + s + from, base + s + i);
             push(out, base + s + i, base + s + i + split_len);
             from = i + split_len;
@@ -142,8 +159,23 @@ mod tests {
         assert_eq!(
             tokens("between 1,500 and 2,200 members of ISIS-K, al-Muhajir’s men, the U.S.-led U.S. forces."),
             [
-                "between", "1,500", "and", "2,200", "members", "of", "ISIS-K", ",", "al-Muhajir", "’s", "men", ",",
-                "the", "U.S.-led", "U.S.", "forces", "."
+                "between",
+                "1,500",
+                "and",
+                "2,200",
+                "members",
+                "of",
+                "ISIS-K",
+                ",",
+                "al-Muhajir",
+                "’s",
+                "men",
+                ",",
+                "the",
+                "U.S.-led",
+                "U.S.",
+                "forces",
+                "."
             ]
         );
     }
@@ -152,13 +184,35 @@ mod tests {
     fn splits_quotes_dashes_and_currency() {
         assert_eq!(
             tokens("“served as [the chief]” authorities—including $75 (12%)."),
-            ["“", "served", "as", "[", "the", "chief", "]", "”", "authorities", "—", "including", "$", "75", "(", "12", "%", ")", "."]
+            [
+                "“",
+                "served",
+                "as",
+                "[",
+                "the",
+                "chief",
+                "]",
+                "”",
+                "authorities",
+                "—",
+                "including",
+                "$",
+                "75",
+                "(",
+                "12",
+                "%",
+                ")",
+                "."
+            ]
         );
     }
 
     #[test]
     fn url_and_email_stay_whole() {
-        assert_eq!(tokens("see https://a.b/c.html. mail jane.doe@x.com."), ["see", "https://a.b/c.html", ".", "mail", "jane.doe@x.com", "."]);
+        assert_eq!(
+            tokens("see https://a.b/c.html. mail jane.doe@x.com."),
+            ["see", "https://a.b/c.html", ".", "mail", "jane.doe@x.com", "."]
+        );
     }
 
     #[test]

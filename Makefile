@@ -1,0 +1,54 @@
+# gleaner: a thin Makefile. `make dataset` then `make test` is the whole set-up.
+CARGO  ?= cargo
+PYTHON ?= python3
+EVAL   ?= ../shared/eval
+VENV   := .venv
+BIN    := target/release/gleaner
+
+.PHONY: all build dataset test lint bench eval doc clean
+
+all: dataset
+
+build:
+	$(CARGO) build --release --locked
+
+## Turn seeds/ into the dataset in data/.
+dataset: build
+	$(BIN) run seeds/ --out data/
+
+## Cargo tests, then the pandas/DuckDB end-to-end check on a fresh data/ and on a tricky corpus.
+test: dataset $(VENV)/.installed
+	$(CARGO) test --workspace --locked
+	$(VENV)/bin/python tests/e2e/check_dataset.py data/
+	$(VENV)/bin/python tests/e2e/check_dataset.py --gleaner $(BIN)
+
+$(VENV)/.installed: tests/e2e/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+	touch $@
+
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+## Throughput (MB/s, words/s) and peak RSS on the news corpora, --jobs 1 and 2. Not a test.
+bench: build
+	$(PYTHON) bench/bench.py --gleaner $(BIN) --corpus $(EVAL)/corpus
+
+## Scores on the public dev sets, when ../shared/eval is there.
+eval: build
+	@if [ ! -d "$(EVAL)" ]; then echo "eval: $(EVAL) not found, nothing to score"; exit 0; fi; \
+	set -e; \
+	echo "== sbd (Golden Rules)";        $(PYTHON) $(EVAL)/score.py run sbd $(EVAL)/sbd/golden_rules_en.jsonl --gleaner $(BIN); \
+	echo "== ner (CoNLL-2003 dev)";      $(PYTHON) $(EVAL)/score.py run ner $(EVAL)/conll2003/eng.testa --gleaner $(BIN); \
+	echo "== relations (CoNLL04 dev)";   $(PYTHON) $(EVAL)/score.py run relations $(EVAL)/conll04/dev.jsonl --gleaner $(BIN); \
+	echo "== timex (TempEval-3 TimeBank)"; $(PYTHON) $(EVAL)/score.py run timex $(EVAL)/tempeval3/timebank.jsonl --gleaner $(BIN); \
+	echo "== numbers (Recognizers-Text)"; $(PYTHON) $(EVAL)/score.py run numbers $(EVAL)/recognizers_text/Number_NumberModel.json --gleaner $(BIN); \
+	echo "== datetime (Recognizers-Text)"; $(PYTHON) $(EVAL)/score.py run datetime $(EVAL)/recognizers_text/DateTime_DateTimeModel.json --gleaner $(BIN)
+
+doc:
+	$(CARGO) doc --workspace --no-deps
+
+clean:
+	$(CARGO) clean
+	rm -rf $(VENV) data/*.parquet data/*.csv data/manifest.json

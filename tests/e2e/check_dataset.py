@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""End-to-end check of a gleaner dataset, loaded the way users load it: pandas and DuckDB,
+Parquet and CSV.
+
+    check_dataset.py DATA_DIR                  check an existing dataset (e.g. data/ after make dataset)
+    check_dataset.py --gleaner BIN             build a tricky corpus, run BIN on it, check the result
+
+Asserts, for every table of the contract: both files exist and load in pandas and DuckDB without
+options; the contract's columns are there, in the contract's order; both formats hold the same
+rows; row counts match manifest.json; and every span row satisfies the offset invariant
+documents.text[start:end] == text, in pandas (Python str slicing) and in DuckDB (substring).
+Prints 'N passed, M failed' and exits non-zero on any failure.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+
+import duckdb
+import pandas as pd
+
+# The contract (../shared/design/dataset-contract.md), written out independently of the code.
+CONTRACT = {
+    "documents": ["doc_id", "source", "title", "author", "published", "language", "text", "n_chars",
+                  "n_sentences", "n_tokens", "sha256"],
+    "sentences": ["doc_id", "sentence_idx", "paragraph_idx", "start", "end", "text"],
+    "mentions": ["doc_id", "mention_idx", "sentence_idx", "start", "end", "text", "label", "entity_id",
+                 "confidence", "method"],
+    "entities": ["entity_id", "label", "name", "aliases", "n_mentions", "n_documents"],
+    "numbers": ["doc_id", "number_idx", "sentence_idx", "start", "end", "text", "value", "low", "high",
+                "qualifier", "kind", "unit", "counted", "event"],
+    "dates": ["doc_id", "date_idx", "sentence_idx", "start", "end", "text", "type", "value", "mod",
+              "range_start", "range_end", "anchored", "anchor"],
+    "relations": ["doc_id", "relation_idx", "sentence_idx", "subject_entity_id", "subject_text",
+                  "subject_start", "subject_end", "predicate", "object_entity_id", "object_text",
+                  "object_start", "object_end", "start", "end", "text", "confidence", "method"],
+    "errors": ["source", "stage", "kind", "message"],
+}
+SPANS = {
+    "sentences": [("start", "end", "text")],
+    "mentions": [("start", "end", "text")],
+    "numbers": [("start", "end", "text")],
+    "dates": [("start", "end", "text")],
+    "relations": [("start", "end", "text"), ("subject_start", "subject_end", "subject_text"),
+                  ("object_start", "object_end", "object_text")],
+}
+INT_COLUMNS = {"n_chars", "n_sentences", "n_tokens", "sentence_idx", "paragraph_idx", "start", "end",
+               "mention_idx", "n_mentions", "n_documents", "number_idx", "date_idx", "relation_idx",
+               "subject_start", "subject_end", "object_start", "object_end"}
+
+results = {"passed": 0, "failed": 0}
+
+
+def check(name, fn):
+    try:
+        fn()
+        results["passed"] += 1
+        print(f"ok   {name}")
+    except Exception:  # noqa: BLE001 - report every failure, keep going
+        results["failed"] += 1
+        print(f"FAIL {name}")
+        traceback.print_exc()
+
+
+def read_csv(path):
+    # Empty field = null, as the contract says; everything else as pandas infers it.
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+
+def check_dataset(data):
+    manifest = json.load(open(os.path.join(data, "manifest.json"), encoding="utf-8"))
+    con = duckdb.connect()
+    frames = {}
+
+    for table, columns in CONTRACT.items():
+        pq, csv = (os.path.join(data, f"{table}.{ext}") for ext in ("parquet", "csv"))
+
+        def load(table=table, columns=columns, pq=pq, csv=csv):
+            p, c = pd.read_parquet(pq), read_csv(csv)
+            for df, what in ((p, "parquet"), (c, "csv")):
+                got = [col for col in df.columns if col in columns]
+                assert got == columns, f"{table}.{what}: contract columns {columns}, found {list(df.columns)}"
+            assert list(p.columns) == list(c.columns), f"{table}: parquet and csv columns differ"
+            assert len(p) == len(c) == manifest["tables"][table]["rows"], \
+                f"{table}: {len(p)} parquet rows, {len(c)} csv rows, manifest says {manifest['tables'][table]['rows']}"
+            for col in INT_COLUMNS & set(p.columns):
+                assert str(p[col].dtype) == "int64", f"{table}.{col} is {p[col].dtype} in parquet"
+            dp = con.execute(f"SELECT * FROM read_parquet('{pq}')").df()
+            dc = con.execute(f"SELECT * FROM read_csv('{csv}', header = true)").df()
+            assert len(dp) == len(dc) == len(p), f"{table}: DuckDB row counts {len(dp)} / {len(dc)}"
+            assert list(dp.columns) == list(p.columns) == list(dc.columns), f"{table}: DuckDB columns differ"
+            frames[table] = (p, c)
+
+        check(f"{table}: loads in pandas and DuckDB, both formats, contract columns", load)
+
+    if "documents" not in frames:
+        return
+
+    def same_values():
+        for table in ("documents", "sentences", "errors"):
+            p, c = frames[table]
+            for col in p.columns:
+                if str(p[col].dtype) in ("object", "str", "string"):
+                    a = ["" if pd.isna(x) else str(x) for x in p[col]]
+                    b = ["" if pd.isna(x) else str(x) for x in c[col]]
+                    assert a == b, f"{table}.{col}: parquet and csv values differ"
+
+    check("parquet and csv hold the same text values", same_values)
+
+    def offsets_pandas():
+        docs = dict(zip(frames["documents"][0]["doc_id"], frames["documents"][0]["text"].fillna("")))
+        n = 0
+        for table, spans in SPANS.items():
+            df = frames[table][0]
+            for row in df.itertuples(index=False):
+                row = row._asdict()
+                text = docs[row["doc_id"]]
+                for s, e, t in spans:
+                    assert text[row[s]:row[e]] == row[t], f"{table}: text[{row[s]}:{row[e]}] != {row[t]!r}"
+                    n += 1
+        for text, n_chars in zip(frames["documents"][0]["text"].fillna(""), frames["documents"][0]["n_chars"]):
+            assert len(text) == n_chars
+        assert n > 0 or sum(len(frames[t][0]) for t in SPANS) == 0
+        print(f"     {n} spans checked in pandas")
+
+    check("offset invariant in pandas (Python str slicing)", offsets_pandas)
+
+    for ext in ("parquet", "csv"):
+        def offsets_duckdb(ext=ext):
+            src = (lambda t: f"read_parquet('{data}/{t}.parquet')") if ext == "parquet" else \
+                  (lambda t: f"read_csv('{data}/{t}.csv', header = true, all_varchar = true)")
+            for table, spans in SPANS.items():
+                for s, e, t in spans:
+                    bad = con.execute(f"""
+                        SELECT count(*) FROM {src(table)} x JOIN {src('documents')} d USING (doc_id)
+                        WHERE substring(coalesce(d.text, ''), CAST(x."{s}" AS BIGINT) + 1,
+                                        CAST(x."{e}" AS BIGINT) - CAST(x."{s}" AS BIGINT))
+                              IS DISTINCT FROM coalesce(x."{t}", '')""").fetchone()[0]
+                    assert bad == 0, f"{table}.{t}: {bad} rows break the invariant in DuckDB ({ext})"
+
+        check(f"offset invariant in DuckDB ({ext})", offsets_duckdb)
+
+    def aliases_as_lists():
+        p, c = frames["entities"]
+        for cell in c["aliases"].fillna("[]"):
+            assert isinstance(json.loads(cell), list)
+        con.execute(f"SELECT aliases::JSON::VARCHAR[] FROM read_csv('{data}/entities.csv', header = true, all_varchar = true)").fetchall()
+        for cell in p["aliases"]:
+            assert cell is not None and len(list(cell)) >= 0
+
+    check("entities.aliases: JSON arrays in CSV, lists in Parquet", aliases_as_lists)
+
+    def ids_and_order():
+        d = frames["documents"][0]
+        assert d["doc_id"].is_unique, "doc_id is not unique"
+        s = frames["sentences"][0]
+        for doc_id, group in s.groupby("doc_id", sort=False):
+            assert group["sentence_idx"].tolist() == list(range(len(group))), f"{doc_id}: sentence_idx not 0..n"
+            assert (group["start"].diff().dropna() > 0).all(), f"{doc_id}: sentences out of order"
+        n = s.groupby("doc_id").size()
+        for doc_id, count in zip(d["doc_id"], d["n_sentences"]):
+            assert n.get(doc_id, 0) == count, f"{doc_id}: n_sentences {count}, {n.get(doc_id, 0)} rows"
+
+    check("ids unique, sentences contiguous and counted", ids_and_order)
+
+
+def tricky_corpus(root):
+    """Text that breaks offset arithmetic: astral-plane emoji, combining marks, CJK, CRLF, a BOM."""
+    os.makedirs(os.path.join(root, "sub"), exist_ok=True)
+    files = {
+        "a.txt": "By Jane Roe\n\nThe mayor of São Paulo said “no.” He left at 5 p.m. on Friday.\r\n"
+                 "Café owners 😀😀 cheered. 東京 stayed calm. Dr. Who? Yes!\n",
+        "sub/b.md": "\ufeffWho leads the group?\nNobody knows. The U.S. declined to comment.\nNo comments:\n",
+        "c.txt": "e\u0301le\u0301ve studies 𝔘𝔫𝔦𝔠𝔬𝔡𝔢. Another sentence here! And a third?",
+        "d.txt": "",
+    }
+    for name, text in files.items():
+        with open(os.path.join(root, name), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    with open(os.path.join(root, "records.jsonl"), "w", encoding="utf-8") as f:
+        for i in range(50):
+            f.write(json.dumps({"id": f"r{i}", "text": f"Report {i} 🚀: {i} people hurt in Kâbul. The U.N. said so.",
+                                "published": "2021-08-27", "desk": "world"}, ensure_ascii=False) + "\n")
+        f.write("{broken json\n")
+
+
+def main(argv):
+    if len(argv) == 2 and argv[0] == "--gleaner":
+        with tempfile.TemporaryDirectory(prefix="gleaner-e2e-") as tmp:
+            corpus = os.path.join(tmp, "corpus")
+            tricky_corpus(corpus)
+            out = os.path.join(tmp, "out")
+            done = subprocess.run([argv[1], "run", corpus, os.path.join(corpus, "records.jsonl"), "--out", out],
+                                  capture_output=True, text=True)
+            def exits_0():
+                assert done.returncode == 0, done.stderr
+
+            check("gleaner run on the tricky corpus exits 0", exits_0)
+            check_dataset(out)
+    elif len(argv) == 1:
+        check_dataset(argv[0])
+    else:
+        print(__doc__)
+        return 2
+    print(f"e2e: {results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,101 @@
+//! Every kind of bad input ends up in `documents` or `errors`, never in a panic.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::support::{run, run_ok, table, Scratch};
+
+fn errors_by_source(dir: &std::path::Path) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for r in table(dir, "errors") {
+        out.entry(r["source"].clone()).or_default().push(r["kind"].clone());
+    }
+    out
+}
+
+fn sources(dir: &std::path::Path) -> HashSet<String> {
+    table(dir, "documents").into_iter().map(|r| r["source"].clone()).collect()
+}
+
+#[test]
+fn bad_text_files() {
+    let s = Scratch::new("bad-text");
+    let root = s.path("in");
+    s.write("in/good.txt", "The toll rose. Officials said so.");
+    s.write("in/latin1.txt", b"Caf\xe9 au lait. Na\xefve.");
+    s.write("in/empty.txt", "");
+    s.write("in/binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x03\x00");
+    s.write("in/long.txt", "word ".repeat(420_000)); // a 2.1 MB line with no punctuation
+    std::os::unix::fs::symlink(s.path("nowhere.txt"), s.path("in/dangling.txt")).unwrap();
+    let out = s.path("out");
+    let output = run_ok(&[root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+
+    let errors = errors_by_source(&out);
+    let docs = sources(&out);
+    let src = |name: &str| format!("{}/{name}", root.display());
+    assert_eq!(errors[&src("latin1.txt")], ["invalid_utf8"]);
+    assert_eq!(errors[&src("empty.txt")], ["empty"]);
+    assert_eq!(errors[&src("binary.txt")], ["binary"]);
+    assert_eq!(errors[&src("dangling.txt")], ["unreadable"]);
+    for kept in ["good.txt", "latin1.txt", "empty.txt", "long.txt"] {
+        assert!(docs.contains(&src(kept)), "{kept} missing from documents: {docs:?}");
+    }
+    assert!(!docs.contains(&src("binary.txt")), "a binary file was kept as a document");
+
+    let documents = table(&out, "documents");
+    let latin1 = documents.iter().find(|r| r["doc_id"] == "latin1.txt").unwrap();
+    assert_eq!(latin1["text"], "Caf\u{FFFD} au lait. Na\u{FFFD}ve.");
+    let long = documents.iter().find(|r| r["doc_id"] == "long.txt").unwrap();
+    assert_eq!(long["n_tokens"], "420000");
+    let long_sentences = table(&out, "sentences").into_iter().filter(|r| r["doc_id"] == "long.txt").count();
+    assert_eq!(long_sentences, 420, "a runaway line is cut into sentences of at most 1000 words");
+}
+
+#[test]
+fn bad_jsonl_records() {
+    let s = Scratch::new("bad-jsonl");
+    let lines = [
+        r#"{"id": "a", "text": "First record.", "published": "2021-08-27", "section": "world"}"#,
+        r#"{"id": "b", "text": "#,
+        r#"{"id": "c", "title": "no text here"}"#,
+        "",
+        r#"{"id": "a", "text": "Same id again."}"#,
+        r#"["not", "an", "object"]"#,
+        r#"{"id": 7, "text": "Numeric id.", "published": "27/08/2021"}"#,
+        r#"{"text": "No id at all."}"#,
+    ];
+    let input = s.write("records.jsonl", lines.join("\n"));
+    let out = s.path("out");
+    run_ok(&[input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let errors = errors_by_source(&out);
+    let at = |line: usize| format!("{}#{line}", input.display());
+    assert_eq!(errors[&at(2)], ["malformed_jsonl"]);
+    assert_eq!(errors[&at(3)], ["missing_text"]);
+    assert_eq!(errors[&at(5)], ["duplicate_id"]);
+    assert_eq!(errors[&at(6)], ["malformed_jsonl"]);
+    assert_eq!(errors[&at(7)], ["bad_metadata"]);
+    assert!(!errors.contains_key(&at(4)), "a blank line is not an input");
+
+    let docs = table(&out, "documents");
+    let ids: Vec<&str> = docs.iter().map(|r| r["doc_id"].as_str()).collect();
+    let derived = format!("{}#8", input.display());
+    assert_eq!(ids, ["a", "7", derived.as_str()]);
+    assert_eq!(docs[0]["text"], "First record.", "the first of two records with one id is kept");
+    assert_eq!(docs[0]["published"], "2021-08-27");
+    assert_eq!(docs[0]["metadata"], r#"{"section":"world"}"#);
+    assert_eq!(docs[1]["published"], "");
+}
+
+#[test]
+fn missing_input_is_an_error_row_and_exit_1() {
+    let s = Scratch::new("missing");
+    let good = s.write("good.txt", "Still processed.");
+    let out = s.path("out");
+    let missing = s.path("no-such-folder");
+    let output = run(&[good.to_str().unwrap(), missing.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("could not be opened"));
+    let errors = errors_by_source(&out);
+    assert_eq!(errors[&missing.display().to_string()], ["not_found"]);
+    assert_eq!(table(&out, "documents").len(), 1, "the other input is still written");
+}

@@ -1,0 +1,88 @@
+//! The command line: usage errors, exit codes, `schema`, standard input, formats.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use crate::support::{gleaner, run, table, Scratch, CONTRACT_TABLES};
+
+#[test]
+fn bad_usage_exits_2() {
+    let s = Scratch::new("usage");
+    let input = s.write("a.txt", "Text.");
+    let out = s.path("out");
+    let (i, o) = (input.to_str().unwrap(), out.to_str().unwrap());
+    for args in [
+        vec![i],
+        vec![i, "--out", o, "--format", "xml"],
+        vec![i, "--out", o, "--jobs", "0"],
+        vec![i, "--out", o, "--published", "27/08/2021"],
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    assert!(!out.exists(), "nothing is written on bad usage");
+}
+
+#[test]
+fn unwritable_output_exits_1_with_a_message() {
+    let s = Scratch::new("unwritable");
+    let input = s.write("a.txt", "Text.");
+    let blocker = s.write("out", "a file where the output folder should be");
+    let output = run(&[input.to_str().unwrap(), "--out", blocker.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot write the dataset"), "{stderr}");
+}
+
+#[test]
+fn schema_lists_the_contract_tables() {
+    let output = gleaner().args(["schema", "--json"]).output().unwrap();
+    assert!(output.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let names: Vec<&str> = schema["tables"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert_eq!(names, CONTRACT_TABLES);
+    let text = gleaner().arg("schema").output().unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("subject_entity_id"));
+}
+
+#[test]
+fn stdin_jsonl_and_single_format() {
+    let s = Scratch::new("stdin");
+    let out = s.path("out");
+    let mut child = gleaner()
+        .args(["run", "-", "--out", out.to_str().unwrap(), "--format", "csv", "--published", "2021-08-27"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"{\"id\": \"x\", \"text\": \"From a pipe. Second sentence.\"}\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let docs = table(&out, "documents");
+    assert_eq!(docs[0]["source"], "<stdin>#1");
+    assert_eq!(docs[0]["published"], "2021-08-27", "--published is the fallback date");
+    assert_eq!(table(&out, "sentences").len(), 2);
+    for t in CONTRACT_TABLES {
+        assert!(out.join(format!("{t}.csv")).exists());
+        assert!(!out.join(format!("{t}.parquet")).exists(), "--format csv wrote parquet");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["tables"]["sentences"]["rows"], 2);
+    assert_eq!(manifest["schema_version"], 1);
+}
+
+#[test]
+fn no_temporary_files_are_left_behind() {
+    let s = Scratch::new("atomic");
+    let input = s.write("a.txt", "Text.");
+    let out = s.path("out");
+    let output = run(&[input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(output.status.success());
+    let mut names: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names.len(), 17, "{names:?}");
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+}
