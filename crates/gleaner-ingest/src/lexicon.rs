@@ -26,6 +26,8 @@ const GENERAL: &[&str] = &[
 
 /// Capitalized words that typically open an English sentence. After an ambiguous abbreviation
 /// ("the U.S. The company ..." against "the U.S. Government"), one of these means a new sentence.
+/// Coordinators and linking prepositions (And, Or, Nor, To, Of) are left out on purpose: after an
+/// abbreviation they mostly join a noun phrase ("the U.S. And Japan" in wire copy).
 const STARTERS: &[&str] = &[
     "A",
     "According",
@@ -34,7 +36,6 @@ const STARTERS: &[&str] = &[
     "Also",
     "Although",
     "An",
-    "And",
     "Another",
     "As",
     "At",
@@ -77,14 +78,11 @@ const STARTERS: &[&str] = &[
     "Neither",
     "Next",
     "No",
-    "Nor",
     "Not",
     "Now",
-    "Of",
     "On",
     "One",
     "Only",
-    "Or",
     "Other",
     "Others",
     "Our",
@@ -105,7 +103,6 @@ const STARTERS: &[&str] = &[
     "Those",
     "Though",
     "Thus",
-    "To",
     "Today",
     "Under",
     "Until",

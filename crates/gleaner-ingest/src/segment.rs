@@ -58,16 +58,21 @@ fn flush_block(text: &str, block: &mut Vec<(usize, usize)>, out: &mut Vec<Span>)
         let last = i + 1 == n;
         let breaks = last || {
             let (this, next) = (line(i).trim(), line(i + 1));
+            let next_lower = next.trim_start().starts_with(|c: char| c.is_lowercase());
             if wrapped {
                 let indented = next.starts_with([' ', '\t']);
-                let short_and_done = ends_sentence(this) && width(i) * 10 < max_width * 7;
+                // A short line ending on a period ends its paragraph, unless the next line goes
+                // on in lower case ("... quota for the U.S.\nsugar imports ...").
+                let short_and_done = ends_sentence(this) && width(i) * 10 < max_width * 7 && !next_lower;
                 indented || short_and_done || starts_item(next.trim_start())
             } else {
-                let cut = !ends_sentence(this)
+                // A line cut mid-sentence: no final punctuation, and the next line goes on in
+                // lower case. Short lower-case lines are list items ("features\ncontact manager").
+                let open_end = !ends_sentence(this) || ends_with_abbreviation(this);
+                let cut = open_end
                     && !this.ends_with([':', ';'])
-                    && first_letter_is(this, char::is_uppercase)
-                    && first_letter_is(next.trim_start(), char::is_lowercase)
-                    && next.trim_start().starts_with(|c: char| c.is_lowercase());
+                    && next_lower
+                    && (first_letter_is(this, char::is_uppercase) || width(i) >= 30);
                 !cut
             }
         };
@@ -84,6 +89,12 @@ fn flush_block(text: &str, block: &mut Vec<(usize, usize)>, out: &mut Vec<Span>)
 fn ends_sentence(line: &str) -> bool {
     let core = line.trim_end_matches(is_closer);
     core.ends_with(['.', '?', '!', '…'])
+}
+
+/// "... a U.S." or "... Acme Inc.": the final period may belong to an abbreviation.
+fn ends_with_abbreviation(line: &str) -> bool {
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.strip_suffix('.').is_some_and(lexicon::is_abbreviation)
 }
 
 fn first_letter_is(s: &str, pred: fn(char) -> bool) -> bool {
@@ -395,5 +406,31 @@ mod tests {
         for (i, c) in text.char_indices() {
             assert!(c.is_whitespace() || covered[i], "byte {i} ({c:?}) not in a sentence");
         }
+    }
+}
+
+#[cfg(test)]
+mod cases {
+    //! The data-driven suite: `testdata/sentences.jsonl`, one case a line. Adding a case needs no code.
+    use super::*;
+
+    #[test]
+    fn testdata_sentences() {
+        let cases = include_str!("../testdata/sentences.jsonl");
+        let mut failures = Vec::new();
+        for line in cases.lines().filter(|l| !l.trim().is_empty()) {
+            let case: serde_json::Value = serde_json::from_str(line).expect("a JSON case");
+            let text = case["text"].as_str().unwrap();
+            let want: Vec<&str> = case["sentences"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+            let mut spans = Vec::new();
+            for p in paragraphs(text) {
+                sentences(text, p, &mut spans);
+            }
+            let got: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
+            if got != want {
+                failures.push(format!("{}:\n  want {want:?}\n  got  {got:?}", case["name"]));
+            }
+        }
+        assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
     }
 }
