@@ -16,11 +16,15 @@ build:
 dataset: build
 	$(BIN) run seeds/ --out data/
 
-## Cargo tests, then the pandas/DuckDB end-to-end check on a fresh data/ and on a tricky corpus.
+## Cargo tests, then the pandas/DuckDB end-to-end check on a fresh data/, on a tricky corpus,
+## and on a synthetic dataset with rows in every table (every column type).
 test: dataset $(VENV)/.installed
 	$(CARGO) test --workspace --locked
 	$(VENV)/bin/python tests/e2e/check_dataset.py data/
 	$(VENV)/bin/python tests/e2e/check_dataset.py --gleaner $(BIN)
+	rm -rf target/synthetic
+	$(CARGO) run --release --locked -q -p gleaner-export --example synthetic -- target/synthetic
+	$(VENV)/bin/python tests/e2e/check_dataset.py target/synthetic --filled
 
 $(VENV)/.installed: tests/e2e/requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -3,6 +3,7 @@
 Parquet and CSV.
 
     check_dataset.py DATA_DIR                  check an existing dataset (e.g. data/ after make dataset)
+    check_dataset.py DATA_DIR --filled         ... and require rows in every table and non-empty aliases
     check_dataset.py --gleaner BIN             build a tricky corpus, run BIN on it, check the result
 
 Asserts, for every table of the contract: both files exist and load in pandas and DuckDB without
@@ -199,8 +200,21 @@ def main(argv):
 
             check("gleaner run on the tricky corpus exits 0", exits_0)
             check_dataset(out)
-    elif len(argv) == 1:
+    elif len(argv) in (1, 2) and argv[1:] in ([], ["--filled"]):
         check_dataset(argv[0])
+        if argv[1:] == ["--filled"]:
+            def filled():
+                manifest = json.load(open(os.path.join(argv[0], "manifest.json"), encoding="utf-8"))
+                empty = [t for t in CONTRACT if manifest["tables"][t]["rows"] == 0]
+                assert not empty, f"tables without rows: {empty}"
+                con = duckdb.connect()
+                n = con.execute(f"SELECT sum(len(aliases::JSON::VARCHAR[])) FROM "
+                                f"read_csv('{argv[0]}/entities.csv', header = true, all_varchar = true)").fetchone()[0]
+                assert n and n > 0, "no aliases read back through DuckDB's JSON cast"
+                lists = pd.read_parquet(os.path.join(argv[0], "entities.parquet"))["aliases"]
+                assert sum(len(a) for a in lists) == n, "parquet and csv aliases differ"
+
+            check("every table has rows; aliases read back as lists", filled)
     else:
         print(__doc__)
         return 2

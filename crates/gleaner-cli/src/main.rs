@@ -1,10 +1,10 @@
 //! `gleaner`: documents in, analysis-ready Parquet and CSV tables out.
 //!
-//! The only crate that knows about clap, the terminal and threads. `run` is a three-stage pipeline:
-//! a reader thread reads inputs in order and sends chunks of raw documents down a bounded channel;
-//! the main thread ingests and extracts each chunk in parallel (rayon, order kept); a writer
-//! thread streams the results to the dataset. At most [`QUEUE`] chunks wait between stages, so
-//! memory stays flat whatever the corpus size, and output order never depends on `--jobs`.
+//! The only crate that knows about clap, the terminal and threads. `run` is a pipeline of bounded
+//! queues: a reader thread reads inputs in order and sends numbered chunks of raw documents; each
+//! chunk becomes one rayon task (ingest + extract), with at most `2 × jobs + 1` chunks in flight;
+//! an `order` thread releases finished chunks in input order to the writers, one thread per
+//! format. Memory stays flat whatever the corpus size, and output never depends on `--jobs`.
 
 mod progress;
 

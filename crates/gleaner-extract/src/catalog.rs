@@ -111,6 +111,52 @@ impl EntityCatalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Mention;
+    use gleaner_ingest::{ingest, Body, Metadata, RawDocument, Span};
+
+    fn doc(text: &str) -> Document {
+        let raw = RawDocument {
+            doc_id: text.into(),
+            source: "t".into(),
+            body: Body::Text(text.into()),
+            meta: Metadata::default(),
+            issues: vec![],
+        };
+        ingest(raw).unwrap().0
+    }
+
+    fn mention(doc: &Document, surface: &str, name: &str) -> Mention {
+        let start = doc.text.find(surface).unwrap();
+        Mention {
+            sentence: 0,
+            span: Span::new(start, start + surface.len()),
+            label: "ORG",
+            name: name.into(),
+            entity_id: entity_id("ORG", name),
+            confidence: 1.0,
+            method: "test",
+        }
+    }
+
+    #[test]
+    fn catalog_counts_documents_and_collects_aliases() {
+        let mut catalog = EntityCatalog::new();
+        let a = doc("ISIS-K struck. ISIS-K claimed it.");
+        let found = Extraction {
+            mentions: vec![mention(&a, "ISIS-K", "ISIS-K"), mention(&a, "ISIS-K claimed", "ISIS-K")],
+            ..Extraction::default()
+        };
+        catalog.add(&a, &found);
+        let b = doc("The Islamic State-Khorasan Province, or isis-k, grew.");
+        let found = Extraction { mentions: vec![mention(&b, "isis-k", "isis-k")], ..Extraction::default() };
+        catalog.add(&b, &found);
+        let records: Vec<&EntityRecord> = catalog.records().collect();
+        assert_eq!(records.len(), 1, "one entity: ids come from the normalized name");
+        let r = records[0];
+        assert_eq!((r.n_mentions, r.n_documents), (3, 2));
+        assert_eq!(r.name, "ISIS-K", "ties keep the smaller name: upper case sorts first");
+        assert_eq!(r.aliases.iter().collect::<Vec<_>>(), ["ISIS-K claimed", "isis-k"]);
+    }
 
     #[test]
     fn ids_are_stable_and_normalized() {
