@@ -99,3 +99,26 @@ fn missing_input_is_an_error_row_and_exit_1() {
     assert_eq!(errors[&missing.display().to_string()], ["not_found"]);
     assert_eq!(table(&out, "documents").len(), 1, "the other input is still written");
 }
+
+#[test]
+fn manifests_fill_metadata_and_a_broken_one_is_reported_once() {
+    let s = Scratch::new("manifest");
+    s.write("good/a.txt", "Text of a.");
+    s.write("good/manifest.csv", "path,title,author,published\na.txt,A title,Jane Roe,2021-08-27\n");
+    s.write("bad/b.txt", "Text of b.");
+    s.write("bad/c.txt", "Text of c.");
+    s.write("bad/manifest.csv", "path,title,author,published\nb.txt,B,,27 August 2021\n");
+    let out = s.path("out");
+    run_ok(&[s.path("good").to_str().unwrap(), s.path("bad").to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let docs = table(&out, "documents");
+    let a = docs.iter().find(|r| r["doc_id"] == "a.txt").unwrap();
+    assert_eq!(
+        (a["title"].as_str(), a["author"].as_str(), a["published"].as_str()),
+        ("A title", "Jane Roe", "2021-08-27")
+    );
+    assert_eq!(docs.len(), 3, "documents of a folder with a broken manifest are still read");
+    let errors = table(&out, "errors");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["kind"], "bad_manifest");
+    assert!(errors[0]["message"].contains("27 August 2021"), "the message names the bad value");
+}

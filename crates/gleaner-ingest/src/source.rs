@@ -85,6 +85,7 @@ pub struct Reader {
     stream: Option<JsonlStream>,
     seen: HashSet<String>,
     manifests: HashMap<PathBuf, Result<HashMap<String, Metadata>, String>>,
+    reported_manifests: HashSet<String>,
     total_bytes: u64,
     bytes_read: u64,
     missing_inputs: usize,
@@ -184,6 +185,7 @@ impl Reader {
             stream: None,
             seen: HashSet::new(),
             manifests: HashMap::new(),
+            reported_manifests: HashSet::new(),
             total_bytes,
             bytes_read: 0,
             missing_inputs,
@@ -238,8 +240,7 @@ impl Reader {
             Ok(m) => m.unwrap_or_default(),
             Err(issue) => {
                 // Report a broken manifest once, with the first document of its folder.
-                if !self.seen.contains(&format!("\0manifest:{}", issue.source)) {
-                    self.seen.insert(format!("\0manifest:{}", issue.source));
+                if self.reported_manifests.insert(issue.source.clone()) {
                     issues.push(issue);
                 }
                 Metadata::default()
