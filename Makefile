@@ -35,9 +35,12 @@ lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
-## Throughput (MB/s, words/s) and peak RSS on the news corpora, --jobs 1 and 2. Not a test.
+## Throughput (MB/s, words/s) and peak RSS on the news corpora, --jobs 1 and 2, then each
+## extractor alone on one core. Not a test.
 bench: build
 	$(PYTHON) bench/bench.py --gleaner $(BIN) --corpus $(EVAL)/corpus
+	@if [ -f "$(EVAL)/corpus/reuters21578.jsonl" ]; then \
+	  $(CARGO) run --release --locked -q -p gleaner-extract --example extractor_speed -- $(EVAL)/corpus/reuters21578.jsonl; fi
 
 ## Scores on the public dev sets, when ../shared/eval is there.
 eval: build

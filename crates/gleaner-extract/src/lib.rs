@@ -42,6 +42,7 @@
 #![deny(missing_docs)]
 
 mod catalog;
+pub mod numbers;
 mod types;
 
 pub use catalog::{entity_id, normalize_name, EntityCatalog, EntityRecord};
@@ -71,16 +72,21 @@ impl Pipeline {
         Pipeline::default()
     }
 
-    /// The extractors `gleaner run` uses. Numbers, dates, entities and relations plug in here as
-    /// they land; for now the set is empty and every extraction table is written with no rows.
+    /// The extractors `gleaner run` uses: numbers for now; dates, entities and relations plug in
+    /// here as they land.
     pub fn standard() -> Pipeline {
-        Pipeline::new()
+        Pipeline::new().with(numbers::Numbers)
     }
 
     /// Adds an extractor at the end.
     pub fn with(mut self, extractor: impl Extractor + 'static) -> Pipeline {
         self.extractors.push(Box::new(extractor));
         self
+    }
+
+    /// The extractors, in order.
+    pub fn extractors(&self) -> impl Iterator<Item = &dyn Extractor> {
+        self.extractors.iter().map(|e| e.as_ref())
     }
 
     /// Names of the extractors, in order.

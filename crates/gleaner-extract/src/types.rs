@@ -214,12 +214,8 @@ impl Extraction {
         self.numbers.sort_by_key(|n| n.span);
         self.dates.sort_by_key(|d| d.span);
         self.relations.sort_by(|a, b| {
-            (a.evidence, a.subject.span, a.object.span, a.predicate).cmp(&(
-                b.evidence,
-                b.subject.span,
-                b.object.span,
-                b.predicate,
-            ))
+            (a.evidence, a.subject.span, a.object.span, a.predicate)
+                .cmp(&(b.evidence, b.subject.span, b.object.span, b.predicate))
         });
     }
 }

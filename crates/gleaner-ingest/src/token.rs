@@ -159,23 +159,8 @@ mod tests {
         assert_eq!(
             tokens("between 1,500 and 2,200 members of ISIS-K, al-Muhajir’s men, the U.S.-led U.S. forces."),
             [
-                "between",
-                "1,500",
-                "and",
-                "2,200",
-                "members",
-                "of",
-                "ISIS-K",
-                ",",
-                "al-Muhajir",
-                "’s",
-                "men",
-                ",",
-                "the",
-                "U.S.-led",
-                "U.S.",
-                "forces",
-                "."
+                "between", "1,500", "and", "2,200", "members", "of", "ISIS-K", ",", "al-Muhajir", "’s", "men", ",",
+                "the", "U.S.-led", "U.S.", "forces", "."
             ]
         );
     }
@@ -185,24 +170,8 @@ mod tests {
         assert_eq!(
             tokens("“served as [the chief]” authorities—including $75 (12%)."),
             [
-                "“",
-                "served",
-                "as",
-                "[",
-                "the",
-                "chief",
-                "]",
-                "”",
-                "authorities",
-                "—",
-                "including",
-                "$",
-                "75",
-                "(",
-                "12",
-                "%",
-                ")",
-                "."
+                "“", "served", "as", "[", "the", "chief", "]", "”", "authorities", "—", "including", "$", "75", "(",
+                "12", "%", ")", "."
             ]
         );
     }

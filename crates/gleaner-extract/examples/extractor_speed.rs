@@ -1,0 +1,61 @@
+//! Throughput of each extractor alone, on one core: ingests a JSONL corpus once, then times every
+//! extractor of `Pipeline::standard()` over all documents. `make bench` runs it.
+//!
+//!     cargo run --release -p gleaner-extract --example extractor_speed -- corpus.jsonl
+
+use std::io::BufRead;
+use std::time::Instant;
+
+use gleaner_extract::{Extraction, Pipeline};
+use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args().nth(1).ok_or("usage: extractor_speed CORPUS.jsonl")?;
+    let file = std::io::BufReader::new(std::fs::File::open(&path)?);
+    let mut docs = Vec::new();
+    let mut bytes = 0usize;
+    let started = Instant::now();
+    for line in file.lines() {
+        let line = line?;
+        let record: serde_json::Value = serde_json::from_str(&line)?;
+        let text = record["text"].as_str().unwrap_or_default().to_owned();
+        bytes += text.len();
+        let raw = RawDocument {
+            doc_id: record["id"].to_string(),
+            source: path.clone(),
+            body: Body::Text(text),
+            meta: Metadata::default(),
+            issues: Vec::new(),
+        };
+        if let Ok((doc, _)) = ingest(raw) {
+            docs.push(doc);
+        }
+    }
+    let ingest_secs = started.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{:<12} {:>8.1} MB {:>8.2} s {:>8.1} MB/s  (JSON parse + ingest, 1 core)",
+        "ingest",
+        mb,
+        ingest_secs,
+        mb / ingest_secs
+    );
+    for extractor in Pipeline::standard().extractors() {
+        let started = Instant::now();
+        let mut rows = 0;
+        for doc in &docs {
+            let mut out = Extraction::default();
+            extractor.extract(doc, &mut out);
+            rows += out.numbers.len() + out.dates.len() + out.mentions.len() + out.relations.len();
+        }
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "{:<12} {:>8.1} MB {:>8.2} s {:>8.1} MB/s  ({rows} rows, 1 core)",
+            extractor.name(),
+            mb,
+            secs,
+            mb / secs
+        );
+    }
+    Ok(())
+}
