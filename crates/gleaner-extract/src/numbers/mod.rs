@@ -288,7 +288,7 @@ fn suffix_scale(rest: &str, decimal_or_money: bool) -> Option<f64> {
         "k" | "K" => 1e3,
         "M" | "MM" | "mil" | "mln" | "mn" => 1e6,
         "m" if decimal_or_money => 1e6,
-        "b" | "B" | "bn" | "bln" | "G" => 1e9,
+        "b" | "B" | "bn" | "bln" => 1e9,
         "tn" | "trn" | "tln" => 1e12,
         _ => return None,
     })
@@ -645,12 +645,32 @@ fn number_at(words: &Words<'_>, i: usize) -> Option<Core> {
         return Some(core);
     }
     if first.is_alphabetic() {
-        if let Some(core) = hyphen_fraction(words, i) {
+        if let Some(core) = hyphen_fraction(words, i).or_else(|| hyphen_measure(words, i)) {
             return Some(core);
         }
         return words_number(words, i).or_else(|| vague_amount(words, i)).or_else(|| ordinal_word(words, i));
     }
     None
+}
+
+/// "six-mile", "three-ton" (a measure), "five-year" (the number five, cut before the hyphen).
+fn hyphen_measure(words: &Words<'_>, i: usize) -> Option<Core> {
+    let (num, tail) = words.lw(i).split_once('-')?;
+    let v = f64::from(lexicon::small(num)?);
+    if lexicon::small(tail).is_some() || lexicon::denominator(tail).is_some() {
+        return None; // "twenty-one", "two-thirds": other readers
+    }
+    let mut core = Core::new(v, i, i + 1);
+    core.single_word = true;
+    if let Some(u) = lexicon::unit(tail) {
+        core.unit = Some(u);
+        core.kind = NumberKind::Measure;
+    } else if tail.starts_with(|c: char| c.is_alphabetic()) {
+        core.cut_end = Some(words.spans[i].start + num.len() as u32);
+    } else {
+        return None;
+    }
+    Some(core)
 }
 
 /// "two-thirds", "one-eighth", "three-quarters": a fraction in one hyphenated token.
@@ -690,7 +710,20 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
     if lit.fraction {
         core.kind = NumberKind::Fraction;
     }
-    let rest = lit.rest;
+    let mut rest = lit.rest;
+    if let Some(dash) = rest.find(['-', '–']).filter(|&d| d > 0) {
+        // "5k-20k": the first number's scale, then the range.
+        if let Some(s) = suffix_scale(&rest[..dash], !lit.integer) {
+            core.value *= s;
+            core.scaled = true;
+            rest = &rest[dash..];
+        }
+    }
+    if rest.starts_with(['{', '(', '[', '<']) {
+        // "45{kg)": the number ends at the bracket.
+        core.cut_end = Some(words.spans[i].start + (w.len() - rest.len()) as u32);
+        return Some(core);
+    }
     if !rest.is_empty() {
         let lower = rest.to_ascii_lowercase();
         if let Some(s) = suffix_scale(rest, !lit.integer) {
@@ -718,7 +751,8 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
             } else {
                 return None;
             }
-        } else if let Some(u) = lexicon::unit(&lower) {
+        } else if let Some(u) = lexicon::unit(&lower).filter(|_| rest.len() > 1 || rest == "L" || rest == lower) {
+            // Single-letter symbols keep their case: "5g" is grams, "5G" a network generation.
             core.unit = Some(u);
             core.kind = NumberKind::Measure;
         } else if let Some(code) =
@@ -1205,6 +1239,38 @@ fn scan(words: &Words<'_>, sentence: u32, out: &mut Vec<NumberMention>) {
     let mut i = 0;
     let mut rows: Vec<(Expr, NumberMention)> = Vec::new();
     while i < n {
+        if let Some(items) = list_items(words, i) {
+            // "22,24,26,31": one row per item.
+            for (span, value) in items {
+                let mut core = Core::new(value, i, i + 1);
+                core.cut_end = Some(span.end);
+                let row = NumberMention {
+                    sentence,
+                    span,
+                    value: Some(value),
+                    low: Some(value),
+                    high: Some(value),
+                    qualifier: Qualifier::Exact,
+                    kind: NumberKind::Cardinal,
+                    unit: None,
+                    counted: None,
+                    event: None,
+                };
+                let expr = Expr {
+                    start: i,
+                    core,
+                    bound: None,
+                    high: None,
+                    end: i + 1,
+                    end_byte: Some(span.end),
+                    money: None,
+                    percent: false,
+                };
+                rows.push((expr, row));
+            }
+            i += 1;
+            continue;
+        }
         match expression(words, i) {
             Some(expr) => {
                 let next = expr.end.max(i + 1);
@@ -1254,6 +1320,56 @@ fn scan(words: &Words<'_>, sentence: u32, out: &mut Vec<NumberMention>) {
     }
 }
 
+/// A token that lists integers with commas but no valid thousands grouping ("22,24,26,31"):
+/// each item with its byte span.
+fn list_items(words: &Words<'_>, i: usize) -> Option<Vec<(Span, f64)>> {
+    let w = words.w(i);
+    if !w.contains(',') || !w.bytes().all(|b| b.is_ascii_digit() || b == b',') || w.starts_with(',') || w.ends_with(',')
+    {
+        return None;
+    }
+    if literal(w).is_some_and(|l| l.rest.is_empty()) {
+        return None; // "1,500": one number
+    }
+    let base = words.spans[i].start;
+    let mut out = Vec::new();
+    let mut at = 0u32;
+    for item in w.split(',') {
+        let value: f64 = item.parse().ok()?;
+        out.push((Span { start: base + at, end: base + at + item.len() as u32 }, value));
+        at += item.len() as u32 + 1;
+    }
+    Some(out)
+}
+
+/// ">30", "<-30", ">=30", "<=100": a comparison sign glued to the number.
+fn glued_bound(words: &Words<'_>, i: usize) -> Option<Expr> {
+    let w = words.w(i);
+    let (bound, at) = if w.starts_with(">=") || w.starts_with("≥") {
+        (Bound::AtLeast, if w.starts_with('≥') { '≥'.len_utf8() } else { 2 })
+    } else if w.starts_with("<=") || w.starts_with("≤") {
+        (Bound::AtMost, if w.starts_with('≤') { '≤'.len_utf8() } else { 2 })
+    } else if w.starts_with('>') {
+        (Bound::MoreThan, 1)
+    } else if w.starts_with('<') {
+        (Bound::LessThan, 1)
+    } else {
+        return None;
+    };
+    let lit = literal(&w[at..]).filter(|l| l.rest.is_empty())?;
+    let core = Core::new(lit.value, i, i + 1);
+    Some(Expr {
+        start: i,
+        core,
+        bound: Some(bound),
+        high: None,
+        end: i + 1,
+        end_byte: None,
+        money: None,
+        percent: false,
+    })
+}
+
 fn expression(words: &Words<'_>, i: usize) -> Option<Expr> {
     // Cheap gate: most tokens cannot start a number expression.
     let w = words.w(i);
@@ -1264,8 +1380,12 @@ fn expression(words: &Words<'_>, i: usize) -> Option<Expr> {
         if !(opens_qualifier(lw) || opens_number_word(lw) || glued_money || lexicon::iso_code(w).is_some()) {
             return None;
         }
-    } else if !(c.is_ascii_digit() || "$£€¥₹₩₽₦₺₿₾<>-.".contains(c) || lexicon::vulgar(c).is_some()) {
+    } else if !(c.is_ascii_digit() || "$£€¥₹₩₽₦₺₿₾<>≥≤-.".contains(c) || lexicon::vulgar(c).is_some())
+    {
         return None;
+    }
+    if let Some(expr) = glued_bound(words, i) {
+        return Some(expr);
     }
     let (bound, qlen) = qualifier(words, i).unwrap_or((Bound::Exact, 0));
     let bound = (qlen > 0).then_some(bound);
@@ -1292,6 +1412,15 @@ fn expression(words: &Words<'_>, i: usize) -> Option<Expr> {
         money: money_sign.or(core.money),
         percent: false,
     };
+    let length_adjective =
+        matches!(words.lw(expr.core.end), "tall" | "long" | "high" | "wide" | "deep" | "away" | "across");
+    if expr.core.scaled && expr.money.is_none() && length_adjective && words.w(expr.core.start).ends_with('m') {
+        // "1.8m tall": metres, not a million.
+        expr.core.value = literal(words.w(expr.core.start)).map_or(expr.core.value, |l| l.value);
+        expr.core.scaled = false;
+        expr.core.unit = Some("m");
+        expr.core.kind = NumberKind::Measure;
+    }
     if expr.money.is_some() && expr.core.unit == Some("m") {
         // "£600m": after a currency sign, m is million, not metre.
         expr.core.value *= 1e6;
@@ -1356,6 +1485,28 @@ fn after_core(words: &Words<'_>, expr: &mut Expr) {
         }
     };
     read_kind(expr, &mut j);
+    // "5 ft 2 in", "5 feet 2 inches".
+    if expr.core.unit == Some("ft") {
+        if let Some(inches) = number_at(words, j).filter(|n| n.value < 12.0 && n.cut_end.is_none()) {
+            if matches!(words.lw(inches.end), "in" | "inch" | "inches" | "\"") {
+                expr.core.value += inches.value / 12.0;
+                j = inches.end + 1;
+            }
+        }
+    }
+    // "one in five", "1 in twenty-one": a proportion (a smaller number "in" a larger one).
+    if words.lw(j) == "in" && expr.bound.is_none() && expr.money.is_none() && !expr.percent && expr.core.unit.is_none()
+    {
+        if let Some(den) = number_at(words, j + 1).filter(|d| d.cut_end.is_none() && d.kind == NumberKind::Cardinal) {
+            let small = expr.core.value >= 1.0 && expr.core.value <= 10.0 && expr.core.value.fract() == 0.0;
+            if small && den.value > expr.core.value && den.plain_digits.is_none_or(|v| v < 1000) {
+                expr.core.value /= den.value;
+                expr.core.kind = NumberKind::Fraction;
+                expr.core.plain_digits = None;
+                j = den.end;
+            }
+        }
+    }
     // A range: "1,500 to 2,200", "between 20 and 30", "two or three", "$5 million to $10 million".
     let joiner = words.lw(j);
     let range_joiner = match joiner {
@@ -1388,8 +1539,11 @@ fn after_core(words: &Words<'_>, expr: &mut Expr) {
             read_kind(&mut second_expr, &mut m);
             let same_kind = second.kind == expr.core.kind || matches!(second.kind, NumberKind::Cardinal);
             let compatible = (expr.money.is_none() || second_expr.money.is_none() || expr.money == second_expr.money)
-                && !(expr.percent && second_expr.money.is_some())
+                && (second_expr.percent || !expr.percent)
                 && !(expr.money.is_some() && second_expr.percent)
+                && (expr.core.unit.is_none()
+                    || second_expr.core.unit.is_none()
+                    || expr.core.unit == second_expr.core.unit)
                 && same_kind
                 && second.cut_end.is_none();
             let mut low = expr.core.value;
@@ -1418,7 +1572,7 @@ fn after_core(words: &Words<'_>, expr: &mut Expr) {
         }
     }
     // "500 or more", "200 or greater than", "5000 or less".
-    if words.lw(j) == "or" && expr.high.is_none() && expr.bound.is_none() {
+    if words.lw(j) == "or" && expr.high.is_none() && matches!(expr.bound, None | Some(Bound::Approx)) {
         let next = words.lw(j + 1);
         let b = match next {
             "more" | "greater" | "higher" | "above" | "over" | "larger" => Some(Bound::AtLeast),
@@ -1426,6 +1580,9 @@ fn after_core(words: &Words<'_>, expr: &mut Expr) {
             _ => None,
         };
         if let Some(b) = b {
+            if expr.bound == Some(Bound::Approx) {
+                expr.start = expr.core.start; // "about five hundred or more": the bound is the figure's
+            }
             expr.bound = Some(b);
             j += 2;
             if words.lw(j) == "than" && number_at(words, j + 1).is_none() {
@@ -1498,6 +1655,9 @@ fn row(words: &Words<'_>, sentence: u32, expr: &Expr) -> Option<NumberMention> {
     }
     let v = round_sig(core.value * factor);
     let high = expr.high.map(|h| round_sig(h * factor));
+    if !v.is_finite() || high.is_some_and(|h| !h.is_finite()) {
+        return None; // "1e400": no quoted figure is infinite
+    }
     let (value, low, hi, qualifier) = if let Some(h) = high {
         (None, Some(v), Some(h), Qualifier::Range)
     } else if core.vague {

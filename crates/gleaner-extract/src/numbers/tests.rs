@@ -60,3 +60,52 @@ fn testdata_numbers() {
     assert!(n >= 40, "the suite shrank to {n} cases");
     assert!(failures.is_empty(), "{} of {n} case(s) failed:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Random text made of the pieces the grammar reacts to must never panic, and every row's span
+/// must lie on character boundaries inside its sentence. (A fixed xorshift seed: reproducible.)
+#[test]
+fn random_text_never_breaks_the_scanner() {
+    const PIECES: &[&str] = &[
+        "1", "22", "1,500", "2.5", ".5", "-", "–", "/", "%", "$", "£", "€", "₿", "元", "k", "m", "bn", "e", "^",
+        "x10^", "one", "twenty", "-one", "hundred", "and", "a", "half", "thirds", "dozen", "dozens", "of", "million",
+        "point", "over", "in", "between", "more", "than", "at", "least", "or", "to", "minus", "first", "the", "killed",
+        "were", "people", "U.S.", "dlrs", "pct", "km", "ft", "inches", "½", "é", "“", "”", ",", ".", ";", " ", " ",
+        " ", "\n", ">", "<=", "≥", "(", ")", "{", "'s", "’", "1e400", "99999999999999999999", "0", "2021", "June",
+        "9/11",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = 1 + next() % 24;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            if next() % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        let raw = RawDocument {
+            doc_id: "f".into(),
+            source: "f".into(),
+            body: Body::Text(text.clone()),
+            meta: Metadata::default(),
+            issues: vec![],
+        };
+        let (doc, _) = ingest(raw).expect("text");
+        let found = Pipeline::new().with(Numbers).run(&doc);
+        for n in &found.numbers {
+            let s = &doc.sentences[n.sentence as usize];
+            assert!(
+                s.span.start <= n.span.start && n.span.end <= s.span.end && n.span.start < n.span.end,
+                "{text:?}: {n:?}"
+            );
+            assert!(doc.text.is_char_boundary(n.span.start as usize) && doc.text.is_char_boundary(n.span.end as usize));
+            assert!([n.value, n.low, n.high].iter().flatten().all(|v| v.is_finite()), "{text:?}: {n:?}");
+        }
+    }
+}
