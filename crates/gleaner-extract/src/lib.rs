@@ -42,8 +42,10 @@
 #![deny(missing_docs)]
 
 mod catalog;
+pub mod dates;
 pub mod numbers;
 mod types;
+mod words;
 
 pub use catalog::{entity_id, normalize_name, EntityCatalog, EntityRecord};
 pub use types::{
@@ -72,10 +74,10 @@ impl Pipeline {
         Pipeline::default()
     }
 
-    /// The extractors `gleaner run` uses: numbers for now; dates, entities and relations plug in
-    /// here as they land.
+    /// The extractors `gleaner run` uses: dates, then numbers (which leaves to `dates` what a date
+    /// expression covers); entities and relations plug in here as they land.
     pub fn standard() -> Pipeline {
-        Pipeline::new().with(numbers::Numbers)
+        Pipeline::new().with(dates::Dates).with(numbers::Numbers)
     }
 
     /// Adds an extractor at the end.

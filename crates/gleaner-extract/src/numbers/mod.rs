@@ -39,6 +39,7 @@ mod lexicon;
 
 use gleaner_ingest::{Document, Span};
 
+use crate::words::Words;
 use crate::{Extraction, Extractor, NumberKind, NumberMention, Qualifier};
 use lexicon::Bound;
 
@@ -53,68 +54,20 @@ impl Extractor for Numbers {
 
     fn extract(&self, doc: &Document, out: &mut Extraction) {
         let mut words = Words::default();
+        let mut rows = Vec::new();
         for (i, sentence) in doc.extractable_sentences() {
             let tokens = doc.sentence_tokens(sentence);
             words.load(doc, tokens);
-            scan(&words, i as u32, &mut out.numbers);
+            rows.clear();
+            scan(&words, i as u32, &mut rows);
+            // What a date expression covers belongs to `dates` ("nearly 20 years", "the first
+            // four months of 2021"), when a dates extractor ran before this one.
+            let dates = &out.dates;
+            out.numbers.extend(
+                rows.drain(..)
+                    .filter(|n| !dates.iter().any(|d| d.span.start < n.span.end && n.span.start < d.span.end)),
+            );
         }
-    }
-}
-
-/// The tokens of one sentence: surface forms, lower-case forms and byte spans, in buffers reused
-/// from sentence to sentence.
-#[derive(Default)]
-struct Words<'d> {
-    surface: Vec<&'d str>,
-    spans: Vec<Span>,
-    lower: String,
-    lower_at: Vec<(u32, u32)>,
-    text: &'d str,
-}
-
-impl<'d> Words<'d> {
-    fn load(&mut self, doc: &'d Document, tokens: &[gleaner_ingest::Token]) {
-        self.text = &doc.text;
-        self.surface.clear();
-        self.spans.clear();
-        self.lower.clear();
-        self.lower_at.clear();
-        for t in tokens {
-            let s = doc.slice(t.span);
-            self.surface.push(s);
-            self.spans.push(t.span);
-            let from = self.lower.len() as u32;
-            if s.is_ascii() {
-                self.lower.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-            } else {
-                self.lower.extend(s.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
-            }
-            self.lower_at.push((from, self.lower.len() as u32));
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.surface.len()
-    }
-
-    /// Lower-case form of token `i` ("" past the end).
-    fn lw(&self, i: usize) -> &str {
-        match self.lower_at.get(i) {
-            Some(&(a, b)) => &self.lower[a as usize..b as usize],
-            None => "",
-        }
-    }
-
-    /// Surface form of token `i` ("" past the end).
-    fn w(&self, i: usize) -> &'d str {
-        self.surface.get(i).copied().unwrap_or("")
-    }
-
-    /// True when only white space separates tokens `i` and `i + 1`, and it is one space-like char.
-    fn joined_by_one_space(&self, i: usize) -> bool {
-        let (a, b) = (self.spans[i].end as usize, self.spans[i + 1].start as usize);
-        let gap = &self.text[a..b];
-        gap.chars().count() == 1 && gap.chars().all(|c| matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}'))
     }
 }
 
@@ -1709,3 +1662,21 @@ fn row(words: &Words<'_>, sentence: u32, expr: &Expr) -> Option<NumberMention> {
 
 #[cfg(test)]
 mod tests;
+
+/// A plain cardinal at token `i` (digits or words: "24", "twenty four", "a hundred"), for other
+/// extractors: its value and the token after it.
+pub(crate) fn cardinal_at(words: &Words<'_>, i: usize) -> Option<(f64, usize)> {
+    let core = number_at(words, i)?;
+    let plain = core.kind == NumberKind::Cardinal && core.unit.is_none() && core.money.is_none();
+    (plain && core.high.is_none() && !core.vague && core.cut_end.is_none()).then_some((core.value, core.end))
+}
+
+/// The value of a number word from zero to ninety ("eight" → 8), for other extractors.
+pub(crate) fn word_value(w: &str) -> Option<f64> {
+    lexicon::small(w).map(f64::from)
+}
+
+/// The number of an ordinal word ("twentieth" → 20), for other extractors.
+pub(crate) fn ordinal_value(w: &str) -> Option<u64> {
+    lexicon::ordinal(w)
+}

@@ -1,0 +1,169 @@
+//! Calendar words: months, weekdays, units, seasons, parts of day, holidays with fixed dates.
+
+/// Month number of a month name or abbreviation ("Aug." too), lower case.
+pub(crate) fn month(w: &str) -> Option<u32> {
+    Some(match w.trim_end_matches('.') {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// ISO weekday number (Monday 1 … Sunday 7) of a weekday name, lower case; tolerates one
+/// dropped letter after the third ("Thusday", "Wensday") but never a different word.
+pub(crate) fn weekday(w: &str) -> Option<u32> {
+    const DAYS: [(&str, u32); 7] = [
+        ("monday", 1),
+        ("tuesday", 2),
+        ("wednesday", 3),
+        ("thursday", 4),
+        ("friday", 5),
+        ("saturday", 6),
+        ("sunday", 7),
+    ];
+    let w = w.trim_end_matches('.');
+    for (name, n) in DAYS {
+        if w == name || (w.len() == 3 && name.starts_with(w) && w != "sat" && w != "sun") {
+            return Some(n);
+        }
+    }
+    if matches!(w, "sat" | "sun") {
+        return None; // too often a word
+    }
+    // One letter missing, at position 3 or later: "thusday" (thursday), "wensday" is not (2 letters).
+    DAYS.iter().find(|(name, _)| w.len() + 1 == name.len() && w.len() >= 6 && deletes_one(name, w)).map(|&(_, n)| n)
+}
+
+fn deletes_one(long: &str, short: &str) -> bool {
+    let (l, s) = (long.as_bytes(), short.as_bytes());
+    let first_diff = l.iter().zip(s).position(|(a, b)| a != b).unwrap_or(s.len());
+    first_diff >= 3 && l[first_diff + 1..] == s[first_diff..]
+}
+
+/// A calendar unit: its TIMEX3 letter and whether it is a time (PT…) unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Unit {
+    pub(crate) letter: &'static str,
+    pub(crate) time: bool,
+    pub(crate) plural: bool,
+}
+
+pub(crate) fn unit(w: &str) -> Option<Unit> {
+    let (letter, time, plural) = match w {
+        "second" | "sec" => ("S", true, false),
+        "seconds" | "secs" => ("S", true, true),
+        "minute" | "min" => ("M", true, false),
+        "minutes" | "mins" => ("M", true, true),
+        "hour" | "hr" => ("H", true, false),
+        "hours" | "hrs" => ("H", true, true),
+        "day" => ("D", false, false),
+        "days" => ("D", false, true),
+        "week" => ("W", false, false),
+        "weeks" => ("W", false, true),
+        "fortnight" => ("2W", false, false),
+        "month" => ("M", false, false),
+        "months" => ("M", false, true),
+        "quarter" => ("Q", false, false),
+        "quarters" => ("Q", false, true),
+        "year" | "yr" => ("Y", false, false),
+        "years" | "yrs" => ("Y", false, true),
+        "decade" => ("DE", false, false),
+        "decades" => ("DE", false, true),
+        "century" => ("CE", false, false),
+        "centuries" => ("CE", false, true),
+        _ => return None,
+    };
+    Some(Unit { letter, time, plural })
+}
+
+/// TIMEX3 season codes.
+pub(crate) fn season(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// Parts of the day and their TIMEX3 codes.
+pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" | "tonight" | "overnight" => "NI",
+        _ => return None,
+    })
+}
+
+/// Holidays on fixed dates, lower case: (first word, rest of the name, month, day).
+pub(crate) const HOLIDAYS: &[(&[&str], u32, u32)] = &[
+    (&["christmas", "eve"], 12, 24),
+    (&["christmas", "day"], 12, 25),
+    (&["christmas"], 12, 25),
+    (&["new", "year's", "eve"], 12, 31),
+    (&["new", "year's", "day"], 1, 1),
+    (&["new", "year's"], 1, 1),
+    (&["independence", "day"], 7, 4),
+    (&["halloween"], 10, 31),
+    (&["valentine's", "day"], 2, 14),
+    (&["bastille", "day"], 7, 14),
+    (&["boxing", "day"], 12, 26),
+    (&["veterans", "day"], 11, 11),
+    (&["armistice", "day"], 11, 11),
+];
+
+/// Words that point a sentence to the future (for bare weekdays and months).
+pub(crate) fn future_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "'ll"
+            | "shall"
+            | "tomorrow"
+            | "next"
+            | "upcoming"
+            | "coming"
+            | "plans"
+            | "plan"
+            | "planned"
+            | "expected"
+            | "expects"
+            | "scheduled"
+            | "ahead"
+    )
+}
+
+/// Words that point a sentence to the past.
+pub(crate) fn past_marker(w: &str) -> bool {
+    // Not "said": a reporting verb says nothing of when the reported thing happens.
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "ago"
+            | "last"
+            | "yesterday"
+            | "earlier"
+            | "previous"
+            | "past"
+            | "since"
+            | "been"
+    ) || (w.len() > 4
+        && w.ends_with("ed")
+        && !matches!(w, "scheduled" | "expected" | "planned" | "proposed" | "needed"))
+}

@@ -1,0 +1,1341 @@
+//! Dates and times: temporal expressions with TimeML TIMEX3 semantics, resolved against the
+//! document date.
+//!
+//! One left-to-right scan per sentence tries, at each token, the expression kinds from the most
+//! specific to the least: numeric dates (`8/31/2021`, `2021-08-31`), month-day-year and day-month
+//! forms, holidays, relative days (`today`, `yesterday`), weekdays, `this/last/next` + unit,
+//! `N units ago`, quarters, seasons, decades and centuries, years, durations (`nearly 20 years`,
+//! `two-hour`, `several years`), sets (`every Monday`, `annually`) and present/past/future
+//! references (`now`, `recently`). Modifiers (`early`, `mid-`, `late`, `the end of`, `about`,
+//! `nearly`, `more than`) go into `mod` and the span.
+//!
+//! Anchoring: relative expressions resolve against the document's `published` date; without one,
+//! against the latest full date written in the document; without that, they stay underspecified
+//! (`XXXX-06`) with `anchored` false. A bare weekday, month or month-day takes its direction from
+//! the sentence's tense: the past for "said", "was", "-ed" verbs; the future for "will", "next",
+//! "expected"; otherwise the nearest occurrence.
+//!
+//! ```
+//! use gleaner_extract::{dates::Dates, Pipeline};
+//! use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
+//!
+//! let published = chrono::NaiveDate::from_ymd_opt(2021, 8, 27);
+//! let text = "The blast on Thursday killed 13. The group formed in the summer of 2016 and fought for nearly 20 years.";
+//! let raw = RawDocument { doc_id: "d".into(), source: "d".into(), body: Body::Text(text.into()),
+//!     meta: Metadata { published, ..Metadata::default() }, issues: vec![] };
+//! let (doc, _) = ingest(raw).unwrap();
+//! let found = Pipeline::new().with(Dates).run(&doc);
+//! let values: Vec<(&str, &str)> = found.dates.iter().map(|d| (doc.slice(d.span), d.value.as_str())).collect();
+//! assert_eq!(values, [("Thursday", "2021-08-26"), ("the summer of 2016", "2016-SU"), ("nearly 20 years", "P20Y")]);
+//! ```
+
+mod lexicon;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use gleaner_ingest::{Document, Span};
+
+use crate::numbers::cardinal_at;
+use crate::words::Words;
+use crate::{DateMention, Extraction, Extractor, TimexType};
+
+/// The dates extractor. See the module docs.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Dates;
+
+impl Extractor for Dates {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+
+    fn extract(&self, doc: &Document, out: &mut Extraction) {
+        let mut words = Words::default();
+        let anchor = doc.meta.published.or_else(|| latest_full_date(doc, &mut words));
+        let quarterly = doc.tokens.iter().any(|t| {
+            let w = doc.slice(t.span);
+            let w = w.to_ascii_lowercase();
+            w.contains("quarter") || w == "qtr" || w == "qtrs"
+        });
+        for (i, sentence) in doc.extractable_sentences() {
+            words.load(doc, doc.sentence_tokens(sentence));
+            let ctx = Ctx { anchor, tense: Tense::Present, quarterly };
+            scan(&words, &ctx, i as u32, &mut out.dates);
+        }
+    }
+}
+
+/// The latest full date (day, month and year) written in the document: the anchor when the
+/// document has no published date.
+fn latest_full_date<'d>(doc: &'d Document, words: &mut Words<'d>) -> Option<NaiveDate> {
+    let ctx = Ctx { anchor: None, tense: Tense::Present, quarterly: false };
+    let mut found = Vec::new();
+    let mut latest = None;
+    for (i, sentence) in doc.extractable_sentences() {
+        words.load(doc, doc.sentence_tokens(sentence));
+        found.clear();
+        scan(words, &ctx, i as u32, &mut found);
+        for d in &found {
+            if d.value.len() == 10 && !d.value.contains('X') {
+                latest = latest.max(d.range_start);
+            }
+        }
+    }
+    latest
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// The tense of the clause around token `i`: the nearest marker within eight tokens before it,
+/// else within four after it, else none (the nearest occurrence wins). The sentence as a whole
+/// is weaker evidence: "The payment is due Dec. 7; the vote was ..." is not past for Dec. 7.
+fn local_tense(words: &Words<'_>, i: usize) -> Tense {
+    let marker = |k: usize| {
+        let lw = words.lw(k);
+        if lexicon::future_marker(lw) {
+            Some(Tense::Future)
+        } else if lexicon::past_marker(lw) {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    };
+    (i.saturating_sub(8)..i)
+        .rev()
+        .find_map(marker)
+        .or_else(|| (i + 1..(i + 5).min(words.len())).find_map(marker))
+        .unwrap_or(Tense::Present)
+}
+
+struct Ctx {
+    /// The document date, or the latest full date written in the document.
+    anchor: Option<NaiveDate>,
+    tense: Tense,
+    /// The document reports by quarter ("quarter" appears in it): "a year ago" is then the
+    /// same quarter a year before.
+    quarterly: bool,
+}
+
+/// What an expression denotes, before it is written as a TIMEX3 value.
+#[derive(Clone, Debug, PartialEq)]
+enum Val {
+    Day(NaiveDate),
+    /// A day-level value with unknown year or more: "XXXX-08-31".
+    Partial(String),
+    Month(i32, u32),
+    Year(i32),
+    Decade(i32),
+    Century(i32),
+    Season(i32, &'static str),
+    Quarter(i32, u32),
+    Week(i32, u32),
+    Time(Option<NaiveDate>, String),
+    Ref(&'static str),
+    Duration(String),
+    Set(String),
+}
+
+struct Found {
+    start: usize,
+    end: usize,
+    val: Val,
+    modifier: Option<&'static str>,
+    anchored: bool,
+    /// Days covered, when narrower than the value's ("the first four months of 2021").
+    range: Option<(NaiveDate, NaiveDate)>,
+}
+
+fn scan(words: &Words<'_>, ctx: &Ctx, sentence: u32, out: &mut Vec<DateMention>) {
+    let n = words.len();
+    let mut i = 0;
+    while i < n {
+        let local = Ctx { anchor: ctx.anchor, tense: local_tense(words, i), quarterly: ctx.quarterly };
+        let ctx = &local;
+        if let Some(f) = expression(words, ctx, i) {
+            let next = f.end.max(i + 1);
+            out.push(mention(words, ctx, sentence, f));
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn capitalized(words: &Words<'_>, i: usize) -> bool {
+    words.w(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A four-digit year 1000–2100 at token `i`.
+fn year_at(words: &Words<'_>, i: usize) -> Option<i32> {
+    let w = words.w(i);
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1000..=2100).contains(y))
+}
+
+/// A year spelled out, as transcripts write it: "nineteen ninety-four", "two thousand",
+/// "two thousand and one". Returns the year and the token after it.
+fn spelled_year(words: &Words<'_>, i: usize) -> Option<(i32, usize)> {
+    let century = match words.lw(i) {
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "two" if words.lw(i + 1) == "thousand" => {
+            let k = if words.lw(i + 2) == "and" { i + 3 } else { i + 2 };
+            return Some(match crate::numbers::word_value(words.lw(k)).filter(|v| *v < 100.0) {
+                Some(v) => (2000 + v as i32, k + 1),
+                None => (2000, i + 2),
+            });
+        }
+        _ => return None,
+    };
+    let next = words.lw(i + 1);
+    let v = crate::numbers::word_value(next).or_else(|| {
+        let (t, u) = next.split_once('-')?;
+        Some(crate::numbers::word_value(t)? + crate::numbers::word_value(u)?)
+    })?;
+    (10.0..100.0).contains(&v).then(|| (century * 100 + v as i32, i + 2))
+}
+
+/// A year written in digits or spelled out.
+fn any_year_at(words: &Words<'_>, i: usize) -> Option<(i32, usize)> {
+    year_at(words, i).map(|y| (y, i + 1)).or_else(|| spelled_year(words, i))
+}
+
+/// A day of the month at token `i`: "31", "31st", "1st".
+fn day_at(words: &Words<'_>, i: usize) -> Option<u32> {
+    let lw = words.lw(i);
+    let digits = lw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &lw[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A month name at `i`, capitalized (so "may" the verb and "march" the noun are not months).
+fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
+    let m = lexicon::month(words.lw(i))?;
+    let w = words.w(i);
+    let short = w.trim_end_matches('.').len() <= 4 && !matches!(w, "May" | "June" | "July");
+    if !capitalized(words, i)
+        || (short && !w.ends_with('.') && w.len() == 3 && !words.w(i + 1).starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    // "May" is also a name and a verb: only as a month next to a day, a year or a calendar word.
+    if m == 5 && w == "May" {
+        let prev = if i > 0 { words.lw(i - 1) } else { "" };
+        let next = words.w(i + 1);
+        let dated = day_at(words, i + 1).is_some() || year_at(words, i + 1).is_some();
+        let calendar = matches!(
+            prev,
+            "in" | "of"
+                | "since"
+                | "until"
+                | "by"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "during"
+                | "from"
+                | "through"
+        );
+        if !(dated || calendar) || next == "be" {
+            return None;
+        }
+    }
+    Some(m)
+}
+
+fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let first = lw.chars().next()?;
+    if !(first.is_alphanumeric() || first == '\'') {
+        return None;
+    }
+    // Approximation and bound words before a duration, or position words before a period.
+    if let Some(f) = modified(words, ctx, i) {
+        return Some(f);
+    }
+    if lw == "the" {
+        if let Some(mut f) = after_the(words, ctx, i + 1) {
+            f.start = i;
+            return Some(f);
+        }
+        return None;
+    }
+    simple(words, ctx, i)
+}
+
+/// Expressions that take "the" in front ("the summer of 2016", "the 1990s", "the past three
+/// months", "the first quarter", "the end of the year").
+fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    match lw {
+        "first" | "last" if words.lw(i + 1) != "quarter" && period_of(words, ctx, i).is_some() => {
+            period_of(words, ctx, i)
+        }
+        "first" if words.lw(i + 1) != "quarter" => {
+            // "the first nine months": a duration with its determiner.
+            let (v, k) = cardinal_at(words, i + 1)?;
+            let u = lexicon::unit(words.lw(k)).filter(|u| u.plural)?;
+            Some(found(i, k + 1, Val::Duration(duration(v, u)), false))
+        }
+        "past" | "last" | "next" | "coming" | "previous" | "following" => {
+            // "the past three months", "the last 24 hours", "the past several years": durations.
+            if let Some((v, k)) = amount(words, i + 1).filter(|(v, _)| v.is_none_or(|v| v > 0.0)) {
+                if let Some(u) = lexicon::unit(words.lw(k)).filter(|u| v.is_some() || u.plural) {
+                    let value = match v {
+                        Some(v) => duration(v, u),
+                        None => vague_duration(u),
+                    };
+                    return Some(found(i, k + 1, Val::Duration(value), false));
+                }
+            }
+            if let Some(u) = lexicon::unit(words.lw(i + 1)).filter(|u| !u.plural) {
+                if lw == "following" || lw == "next" && u.letter == "D" {
+                    return None;
+                }
+                return Some(found(i, i + 2, Val::Duration(duration(1.0, u)), false));
+            }
+            if lw == "past"
+                && !words.lw(i + 1).starts_with(|c: char| c.is_ascii_digit())
+                && lexicon::unit(words.lw(i + 1)).is_none()
+            {
+                return Some(found(i, i + 1, Val::Ref("PAST_REF"), false));
+            }
+            None
+        }
+        "quarter" | "latest" | "year-earlier" | "year-ago" | "comparable" | "same" | "prior" => {
+            financial_period(words, ctx, i)
+        }
+        "year" => {
+            if let Some((y, end)) = any_year_at(words, i + 1) {
+                return Some(found(i, end, Val::Year(y), false)); // "the year two thousand"
+            }
+            // "for the year": a duration; "the year's best": the current year.
+            let prev = if i >= 2 { words.lw(i - 2) } else { "" };
+            if matches!(prev, "for" | "over" | "throughout" | "during") {
+                return Some(found(i, i + 1, Val::Duration("P1Y".into()), false));
+            }
+            Some(found(i, i + 1, Val::Year(ctx.anchor?.year()), true))
+        }
+        "weekend" => {
+            let a = ctx.anchor?;
+            // In the past tense, the weekend just gone (a Monday's "the weekend" is the day before).
+            let a = if ctx.tense == Tense::Past {
+                a - Duration::days(i64::from(a.weekday().number_from_monday() % 7))
+            } else {
+                a
+            };
+            let w = a.iso_week();
+            Some(found(i, i + 1, Val::Partial(format!("{}-W{:02}-WE", w.year(), w.week())), true))
+        }
+        "future" => Some(found(i, i + 1, Val::Ref("FUTURE_REF"), false)),
+        "near" | "short" | "long" if matches!(words.lw(i + 1), "future" | "term") => {
+            if lw == "long" {
+                return None;
+            }
+            Some(found(i, i + 2, Val::Ref("FUTURE_REF"), false)) // "the near future", "the short term"
+        }
+        "first" | "second" | "third" | "fourth" | "1st" | "2nd" | "3rd" | "4th" => quarter(words, ctx, i),
+        "end" | "beginning" | "start" | "middle" => {
+            // "the end of the year", "the beginning of 2020"
+            if words.lw(i + 1) != "of" {
+                return None;
+            }
+            let inner = expression(words, ctx, i + 2)?;
+            let modifier = match lw {
+                "end" => "END",
+                "middle" => "MID",
+                _ => "START",
+            };
+            if matches!(inner.val, Val::Duration(_) | Val::Set(_) | Val::Ref(_)) {
+                return None;
+            }
+            Some(Found { start: i, end: inner.end, modifier: Some(modifier), ..inner })
+        }
+        _ => {
+            let f = simple(words, ctx, i)?;
+            // "the 1990s", "the summer of 2016", "the 20th century", "the nine months": with
+            // "the"; "the current", "the recent" and adjectival "the third-quarter" without.
+            let duration =
+                matches!(f.val, Val::Duration(_)) && cardinal_at(words, i).is_some() && !words.lw(i).contains('-');
+            let adjective = words.lw(i).contains('-');
+            (!adjective
+                && (duration || matches!(f.val, Val::Decade(_) | Val::Century(_) | Val::Season(..) | Val::Quarter(..))))
+            .then_some(f)
+        }
+    }
+}
+
+/// Earnings-report anaphora, after "the": "the quarter", "the latest quarter", "the latest
+/// period" (the last quarter completed before the document date), "the year-earlier quarter",
+/// "the year-ago period" (the same quarter a year before).
+fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let a = ctx.anchor?;
+    let current = (a.month() - 1) / 3 + 1;
+    let (y, q) = add_quarters(a.year(), current, -1);
+    let lw = words.lw(i);
+    let (year_back, end) = match lw {
+        "quarter" => (0, i + 1),
+        "latest" | "comparable" | "same" | "prior" if matches!(words.lw(i + 1), "quarter" | "period") => {
+            (i32::from(lw == "prior"), i + 2)
+        }
+        "year-earlier" | "year-ago" if matches!(words.lw(i + 1), "quarter" | "period") => (1, i + 2),
+        _ => return None,
+    };
+    if lw == "prior" && words.lw(i + 1) == "period" {
+        return Some(found(i, end, Val::Quarter(y - 1, q), true));
+    }
+    Some(found(i, end, Val::Quarter(y - year_back, q), true))
+}
+
+fn found(start: usize, end: usize, val: Val, anchored: bool) -> Found {
+    Found { start, end, val, modifier: None, anchored, range: None }
+}
+
+/// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",
+/// "late last year".
+fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    const AMOUNT: &[(&[&str], &str)] = &[
+        (&["more", "than"], "MORE_THAN"),
+        (&["less", "than"], "LESS_THAN"),
+        (&["fewer", "than"], "LESS_THAN"),
+        (&["at", "least"], "EQUAL_OR_MORE"),
+        (&["at", "most"], "EQUAL_OR_LESS"),
+        (&["up", "to"], "EQUAL_OR_LESS"),
+        (&["no", "more", "than"], "EQUAL_OR_LESS"),
+        (&["nearly"], "EQUAL_OR_LESS"),
+        (&["almost"], "LESS_THAN"),
+        (&["about"], "APPROX"),
+        (&["around"], "APPROX"),
+        (&["some"], "APPROX"),
+        (&["roughly"], "APPROX"),
+        (&["approximately"], "APPROX"),
+        (&["over"], "MORE_THAN"),
+        (&["under"], "LESS_THAN"),
+    ];
+    for (phrase, modifier) in AMOUNT {
+        if phrase.iter().enumerate().all(|(k, p)| words.lw(i + k) == *p) {
+            let k = i + phrase.len();
+            if let Some(inner) = ago(words, ctx, k) {
+                return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
+            }
+            let inner = duration_at(words, k).filter(|f| f.start == k)?;
+            return Some(Found { start: i, modifier: Some(modifier), ..inner });
+        }
+    }
+    let lw = words.lw(i);
+    if matches!(lw, "earlier" | "later" | "more") && i + 1 < words.len() {
+        // "earlier this year", "later this afternoon", "Earlier Sunday", "more recently".
+        let inner = simple(words, ctx, i + 1).filter(|f| f.start == i + 1)?;
+        let fits = match lw {
+            "more" => inner.val == Val::Ref("PAST_REF"),
+            _ => matches!(words.lw(i + 1), "this" | "today" | "tonight") || lexicon::weekday(words.lw(i + 1)).is_some(),
+        };
+        return fits.then_some(Found { start: i, ..inner });
+    }
+    let position = match lw {
+        "early" => "START",
+        "late" => "END",
+        "mid" => "MID",
+        _ => {
+            // "mid-2019", "mid-June", "mid-1990s" in one token.
+            let rest = lw.strip_prefix("mid-")?;
+            let year: Option<i32> = rest.parse().ok().filter(|y| (1000..=2100).contains(y));
+            let val = if let Some(y) = year {
+                Val::Year(y)
+            } else if let Some(m) = lexicon::month(rest) {
+                let y = resolve_month(ctx, m)?;
+                Val::Month(y, m)
+            } else if let Some(d) = rest.strip_suffix('s').and_then(|r| r.parse::<i32>().ok()).filter(|d| d % 10 == 0) {
+                Val::Decade(d / 10)
+            } else {
+                return None;
+            };
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                val,
+                modifier: Some("MID"),
+                anchored: year.is_none(),
+                range: None,
+            });
+        }
+    };
+    let mut k = i + 1;
+    if words.w(k) == "-" {
+        k += 1;
+    }
+    let inner =
+        simple(words, ctx, k).or_else(|| (words.lw(k) == "the").then(|| after_the(words, ctx, k + 1)).flatten())?;
+    if matches!(inner.val, Val::Duration(_) | Val::Set(_) | Val::Ref(_) | Val::Time(..)) {
+        return None;
+    }
+    Some(Found { start: i, modifier: Some(position), ..inner })
+}
+
+fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    numeric_date(words, i)
+        .or_else(|| month_form(words, ctx, i))
+        .or_else(|| day_month(words, ctx, i))
+        .or_else(|| holiday(words, ctx, i))
+        .or_else(|| relative_word(words, ctx, i))
+        .or_else(|| weekday_form(words, ctx, i))
+        .or_else(|| relative_unit(words, ctx, i))
+        .or_else(|| ago(words, ctx, i))
+        .or_else(|| season_form(words, ctx, i))
+        .or_else(|| decade_century(words, i))
+        .or_else(|| quarter(words, ctx, i))
+        .or_else(|| fiscal_year(words, i))
+        .or_else(|| year_form(words, i))
+        .or_else(|| spelled_year_form(words, i))
+        .or_else(|| time_of_day(words, ctx, i))
+        .or_else(|| set_form(words, i))
+        .or_else(|| duration_at(words, i))
+}
+
+/// "8/31/2021", "8/31/21", "2021-08-31", "31.08.2021".
+fn numeric_date(words: &Words<'_>, i: usize) -> Option<Found> {
+    let w = words.w(i);
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
+    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let num = |s: &str| s.parse::<i32>().ok();
+    let (y, m, d) = if parts[0].len() == 4 {
+        (num(parts[0])?, num(parts[1])?, num(parts[2])?)
+    } else if w.contains('/') {
+        let y = num(parts[2])?;
+        let y = if parts[2].len() == 2 {
+            if y < 50 {
+                2000 + y
+            } else {
+                1900 + y
+            }
+        } else {
+            y
+        };
+        (y, num(parts[0])?, num(parts[1])?) // US order: month/day/year
+    } else if w.contains('.') {
+        (num(parts[2])?, num(parts[1])?, num(parts[0])?) // day.month.year
+    } else {
+        return None;
+    };
+    let date = NaiveDate::from_ymd_opt(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)?;
+    Some(found(i, i + 1, Val::Day(date), false))
+}
+
+/// "August 31, 2021", "Aug. 31", "August 2021", "August", "June 26th".
+fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let m = month_at(words, i)?;
+    if let Some(d) = day_at(words, i + 1) {
+        let mut k = i + 2;
+        if words.w(k) == "," {
+            k += 1;
+        }
+        if let Some(y) = year_at(words, k) {
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            return Some(found(i, k + 1, Val::Day(date), false));
+        }
+        return Some(match resolve_month_day(ctx, m, d) {
+            Some(date) => found(i, i + 2, Val::Day(date), true),
+            None => found(i, i + 2, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
+        });
+    }
+    let mut k = i + 1;
+    if words.w(k) == "," || words.lw(k) == "of" {
+        k += 1;
+    }
+    if let Some((y, end)) = any_year_at(words, k) {
+        return Some(found(i, end, Val::Month(y, m), false));
+    }
+    // "January this year", "June last year", "May next year".
+    let offset = match (words.lw(i + 1), words.lw(i + 2)) {
+        ("this", "year") => Some(0),
+        ("last", "year") => Some(-1),
+        ("next", "year") => Some(1),
+        _ => None,
+    };
+    if let (Some(o), Some(a)) = (offset, ctx.anchor) {
+        return Some(found(i, i + 3, Val::Month(a.year() + o, m), true));
+    }
+    // A bare month: "in June", "this past June" (the caller handles "this/last/next").
+    Some(match resolve_month(ctx, m) {
+        Some(y) => found(i, i + 1, Val::Month(y, m), true),
+        None => found(i, i + 1, Val::Partial(format!("XXXX-{m:02}")), false),
+    })
+}
+
+/// "31 August 2021", "26 August", "the 4th of July".
+fn day_month(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let d = day_at(words, i)?;
+    let mut k = i + 1;
+    if words.lw(k) == "of" {
+        k += 1;
+    }
+    let m = month_at(words, k)?;
+    if let Some(y) = year_at(words, k + 1) {
+        return Some(found(i, k + 2, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
+    }
+    Some(match resolve_month_day(ctx, m, d) {
+        Some(date) => found(i, k + 1, Val::Day(date), true),
+        None => found(i, k + 1, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
+    })
+}
+
+fn holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    if !capitalized(words, i) {
+        return None;
+    }
+    let (phrase, m, d) =
+        lexicon::HOLIDAYS.iter().find(|(p, ..)| p.iter().enumerate().all(|(k, w)| words.lw(i + k) == *w))?;
+    let end = i + phrase.len();
+    if let Some(y) = year_at(words, end) {
+        return Some(found(i, end + 1, Val::Day(NaiveDate::from_ymd_opt(y, *m, *d)?), false));
+    }
+    Some(match resolve_month_day(ctx, *m, *d) {
+        Some(date) => found(i, end, Val::Day(date), true),
+        None => found(i, end, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
+    })
+}
+
+/// "today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently", "this morning".
+fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let day = |offset: i64| ctx.anchor.and_then(|a| a.checked_add_signed(Duration::days(offset)));
+    let val = match lw {
+        "today" | "today's" => Val::Day(day(0)?),
+        "yesterday" | "yesterday's" => Val::Day(day(-1)?),
+        "tomorrow" | "tomorrow's" => Val::Day(day(1)?),
+        "tonight" => Val::Time(ctx.anchor, "TNI".into()),
+        "now" | "currently" | "presently" | "nowadays" => Val::Ref("PRESENT_REF"),
+        "recently" | "lately" => Val::Ref("PAST_REF"),
+        // "recent years", "coming months", "future quarters": references with their unit (a
+        // plain adjective, "the recent attacks", "the current system", is no time expression).
+        "recent" | "coming" | "upcoming" | "future" => {
+            lexicon::unit(words.lw(i + 1)).filter(|u| u.plural)?;
+            let r = if lw == "recent" { "PAST_REF" } else { "FUTURE_REF" };
+            return Some(found(i, i + 2, Val::Ref(r), false));
+        }
+        "this" => {
+            let part = lexicon::part_of_day(words.lw(i + 1))?;
+            return Some(found(i, i + 2, Val::Time(ctx.anchor, format!("T{part}")), ctx.anchor.is_some()));
+        }
+        _ => return None,
+    };
+    let anchored = matches!(val, Val::Day(_) | Val::Time(..));
+    Some(found(i, i + 1, val, anchored))
+}
+
+/// "Thursday", "last Friday", "next Monday", "Friday morning", "every Monday", "Mondays".
+fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let (dir, k) = match lw {
+        "last" | "past" => (Some(Tense::Past), i + 1),
+        "next" | "coming" => (Some(Tense::Future), i + 1),
+        "this" => (None, i + 1),
+        "every" | "each" => {
+            if let Some(m) = month_at(words, i + 1) {
+                return Some(found(i, i + 2, Val::Set(format!("XXXX-{m:02}")), false));
+            }
+            let wd = lexicon::weekday(words.lw(i + 1)).filter(|_| capitalized(words, i + 1))?;
+            return Some(found(i, i + 2, Val::Set(format!("XXXX-WXX-{wd}")), false));
+        }
+        _ => (None, i),
+    };
+    if !capitalized(words, k) {
+        return None;
+    }
+    // "Mr. Sunday", "the Sunday Times", "the Wed group": names, not days.
+    let prev = if k > 0 { words.lw(k - 1) } else { "" };
+    let titled = matches!(prev, "mr." | "mrs." | "ms." | "dr." | "rev." | "sen." | "mr" | "mrs" | "ms" | "dr");
+    let named = capitalized(words, k + 1) && month_at(words, k + 1).is_none() && k + 1 < words.len();
+    let bare_abbreviation = words.w(k).len() <= 4
+        && !words.w(k).ends_with('.')
+        && lexicon::weekday(words.lw(k)).is_some()
+        && words.lw(k).len() <= 4;
+    if titled || named || bare_abbreviation {
+        return None;
+    }
+    let wlw = words.lw(k);
+    if let Some(wd) = wlw.strip_suffix('s').filter(|w| w.len() >= 6).and_then(lexicon::weekday).filter(|_| k == i) {
+        return Some(found(i, k + 1, Val::Set(format!("XXXX-WXX-{wd}")), false));
+        // "Mondays"
+    }
+    let wd = lexicon::weekday(wlw)?;
+    // "Saturday, April 25": the date says which Saturday.
+    let after = if words.w(k + 1) == "," { k + 2 } else { k + 1 };
+    if let Some(mut date) = month_form(words, ctx, after).filter(|f| matches!(f.val, Val::Day(_))) {
+        if let (Val::Day(d), true) = (&date.val, date.anchored) {
+            // The year was inferred: take the one in which that day falls on this weekday.
+            let fits = [0, -1, 1].into_iter().find_map(|dy| {
+                NaiveDate::from_ymd_opt(d.year() + dy, d.month(), d.day())
+                    .filter(|c| c.weekday().number_from_monday() == wd)
+            });
+            if let Some(c) = fits {
+                date.val = Val::Day(c);
+            }
+        }
+        return Some(Found { start: i, ..date });
+    }
+    let tense = dir.unwrap_or(ctx.tense);
+    let date = ctx.anchor.map(|a| resolve_weekday(a, wd, tense, dir.is_some()));
+    let mut end = k + 1;
+    if let Some(part) = lexicon::part_of_day(words.lw(end)) {
+        end += 1;
+        return Some(found(i, end, Val::Time(date, format!("T{part}")), date.is_some()));
+    }
+    Some(match date {
+        Some(d) => found(i, end, Val::Day(d), true),
+        None => found(i, end, Val::Partial(format!("XXXX-WXX-{wd}")), false),
+    })
+}
+
+/// "this week", "last year", "next month", "this past June", "last summer", "this weekend".
+fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let offset: i32 = match lw {
+        "this" | "current" => 0,
+        "last" | "past" | "previous" => -1,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    let mut k = i + 1;
+    if lw == "this" && words.lw(k) == "past" {
+        k += 1; // "this past June"
+        let m = month_at(words, k)?;
+        let a = ctx.anchor?;
+        let y = if m < a.month() { a.year() } else { a.year() - 1 };
+        return Some(found(i, k + 1, Val::Month(y, m), true));
+    }
+    let a = ctx.anchor;
+    let target = words.lw(k);
+    if let Some(m) = month_at(words, k) {
+        let a = a?;
+        let y = match offset {
+            0 => a.year(),
+            // "last April" in October: this year's; "last February" early in March: the year before.
+            -1 => {
+                if m + 1 < a.month() {
+                    a.year()
+                } else {
+                    a.year() - 1
+                }
+            }
+            _ => {
+                if m > a.month() {
+                    a.year()
+                } else {
+                    a.year() + 1
+                }
+            }
+        };
+        return Some(found(i, k + 1, Val::Month(y, m), true));
+    }
+    if let Some(s) = lexicon::season(target) {
+        let a = a?;
+        return Some(found(i, k + 1, Val::Season(a.year() + offset, s), true));
+    }
+    let val = match target {
+        "week" => {
+            let d = a?.checked_add_signed(Duration::weeks(i64::from(offset)))?;
+            Val::Week(d.iso_week().year(), d.iso_week().week())
+        }
+        "weekend" => {
+            let d = a?.checked_add_signed(Duration::weeks(i64::from(offset)))?;
+            return Some(found(
+                i,
+                k + 1,
+                Val::Partial(format!("{}-W{:02}-WE", d.iso_week().year(), d.iso_week().week())),
+                true,
+            ));
+        }
+        "month" => {
+            let (y, m) = add_months(a?.year(), a?.month(), offset);
+            Val::Month(y, m)
+        }
+        "year" => Val::Year(a?.year() + offset),
+        "quarter" => {
+            let q = (a?.month() - 1) / 3 + 1;
+            let (y, q) = add_quarters(a?.year(), q, offset);
+            Val::Quarter(y, q)
+        }
+        "decade" => Val::Decade(a?.year() / 10 + offset),
+        "century" => Val::Century(a?.year() / 100 + offset),
+        _ => return None,
+    };
+    Some(found(i, k + 1, val, true))
+}
+
+/// "two years ago", "a week ago", "several years ago".
+fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let (v, k) = amount(words, i)?;
+    let u = lexicon::unit(words.lw(k))?;
+    let after = words.lw(k + 1);
+    // "a year earlier" is a date like "a year ago"; "a day earlier" stays a duration (TimeBank).
+    let earlier = matches!(after, "earlier" | "before") && matches!(u.letter, "Y" | "M" | "Q") && !u.time;
+    if after != "ago" && !earlier {
+        return None;
+    }
+    let Some(v) = v else {
+        return Some(found(i, k + 2, Val::Ref("PAST_REF"), false));
+    };
+    let a = ctx.anchor;
+    let n = v as i64;
+    // In an earnings report, "a year ago" is the same quarter a year before.
+    let val = match u.letter {
+        "Y" if ctx.quarterly && n == 1 => {
+            let a = a?;
+            let (y, q) = add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1);
+            Val::Quarter(y - 1, q)
+        }
+        "Y" => Val::Year(a?.year() - n as i32),
+        "DE" => Val::Year(a?.year() - 10 * n as i32),
+        "M" if !u.time => {
+            let (y, m) = add_months(a?.year(), a?.month(), -(n as i32));
+            Val::Month(y, m)
+        }
+        "W" => {
+            let d = a?.checked_sub_signed(Duration::weeks(n))?;
+            Val::Week(d.iso_week().year(), d.iso_week().week())
+        }
+        "D" => Val::Day(a?.checked_sub_signed(Duration::days(n))?),
+        _ => return Some(found(i, k + 2, Val::Ref("PAST_REF"), false)),
+    };
+    Some(found(i, k + 2, val, true))
+}
+
+/// A number of units at `i`: `Some(value)` for "two", "24", "a", "an", "a couple of";
+/// `None` (inside) for vague amounts "several", "a few", "many". Returns the token after it.
+fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
+    let lw = words.lw(i);
+    match lw {
+        "a" | "an" | "one" if words.lw(i + 1) == "couple" && words.lw(i + 2) == "of" => Some((Some(2.0), i + 3)),
+        "a" if words.lw(i + 1) == "few" => Some((None, i + 2)),
+        "a" | "an" => Some((Some(1.0), i + 1)),
+        "several" | "few" | "many" | "some" | "couple" => Some((None, i + 1)),
+        _ => {
+            if lw.contains('-') {
+                return None;
+            }
+            let (v, k) = cardinal_at(words, i)?;
+            (v > 0.0 && v < 10_000.0).then_some((Some(v), k))
+        }
+    }
+}
+
+fn duration(v: f64, u: lexicon::Unit) -> String {
+    let n = if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
+    match u.letter {
+        "2W" => return format!("P{}W", (v * 2.0) as i64),
+        // TimeBank writes decades and centuries in years: "two decades" is P20Y.
+        "DE" => return format!("P{}Y", (v * 10.0) as i64),
+        "CE" => return format!("P{}Y", (v * 100.0) as i64),
+        _ => {}
+    }
+    if u.time {
+        format!("PT{n}{}", u.letter)
+    } else {
+        format!("P{n}{}", u.letter)
+    }
+}
+
+fn vague_duration(u: lexicon::Unit) -> String {
+    if u.time {
+        format!("PTX{}", u.letter)
+    } else {
+        format!("PX{}", u.letter)
+    }
+}
+
+/// "(the) first four months of 2021", "the last two weeks of June": the part of a period, as a
+/// DATE with the period's value, START or END, and the days it covers.
+fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let from_start = words.lw(i) == "first";
+    let (n, k) = match cardinal_at(words, i + 1) {
+        Some((v, k)) if v >= 1.0 && v.fract() == 0.0 => (v as u32, k),
+        _ => (1, i + 1),
+    };
+    let u = lexicon::unit(words.lw(k))?;
+    if words.lw(k + 1) != "of" || !matches!(u.letter, "D" | "W" | "M" | "Q") || u.time {
+        return None;
+    }
+    let inner = simple(words, ctx, k + 2)
+        .or_else(|| (words.lw(k + 2) == "the").then(|| after_the(words, ctx, k + 3)).flatten())?;
+    let (first, last) = value_range(&inner.val)?;
+    let len = match u.letter {
+        "D" => Duration::days(i64::from(n)),
+        "W" => Duration::weeks(i64::from(n)),
+        _ => {
+            let months = if u.letter == "Q" { 3 * n as i32 } else { n as i32 };
+            let (y, m) = if from_start {
+                add_months(first.year(), first.month(), months)
+            } else {
+                add_months(last.year(), last.month(), 1 - months)
+            };
+            let edge = NaiveDate::from_ymd_opt(y, m, 1)?;
+            if from_start {
+                edge - first
+            } else {
+                last - edge + Duration::days(1)
+            }
+        }
+    };
+    let range =
+        if from_start { (first, first + len - Duration::days(1)) } else { (last - len + Duration::days(1), last) };
+    let modifier = if from_start { "START" } else { "END" };
+    Some(Found {
+        start: i,
+        end: inner.end,
+        val: inner.val,
+        modifier: Some(modifier),
+        anchored: inner.anchored,
+        range: Some(range),
+    })
+}
+
+/// The days a value covers.
+fn value_range(val: &Val) -> Option<(NaiveDate, NaiveDate)> {
+    describe(val).2
+}
+
+/// "20 years", "a month", "two-hour", "several years", "a couple of years", "24 hours".
+fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
+    // "two-hour", "eight-year", "30-day" in one token.
+    let lw = words.lw(i);
+    if let Some((num, unit)) = lw.split_once('-') {
+        let u = lexicon::unit(unit).filter(|u| !u.plural)?;
+        let v: f64 = num.parse().ok().or_else(|| crate::numbers::word_value(num))?;
+        return Some(found(i, i + 1, Val::Duration(duration(v, u)), false));
+    }
+    let (v, k) = amount(words, i)?;
+    let u = lexicon::unit(words.lw(k))?;
+    // "a year" after a figure is a rate ("2 percent a year"), not a duration.
+    if lw == "a"
+        && i > 0
+        && (words.lw(i - 1) == "%" || words.lw(i - 1).ends_with("percent") || words.lw(i - 1) == "pct")
+    {
+        return Some(found(i, k + 1, Val::Set(duration(1.0, u)), false));
+    }
+    if v.is_none() && !u.plural {
+        return None;
+    }
+    let value = match v {
+        Some(v) => duration(v, u),
+        None => vague_duration(u),
+    };
+    if matches!(words.lw(k + 1), "old" | "younger" | "older" | "of") && u.letter == "Y" && words.lw(k + 1) != "of" {
+        return None; // an age, not a duration
+    }
+    // "A day earlier", "two weeks later": still a duration in TimeML.
+    let mut end = k + 1;
+    if matches!(words.lw(end), "earlier" | "later") {
+        end += 1;
+    }
+    Some(found(i, end, Val::Duration(value), false))
+}
+
+/// "the summer of 2016", "summer 2016", "in the summer".
+fn season_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let s = lexicon::season(words.lw(i))?;
+    // A season needs a calendar frame: "the summer", "in spring", "summer of 2016" ("prices fall").
+    let prev = if i > 0 { words.lw(i - 1) } else { "" };
+    let framed = matches!(
+        prev,
+        "the"
+            | "this"
+            | "last"
+            | "next"
+            | "in"
+            | "early"
+            | "late"
+            | "mid"
+            | "during"
+            | "since"
+            | "until"
+            | "by"
+            | "past"
+            | "coming"
+    ) || any_year_at(words, i + 1).is_some()
+        || words.lw(i + 1) == "of" && any_year_at(words, i + 2).is_some();
+    if !framed
+        || (s == "FA" && !matches!(prev, "the" | "this" | "last" | "next" | "in" | "early" | "late"))
+            && year_at(words, i + 1).is_none()
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    if words.lw(k) == "of" {
+        k += 1;
+    }
+    if let Some((y, end)) = any_year_at(words, k) {
+        return Some(found(i, end, Val::Season(y, s), false));
+    }
+    let a = ctx.anchor?;
+    Some(found(i, i + 1, Val::Season(a.year(), s), true))
+}
+
+/// "1990s", "'90s", "20th century", "the nineteenth century".
+fn decade_century(words: &Words<'_>, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    if let Some(d) = lw.strip_suffix('s').and_then(|r| r.strip_suffix('\'').or(Some(r))) {
+        if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(found(i, i + 1, Val::Decade(d.parse::<i32>().ok()? / 10), false));
+        }
+        if let Some(two) = d.strip_prefix('\'') {
+            if two.len() == 2 && two.ends_with('0') && two.bytes().all(|b| b.is_ascii_digit()) {
+                return Some(found(i, i + 1, Val::Decade(190 + two.parse::<i32>().ok()? / 10), false));
+            }
+        }
+    }
+    if words.lw(i + 1) == "century" {
+        let n: i32 = match lw.trim_end_matches(|c: char| c.is_ascii_alphabetic()) {
+            "" => i32::try_from(crate::numbers::ordinal_value(lw)?).ok()?,
+            digits => digits.parse().ok()?,
+        };
+        return (1..=21).contains(&n).then(|| found(i, i + 2, Val::Century(n - 1), false));
+    }
+    None
+}
+
+/// "the first quarter", "third-quarter", "the fourth quarter of 1997", "Q1 2021".
+fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let (q, k) =
+        if let Some(q) = lw.strip_prefix('q').and_then(|r| r.parse::<u32>().ok()).filter(|q| (1..=4).contains(q)) {
+            (q, i + 1)
+        } else {
+            let (ord, after) = match lw.split_once('-') {
+                Some((o, "quarter")) => (o, i + 1),
+                _ if words.lw(i + 1) == "quarter" => (lw, i + 2),
+                _ => return None,
+            };
+            let q = match ord {
+                "first" | "1st" => 1,
+                "second" | "2nd" => 2,
+                "third" | "3rd" => 3,
+                "fourth" | "4th" | "final" | "last" => 4,
+                _ => return None,
+            };
+            (q, after)
+        };
+    let mut end = k;
+    let mut of = k;
+    if words.lw(of) == "of" {
+        of += 1;
+    }
+    if let Some(y) = year_at(words, of) {
+        end = of + 1;
+        return Some(found(i, end, Val::Quarter(y, q), false));
+    }
+    let a = ctx.anchor?;
+    // A quarter without a year: the latest one that has begun by the document date.
+    let current = (a.month() - 1) / 3 + 1;
+    let y = if q <= current || ctx.tense == Tense::Future { a.year() } else { a.year() - 1 };
+    Some(found(i, end, Val::Quarter(y, q), true))
+}
+
+/// "fiscal 2020", "fiscal year 2020", "FY2020".
+fn fiscal_year(words: &Words<'_>, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    if let Some(y) = lw.strip_prefix("fy").and_then(|r| r.parse::<i32>().ok()).filter(|y| (1000..=2100).contains(y)) {
+        return Some(found(i, i + 1, Val::Year(y), false));
+    }
+    if lw != "fiscal" {
+        return None;
+    }
+    let k = if words.lw(i + 1) == "year" { i + 2 } else { i + 1 };
+    let y = year_at(words, k)?;
+    Some(found(i, k + 1, Val::Year(y), false))
+}
+
+/// A bare year: four digits from 1800 to 2100 (earlier ones after "in", "since", ... only), not
+/// followed by a unit or a plural count.
+fn year_form(words: &Words<'_>, i: usize) -> Option<Found> {
+    let y = year_at(words, i)?;
+    let prev = if i > 0 { words.lw(i - 1) } else { "" };
+    let next = words.lw(i + 1);
+    if matches!(prev, "$" | "£" | "€" | "no." | "#" | "number") || matches!(next, "%" | "percent" | "pct") {
+        return None;
+    }
+    if y < 1800
+        && !matches!(prev, "in" | "since" | "of" | "by" | "until" | "from" | "during" | "before" | "after" | "circa")
+    {
+        return None;
+    }
+    Some(found(i, i + 1, Val::Year(y), false))
+}
+
+/// "nineteen ninety-six" standing alone (transcripts), when no unit or noun it could count follows.
+fn spelled_year_form(words: &Words<'_>, i: usize) -> Option<Found> {
+    let (y, end) = spelled_year(words, i)?;
+    let next = words.lw(end);
+    if lexicon::unit(next).is_some()
+        || next.chars().next().is_some_and(char::is_alphabetic)
+            && !matches!(next, "and" | "when" | "on" | "in" | "the" | "a" | "was")
+    {
+        return None;
+    }
+    Some(found(i, end, Val::Year(y), false))
+}
+
+/// "5 p.m.", "5:45 p.m.", "17:30", "noon", "midnight".
+fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    if matches!(lw, "noon" | "midday") {
+        if let Some(Found { val: Val::Day(d), end, .. }) = weekday_form(words, ctx, i + 1).filter(|f| f.start == i + 1)
+        {
+            return Some(found(i, end, Val::Time(Some(d), "T12:00".into()), true));
+        }
+        return Some(found(i, i + 1, Val::Time(ctx.anchor, "T12:00".into()), ctx.anchor.is_some()));
+    }
+    if lw == "midnight" {
+        return Some(found(i, i + 1, Val::Time(ctx.anchor, "T24:00".into()), ctx.anchor.is_some()));
+    }
+    let (clock, suffix) = lw.split_at(lw.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(lw.len()));
+    if clock.is_empty() {
+        return None;
+    }
+    let (h, m): (u32, u32) = match clock.split_once(':') {
+        Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
+        None if clock.len() <= 2 => (clock.parse().ok()?, 0),
+        _ => return None,
+    };
+    let (meridiem, end) = match suffix {
+        "am" | "a.m." | "a.m" => (Some(false), i + 1),
+        "pm" | "p.m." | "p.m" => (Some(true), i + 1),
+        "" => match words.lw(i + 1) {
+            "am" | "a.m." | "a.m" => (Some(false), i + 2),
+            "pm" | "p.m." | "p.m" => (Some(true), i + 2),
+            _ if clock.contains(':') && h < 24 && m < 60 => (None, i + 1),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    if m >= 60 || h > 24 || (meridiem.is_some() && !(1..=12).contains(&h)) {
+        return None;
+    }
+    let h24 = match meridiem {
+        Some(true) if h < 12 => h + 12,
+        Some(false) if h == 12 => 0,
+        _ => h,
+    };
+    // "10 p.m. Wednesday", "noon Thursday": the time of that day.
+    if let Some(day) = weekday_form(words, ctx, end).filter(|f| f.start == end) {
+        if let Val::Day(d) = day.val {
+            return Some(found(i, day.end, Val::Time(Some(d), format!("T{h24:02}:{m:02}")), true));
+        }
+    }
+    Some(found(i, end, Val::Time(ctx.anchor, format!("T{h24:02}:{m:02}")), ctx.anchor.is_some()))
+}
+
+/// "every day", "each year", "annually", "daily", "weekly", "per year".
+fn set_form(words: &Words<'_>, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    // "quarterly dividend", "daily newspaper": adjectives before a noun are not recurrences.
+    let adverb = !words.lw(i + 1).starts_with(|c: char| c.is_alphanumeric());
+    let val = match lw {
+        "annually" | "yearly" if adverb => "P1Y",
+        "daily" if adverb => "P1D",
+        "weekly" if adverb => "P1W",
+        "monthly" if adverb => "P1M",
+        "hourly" if adverb => "PT1H",
+        "quarterly" if adverb => "P3M",
+        "every" | "each" | "per" => {
+            let u = lexicon::unit(words.lw(i + 1)).filter(|u| !u.plural)?;
+            return Some(found(i, i + 2, Val::Set(duration(1.0, u)), false));
+        }
+        _ => return None,
+    };
+    Some(found(i, i + 1, Val::Set(val.into()), false))
+}
+
+// ------------------------------------------------------------------ resolution
+
+fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    let total = y * 12 + (m as i32 - 1) + delta;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
+}
+
+fn add_quarters(y: i32, q: u32, delta: i32) -> (i32, u32) {
+    let total = y * 4 + (q as i32 - 1) + delta;
+    (total.div_euclid(4), (total.rem_euclid(4) + 1) as u32)
+}
+
+/// The year of a bare month: by the sentence's tense, else the nearest.
+fn resolve_month(ctx: &Ctx, m: u32) -> Option<i32> {
+    let a = ctx.anchor?;
+    let y = a.year();
+    Some(match ctx.tense {
+        Tense::Past => {
+            if m <= a.month() {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Tense::Future => {
+            if m >= a.month() {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Tense::Present => {
+            let diff = m as i32 - a.month() as i32;
+            if diff > 6 {
+                y - 1
+            } else if diff < -6 {
+                y + 1
+            } else {
+                y
+            }
+        }
+    })
+}
+
+/// The date of a month and day without a year: the nearest occurrence; the tense decides only
+/// when that one lies more than four months the other way ("extended to Nov. 20", written in
+/// late October, is the coming one whatever the verb's tense).
+fn resolve_month_day(ctx: &Ctx, m: u32, d: u32) -> Option<NaiveDate> {
+    let a = ctx.anchor?;
+    let candidates: Vec<NaiveDate> =
+        [a.year() - 1, a.year(), a.year() + 1].iter().filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d)).collect();
+    let nearest = *candidates.iter().min_by_key(|c| (**c - a).num_days().abs())?;
+    let off = (nearest - a).num_days();
+    Some(match ctx.tense {
+        Tense::Past if off > 120 => candidates.iter().filter(|c| **c <= a).max().copied().unwrap_or(nearest),
+        Tense::Future if off < -120 => candidates.iter().filter(|c| **c >= a).min().copied().unwrap_or(nearest),
+        _ => nearest,
+    })
+}
+
+/// A weekday near the anchor: the same or the previous one in the past tense, the same or the
+/// next one in the future; "last"/"next" (explicit) never mean the anchor's own day.
+fn resolve_weekday(a: NaiveDate, wd: u32, tense: Tense, explicit: bool) -> NaiveDate {
+    let today = a.weekday().number_from_monday() as i64;
+    let wd = i64::from(wd);
+    let back = (today - wd).rem_euclid(7);
+    let forward = (wd - today).rem_euclid(7);
+    let days = match tense {
+        Tense::Future => {
+            if forward == 0 && explicit {
+                7
+            } else {
+                forward
+            }
+        }
+        Tense::Past => {
+            if back == 0 && explicit {
+                -7
+            } else {
+                -back
+            }
+        }
+        // No tense to go by: the nearest such day (the past one on a tie).
+        Tense::Present if forward < back && !explicit => forward,
+        Tense::Present => {
+            if back == 0 && explicit {
+                -7
+            } else {
+                -back
+            }
+        }
+    };
+    a + Duration::days(days)
+}
+
+fn mention(words: &Words<'_>, ctx: &Ctx, sentence: u32, f: Found) -> DateMention {
+    let span = Span { start: words.spans[f.start].start, end: words.spans[f.end - 1].end };
+    let (kind, value, range) = describe(&f.val);
+    let range = f.range.or(range);
+    let anchored = f.anchored && ctx.anchor.is_some();
+    DateMention {
+        sentence,
+        span,
+        kind,
+        value,
+        modifier: f.modifier,
+        range_start: range.map(|r| r.0),
+        range_end: range.map(|r| r.1),
+        anchored,
+        anchor: if anchored { ctx.anchor } else { None },
+    }
+}
+
+/// TIMEX3 type, value and the days covered.
+fn describe(val: &Val) -> (TimexType, String, Option<(NaiveDate, NaiveDate)>) {
+    match val {
+        Val::Day(d) => (TimexType::Date, d.format("%Y-%m-%d").to_string(), Some((*d, *d))),
+        Val::Partial(v) => (TimexType::Date, v.clone(), None),
+        Val::Month(y, m) => {
+            let first = NaiveDate::from_ymd_opt(*y, *m, 1);
+            let (ny, nm) = add_months(*y, *m, 1);
+            let last = NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt());
+            (TimexType::Date, format!("{y:04}-{m:02}"), first.zip(last))
+        }
+        Val::Year(y) => (
+            TimexType::Date,
+            format!("{y:04}"),
+            NaiveDate::from_ymd_opt(*y, 1, 1).zip(NaiveDate::from_ymd_opt(*y, 12, 31)),
+        ),
+        Val::Decade(d) => (
+            TimexType::Date,
+            format!("{d:03}"),
+            NaiveDate::from_ymd_opt(d * 10, 1, 1).zip(NaiveDate::from_ymd_opt(d * 10 + 9, 12, 31)),
+        ),
+        Val::Century(c) => (
+            TimexType::Date,
+            format!("{c:02}"),
+            NaiveDate::from_ymd_opt(c * 100, 1, 1).zip(NaiveDate::from_ymd_opt(c * 100 + 99, 12, 31)),
+        ),
+        Val::Season(y, s) => {
+            let (a, b) = match *s {
+                "SP" => ((3, 20), (6, 20)),
+                "SU" => ((6, 21), (9, 22)),
+                "FA" => ((9, 23), (12, 20)),
+                _ => ((12, 21), (3, 19)),
+            };
+            let end_year = if *s == "WI" { y + 1 } else { *y };
+            let range = NaiveDate::from_ymd_opt(*y, a.0, a.1).zip(NaiveDate::from_ymd_opt(end_year, b.0, b.1));
+            (TimexType::Date, format!("{y:04}-{s}"), range)
+        }
+        Val::Quarter(y, q) => {
+            let first = NaiveDate::from_ymd_opt(*y, (q - 1) * 3 + 1, 1);
+            let (ny, nm) = add_months(*y, (q - 1) * 3 + 1, 3);
+            let last = NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt());
+            (TimexType::Date, format!("{y:04}-Q{q}"), first.zip(last))
+        }
+        Val::Week(y, w) => {
+            let monday = NaiveDate::from_isoywd_opt(*y, *w, Weekday::Mon);
+            let sunday = NaiveDate::from_isoywd_opt(*y, *w, Weekday::Sun);
+            (TimexType::Date, format!("{y:04}-W{w:02}"), monday.zip(sunday))
+        }
+        Val::Time(d, t) => {
+            let day = d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "XXXX-XX-XX".into());
+            (TimexType::Time, format!("{day}{t}"), d.map(|d| (d, d)))
+        }
+        Val::Ref(r) => (TimexType::Date, (*r).to_owned(), None),
+        Val::Duration(v) => (TimexType::Duration, v.clone(), None),
+        Val::Set(v) => (TimexType::Set, v.clone(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests;
