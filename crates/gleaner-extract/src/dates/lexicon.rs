@@ -33,15 +33,23 @@ pub(crate) fn weekday(w: &str) -> Option<u32> {
     ];
     let w = w.trim_end_matches('.');
     for (name, n) in DAYS {
-        if w == name || (w.len() == 3 && name.starts_with(w) && w != "sat" && w != "sun") {
-            return Some(n);
+        if w == name
+            || ((3..=5).contains(&w.len()) && name.starts_with(w) && !matches!(w, "sat" | "sun" | "mon" | "wed"))
+        {
+            return Some(n); // "Tue", "Tues", "Thu", "Thurs", "Fri"
         }
+    }
+    if matches!(w, "mon" | "wed") {
+        return None; // too often a word or a name
     }
     if matches!(w, "sat" | "sun") {
         return None; // too often a word
     }
     // One letter missing, at position 3 or later: "thusday" (thursday), "wensday" is not (2 letters).
-    DAYS.iter().find(|(name, _)| w.len() + 1 == name.len() && w.len() >= 6 && deletes_one(name, w)).map(|&(_, n)| n)
+    if !(5..=8).contains(&w.len()) || !w.ends_with("day") {
+        return None;
+    }
+    DAYS.iter().find(|(name, _)| w.len() + 1 == name.len() && deletes_one(name, w)).map(|&(_, n)| n)
 }
 
 fn deletes_one(long: &str, short: &str) -> bool {
