@@ -179,7 +179,10 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
     if !first.is_ascii_alphabetic() {
         return false;
     }
+    let head = lw.split('-').next().unwrap_or(lw); // "third-quarter", "two-hour"
     is_opener(lw)
+        || is_opener(head)
+        || head == "hundred"
         || lexicon::month(lw).is_some()
         || lexicon::season(lw).is_some()
         || lw.starts_with("mid-")
