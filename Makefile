@@ -50,6 +50,7 @@ eval: build
 	echo "== ner (CoNLL-2003 dev)";      $(PYTHON) $(EVAL)/score.py run ner $(EVAL)/conll2003/eng.testa --gleaner $(BIN); \
 	echo "== relations (CoNLL04 dev)";   $(PYTHON) $(EVAL)/score.py run relations $(EVAL)/conll04/dev.jsonl --gleaner $(BIN); \
 	echo "== timex (TempEval-3 TimeBank)"; $(PYTHON) $(EVAL)/score.py run timex $(EVAL)/tempeval3/timebank.jsonl --gleaner $(BIN); \
+	echo "== timex (TempEval-3 AQUAINT)"; $(PYTHON) $(EVAL)/score.py run timex $(EVAL)/tempeval3/aquaint.jsonl --gleaner $(BIN); \
 	for f in Number_NumberModel Number_NumberRangeModel Number_PercentModel NumberWithUnit_CurrencyModel NumberWithUnit_DimensionModel; do \
 	  echo "== numbers: $$f (Recognizers-Text, whole file)"; $(PYTHON) $(EVAL)/score.py run numbers $(EVAL)/recognizers_text/$$f.json --gleaner $(BIN); done; \
 	echo "== datetime (Recognizers-Text)"; $(PYTHON) $(EVAL)/score.py run datetime $(EVAL)/recognizers_text/DateTime_DateTimeModel.json --gleaner $(BIN)
