@@ -44,6 +44,8 @@
 mod catalog;
 pub mod dates;
 pub mod numbers;
+#[cfg(test)]
+mod testkit;
 mod types;
 mod words;
 

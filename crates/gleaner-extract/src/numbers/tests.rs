@@ -3,62 +3,26 @@
 //! to null must be null). Rows are matched in order; a case lists all rows. Adding a case needs no code.
 
 use super::Numbers;
+use crate::testkit::{check_suite, doc};
 use crate::Pipeline;
-use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
-
-fn run(text: &str) -> Vec<serde_json::Value> {
-    let raw = RawDocument {
-        doc_id: "t".into(),
-        source: "t".into(),
-        body: Body::Text(text.into()),
-        meta: Metadata::default(),
-        issues: vec![],
-    };
-    let (doc, _) = ingest(raw).expect("text");
-    let found = Pipeline::new().with(Numbers).run(&doc);
-    found
-        .numbers
-        .iter()
-        .map(|n| {
-            serde_json::json!({
-                "text": doc.slice(n.span), "value": n.value, "low": n.low, "high": n.high,
-                "qualifier": n.qualifier.as_str(), "kind": n.kind.as_str(), "unit": n.unit,
-                "counted": n.counted, "event": n.event,
-            })
-        })
-        .collect()
-}
-
-fn same(want: &serde_json::Value, got: &serde_json::Value) -> bool {
-    match (want.as_f64(), got.as_f64()) {
-        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
-        _ => want == got,
-    }
-}
 
 #[test]
 fn testdata_numbers() {
-    let cases = include_str!("../../testdata/numbers.jsonl");
-    let mut failures = Vec::new();
-    let mut n = 0;
-    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")) {
-        n += 1;
-        let case: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("bad case {line}: {e}"));
-        let text = case["text"].as_str().unwrap();
-        let want = case["rows"].as_array().unwrap();
-        let got = run(text);
-        let ok = want.len() == got.len()
-            && want.iter().zip(&got).all(|(w, g)| w.as_object().unwrap().iter().all(|(k, v)| same(v, &g[k])));
-        if !ok {
-            failures.push(format!(
-                "{text}\n  want {}\n  got  {}",
-                serde_json::Value::from(want.clone()),
-                serde_json::Value::from(got)
-            ));
-        }
-    }
-    assert!(n >= 40, "the suite shrank to {n} cases");
-    assert!(failures.is_empty(), "{} of {n} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    check_suite(include_str!("../../testdata/numbers.jsonl"), "rows", 40, |case| {
+        let doc = doc(case["text"].as_str().unwrap(), None);
+        let found = Pipeline::new().with(Numbers).run(&doc);
+        found
+            .numbers
+            .iter()
+            .map(|n| {
+                serde_json::json!({
+                    "text": doc.slice(n.span), "value": n.value, "low": n.low, "high": n.high,
+                    "qualifier": n.qualifier.as_str(), "kind": n.kind.as_str(), "unit": n.unit,
+                    "counted": n.counted, "event": n.event,
+                })
+            })
+            .collect()
+    });
 }
 
 /// Random text made of the pieces the grammar reacts to must never panic, and every row's span
@@ -89,14 +53,7 @@ fn random_text_never_breaks_the_scanner() {
                 text.push(' ');
             }
         }
-        let raw = RawDocument {
-            doc_id: "f".into(),
-            source: "f".into(),
-            body: Body::Text(text.clone()),
-            meta: Metadata::default(),
-            issues: vec![],
-        };
-        let (doc, _) = ingest(raw).expect("text");
+        let doc = doc(&text, None);
         let found = Pipeline::new().with(Numbers).run(&doc);
         for n in &found.numbers {
             let s = &doc.sentences[n.sentence as usize];

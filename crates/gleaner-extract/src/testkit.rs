@@ -1,0 +1,51 @@
+//! Test helpers shared by the extractors' suites: documents from text, and the runner of
+//! data-driven cases (`testdata/*.jsonl`).
+
+use gleaner_ingest::{ingest, parse_date, Body, Document, Metadata, RawDocument};
+
+/// A segmented document from `text`, with an optional `YYYY-MM-DD` published date.
+pub(crate) fn doc(text: &str, published: Option<&str>) -> Document {
+    let raw = RawDocument {
+        doc_id: "t".into(),
+        source: "t".into(),
+        body: Body::Text(text.into()),
+        meta: Metadata { published: published.and_then(parse_date), ..Metadata::default() },
+        issues: vec![],
+    };
+    ingest(raw).expect("a text document").0
+}
+
+/// Runs every case of a JSONL suite (lines starting with `//` are comments): `rows` turns a case
+/// into the rows found, and every key of every expected row under `key` must match, in order.
+/// Numbers compare with a relative tolerance of 1e-9.
+pub(crate) fn check_suite(
+    cases: &str,
+    key: &str,
+    min_cases: usize,
+    rows: impl Fn(&serde_json::Value) -> Vec<serde_json::Value>,
+) {
+    let same = |want: &serde_json::Value, got: &serde_json::Value| match (want.as_f64(), got.as_f64()) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
+        _ => want == got,
+    };
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")) {
+        n += 1;
+        let case: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("bad case {line}: {e}"));
+        let want = case[key].as_array().expect("expected rows");
+        let got = rows(&case);
+        let ok = want.len() == got.len()
+            && want.iter().zip(&got).all(|(w, g)| w.as_object().expect("a row").iter().all(|(k, v)| same(v, &g[k])));
+        if !ok {
+            failures.push(format!(
+                "{}\n  want {}\n  got  {}",
+                case["text"],
+                serde_json::Value::from(want.clone()),
+                serde_json::Value::from(got)
+            ));
+        }
+    }
+    assert!(n >= min_cases, "the suite shrank to {n} cases");
+    assert!(failures.is_empty(), "{} of {n} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
