@@ -91,22 +91,28 @@ enum Tense {
 /// The tense of the clause around token `i`: the nearest marker within eight tokens before it,
 /// else within four after it, else none (the nearest occurrence wins). The sentence as a whole
 /// is weaker evidence: "The payment is due Dec. 7; the vote was ..." is not past for Dec. 7.
-fn local_tense(words: &Words<'_>, i: usize) -> Tense {
-    let marker = |k: usize| {
-        let lw = words.lw(k);
-        if lexicon::future_marker(lw) {
-            Some(Tense::Future)
-        } else if lexicon::past_marker(lw) {
-            Some(Tense::Past)
-        } else {
-            None
-        }
-    };
+fn local_tense(markers: &[Option<Tense>], i: usize) -> Tense {
     (i.saturating_sub(8)..i)
         .rev()
-        .find_map(marker)
-        .or_else(|| (i + 1..(i + 5).min(words.len())).find_map(marker))
+        .find_map(|k| markers[k])
+        .or_else(|| (i + 1..(i + 5).min(markers.len())).find_map(|k| markers[k]))
         .unwrap_or(Tense::Present)
+}
+
+/// The tense marker of every token of the sentence, computed once per sentence.
+fn tense_markers(words: &Words<'_>) -> Vec<Option<Tense>> {
+    (0..words.len())
+        .map(|k| {
+            let lw = words.lw(k);
+            if lexicon::future_marker(lw) {
+                Some(Tense::Future)
+            } else if lexicon::past_marker(lw) {
+                Some(Tense::Past)
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 struct Ctx {
@@ -148,6 +154,7 @@ struct Found {
 }
 
 fn scan(words: &Words<'_>, ctx: &Ctx, sentence: u32, out: &mut Vec<DateMention>) {
+    let mut markers: Option<Vec<Option<Tense>>> = None;
     let n = words.len();
     let mut i = 0;
     while i < n {
@@ -155,7 +162,8 @@ fn scan(words: &Words<'_>, ctx: &Ctx, sentence: u32, out: &mut Vec<DateMention>)
             i += 1;
             continue;
         }
-        let local = Ctx { anchor: ctx.anchor, tense: local_tense(words, i), quarterly: ctx.quarterly };
+        let markers = markers.get_or_insert_with(|| tense_markers(words));
+        let local = Ctx { anchor: ctx.anchor, tense: local_tense(markers, i), quarterly: ctx.quarterly };
         let ctx = &local;
         if let Some(f) = expression(words, ctx, i) {
             let next = f.end.max(i + 1);
