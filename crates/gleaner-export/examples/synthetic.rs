@@ -90,8 +90,8 @@ impl Extractor for Toy {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args().nth(1).ok_or("usage: synthetic OUT_DIR")?;
     let texts = [
-        "Shahab al-Muhajir’s men — “São Paulo” — met Café Owners in June. At least 1,500 Ñandú 😀 fighters came.",
-        "Kabul’s airport: 13 killed in June. 東京 and Paris agreed; 2,200 joined.",
+        "Omar al-Rashid’s men — “São Paulo” — met Café Owners in June. At least 1,500 Ñandú 😀 fighters came.",
+        "Zürich’s airport: 13 killed in June. 東京 and Paris agreed; 2,200 joined.",
     ];
     let pipeline = Pipeline::new().with(Toy);
     let mut writer = DatasetWriter::create(std::path::Path::new(&out), Formats::default())?;

@@ -141,29 +141,29 @@ mod tests {
     #[test]
     fn catalog_counts_documents_and_collects_aliases() {
         let mut catalog = EntityCatalog::new();
-        let a = doc("ISIS-K struck. ISIS-K claimed it.");
+        let a = doc("ACME struck. ACME claimed it.");
         let found = Extraction {
-            mentions: vec![mention(&a, "ISIS-K", "ISIS-K"), mention(&a, "ISIS-K claimed", "ISIS-K")],
+            mentions: vec![mention(&a, "ACME", "ACME"), mention(&a, "ACME claimed", "ACME")],
             ..Extraction::default()
         };
         catalog.add(&a, &found);
-        let b = doc("The Islamic State-Khorasan Province, or isis-k, grew.");
-        let found = Extraction { mentions: vec![mention(&b, "isis-k", "isis-k")], ..Extraction::default() };
+        let b = doc("The Acme Mining Company, or acme, grew.");
+        let found = Extraction { mentions: vec![mention(&b, "acme", "acme")], ..Extraction::default() };
         catalog.add(&b, &found);
         let records: Vec<&EntityRecord> = catalog.records().collect();
         assert_eq!(records.len(), 1, "one entity: ids come from the normalized name");
         let r = records[0];
         assert_eq!((r.n_mentions, r.n_documents), (3, 2));
-        assert_eq!(r.name, "ISIS-K", "ties keep the smaller name: upper case sorts first");
-        assert_eq!(r.aliases.iter().collect::<Vec<_>>(), ["ISIS-K claimed", "isis-k"]);
+        assert_eq!(r.name, "ACME", "ties keep the smaller name: upper case sorts first");
+        assert_eq!(r.aliases.iter().collect::<Vec<_>>(), ["ACME claimed", "acme"]);
     }
 
     #[test]
     fn ids_are_stable_and_normalized() {
-        assert_eq!(entity_id("ORG", "Islamic  State"), entity_id("ORG", "islamic state"));
-        assert_ne!(entity_id("ORG", "Taliban"), entity_id("PERSON", "Taliban"));
+        assert_eq!(entity_id("ORG", "Red  Cross"), entity_id("ORG", "red cross"));
+        assert_ne!(entity_id("ORG", "Ford"), entity_id("PERSON", "Ford"));
         // Fixed by xxh3's specification: this value must never change between releases.
-        assert_eq!(entity_id("GPE", "Kabul"), format!("GPE:{:016x}", xxh3_64("GPE\u{1f}kabul".as_bytes())));
-        assert_eq!(normalize_name("Al-Qaeda’s"), "al-qaeda's");
+        assert_eq!(entity_id("GPE", "Lisbon"), format!("GPE:{:016x}", xxh3_64("GPE\u{1f}lisbon".as_bytes())));
+        assert_eq!(normalize_name("O’Neill’s"), "o'neill's");
     }
 }

@@ -13,18 +13,18 @@
 //! use gleaner_extract::{entity_id, Extraction, Extractor, Mention, Pipeline};
 //! use gleaner_ingest::{ingest, Body, Document, Metadata, RawDocument};
 //!
-//! /// A toy extractor: every capitalized "Kabul" is a GPE.
+//! /// A toy extractor: every capitalized "Lisbon" is a GPE.
 //! #[derive(Debug)]
-//! struct Kabul;
-//! impl Extractor for Kabul {
-//!     fn name(&self) -> &'static str { "kabul" }
+//! struct Lisbon;
+//! impl Extractor for Lisbon {
+//!     fn name(&self) -> &'static str { "lisbon" }
 //!     fn extract(&self, doc: &Document, out: &mut Extraction) {
 //!         for (i, sentence) in doc.extractable_sentences() {
 //!             for token in doc.sentence_tokens(sentence) {
-//!                 if doc.slice(token.span) == "Kabul" {
+//!                 if doc.slice(token.span) == "Lisbon" {
 //!                     out.mentions.push(Mention {
-//!                         sentence: i as u32, span: token.span, label: "GPE", name: "Kabul".into(),
-//!                         entity_id: entity_id("GPE", "Kabul"), confidence: 1.0, method: "lexicon",
+//!                         sentence: i as u32, span: token.span, label: "GPE", name: "Lisbon".into(),
+//!                         entity_id: entity_id("GPE", "Lisbon"), confidence: 1.0, method: "lexicon",
 //!                     });
 //!                 }
 //!             }
@@ -33,11 +33,11 @@
 //! }
 //!
 //! let raw = RawDocument { doc_id: "d".into(), source: "d.txt".into(),
-//!     body: Body::Text("The airport in Kabul was attacked.".into()), meta: Metadata::default(), issues: vec![] };
+//!     body: Body::Text("The airport in Lisbon was closed.".into()), meta: Metadata::default(), issues: vec![] };
 //! let (doc, _) = ingest(raw).unwrap();
-//! let found = Pipeline::new().with(Kabul).run(&doc);
+//! let found = Pipeline::new().with(Lisbon).run(&doc);
 //! assert_eq!(found.mentions.len(), 1);
-//! assert_eq!(doc.slice(found.mentions[0].span), "Kabul");
+//! assert_eq!(doc.slice(found.mentions[0].span), "Lisbon");
 //! ```
 #![deny(missing_docs)]
 

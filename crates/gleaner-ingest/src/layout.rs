@@ -133,13 +133,13 @@ mod tests {
 
     #[test]
     fn bylines() {
-        assert_eq!(byline_author("Thomas Joscelyn").as_deref(), Some("Thomas Joscelyn"));
+        assert_eq!(byline_author("Maria Lopez").as_deref(), Some("Maria Lopez"));
         assert_eq!(
             byline_author("By Jane Roe and John Q. Public, Reuters").as_deref(),
             Some("Jane Roe and John Q. Public")
         );
         assert_eq!(byline_author("The death toll continues to climb."), None);
-        assert_eq!(byline_author("Kabul"), None);
+        assert_eq!(byline_author("Lisbon"), None);
         assert_eq!(byline_author("Afghan Bombing Kills Thirteen Soldiers"), None);
     }
 

@@ -98,7 +98,7 @@ mod tests {
     #[test]
     fn lists_are_sorted_enough_to_review() {
         assert!(is_prepositive("Dr") && !is_prepositive("dr"));
-        assert!(is_general("Inc") && is_general("inc") && !is_general("Kabul"));
+        assert!(is_general("Inc") && is_general("inc") && !is_general("Lisbon"));
         assert!(is_initial("E") && !is_initial("e") && !is_initial("EU"));
         assert!(is_starter("The") && !is_starter("Government"));
     }

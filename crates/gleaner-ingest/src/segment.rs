@@ -377,8 +377,8 @@ mod tests {
 
     #[test]
     fn paragraphs_one_per_line_and_hard_wrapped() {
-        let one_per_line = "Thomas Joscelyn\nThe toll rose. It rose again.\nWho is he?\nYes.";
-        assert_eq!(split(one_per_line), ["Thomas Joscelyn", "The toll rose.", "It rose again.", "Who is he?", "Yes."]);
+        let one_per_line = "Maria Lopez\nThe toll rose. It rose again.\nWho is he?\nYes.";
+        assert_eq!(split(one_per_line), ["Maria Lopez", "The toll rose.", "It rose again.", "Who is he?", "Yes."]);
         let wrapped = "Showers continued throughout the week in the Bahia cocoa zone,\n\
                        alleviating the drought since early January and improving\n\
                        prospects for the coming season.\n    The dry period means the crop will be late.";

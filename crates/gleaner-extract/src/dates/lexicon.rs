@@ -20,7 +20,8 @@ pub(crate) fn month(w: &str) -> Option<u32> {
 }
 
 /// ISO weekday number (Monday 1 … Sunday 7) of a weekday name, lower case; tolerates one
-/// dropped letter after the third ("Thusday", "Wensday") but never a different word.
+/// dropped letter after the third ("Thusday", "Fiday" is not: the drop is before it) but never
+/// a different word.
 pub(crate) fn weekday(w: &str) -> Option<u32> {
     const DAYS: [(&str, u32); 7] = [
         ("monday", 1),
@@ -174,4 +175,20 @@ pub(crate) fn past_marker(w: &str) -> bool {
     ) || (w.len() > 4
         && w.ends_with("ed")
         && !matches!(w, "scheduled" | "expected" | "planned" | "proposed" | "needed"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_tolerate_one_late_dropped_letter_only() {
+        assert_eq!(weekday("thursday"), Some(4));
+        assert_eq!(weekday("thusday"), Some(4)); // 'r' dropped at position 3
+        assert_eq!(weekday("thurs"), Some(4));
+        assert_eq!(weekday("fiday"), None); // dropped before the third letter
+        assert_eq!(weekday("wensday"), None); // two letters off
+        assert_eq!(weekday("sun"), None); // too often a word
+        assert_eq!(weekday("today"), None);
+    }
 }

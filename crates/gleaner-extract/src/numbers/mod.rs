@@ -8,7 +8,7 @@
 //! `one and a half million`, `two hundred point zero three`, `one over three`). After the core it
 //! reads scale words, `%`/`percent`, currency words and units, a second number of a range
 //! (`to`, `-`, `through`, `or`, `and` after `between`) and trailing bounds (`or more`). Then the
-//! *context*: the noun phrase counted ("13 U.S. servicemembers", "hundreds of other members") and
+//! *context*: the noun phrase counted ("13 coal miners", "hundreds of other members") and
 //! the event ("were killed", "killing four people").
 //!
 //! What is not a number row: years and days of dates (they belong to `dates`), times of day,
@@ -19,7 +19,7 @@
 //! use gleaner_extract::{numbers::Numbers, Pipeline, Qualifier};
 //! use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
 //!
-//! let text = "At least 13 U.S. servicemembers were killed. ISIS-K has between 1,500 and 2,200 members.";
+//! let text = "At least 13 coal miners were killed. The union has between 1,500 and 2,200 members.";
 //! let raw = RawDocument { doc_id: "d".into(), source: "d".into(), body: Body::Text(text.into()),
 //!     meta: Metadata::default(), issues: vec![] };
 //! let (doc, _) = ingest(raw).unwrap();
@@ -28,7 +28,7 @@
 //! assert_eq!(doc.slice(first.span), "At least 13");
 //! assert_eq!((first.value, first.low, first.high), (Some(13.0), Some(13.0), None));
 //! assert_eq!(first.qualifier, Qualifier::AtLeast);
-//! assert_eq!(first.counted.as_deref(), Some("U.S. servicemembers"));
+//! assert_eq!(first.counted.as_deref(), Some("coal miners"));
 //! assert_eq!(first.event.as_deref(), Some("killed"));
 //! let range = &found.numbers[1];
 //! assert_eq!(doc.slice(range.span), "between 1,500 and 2,200");
@@ -1107,12 +1107,12 @@ fn counted(words: &Words<'_>, mut j: usize, allow_of: bool) -> Option<(usize, us
             break;
         }
         end += 1;
-        // The head of a counted phrase is its first plural noun: "13 U.S. servicemembers were",
+        // The head of a counted phrase is its first plural noun: "13 coal miners were",
         // "a dozen trucks arrived", "other members elsewhere".
         if is_plural(lw) {
             break;
         }
-        // A possessive inside the phrase: "Kabul's residents".
+        // A possessive inside the phrase: "Lisbon's residents".
         if matches!(words.lw(end), "'s") && end + 1 < words.len() {
             end += 1;
         }
