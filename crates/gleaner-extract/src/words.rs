@@ -14,6 +14,15 @@ pub(crate) struct Words<'d> {
 }
 
 impl<'d> Words<'d> {
+    /// Loads each extractable sentence of `doc` in turn (reusing the buffers) and calls `f` with
+    /// the words and the sentence's index.
+    pub(crate) fn each_sentence(&mut self, doc: &'d Document, mut f: impl FnMut(&Words<'d>, u32)) {
+        for (i, sentence) in doc.extractable_sentences() {
+            self.load(doc, doc.sentence_tokens(sentence));
+            f(self, i as u32);
+        }
+    }
+
     pub(crate) fn load(&mut self, doc: &'d Document, tokens: &[gleaner_ingest::Token]) {
         self.text = &doc.text;
         self.surface.clear();

@@ -54,11 +54,8 @@ impl Extractor for Dates {
             let w = doc.slice(t.span).as_bytes();
             (w.len() >= 7 && w.windows(7).any(|x| x.eq_ignore_ascii_case(b"quarter"))) || w.eq_ignore_ascii_case(b"qtr")
         });
-        for (i, sentence) in doc.extractable_sentences() {
-            words.load(doc, doc.sentence_tokens(sentence));
-            let ctx = Ctx { anchor, tense: Tense::Present, quarterly };
-            scan(&words, &ctx, i as u32, &mut out.dates);
-        }
+        let ctx = Ctx { anchor, tense: Tense::Present, quarterly };
+        words.each_sentence(doc, |words, i| scan(words, &ctx, i, &mut out.dates));
     }
 }
 
@@ -68,16 +65,15 @@ fn latest_full_date<'d>(doc: &'d Document, words: &mut Words<'d>) -> Option<Naiv
     let ctx = Ctx { anchor: None, tense: Tense::Present, quarterly: false };
     let mut found = Vec::new();
     let mut latest = None;
-    for (i, sentence) in doc.extractable_sentences() {
-        words.load(doc, doc.sentence_tokens(sentence));
+    words.each_sentence(doc, |words, i| {
         found.clear();
-        scan(words, &ctx, i as u32, &mut found);
+        scan(words, &ctx, i, &mut found);
         for d in &found {
             if d.value.len() == 10 && !d.value.contains('X') {
                 latest = latest.max(d.range_start);
             }
         }
-    }
+    });
     latest
 }
 
@@ -336,10 +332,12 @@ fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 /// months", "the first quarter", "the end of the year").
 fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
-    match lw {
-        "first" | "last" if words.lw(i + 1) != "quarter" && period_of(words, ctx, i).is_some() => {
-            period_of(words, ctx, i)
+    if matches!(lw, "first" | "last") && words.lw(i + 1) != "quarter" {
+        if let Some(part) = period_of(words, ctx, i) {
+            return Some(part); // "the first four months of 2021"
         }
+    }
+    match lw {
         "first" if words.lw(i + 1) != "quarter" => {
             // "the first nine months": a duration with its determiner.
             let (v, k) = cardinal_at(words, i + 1)?;

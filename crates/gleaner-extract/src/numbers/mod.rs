@@ -55,20 +55,23 @@ impl Extractor for Numbers {
     fn extract(&self, doc: &Document, out: &mut Extraction) {
         let mut words = Words::default();
         let mut rows = Vec::new();
-        for (i, sentence) in doc.extractable_sentences() {
-            let tokens = doc.sentence_tokens(sentence);
-            words.load(doc, tokens);
+        words.each_sentence(doc, |words, i| {
             rows.clear();
-            scan(&words, i as u32, &mut rows);
+            scan(words, i, &mut rows);
             // What a date expression covers belongs to `dates` ("nearly 20 years", "the first
             // four months of 2021"), when a dates extractor ran before this one.
             let dates = &out.dates;
-            out.numbers.extend(
-                rows.drain(..)
-                    .filter(|n| !dates.iter().any(|d| d.span.start < n.span.end && n.span.start < d.span.end)),
-            );
-        }
+            out.numbers.extend(rows.drain(..).filter(|n| !covered(dates, n.span)));
+        });
     }
+}
+
+/// Does a date expression overlap `span`? `dates` is in text order and its spans do not overlap
+/// (the dates scan emits them left to right), so a binary search finds the only candidate.
+fn covered(dates: &[crate::DateMention], span: Span) -> bool {
+    debug_assert!(dates.windows(2).all(|w| w[0].span.end <= w[1].span.start), "dates out of order");
+    let k = dates.partition_point(|d| d.span.end <= span.start);
+    dates.get(k).is_some_and(|d| d.span.start < span.end)
 }
 
 /// A number read from one or more tokens.
@@ -134,15 +137,17 @@ fn literal(s: &str) -> Option<Literal<'_>> {
     if negative {
         i = 1;
     }
-    let mut int_digits = String::new();
-    let mut separators = false;
+    // The digits are parsed from the token itself; only a number with thousands separators
+    // needs a copy without its commas (this runs for every token that starts with a digit).
+    let int_start = i;
     while i < b.len() && b[i].is_ascii_digit() {
-        int_digits.push(b[i] as char);
         i += 1;
     }
+    let mut digits = i - int_start;
+    let mut without_commas: Option<String> = None;
     // Thousands separators: groups of three ("1,234,567"), or Indian groups of two ending in a
     // group of three ("12,34,567"). Any other comma ends the number ("22,24,26" is a list).
-    if b.get(i) == Some(&b',') && (1..=3).contains(&int_digits.len()) {
+    if b.get(i) == Some(&b',') && (1..=3).contains(&digits) {
         let mut groups = Vec::new();
         let mut k = i;
         while b.get(k) == Some(&b',') {
@@ -150,38 +155,38 @@ fn literal(s: &str) -> Option<Literal<'_>> {
             if run == 0 {
                 break;
             }
-            groups.push((k + 1, run));
+            groups.push(run);
             k += 1 + run;
         }
-        let western = !groups.is_empty() && groups.iter().all(|&(_, r)| r == 3);
+        let western = !groups.is_empty() && groups.iter().all(|&r| r == 3);
         let indian = groups.len() >= 2
-            && groups.last().is_some_and(|&(_, r)| r == 3)
-            && groups[..groups.len() - 1].iter().all(|&(_, r)| r == 2)
-            && int_digits.len() <= 2;
+            && groups.last() == Some(&3)
+            && groups[..groups.len() - 1].iter().all(|&r| r == 2)
+            && digits <= 2;
         if western || indian {
-            for &(at, run) in &groups {
-                int_digits.push_str(&s[at..at + run]);
-            }
-            separators = true;
+            digits += groups.iter().sum::<usize>();
+            without_commas = Some(s[int_start..k].replace(',', ""));
             i = k;
         }
     }
-    let mut text = int_digits.clone();
+    let separators = without_commas.is_some();
     let mut integer = true;
+    let frac_start = i;
     if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
         integer = false;
-        text.push('.');
         i += 1;
         while i < b.len() && b[i].is_ascii_digit() {
-            text.push(b[i] as char);
             i += 1;
         }
     }
-    if text.is_empty() || text == "." {
+    if digits == 0 && integer {
         return None;
     }
-    let mut value: f64 = text.parse().ok()?;
-    let digits = int_digits.len();
+    let mut value: f64 = match &without_commas {
+        Some(int) if integer => int.parse().ok()?,
+        Some(int) => format!("{int}{}", &s[frac_start..i]).parse().ok()?,
+        None => s[int_start..i].parse().ok()?,
+    };
     let mut fraction = false;
     // Exponents: 1e10, 12.32e+14, 1.1^23, 1.3x10^6.
     let rest = &s[i..];
