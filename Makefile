@@ -5,7 +5,7 @@ EVAL   ?= ../shared/eval
 VENV   := .venv
 BIN    := target/release/gleaner
 
-.PHONY: all build dataset test lint bench eval doc clean
+.PHONY: all build dataset test lint bench eval doc clean model
 
 all: dataset
 
@@ -54,6 +54,15 @@ eval: build
 	for f in Number_NumberModel Number_NumberRangeModel Number_PercentModel NumberWithUnit_CurrencyModel NumberWithUnit_DimensionModel; do \
 	  echo "== numbers: $$f (Recognizers-Text, whole file)"; $(PYTHON) $(EVAL)/score.py run numbers $(EVAL)/recognizers_text/$$f.json --gleaner $(BIN); done; \
 	echo "== datetime (Recognizers-Text)"; $(PYTHON) $(EVAL)/score.py run datetime $(EVAL)/recognizers_text/DateTime_DateTimeModel.json --gleaner $(BIN)
+
+## Retrain the shipped entity model (crates/gleaner-extract/models/ner.bin) from ../shared/eval:
+## CoNLL-2003 train (dev: eng.testa, its held-out fifth not scored), word clusters from the
+## unlabeled news corpus and the training text. Fixed seeds: the same data gives the same bytes.
+model:
+	$(CARGO) run --release --locked -q -p gleaner-train -- ner \
+	  --train $(EVAL)/conll2003/eng.train --dev $(EVAL)/conll2003/eng.testa \
+	  --corpus $(EVAL)/corpus/reuters21578.jsonl --corpus $(EVAL)/corpus/bbc_news.jsonl \
+	  --out crates/gleaner-extract/models/ner.bin
 
 doc:
 	$(CARGO) doc --workspace --no-deps

@@ -43,6 +43,7 @@
 
 mod catalog;
 pub mod dates;
+pub mod entities;
 pub mod numbers;
 #[cfg(test)]
 mod testkit;
@@ -77,9 +78,9 @@ impl Pipeline {
     }
 
     /// The extractors `gleaner run` uses: dates, then numbers (which leaves to `dates` what a date
-    /// expression covers); entities and relations plug in here as they land.
+    /// expression covers), then entities with the shipped model; relations plug in here next.
     pub fn standard() -> Pipeline {
-        Pipeline::new().with(dates::Dates).with(numbers::Numbers)
+        Pipeline::new().with(dates::Dates).with(numbers::Numbers).with(entities::Entities::shipped())
     }
 
     /// Adds an extractor at the end.

@@ -1,0 +1,480 @@
+//! Feature templates of the entity tagger, hashed to `u64` without allocating per token.
+//!
+//! Every feature is `mix(template, value)`, where a value is the xxh3 hash of a string (a word, a
+//! shape, an affix) or a small code (a tag, a lexicon category, a cluster path). xxh3 is fixed by
+//! its specification and `mix` is written out here, so a model trained today scores the same
+//! features in every later build.
+
+use std::collections::HashMap;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::lexicon::{Lexicons, GAZ_CATEGORIES};
+use super::model::Clusters;
+use super::tags::{self, N_TAGS};
+
+/// Mixes two 64-bit values into a well-spread key (splitmix64's finalizer).
+#[inline]
+pub(crate) fn mix(a: u64, b: u64) -> u64 {
+    let mut z = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.rotate_left(17) ^ 0x2545_F491_4F6C_DD1D;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[inline]
+fn mix3(t: u64, a: u64, b: u64) -> u64 {
+    mix(mix(t, a), b)
+}
+
+/// Hash of a lower-case word form: the key of clusters, lexicons and the document history.
+pub(crate) fn word_hash(lower: &str) -> u64 {
+    xxh3_64(lower.as_bytes())
+}
+
+// Template ids. Never renumber: they are part of the model file's meaning.
+const T_BIAS: u64 = 1;
+const T_W: u64 = 2;
+const T_FORM: u64 = 3;
+const T_WM1: u64 = 4;
+const T_WP1: u64 = 5;
+const T_WM2: u64 = 6;
+const T_WP2: u64 = 7;
+const T_SH: u64 = 8;
+const T_SHM1: u64 = 9;
+const T_SHP1: u64 = 10;
+const T_SHM1_SH: u64 = 11;
+const T_SH_SHP1: u64 = 12;
+const T_PRE: u64 = 13;
+const T_SUF: u64 = 17;
+const T_WM1_W: u64 = 21;
+const T_W_WP1: u64 = 22;
+const T_FIRST_SH: u64 = 23;
+const T_CAPS_SENT_SH: u64 = 24;
+const T_GAZ: u64 = 25;
+const T_GAZ_M1: u64 = 26;
+const T_GAZ_P1: u64 = 27;
+const T_TITLE_M1: u64 = 28;
+const T_TITLE: u64 = 29;
+const T_ORGW: u64 = 30;
+const T_ORGW_P1: u64 = 31;
+const T_CL: u64 = 32;
+const T_CL_M1: u64 = 36;
+const T_CL_P1: u64 = 38;
+const T_HIST: u64 = 40;
+const T_HIST_MAJ: u64 = 41;
+const T_WM1_SH: u64 = 42;
+const T_SH_WP1: u64 = 43;
+const T_FIRSTNAME: u64 = 44;
+const T_FIRSTNAME_M1: u64 = 45;
+const T_P1: u64 = 50;
+const T_P2_P1: u64 = 51;
+const T_P1_W: u64 = 52;
+const T_P1_SH: u64 = 53;
+const T_ORGW_RUN: u64 = 54;
+const T_GAZ_HEAD: u64 = 55;
+
+/// Word shape: `X` upper, `x` lower, `d` digit, other characters as they are, runs of one class
+/// collapsed to two ("Xxx" for "Kabul", "X.X." for "U.S.", "dd,ddd" → "d,d").
+fn shape(word: &str, out: &mut String) {
+    out.clear();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars().take(24) {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = s;
+        out.push(s);
+    }
+}
+
+/// What the tagger knows of one token before it looks at tags.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TokenInfo {
+    /// Hash of the lower-case form with digits folded to `0`.
+    pub(crate) low: u64,
+    form: u64,
+    shape: u64,
+    affix: [u64; 8],
+    /// Lexicon categories (bit per category) and the BILOU part of the match, per category.
+    gaz: u32,
+    gaz_part: [u8; GAZ_CATEGORIES],
+    /// Lexicon categories of the part before a hyphen ("NATO-led", "ISIS-K"), and whether the
+    /// part after it is capitalized.
+    gaz_head: u32,
+    head_then_cap: bool,
+    title: bool,
+    org_word: bool,
+    first_name: bool,
+    /// Cluster path with a leading 1 bit (`0`: unknown word).
+    cluster: u32,
+    pub(crate) capitalized: bool,
+}
+
+/// Reusable buffers for one sentence.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pub(crate) info: Vec<TokenInfo>,
+    lower: String,
+    shape: String,
+    /// Static features of every token, flattened; `bounds[i]..bounds[i + 1]` are token i's.
+    feats: Vec<u64>,
+    bounds: Vec<usize>,
+    dynamic: Vec<u64>,
+    lowers: Vec<u64>,
+    capital: Vec<bool>,
+    run_has_org: Vec<bool>,
+}
+
+/// Labels given earlier in the document to each capitalized word (R&R's "extended prediction
+/// history"): counts per CoNLL type, and how often it was left outside.
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    counts: HashMap<u64, [u16; 5]>,
+}
+
+impl History {
+    /// Forgets everything (a new document).
+    pub(crate) fn clear(&mut self) {
+        self.counts.clear();
+    }
+
+    /// Records the tags given to one sentence.
+    pub(crate) fn record(&mut self, info: &[TokenInfo], tags: &[u8]) {
+        for (t, &tag) in info.iter().zip(tags) {
+            if !t.capitalized {
+                continue;
+            }
+            let c = self.counts.entry(t.low).or_default();
+            let k = tags::kind(tag).unwrap_or(4);
+            c[k] = c[k].saturating_add(1);
+        }
+    }
+
+    fn get(&self, low: u64) -> Option<&[u16; 5]> {
+        if self.counts.is_empty() {
+            return None;
+        }
+        self.counts.get(&low)
+    }
+}
+
+/// Something that scores a feature list: the shipped [`Model`](super::model::Model), or the
+/// weights being trained.
+pub(crate) trait Scorer {
+    /// Adds the weights of `feats` to `scores`.
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_TAGS]);
+}
+
+impl Scratch {
+    /// Reads the tokens of one sentence: per-token facts, then static features.
+    pub(crate) fn load(&mut self, words: &[&str], lex: &Lexicons, clusters: &Clusters, hist: &History) {
+        let n = words.len();
+        self.info.clear();
+        self.lowers.clear();
+        self.capital.clear();
+        for w in words {
+            self.lower.clear();
+            for c in w.chars() {
+                if c.is_ascii_digit() {
+                    self.lower.push('0');
+                } else if c.is_ascii() {
+                    self.lower.push(c.to_ascii_lowercase());
+                } else if c == '’' {
+                    self.lower.push('\'');
+                } else {
+                    self.lower.extend(c.to_lowercase());
+                }
+            }
+            let low = word_hash(&self.lower);
+            shape(w, &mut self.shape);
+            let mut affix = [0u64; 8];
+            let lw = self.lower.as_str();
+            let mut ends = [0usize; 4];
+            let mut k = 0;
+            for (i, c) in lw.char_indices() {
+                if k < 4 {
+                    ends[k] = i + c.len_utf8();
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            for (j, &e) in ends[..k].iter().enumerate() {
+                affix[j] = mix(T_PRE + j as u64, xxh3_64(&lw.as_bytes()[..e]));
+            }
+            let mut starts = [0usize; 4];
+            let mut k2 = 0;
+            for (i, _) in lw.char_indices().rev() {
+                if k2 < 4 {
+                    starts[k2] = i;
+                    k2 += 1;
+                } else {
+                    break;
+                }
+            }
+            for (j, &s) in starts[..k2].iter().enumerate() {
+                affix[4 + j] = mix(T_SUF + j as u64, xxh3_64(&lw.as_bytes()[s..]));
+            }
+            let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+            let (gaz_head, head_then_cap) = match self.lower.split_once('-') {
+                Some((head, _)) if !head.is_empty() => {
+                    let rest = w.split_once('-').map_or("", |(_, r)| r);
+                    (lex.word_categories(word_hash(head)), rest.chars().next().is_some_and(char::is_uppercase))
+                }
+                _ => (0, false),
+            };
+            self.info.push(TokenInfo {
+                low,
+                form: xxh3_64(w.as_bytes()),
+                shape: xxh3_64(self.shape.as_bytes()),
+                affix,
+                gaz: 0,
+                gaz_part: [0; GAZ_CATEGORIES],
+                gaz_head,
+                head_then_cap,
+                title: lex.is_title(low),
+                org_word: lex.is_org_word(low),
+                first_name: capitalized && lex.is_first_name(low),
+                cluster: clusters.get(low),
+                capitalized,
+            });
+            self.lowers.push(low);
+            self.capital.push(w.chars().any(char::is_uppercase));
+        }
+        lex.mark_gazetteer(&self.lowers, &self.capital, |i, cat, part| {
+            let t = &mut self.info[i];
+            if t.gaz & (1 << cat) == 0 {
+                t.gaz |= 1 << cat;
+                t.gaz_part[cat] = part;
+            }
+        });
+        let letters = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        let caps_sentence = letters >= 2
+            && words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
+
+        self.feats.clear();
+        self.bounds.clear();
+        let none = TokenInfo::default();
+        // End of the run of capitalized tokens starting at each token: an org word there ("Bank",
+        // "Party") marks the run.
+        let run_has_org = &mut self.run_has_org;
+        run_has_org.clear();
+        run_has_org.resize(n, false);
+        let mut i = n;
+        let mut org = false;
+        while i > 0 {
+            i -= 1;
+            if !self.info[i].capitalized {
+                org = false;
+            } else {
+                org = org || self.info[i].org_word;
+            }
+            run_has_org[i] = org;
+        }
+        for (i, &in_org_run) in run_has_org.iter().enumerate() {
+            self.bounds.push(self.feats.len());
+            let t = &self.info[i];
+            let m1 = if i >= 1 { &self.info[i - 1] } else { &none };
+            let m2 = if i >= 2 { &self.info[i - 2] } else { &none };
+            let p1 = self.info.get(i + 1).unwrap_or(&none);
+            let p2 = self.info.get(i + 2).unwrap_or(&none);
+            let f = &mut self.feats;
+            f.push(mix(T_BIAS, 0));
+            f.push(mix(T_W, t.low));
+            f.push(mix(T_FORM, t.form));
+            f.push(mix(T_WM1, m1.low));
+            f.push(mix(T_WP1, p1.low));
+            f.push(mix(T_WM2, m2.low));
+            f.push(mix(T_WP2, p2.low));
+            f.push(mix(T_SH, t.shape));
+            f.push(mix(T_SHM1, m1.shape));
+            f.push(mix(T_SHP1, p1.shape));
+            f.push(mix3(T_SHM1_SH, m1.shape, t.shape));
+            f.push(mix3(T_SH_SHP1, t.shape, p1.shape));
+            f.extend(t.affix.iter().filter(|&&a| a != 0));
+            f.push(mix3(T_WM1_W, m1.low, t.low));
+            f.push(mix3(T_W_WP1, t.low, p1.low));
+            f.push(mix3(T_WM1_SH, m1.low, t.shape));
+            f.push(mix3(T_SH_WP1, t.shape, p1.low));
+            if i == 0 {
+                f.push(mix(T_FIRST_SH, t.shape));
+            }
+            if caps_sentence {
+                f.push(mix(T_CAPS_SENT_SH, t.shape));
+            }
+            for cat in 0..GAZ_CATEGORIES {
+                if t.gaz & (1 << cat) != 0 {
+                    f.push(mix3(T_GAZ, cat as u64, t.gaz_part[cat] as u64));
+                }
+                if m1.gaz & (1 << cat) != 0 {
+                    f.push(mix(T_GAZ_M1, cat as u64));
+                }
+                if p1.gaz & (1 << cat) != 0 {
+                    f.push(mix(T_GAZ_P1, cat as u64));
+                }
+                if t.gaz_head & (1 << cat) != 0 {
+                    f.push(mix3(T_GAZ_HEAD, cat as u64, t.head_then_cap as u64));
+                }
+            }
+            if m1.title {
+                f.push(mix(T_TITLE_M1, t.capitalized as u64));
+            }
+            if t.title {
+                f.push(mix(T_TITLE, t.capitalized as u64));
+            }
+            if t.org_word {
+                f.push(mix(T_ORGW, t.capitalized as u64));
+            }
+            if p1.org_word {
+                f.push(mix(T_ORGW_P1, p1.capitalized as u64));
+            }
+            if t.capitalized && in_org_run {
+                f.push(mix(T_ORGW_RUN, 1));
+            }
+            if t.first_name {
+                f.push(mix(T_FIRSTNAME, 1));
+            }
+            if m1.first_name {
+                f.push(mix(T_FIRSTNAME_M1, t.capitalized as u64));
+            }
+            if t.cluster != 0 {
+                for (j, len) in [4u32, 6, 10, 20].into_iter().enumerate() {
+                    f.push(mix(T_CL + j as u64, prefix(t.cluster, len)));
+                }
+            }
+            if m1.cluster != 0 {
+                for (j, len) in [4u32, 8].into_iter().enumerate() {
+                    f.push(mix(T_CL_M1 + j as u64, prefix(m1.cluster, len)));
+                }
+            }
+            if p1.cluster != 0 {
+                for (j, len) in [4u32, 8].into_iter().enumerate() {
+                    f.push(mix(T_CL_P1 + j as u64, prefix(p1.cluster, len)));
+                }
+            }
+            if t.capitalized {
+                if let Some(c) = hist.get(t.low) {
+                    let mut best = 4;
+                    for k in 0..4 {
+                        if c[k] > 0 {
+                            f.push(mix(T_HIST, k as u64));
+                            if c[k] > c[best] || best == 4 {
+                                best = k;
+                            }
+                        }
+                    }
+                    f.push(mix(T_HIST_MAJ, best as u64));
+                }
+            }
+        }
+        self.bounds.push(self.feats.len());
+    }
+
+    /// Greedy left-to-right decoding over valid BILOU transitions. Fills `tags`, and `conf` with
+    /// the probability of each chosen tag (softmax over the valid ones). `learn` is called for
+    /// each token with its features and the tag chosen, before the next token is decoded: the
+    /// trainer updates weights there.
+    pub(crate) fn decode(
+        &mut self,
+        scorer: &impl Scorer,
+        tags: &mut Vec<u8>,
+        conf: &mut Vec<f32>,
+        mut learn: impl FnMut(usize, &[u64], u8) -> Option<u8>,
+    ) {
+        let n = self.info.len();
+        tags.clear();
+        conf.clear();
+        let mut prev: Option<u8> = None;
+        let mut prev2: Option<u8> = None;
+        for i in 0..n {
+            self.dynamic.clear();
+            self.dynamic.extend_from_slice(&self.feats[self.bounds[i]..self.bounds[i + 1]]);
+            let p1 = prev.map_or(99, u64::from);
+            let p2 = prev2.map_or(99, u64::from);
+            let t = &self.info[i];
+            self.dynamic.push(mix(T_P1, p1));
+            self.dynamic.push(mix3(T_P2_P1, p2, p1));
+            self.dynamic.push(mix3(T_P1_W, p1, t.low));
+            self.dynamic.push(mix3(T_P1_SH, p1, t.shape));
+            let mut scores = [0f32; N_TAGS];
+            scorer.add_scores(&self.dynamic, &mut scores);
+            let last = i + 1 == n;
+            let mut best = 0u8;
+            let mut best_score = f32::NEG_INFINITY;
+            let valid = |tag: u8| tags::allowed(prev, tag) && (!last || tags::can_end(tag));
+            for (tag, &s) in scores.iter().enumerate() {
+                if !valid(tag as u8) {
+                    continue;
+                }
+                if s > best_score {
+                    best_score = s;
+                    best = tag as u8;
+                }
+            }
+            let mut z = 0f32;
+            for (tag, &s) in scores.iter().enumerate() {
+                if valid(tag as u8) {
+                    z += (s - best_score).exp();
+                }
+            }
+            let chosen = learn(i, &self.dynamic, best).unwrap_or(best);
+            tags.push(chosen);
+            conf.push(1.0 / z.max(1.0));
+            prev2 = prev;
+            prev = Some(chosen);
+        }
+    }
+}
+
+/// The first `len` bits of a cluster path (the whole path when shorter).
+fn prefix(path: u32, len: u32) -> u64 {
+    let depth = 31 - path.leading_zeros();
+    if depth <= len {
+        path as u64
+    } else {
+        (path >> (depth - len)) as u64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        let mut s = String::new();
+        shape("Kabul", &mut s);
+        assert_eq!(s, "Xxx");
+        shape("U.S.", &mut s);
+        assert_eq!(s, "X.X.");
+        shape("1,500", &mut s);
+        assert_eq!(s, "d,dd");
+        shape("ISIS-K", &mut s);
+        assert_eq!(s, "XX-X");
+    }
+
+    #[test]
+    fn cluster_prefixes_keep_the_marker_bit() {
+        // Path 1011 (depth 4, marker bit on top): 0b11011.
+        let path = 0b11011;
+        assert_eq!(prefix(path, 2), 0b110);
+        assert_eq!(prefix(path, 4), 0b11011);
+        assert_eq!(prefix(path, 10), 0b11011);
+    }
+}

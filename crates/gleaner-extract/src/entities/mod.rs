@@ -1,0 +1,507 @@
+//! Named entities: a trained tagger, contract labels, and the canonical entity of every mention.
+//!
+//! The tagger is a greedy averaged perceptron over BILOU tags (Ratinov & Roth 2009): word forms,
+//! shapes, affixes, a ±2 window, lexicons of general facts ([`lexicon`](self) files: countries,
+//! cities, nationalities, titles, given names), hierarchical word clusters computed from unlabeled
+//! news, and the labels given earlier in the document to the same word. It is trained on CoNLL-2003
+//! by `make model` (`gleaner-train`) and the model file ships inside the library
+//! (`models/ner.bin`, read once per process).
+//!
+//! CoNLL's four types become contract labels: PER → PERSON, ORG → ORG, LOC → GPE, LOC or FAC, and
+//! MISC → NORP, EVENT, LANGUAGE or MISC, by lexicon. Titles are cut off the front of a PERSON
+//! ("President Jane Roe" → "Jane Roe"); possessive endings are separate tokens and never inside.
+//!
+//! Then the mentions of a document are clustered: the same name up to case and a leading "the";
+//! a surname or trailing part of a longer PERSON name ("Roe" → "Jane Roe", when only one longer
+//! name ends so); an acronym of a longer name ("IEA" → "International Energy Agency"); and an alias
+//! introduced by its construction ("X (known as Y)", "X, also called Y", "X (Y)"). Each mention's
+//! `name` is its cluster's most complete form and its `entity_id` comes from that name and label.
+//!
+//! ```
+//! use gleaner_extract::{entities::Entities, Pipeline};
+//! use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
+//!
+//! let text = "The International Energy Agency (IEA) met in Geneva on Monday. \
+//!             IEA chief Fatih Birol said the agency would report to ministers in Brazil.";
+//! let raw = RawDocument { doc_id: "d".into(), source: "d".into(), body: Body::Text(text.into()),
+//!     meta: Metadata::default(), issues: vec![] };
+//! let (doc, _) = ingest(raw).unwrap();
+//! let found = Pipeline::new().with(Entities::shipped()).run(&doc);
+//! let iea: Vec<_> = found.mentions.iter().filter(|m| doc.slice(m.span) == "IEA").collect();
+//! assert_eq!(iea.len(), 2);
+//! assert!(iea.iter().all(|m| m.label == "ORG" && m.name == "International Energy Agency"));
+//! let geneva = found.mentions.iter().find(|m| doc.slice(m.span) == "Geneva").unwrap();
+//! assert_eq!(geneva.label, "GPE");
+//! ```
+
+mod features;
+mod lexicon;
+mod model;
+mod tags;
+mod train;
+
+use std::sync::OnceLock;
+
+use gleaner_ingest::{Document, Issue, Span};
+
+pub use model::{Clusters, Model, ModelError};
+pub use train::{evaluate_model, parse_conll, train, Score, TrainConfig, TrainDocument, TrainSentence};
+
+use crate::{entity_id, normalize_name, Extraction, Extractor, Mention};
+use features::{History, Scratch};
+use lexicon::Lexicons;
+
+/// The model file shipped with the library (trained by `make model`).
+static SHIPPED: &[u8] = include_bytes!("../../models/ner.bin");
+
+/// The key of a word in [`Clusters`]: the hash of its lower-case form with digits as `0`.
+pub fn word_key(word: &str) -> u64 {
+    features::word_hash(&lexicon::key_form(word))
+}
+
+/// The shipped model, read once per process.
+pub fn shipped_model() -> Result<&'static Model, ModelError> {
+    static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(SHIPPED)).as_ref().map_err(Clone::clone)
+}
+
+/// The entity extractor. See the module docs.
+#[derive(Debug, Clone, Copy)]
+pub struct Entities {
+    model: Option<&'static Model>,
+}
+
+impl Entities {
+    /// The extractor with the shipped model. Should the model not load (a damaged build), every
+    /// document gets an `errors` row saying so, and no mentions.
+    pub fn shipped() -> Entities {
+        Entities { model: shipped_model().ok() }
+    }
+
+    /// The extractor with a model of your own (e.g. one just trained).
+    pub fn with_model(model: &'static Model) -> Entities {
+        Entities { model: Some(model) }
+    }
+}
+
+impl Extractor for Entities {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+
+    fn extract(&self, doc: &Document, out: &mut Extraction) {
+        let Some(model) = self.model else {
+            let why = shipped_model().err().map_or_else(|| "not loaded".to_owned(), |e| e.to_string());
+            out.issues.push(Issue::new(doc.source.clone(), "extract", "model_unavailable", why));
+            return;
+        };
+        let found = tag_document(model, doc);
+        let linked = link(doc, found);
+        out.mentions.extend(linked);
+    }
+}
+
+/// A mention before clustering.
+#[derive(Clone, Debug)]
+struct Found {
+    sentence: u32,
+    span: Span,
+    label: &'static str,
+    confidence: f32,
+    method: &'static str,
+}
+
+fn tag_document(model: &Model, doc: &Document) -> Vec<Found> {
+    let lex = Lexicons::get();
+    let mut scratch = Scratch::default();
+    let mut hist = History::default();
+    let (mut tags_out, mut conf) = (Vec::new(), Vec::new());
+    let mut words: Vec<&str> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut out = Vec::new();
+    let mut branches: Vec<(usize, usize)> = Vec::new();
+    for (si, sentence) in doc.extractable_sentences() {
+        words.clear();
+        spans.clear();
+        for t in doc.sentence_tokens(sentence) {
+            words.push(doc.slice(t.span));
+            spans.push(t.span);
+        }
+        if words.is_empty() {
+            continue;
+        }
+        scratch.load(&words, lex, &model.clusters, &hist);
+        scratch.decode(model, &mut tags_out, &mut conf, |_, _, _| None);
+        hist.record(&scratch.info, &tags_out);
+        // Branches of known organizations ("Hamas-Gaza") overrule the tagger where they lie.
+        branches.clear();
+        let mut i = 0;
+        while i < words.len() {
+            match lex.org_branch(&words, i) {
+                Some(end) => {
+                    branches.push((i, end));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        let first = out.len();
+        for &(a, b) in &branches {
+            out.push(Found {
+                sentence: si as u32,
+                span: Span { start: spans[a].start, end: spans[b - 1].end },
+                label: "ORG",
+                confidence: conf[a..b].iter().sum::<f32>() / (b - a) as f32,
+                method: "lexicon",
+            });
+        }
+        let mut skip_to = 0;
+        tags::decode(&tags_out, |a, b, kind| {
+            if a < skip_to || branches.iter().any(|&(x, y)| a < y && x < b) {
+                return; // swallowed by a person's name extended over it, or a branch
+            }
+            let (mut a, mut b) = (a, b);
+            // Trim what is never part of a name: closing punctuation and possessive endings
+            // (separate tokens), and leading titles of a person.
+            loop {
+                if b > a && is_trim(words[b - 1]) {
+                    b -= 1;
+                } else if a < b && is_trim(words[a]) {
+                    a += 1;
+                } else if b > a && is_closer(words[b - 1]) && !words[a..b - 1].iter().any(|w| is_opener(w)) {
+                    b -= 1;
+                } else {
+                    break;
+                }
+            }
+            if kind == 0 {
+                a += lex.title_words(&words[a..b]);
+                // Surname particles the tagger left outside: "Abu Bakr | al-Baghdadi",
+                // "Osama | bin Laden", "Ludwig | van Beethoven".
+                while b < words.len() && Lexicons::is_name_particle(words[b]) {
+                    let hyphenated = words[b].contains('-');
+                    if hyphenated {
+                        b += 1;
+                    } else if words.get(b + 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+                        b += 2;
+                    } else {
+                        break;
+                    }
+                }
+                skip_to = b;
+            }
+            if a >= b {
+                return;
+            }
+            let before = if a > 0 { words[a - 1] } else { "" };
+            let label = lex.label(kind, &words[a..b], before);
+            let confidence = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
+            out.push(Found {
+                sentence: si as u32,
+                span: Span { start: spans[a].start, end: spans[b - 1].end },
+                label,
+                confidence,
+                method: "model",
+            });
+        });
+        out[first..].sort_by_key(|f| f.span);
+    }
+    out
+}
+
+/// Tokens never at either end of a name (a closing bracket may end one that opened it:
+/// "Mladost ( L )").
+fn is_trim(w: &str) -> bool {
+    matches!(
+        w,
+        "'s" | "’s"
+            | "'"
+            | "’"
+            | ","
+            | ";"
+            | ":"
+            | "\""
+            | "“"
+            | "”"
+            | "("
+            | "["
+            | "-"
+            | "—"
+            | "–"
+            | "?"
+            | "!"
+            | "."
+            | "…"
+    )
+}
+
+fn is_opener(w: &str) -> bool {
+    matches!(w, "(" | "[")
+}
+
+fn is_closer(w: &str) -> bool {
+    matches!(w, ")" | "]")
+}
+
+/// The comparable form of a name: normalized, without a leading "the".
+fn key(name: &str) -> String {
+    let n = normalize_name(name);
+    match n.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => n,
+    }
+}
+
+/// Display form of a name: without a leading "The"/"the".
+fn display(name: &str) -> &str {
+    for p in ["the ", "The ", "THE "] {
+        if let Some(rest) = name.strip_prefix(p) {
+            if !rest.trim().is_empty() {
+                return rest;
+            }
+        }
+    }
+    name
+}
+
+/// Letters of an acronym ("U.N." → "UN", "ISIS" → "ISIS"), if `s` looks like one.
+fn acronym_letters(s: &str) -> Option<String> {
+    let letters: String = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let ok = (2..=6).contains(&letters.chars().count())
+        && letters.chars().all(char::is_uppercase)
+        && s.chars().all(|c| c.is_alphabetic() || c == '.' || c == '&');
+    ok.then_some(letters)
+}
+
+/// Initials of a multi-word name's content words ("North Atlantic Treaty Organization" → "NATO").
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "the" | "and" | "for" | "&" | "de" | "in" | "on" | "a"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn words_of(key: &str) -> Vec<&str> {
+    key.split(' ').collect()
+}
+
+/// A surname without its particle: "al-baghdadi" → "baghdadi".
+fn strip_particle(word: &str) -> &str {
+    match word.split_once('-') {
+        Some((head, rest)) if Lexicons::is_name_particle(word) && !rest.is_empty() && head.len() <= 3 => rest,
+        _ => word,
+    }
+}
+
+/// Is the text between a name and its alias only the construction ("(often referred to as",
+/// ", also known as")? Any other word ("’s successor, a terrorist known as") names a third thing.
+fn alias_gap(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '“' | '"')).filter(|w| !w.is_empty()).all(|w| {
+        matches!(
+            w,
+            "also"
+                | "often"
+                | "commonly"
+                | "better"
+                | "widely"
+                | "sometimes"
+                | "previously"
+                | "formerly"
+                | "now"
+                | "simply"
+                | "locally"
+                | "popularly"
+                | "known"
+                | "as"
+                | "referred"
+                | "to"
+                | "called"
+                | "dubbed"
+                | "aka"
+                | "a.k.a."
+                | "or"
+                | "is"
+                | "was"
+        )
+    })
+}
+
+/// Union-find over mention groups.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Clusters the mentions of one document and gives each its canonical name and id.
+fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // 0. A one-word mention that is the surname of a longer PERSON of the document is that
+    //    person, whatever the tagger typed it as, unless it was typed a place ("Washington" after
+    //    "George Washington" may well be the city) and has no name particle ("al-Rashid").
+    let mut found = found;
+    let surnames: Vec<String> = found
+        .iter()
+        .filter(|f| f.label == "PERSON")
+        .filter_map(|f| {
+            let k = key(doc.slice(f.span));
+            let mut w = k.rsplitn(2, ' ');
+            let last = w.next()?.to_owned();
+            w.next().map(|_| last)
+        })
+        .collect();
+    for f in &mut found {
+        let surface = doc.slice(f.span);
+        if f.label == "PERSON" || surface.contains(' ') {
+            continue;
+        }
+        let place = matches!(f.label, "GPE" | "LOC" | "FAC");
+        let k = key(surface);
+        let bare = strip_particle(&k);
+        if (!place || Lexicons::is_name_particle(surface))
+            && surnames.iter().any(|s| *s == k || strip_particle(s) == bare)
+        {
+            f.label = "PERSON";
+        }
+    }
+
+    // 1. Groups of one key (case and "the" differences) and one label. Labels are not voted
+    //    across a document: one string is often two things in one text (a city and its team).
+    let keys: Vec<(String, &'static str)> = found.iter().map(|f| (key(doc.slice(f.span)), f.label)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    sorted.dedup();
+    let group_of: Vec<usize> = keys.iter().map(|k| sorted.binary_search(k).expect("a key of its own")).collect();
+    let n = sorted.len();
+    let label: Vec<&'static str> = sorted.iter().map(|k| k.1).collect();
+    let groups: Vec<String> = sorted.into_iter().map(|k| k.0).collect();
+
+    // 2. Links between groups, from the short form to the long one.
+    let mut parent: Vec<usize> = (0..n).collect();
+    // 2a. Alias constructions between adjacent mentions: "LONG (SHORT)", "LONG, known as SHORT".
+    for i in 1..found.len() {
+        let (a, b) = (&found[i - 1], &found[i]);
+        if a.sentence != b.sentence {
+            continue;
+        }
+        let gap = &doc.text[a.span.end as usize..b.span.start as usize];
+        let gap_l = gap.to_lowercase();
+        let explicit = ["known as", "referred to as", "called", "dubbed", "a.k.a.", "aka"]
+            .iter()
+            .any(|p| gap_l.trim_end().ends_with(p))
+            && alias_gap(&gap_l);
+        let paren = gap.trim() == "(";
+        let (ga, gb) = (group_of[i - 1], group_of[i]);
+        if ga == gb {
+            continue;
+        }
+        let short = doc.slice(b.span);
+        let long = display(doc.slice(a.span));
+        let is_acronym = acronym_letters(short).is_some_and(|l| l == initials(long) || long.contains(&l));
+        if explicit || (paren && (is_acronym || label[ga] == label[gb])) {
+            let (ra, rb) = (find(&mut parent, ga), find(&mut parent, gb));
+            if ra != rb {
+                parent[rb] = ra;
+            }
+        }
+    }
+    // 2b. Acronyms of a longer name of the same label anywhere in the document.
+    for g in 0..n {
+        let Some(letters) = acronym_letters(display(doc.slice(found[first_of(&group_of, g)].span))) else {
+            continue;
+        };
+        let targets: Vec<usize> = (0..n)
+            .filter(|&h| h != g && label[h] == label[g] && words_of(&groups[h]).len() >= 2)
+            .filter(|&h| initials(display(doc.slice(found[first_of(&group_of, h)].span))) == letters)
+            .collect();
+        if let [h] = targets[..] {
+            let (rg, rh) = (find(&mut parent, g), find(&mut parent, h));
+            if rg != rh {
+                parent[rg] = rh;
+            }
+        }
+    }
+    // 2c. A person's surname or trailing part joins the one longer name ending so.
+    for g in 0..n {
+        if label[g] != "PERSON" {
+            continue;
+        }
+        let short = words_of(&groups[g]);
+        let targets: Vec<usize> = (0..n)
+            .filter(|&h| h != g && label[h] == "PERSON")
+            .filter(|&h| {
+                let long = words_of(&groups[h]);
+                let n = long.len();
+                long.len() > short.len()
+                    && (long.ends_with(&short)
+                        || short.len() == 1 && strip_particle(long[n - 1]) == strip_particle(short[0]))
+            })
+            .collect();
+        // Several longer names may be one person ("Jane Roe", "Jane A. Roe"): fine when the longer
+        // names all end the same way as the longest of them.
+        let Some(&longest) = targets.iter().max_by_key(|&&h| (words_of(&groups[h]).len(), std::cmp::Reverse(h))) else {
+            continue;
+        };
+        let first = |h: usize| words_of(&groups[h])[0].to_owned();
+        if targets.iter().all(|&h| first(h) == first(longest)) {
+            for &h in &targets {
+                let (rh, rl) = (find(&mut parent, h), find(&mut parent, longest));
+                if rh != rl {
+                    parent[rh] = rl;
+                }
+            }
+            let (rg, rl) = (find(&mut parent, g), find(&mut parent, longest));
+            if rg != rl {
+                parent[rg] = rl;
+            }
+        }
+    }
+
+    // 3. Each cluster's name: the most complete surface form (most characters, then the first
+    //    seen); its label: the label of that name's group (an alias takes its long form's label).
+    let mut best: Vec<Option<usize>> = vec![None; n];
+    for (i, f) in found.iter().enumerate() {
+        let r = find(&mut parent, group_of[i]);
+        let name = display(doc.slice(f.span));
+        let better = match best[r] {
+            None => true,
+            Some(j) => name.chars().count() > display(doc.slice(found[j].span)).chars().count(),
+        };
+        if better {
+            best[r] = Some(i);
+        }
+    }
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let g = group_of[i];
+            let r = find(&mut parent, g);
+            let j = best[r].unwrap_or(i);
+            let label = label[group_of[j]];
+            let name = display(doc.slice(found[j].span)).to_owned();
+            Mention {
+                sentence: f.sentence,
+                span: f.span,
+                label,
+                entity_id: entity_id(label, &name),
+                name,
+                confidence: f.confidence.clamp(0.0, 1.0),
+                method: f.method,
+            }
+        })
+        .collect()
+}
+
+fn first_of(group_of: &[usize], g: usize) -> usize {
+    group_of.iter().position(|&x| x == g).expect("every group has a mention")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,318 @@
+//! The entity tagger's weights: an averaged perceptron over hashed features, its training, and
+//! its compact binary file.
+//!
+//! File layout (little endian): the magic `GLNRM001`, then `u32` counts — clusters, features,
+//! weights — and `f32` scale; then the cluster table (`u64` word hash, `u32` path) sorted by hash;
+//! the feature keys (`u64`, sorted); per feature the end of its weight run (`u32`); per weight its
+//! tag (`u8`) and its value (`i16`, times scale). Only non-zero weights are stored.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::features::Scorer;
+use super::tags::N_TAGS;
+
+const MAGIC: &[u8; 8] = b"GLNRM001";
+
+/// A hasher for keys that are already hashes: it passes them through.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x100_0000_01B3);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// Build-hasher of [`IdHasher`].
+pub(crate) type IdBuild = BuildHasherDefault<IdHasher>;
+
+/// Word clusters: the hierarchical path of each word of the unlabeled corpus, with a leading 1
+/// bit (so prefixes of several lengths are features, as with Brown clusters).
+#[derive(Debug, Default, Clone)]
+pub struct Clusters {
+    paths: HashMap<u64, u32, IdBuild>,
+}
+
+impl Clusters {
+    /// Clusters from `(word hash, path)` pairs; see [`crate::entities::word_key`].
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (u64, u32)>) -> Clusters {
+        Clusters { paths: pairs.into_iter().collect() }
+    }
+
+    pub(crate) fn get(&self, low: u64) -> u32 {
+        if self.paths.is_empty() {
+            return 0;
+        }
+        self.paths.get(&low).copied().unwrap_or(0)
+    }
+
+    /// Number of words with a cluster.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "entity model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// A trained entity tagger, ready to score: read once, shared by all threads.
+#[derive(Debug)]
+pub struct Model {
+    pub(crate) clusters: Clusters,
+    index: HashMap<u64, u32, IdBuild>,
+    ends: Vec<u32>,
+    tags: Vec<u8>,
+    weights: Vec<f32>,
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| ModelError(format!("truncated at byte {}", self.at)))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+    }
+}
+
+impl Model {
+    /// Reads a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut c = Cursor { bytes, at: 0 };
+        if c.take(8)? != MAGIC {
+            return Err(ModelError("not a gleaner entity model (bad magic)".into()));
+        }
+        let n_clusters = c.u32()? as usize;
+        let n_feats = c.u32()? as usize;
+        let n_weights = c.u32()? as usize;
+        let scale = f32::from_bits(c.u32()?);
+        let mut paths = HashMap::with_capacity_and_hasher(n_clusters, IdBuild::default());
+        for _ in 0..n_clusters {
+            let (h, p) = (c.u64()?, c.u32()?);
+            paths.insert(h, p);
+        }
+        let mut index = HashMap::with_capacity_and_hasher(n_feats, IdBuild::default());
+        for i in 0..n_feats {
+            index.insert(c.u64()?, i as u32);
+        }
+        let mut ends = Vec::with_capacity(n_feats);
+        for _ in 0..n_feats {
+            let e = c.u32()?;
+            if e as usize > n_weights || ends.last().is_some_and(|&l| e < l) {
+                return Err(ModelError("weight runs out of order".into()));
+            }
+            ends.push(e);
+        }
+        let tags = c.take(n_weights)?.to_vec();
+        if tags.iter().any(|&t| t as usize >= N_TAGS) {
+            return Err(ModelError("tag out of range".into()));
+        }
+        let weights =
+            c.take(n_weights * 2)?.chunks_exact(2).map(|b| i16::from_le_bytes([b[0], b[1]]) as f32 * scale).collect();
+        if c.at != bytes.len() {
+            return Err(ModelError(format!("{} bytes of trailing data", bytes.len() - c.at)));
+        }
+        Ok(Model { clusters: Clusters { paths }, index, ends, tags, weights })
+    }
+
+    /// Number of features with a weight.
+    pub fn n_features(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        for f in feats {
+            if let Some(&i) = self.index.get(f) {
+                let i = i as usize;
+                let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                let end = self.ends[i] as usize;
+                for (t, w) in self.tags[start..end].iter().zip(&self.weights[start..end]) {
+                    scores[*t as usize] += w;
+                }
+            }
+        }
+    }
+}
+
+/// Averaged-perceptron weights being trained (lazy averaging with time stamps).
+#[derive(Debug, Default)]
+pub(crate) struct Weights {
+    rows: HashMap<u64, usize, IdBuild>,
+    w: Vec<[f32; N_TAGS]>,
+    total: Vec<[f64; N_TAGS]>,
+    stamp: Vec<[u32; N_TAGS]>,
+    /// Updates so far (the averaging clock).
+    pub(crate) clock: u32,
+}
+
+impl Scorer for Weights {
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        for f in feats {
+            if let Some(&r) = self.rows.get(f) {
+                for (s, w) in scores.iter_mut().zip(&self.w[r]) {
+                    *s += w;
+                }
+            }
+        }
+    }
+}
+
+impl Weights {
+    /// Moves weight from the predicted tag to the gold one on every feature.
+    pub(crate) fn update(&mut self, feats: &[u64], gold: u8, predicted: u8) {
+        let now = self.clock;
+        for &f in feats {
+            let r = *self.rows.entry(f).or_insert_with(|| {
+                self.w.push([0.0; N_TAGS]);
+                self.total.push([0.0; N_TAGS]);
+                self.stamp.push([0; N_TAGS]);
+                self.w.len() - 1
+            });
+            for (t, delta) in [(gold as usize, 1.0f32), (predicted as usize, -1.0)] {
+                self.total[r][t] += (now - self.stamp[r][t]) as f64 * self.w[r][t] as f64;
+                self.stamp[r][t] = now;
+                self.w[r][t] += delta;
+            }
+        }
+    }
+
+    /// The averaged weights, as a scorer (for evaluation between epochs and for saving).
+    pub(crate) fn averaged(&self) -> Weights {
+        let now = self.clock.max(1);
+        let mut out = Weights { rows: self.rows.clone(), clock: self.clock, ..Weights::default() };
+        out.w = self
+            .w
+            .iter()
+            .zip(&self.total)
+            .zip(&self.stamp)
+            .map(|((w, total), stamp)| {
+                let mut avg = [0f32; N_TAGS];
+                for t in 0..N_TAGS {
+                    avg[t] = ((total[t] + (now - stamp[t]) as f64 * w[t] as f64) / now as f64) as f32;
+                }
+                avg
+            })
+            .collect();
+        out
+    }
+
+    /// Serializes averaged weights (see the module docs), dropping weights below `min_abs`.
+    pub(crate) fn to_bytes(&self, clusters: &Clusters, min_abs: f32) -> Vec<u8> {
+        let mut feats: Vec<(u64, usize)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
+        feats.sort_unstable();
+        let max = self.w.iter().flatten().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let scale = max / i16::MAX as f32;
+        let mut keys = Vec::new();
+        let mut ends = Vec::new();
+        let mut tags = Vec::new();
+        let mut values = Vec::new();
+        for (k, r) in feats {
+            let before = tags.len();
+            for (t, &w) in self.w[r].iter().enumerate() {
+                let q = (w / scale).round() as i32;
+                if w.abs() >= min_abs && q != 0 {
+                    tags.push(t as u8);
+                    values.push(q.clamp(i16::MIN as i32, i16::MAX as i32) as i16);
+                }
+            }
+            if tags.len() > before {
+                keys.push(k);
+                ends.push(tags.len() as u32);
+            }
+        }
+        let mut cl: Vec<(u64, u32)> = clusters.paths.iter().map(|(&k, &v)| (k, v)).collect();
+        cl.sort_unstable();
+        let mut out = Vec::with_capacity(32 + cl.len() * 12 + keys.len() * 12 + tags.len() * 3);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(cl.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(tags.len() as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_bits().to_le_bytes());
+        for (h, p) in cl {
+            out.extend_from_slice(&h.to_le_bytes());
+            out.extend_from_slice(&p.to_le_bytes());
+        }
+        for k in keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for e in ends {
+            out.extend_from_slice(&e.to_le_bytes());
+        }
+        out.extend_from_slice(&tags);
+        for v in values {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_weights_load_and_score_the_same() {
+        let mut w = Weights { clock: 1, ..Weights::default() };
+        w.update(&[11, 22], 3, 0);
+        w.clock = 2;
+        w.update(&[22, 33], 0, 5);
+        let avg = w.averaged();
+        let clusters = Clusters::from_pairs([(7, 0b101)]);
+        let model = Model::from_bytes(&avg.to_bytes(&clusters, 0.0)).unwrap();
+        assert_eq!(model.clusters.get(7), 0b101);
+        let (mut a, mut b) = ([0f32; N_TAGS], [0f32; N_TAGS]);
+        avg.add_scores(&[11, 22, 33, 44], &mut a);
+        model.add_scores(&[11, 22, 33, 44], &mut b);
+        for (x, y) in a.iter().zip(&b) {
+            assert!((x - y).abs() < 1e-3, "{a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn damaged_files_are_errors_not_panics() {
+        assert!(Model::from_bytes(b"").is_err());
+        assert!(Model::from_bytes(b"GLNRM001\x01\x00").is_err());
+        let mut w = Weights::default();
+        w.update(&[1], 1, 0);
+        let mut bytes = w.averaged().to_bytes(&Clusters::default(), 0.0);
+        bytes.push(0);
+        assert!(Model::from_bytes(&bytes).is_err());
+    }
+}

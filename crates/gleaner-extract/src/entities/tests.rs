@@ -1,0 +1,78 @@
+//! The data-driven suite (`testdata/entities.jsonl`, written by hand, never from the dev sets) and
+//! a floor on CoNLL-2003 dev when `../shared/eval` is present.
+
+use super::{shipped_model, Entities};
+use crate::testkit::doc;
+use crate::Pipeline;
+
+#[test]
+fn shipped_model_loads() {
+    let model = shipped_model().expect("models/ner.bin loads");
+    assert!(model.n_features() > 10_000, "a trained model, not a placeholder");
+    assert!(!model.clusters.is_empty(), "with its word clusters");
+}
+
+#[test]
+fn testdata_entities() {
+    let cases = include_str!("../../testdata/entities.jsonl");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")) {
+        n += 1;
+        let case: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("bad case {line}: {e}"));
+        let text = case["text"].as_str().expect("text");
+        let d = doc(text, None);
+        let found = Pipeline::new().with(Entities::shipped()).run(&d);
+        let rows: Vec<(&str, &str, &str, &str)> =
+            found.mentions.iter().map(|m| (d.slice(m.span), m.label, m.name.as_str(), m.entity_id.as_str())).collect();
+        let mut fail = |why: String| failures.push(format!("{text}\n  {why}\n  got {rows:?}"));
+        for want in case["has"].as_array().into_iter().flatten() {
+            let t = want["text"].as_str().expect("has.text");
+            let ok = rows.iter().any(|r| {
+                r.0 == t
+                    && want["label"].as_str().is_none_or(|l| l == r.1)
+                    && want["name"].as_str().is_none_or(|name| name == r.2)
+            });
+            if !ok {
+                fail(format!("missing {want}"));
+            }
+        }
+        for not in case["not"].as_array().into_iter().flatten() {
+            let t = not.as_str().expect("not: texts");
+            if rows.iter().any(|r| r.0 == t) {
+                fail(format!("unexpected mention {t:?}"));
+            }
+        }
+        let id_of = |t: &str| rows.iter().filter(|r| r.0 == t).map(|r| r.3).collect::<Vec<_>>();
+        for pair in case["same"].as_array().into_iter().flatten() {
+            let (a, b) = (id_of(pair[0].as_str().unwrap()), id_of(pair[1].as_str().unwrap()));
+            let all: Vec<&&str> = a.iter().chain(&b).collect();
+            if a.is_empty() || b.is_empty() || all.windows(2).any(|w| w[0] != w[1]) {
+                fail(format!("{pair} should be one entity"));
+            }
+        }
+        for pair in case["apart"].as_array().into_iter().flatten() {
+            let (a, b) = (id_of(pair[0].as_str().unwrap()), id_of(pair[1].as_str().unwrap()));
+            if a.is_empty() || b.is_empty() || a.iter().any(|x| b.contains(x)) {
+                fail(format!("{pair} should be two entities, both found"));
+            }
+        }
+    }
+    assert!(n >= 15, "the suite shrank to {n} cases");
+    assert!(failures.is_empty(), "{} of {n} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The shipped model on the first 40 documents of CoNLL-2003 dev, on the gold tokens: a floor
+/// well under what `make eval` measures, so that a broken model or feature change fails here.
+#[test]
+fn shipped_model_scores_above_a_floor_on_dev() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/conll2003/eng.testa");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    };
+    let docs = super::parse_conll(&text).expect("CoNLL dev parses");
+    let score = super::evaluate_model(shipped_model().expect("model"), &docs[..40]);
+    assert!(score.gold > 1000, "the slice has entities");
+    assert!(score.f1() > 0.88, "dev slice F1 {:.4} ({score:?})", score.f1());
+}

@@ -1,0 +1,262 @@
+//! Training the entity tagger: greedy averaged perceptron over CoNLL-style sentences, with the
+//! document history built from the model's own predictions (as at run time).
+
+use super::features::{History, Scratch};
+use super::lexicon::Lexicons;
+use super::model::{Clusters, Model, Weights};
+use super::tags;
+
+/// One annotated sentence: tokens and their CoNLL types (0 PER, 1 ORG, 2 LOC, 3 MISC), with
+/// `starts[i]` true where an entity begins right after another of the same type (IOB1 `B-`).
+#[derive(Clone, Debug, Default)]
+pub struct TrainSentence {
+    /// Token strings.
+    pub words: Vec<String>,
+    /// Entity type of each token, `None` outside.
+    pub kinds: Vec<Option<usize>>,
+    /// A new entity starts here although the previous token has the same type.
+    pub starts: Vec<bool>,
+}
+
+/// One annotated document: its sentences in order (the history runs over them).
+pub type TrainDocument = Vec<TrainSentence>;
+
+/// Settings of a training run.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    /// Passes over the training documents.
+    pub epochs: usize,
+    /// Seed of the document shuffle.
+    pub seed: u64,
+    /// Weights smaller than this are not written to the model file.
+    pub min_weight: f32,
+}
+
+impl Default for TrainConfig {
+    fn default() -> TrainConfig {
+        TrainConfig { epochs: 10, seed: 20_031, min_weight: 0.0 }
+    }
+}
+
+/// Precision, recall and F1 of exact entity spans with their type.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Score {
+    /// Correct spans.
+    pub tp: usize,
+    /// Spans predicted.
+    pub predicted: usize,
+    /// Spans in the gold data.
+    pub gold: usize,
+}
+
+impl Score {
+    /// F1 (0 when nothing was predicted or expected).
+    pub fn f1(&self) -> f64 {
+        let p = if self.predicted > 0 { self.tp as f64 / self.predicted as f64 } else { 0.0 };
+        let r = if self.gold > 0 { self.tp as f64 / self.gold as f64 } else { 0.0 };
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    }
+}
+
+fn spans(t: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    tags::decode(t, |a, b, k| out.push((a, b, k)));
+    out
+}
+
+/// Tags `docs` with `scorer` and scores the spans against their annotation (on the tagger's own
+/// tokens, before any label refinement).
+pub fn evaluate_model(model: &Model, docs: &[TrainDocument]) -> Score {
+    evaluate(model, &model.clusters, docs)
+}
+
+fn evaluate(scorer: &impl super::features::Scorer, clusters: &Clusters, docs: &[TrainDocument]) -> Score {
+    let lex = Lexicons::get();
+    let mut scratch = Scratch::default();
+    let mut hist = History::default();
+    let (mut tags_out, mut conf) = (Vec::new(), Vec::new());
+    let mut score = Score::default();
+    for doc in docs {
+        hist.clear();
+        for s in doc {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            scratch.load(&words, lex, clusters, &hist);
+            scratch.decode(scorer, &mut tags_out, &mut conf, |_, _, _| None);
+            hist.record(&scratch.info, &tags_out);
+            let gold = spans(&tags::encode(&s.kinds, &s.starts));
+            let got = spans(&tags_out);
+            score.gold += gold.len();
+            score.predicted += got.len();
+            score.tp += got.iter().filter(|g| gold.contains(g)).count();
+        }
+    }
+    score
+}
+
+/// Trains a model; `report(epoch, dev score)` is called after each epoch when `dev` is not empty.
+/// Returns the model file's bytes. The same inputs and config give the same bytes.
+pub fn train(
+    docs: &[TrainDocument],
+    dev: &[TrainDocument],
+    clusters: &Clusters,
+    config: &TrainConfig,
+    mut report: impl FnMut(usize, Score),
+) -> Vec<u8> {
+    let lex = Lexicons::get();
+    let mut weights = Weights::default();
+    let mut scratch = Scratch::default();
+    let mut hist = History::default();
+    let (mut tags_out, mut conf) = (Vec::new(), Vec::new());
+    let mut predicted_tags: Vec<u8> = Vec::new();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut rng = config.seed | 1;
+    for epoch in 0..config.epochs {
+        // Fisher-Yates with xorshift64: reproducible, no dependency.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &d in &order {
+            hist.clear();
+            for s in &docs[d] {
+                let gold = tags::encode(&s.kinds, &s.starts);
+                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                scratch.load(&words, lex, clusters, &hist);
+                let w = &mut weights;
+                // Decode with the current weights, learning from each mistake as it is made, and
+                // continue from the gold tag so later context stays as in the annotation.
+                let mut current = Weights::default();
+                std::mem::swap(&mut current, w);
+                let cell = std::cell::RefCell::new(current);
+                predicted_tags.clear();
+                {
+                    let scorer = RefScorer(&cell);
+                    scratch.decode(&scorer, &mut tags_out, &mut conf, |i, feats, predicted| {
+                        let mut w = cell.borrow_mut();
+                        w.clock += 1;
+                        predicted_tags.push(predicted);
+                        if predicted != gold[i] {
+                            w.update(feats, gold[i], predicted);
+                        }
+                        Some(gold[i])
+                    });
+                }
+                *w = cell.into_inner();
+                // The history holds what the model said, as it will at run time.
+                hist.record(&scratch.info, &predicted_tags);
+            }
+        }
+        if !dev.is_empty() {
+            report(epoch + 1, evaluate(&weights.averaged(), clusters, dev));
+        }
+    }
+    weights.averaged().to_bytes(clusters, config.min_weight)
+}
+
+struct RefScorer<'a>(&'a std::cell::RefCell<Weights>);
+
+impl super::features::Scorer for RefScorer<'_> {
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; tags::N_TAGS]) {
+        self.0.borrow().add_scores(feats, scores);
+    }
+}
+
+/// Reads CoNLL-2003 column text (`WORD POS CHUNK NE`, IOB1 or IOB2 tags): documents split at
+/// `-DOCSTART-`, sentences at blank lines. Errors name the line.
+pub fn parse_conll(text: &str) -> Result<Vec<TrainDocument>, String> {
+    let mut docs: Vec<TrainDocument> = Vec::new();
+    let mut doc: TrainDocument = Vec::new();
+    let mut sent = TrainSentence::default();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with("-DOCSTART-") {
+            if !sent.words.is_empty() {
+                doc.push(std::mem::take(&mut sent));
+            }
+            if !doc.is_empty() {
+                docs.push(std::mem::take(&mut doc));
+            }
+            continue;
+        }
+        if line.trim().is_empty() {
+            if !sent.words.is_empty() {
+                doc.push(std::mem::take(&mut sent));
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let (Some(word), Some(tag)) = (cols.first(), cols.last()) else { continue };
+        if cols.len() < 2 {
+            return Err(format!("line {}: expected WORD ... TAG", n + 1));
+        }
+        let (kind, begins) = if *tag == "O" {
+            (None, false)
+        } else {
+            let (prefix, ty) = tag.split_once('-').ok_or_else(|| format!("line {}: bad tag {tag}", n + 1))?;
+            let k = tags::TYPES
+                .iter()
+                .position(|t| *t == ty)
+                .ok_or_else(|| format!("line {}: unknown type {ty}", n + 1))?;
+            (Some(k), prefix == "B")
+        };
+        sent.words.push((*word).to_owned());
+        sent.kinds.push(kind);
+        sent.starts.push(begins);
+    }
+    if !sent.words.is_empty() {
+        doc.push(sent);
+    }
+    if !doc.is_empty() {
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str, kinds: &[Option<usize>]) -> TrainSentence {
+        let words: Vec<String> = text.split(' ').map(str::to_owned).collect();
+        assert_eq!(words.len(), kinds.len());
+        TrainSentence { starts: vec![false; words.len()], words, kinds: kinds.to_vec() }
+    }
+
+    #[test]
+    fn learns_a_toy_language_and_is_reproducible() {
+        let (p, o, l) = (Some(0), Some(1), Some(2));
+        let docs: Vec<TrainDocument> = (0..20)
+            .map(|i| {
+                let name = ["Ada", "Bo", "Cy", "Di"][i % 4];
+                let place = ["Oslo", "Lima", "Rome", "Kiev"][i % 4];
+                vec![
+                    sentence(&format!("{name} Smith visited {place} today ."), &[p, p, None, l, None, None]),
+                    sentence(&format!("The Acme Corp hired {name} ."), &[None, o, o, None, p, None]),
+                ]
+            })
+            .collect();
+        let config = TrainConfig { epochs: 5, ..TrainConfig::default() };
+        let bytes = train(&docs, &[], &Clusters::default(), &config, |_, _| {});
+        assert_eq!(bytes, train(&docs, &[], &Clusters::default(), &config, |_, _| {}), "same seed, same bytes");
+        let model = Model::from_bytes(&bytes).unwrap();
+        let test = vec![vec![sentence("Bo Smith visited Lima today .", &[p, p, None, l, None, None])]];
+        let score = evaluate_model(&model, &test);
+        assert_eq!((score.tp, score.predicted, score.gold), (2, 2, 2));
+    }
+
+    #[test]
+    fn reads_documents_sentences_and_iob1() {
+        let text = "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\nPeter NNP I-NP I-PER\nSmith NNP I-NP I-PER\nJohn NNP I-NP B-PER\n\n-DOCSTART- -X- O O\n\nx X X O\n";
+        let docs = parse_conll(text).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].len(), 2);
+        assert_eq!(docs[0][0].kinds, [Some(1), None]);
+        assert_eq!(docs[0][1].starts, [false, false, true]);
+        assert!(parse_conll("a X X I-FOO\n").is_err());
+    }
+}

@@ -1,0 +1,142 @@
+//! `gleaner-train`: trains the models gleaner ships. `make model` runs it; the data stays in
+//! `../shared/eval`, only the model file is written into the repository.
+//!
+//!     gleaner-train ner --train eng.train --dev eng.testa --corpus a.jsonl --corpus b.jsonl \
+//!         --out crates/gleaner-extract/models/ner.bin
+//!
+//! Reproducible: the word clusters and the perceptron use fixed seeds and sorted inputs, so the
+//! same data gives the same bytes.
+
+mod clusters;
+mod conll;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use gleaner_extract::entities::{self, Clusters, Model, TrainConfig, TrainDocument};
+
+#[derive(Parser, Debug)]
+#[command(name = "gleaner-train", about = "Train gleaner's shipped models")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Train the entity tagger on CoNLL-2003 and write the model file.
+    Ner {
+        /// CoNLL-2003 training file (`eng.train`).
+        #[arg(long)]
+        train: PathBuf,
+        /// CoNLL-2003 dev file (`eng.testa`), scored after each epoch (its held-out fifth is not).
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Unlabeled JSONL corpora (`{"text": ...}` per line) for the word clusters.
+        #[arg(long)]
+        corpus: Vec<PathBuf>,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Depth of the word-cluster tree (0: no clusters).
+        #[arg(long, default_value_t = 16)]
+        cluster_depth: u32,
+        /// Weights below this are dropped from the file.
+        #[arg(long, default_value_t = 0.0)]
+        min_weight: f32,
+        /// Also score the held-out fifth of the dev file (every fifth document). Do this once, at
+        /// the end: tuning on it spends it.
+        #[arg(long)]
+        held_out: bool,
+    },
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Ner { train, dev, corpus, out, epochs, cluster_depth, min_weight, held_out } => {
+            let started = Instant::now();
+            let train_docs = conll::read(&train)?;
+            let (dev_docs, held) = match &dev {
+                Some(p) => split_dev(conll::read(p)?),
+                None => (Vec::new(), Vec::new()),
+            };
+            eprintln!(
+                "train: {} documents, {} sentences; dev: {} documents (+{} held out)",
+                train_docs.len(),
+                train_docs.iter().map(Vec::len).sum::<usize>(),
+                dev_docs.len(),
+                held.len()
+            );
+            let clusters = if cluster_depth > 0 && !corpus.is_empty() {
+                let mut texts = Vec::new();
+                for p in &corpus {
+                    clusters::read_jsonl_texts(p, &mut texts)?;
+                }
+                // The training sentences are unlabeled text too (never the dev file's).
+                for d in &train_docs {
+                    for s in d {
+                        texts.push(s.words.join(" "));
+                    }
+                }
+                let c = clusters::compute(&texts, cluster_depth);
+                eprintln!(
+                    "clusters: {} words, depth {cluster_depth} ({:.1} s)",
+                    c.len(),
+                    started.elapsed().as_secs_f64()
+                );
+                c
+            } else {
+                Clusters::default()
+            };
+            let config = TrainConfig { epochs, min_weight, ..TrainConfig::default() };
+            let bytes = entities::train(&train_docs, &dev_docs, &clusters, &config, |epoch, s| {
+                eprintln!(
+                    "epoch {epoch:>2}: dev F1 {:.4} (tp {} pred {} gold {}) {:.0} s",
+                    s.f1(),
+                    s.tp,
+                    s.predicted,
+                    s.gold,
+                    started.elapsed().as_secs_f64()
+                );
+            });
+            let model = Model::from_bytes(&bytes).context("the model just trained does not load")?;
+            if held_out {
+                if held.is_empty() {
+                    bail!("--held-out needs --dev");
+                }
+                let s = entities::evaluate_model(&model, &held);
+                eprintln!("held-out fifth: F1 {:.4} (tp {} pred {} gold {})", s.f1(), s.tp, s.predicted, s.gold);
+            }
+            let tmp = out.with_extension("bin.tmp");
+            std::fs::write(&tmp, &bytes).with_context(|| format!("writing {}", tmp.display()))?;
+            std::fs::rename(&tmp, &out).with_context(|| format!("renaming to {}", out.display()))?;
+            eprintln!(
+                "wrote {} ({:.1} MB, {} features) in {:.0} s",
+                out.display(),
+                bytes.len() as f64 / 1e6,
+                model.n_features(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Every fifth document of the dev file is held out from tuning.
+fn split_dev(docs: Vec<TrainDocument>) -> (Vec<TrainDocument>, Vec<TrainDocument>) {
+    let (mut dev, mut held) = (Vec::new(), Vec::new());
+    for (i, d) in docs.into_iter().enumerate() {
+        if i % 5 == 4 {
+            held.push(d);
+        } else {
+            dev.push(d);
+        }
+    }
+    (dev, held)
+}
