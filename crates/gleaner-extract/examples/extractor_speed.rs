@@ -33,6 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let ingest_secs = started.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;
+    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
     println!(
         "{:<12} {:>8.1} MB {:>8.2} s {:>8.1} MB/s  (JSON parse + ingest, 1 core)",
         "ingest",
@@ -50,11 +51,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let secs = started.elapsed().as_secs_f64();
         println!(
-            "{:<12} {:>8.1} MB {:>8.2} s {:>8.1} MB/s  ({rows} rows, 1 core)",
+            "{:<12} {:>8.1} MB {:>8.2} s {:>8.1} MB/s {:>10.0} tokens/s  ({rows} rows, 1 core)",
             extractor.name(),
             mb,
             secs,
-            mb / secs
+            mb / secs,
+            tokens as f64 / secs
         );
     }
     Ok(())

@@ -79,13 +79,31 @@ impl std::fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 /// A trained entity tagger, ready to score: read once, shared by all threads.
+///
+/// Scoring is the hot path (one lookup per feature, ~50 per token), so the features live in one
+/// open-addressing table whose slot holds the key and where its weights start: a lookup touches
+/// one slot and one run of `(tag, weight)` pairs.
 #[derive(Debug)]
 pub struct Model {
     pub(crate) clusters: Clusters,
-    index: HashMap<u64, u32, IdBuild>,
-    ends: Vec<u32>,
-    tags: Vec<u8>,
-    weights: Vec<f32>,
+    slots: Vec<Slot>,
+    mask: usize,
+    pairs: Vec<Pair>,
+    n_features: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    /// Number of weights; 0 marks an empty slot (a stored feature has at least one).
+    len: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    weight: f32,
+    tag: u32,
 }
 
 struct Cursor<'a> {
@@ -125,47 +143,74 @@ impl Model {
             let (h, p) = (c.u64()?, c.u32()?);
             paths.insert(h, p);
         }
-        let mut index = HashMap::with_capacity_and_hasher(n_feats, IdBuild::default());
-        for i in 0..n_feats {
-            index.insert(c.u64()?, i as u32);
+        let mut keys = Vec::with_capacity(n_feats);
+        for _ in 0..n_feats {
+            keys.push(c.u64()?);
         }
         let mut ends = Vec::with_capacity(n_feats);
         for _ in 0..n_feats {
             let e = c.u32()?;
-            if e as usize > n_weights || ends.last().is_some_and(|&l| e < l) {
+            // Every stored feature has at least one weight: runs strictly increase.
+            if e as usize > n_weights || e <= ends.last().copied().unwrap_or(0) {
                 return Err(ModelError("weight runs out of order".into()));
             }
             ends.push(e);
         }
-        let tags = c.take(n_weights)?.to_vec();
+        let tags = c.take(n_weights)?;
         if tags.iter().any(|&t| t as usize >= N_TAGS) {
             return Err(ModelError("tag out of range".into()));
         }
-        let weights =
-            c.take(n_weights * 2)?.chunks_exact(2).map(|b| i16::from_le_bytes([b[0], b[1]]) as f32 * scale).collect();
+        let pairs: Vec<Pair> = c
+            .take(n_weights * 2)?
+            .chunks_exact(2)
+            .zip(tags)
+            .map(|(b, &t)| Pair { weight: i16::from_le_bytes([b[0], b[1]]) as f32 * scale, tag: t as u32 })
+            .collect();
         if c.at != bytes.len() {
             return Err(ModelError(format!("{} bytes of trailing data", bytes.len() - c.at)));
         }
-        Ok(Model { clusters: Clusters { paths }, index, ends, tags, weights })
+        let capacity = (n_feats * 2).next_power_of_two().max(16);
+        let mask = capacity - 1;
+        let mut slots = vec![Slot::default(); capacity];
+        let mut start = 0u32;
+        for (&key, &end) in keys.iter().zip(&ends) {
+            let mut i = key as usize & mask;
+            while slots[i].len != 0 {
+                if slots[i].key == key {
+                    return Err(ModelError("duplicate feature".into()));
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { key, start, len: end - start };
+            start = end;
+        }
+        Ok(Model { clusters: Clusters { paths }, slots, mask, pairs, n_features: n_feats })
     }
 
     /// Number of features with a weight.
     pub fn n_features(&self) -> usize {
-        self.ends.len()
+        self.n_features
     }
 }
 
 impl Scorer for Model {
     #[inline]
     fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
-        for f in feats {
-            if let Some(&i) = self.index.get(f) {
-                let i = i as usize;
-                let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-                let end = self.ends[i] as usize;
-                for (t, w) in self.tags[start..end].iter().zip(&self.weights[start..end]) {
-                    scores[*t as usize] += w;
+        for &f in feats {
+            let mut i = f as usize & self.mask;
+            loop {
+                let slot = self.slots[i];
+                if slot.len == 0 {
+                    break;
                 }
+                if slot.key == f {
+                    let run = &self.pairs[slot.start as usize..(slot.start + slot.len) as usize];
+                    for p in run {
+                        scores[p.tag as usize % N_TAGS] += p.weight;
+                    }
+                    break;
+                }
+                i = (i + 1) & self.mask;
             }
         }
     }
