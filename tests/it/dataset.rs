@@ -131,4 +131,43 @@ fn seed_entities(out: &Path) {
     assert!(!mentions.iter().any(|m| m["text"].starts_with("President ")), "titles stay outside names");
     assert!(!mentions.iter().any(|m| m["text"].ends_with("’s") || m["text"].ends_with("'s")), "and possessives");
     assert!(mentions.iter().all(|m| m["sentence_idx"] != "0"), "the byline yields no mention");
+    seed_relations(out, &entities);
+}
+
+/// The seed's leadership, spokesman, structure, alliance and opposition relations (issue #6),
+/// each read by a construction rule, with the right entity on both sides.
+fn seed_relations(out: &Path, entities: &[std::collections::HashMap<String, String>]) {
+    let id = |name: &str| {
+        entities
+            .iter()
+            .find(|r| r["name"] == name)
+            .map(|r| r["entity_id"].clone())
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    let relations = table(out, "relations");
+    let has = |s: &str, p: &str, o: &str| {
+        let (s, o) = (id(s), id(o));
+        let symmetric = matches!(p, "allied_with" | "opposed_to");
+        relations.iter().any(|r| {
+            r["predicate"] == p
+                && (r["subject_entity_id"] == s && r["object_entity_id"] == o
+                    || symmetric && r["subject_entity_id"] == o && r["object_entity_id"] == s)
+        })
+    };
+    for (s, p, o) in [
+        ("Shahab al-Muhajir", "leader_of", "Islamic State-Khorasan Province"),
+        ("Zabihullah Mujahid", "spokesperson_of", "Taliban"),
+        ("Haqqani Network", "part_of", "Taliban"),
+        ("Haqqani Network", "allied_with", "al-Qaeda"),
+        ("Taliban", "allied_with", "al-Qaeda"),
+        ("Islamic State-Khorasan Province", "opposed_to", "Taliban"),
+    ] {
+        assert!(has(s, p, o), "missing {s} {p} {o}");
+    }
+    for r in &relations {
+        assert_ne!(r["subject_entity_id"], r["object_entity_id"]);
+        if matches!(r["predicate"].as_str(), "allied_with" | "opposed_to") {
+            assert!(r["subject_entity_id"] < r["object_entity_id"], "symmetric rows in id order");
+        }
+    }
 }

@@ -44,7 +44,9 @@
 mod catalog;
 pub mod dates;
 pub mod entities;
+mod linear;
 pub mod numbers;
+pub mod relations;
 #[cfg(test)]
 mod testkit;
 mod types;
@@ -78,9 +80,13 @@ impl Pipeline {
     }
 
     /// The extractors `gleaner run` uses: dates, then numbers (which leaves to `dates` what a date
-    /// expression covers), then entities with the shipped model; relations plug in here next.
+    /// expression covers), then entities, then relations between them (shipped models).
     pub fn standard() -> Pipeline {
-        Pipeline::new().with(dates::Dates).with(numbers::Numbers).with(entities::Entities::shipped())
+        Pipeline::new()
+            .with(dates::Dates)
+            .with(numbers::Numbers)
+            .with(entities::Entities::shipped())
+            .with(relations::Relations::shipped())
     }
 
     /// Adds an extractor at the end.

@@ -9,6 +9,7 @@
 
 mod clusters;
 mod conll;
+mod rel;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -54,11 +55,27 @@ enum Command {
         #[arg(long)]
         held_out: bool,
     },
+    /// Train the relation classifier on CoNLL04 (with the shipped entity model's mentions).
+    Rel {
+        /// CoNLL04 training file (`train.jsonl`).
+        #[arg(long)]
+        train: PathBuf,
+        /// CoNLL04 dev file, scored after training.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training pairs.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+    },
 }
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
+        Command::Rel { train, dev, out, epochs } => rel::run(&train, dev.as_deref(), &out, epochs),
         Command::Ner { train, dev, corpus, out, epochs, cluster_depth, min_weight, held_out } => {
             let started = Instant::now();
             let train_docs = conll::read(&train)?;

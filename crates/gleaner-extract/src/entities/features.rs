@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::lexicon::{Lexicons, GAZ_CATEGORIES};
-use super::model::Clusters;
 use super::tags::{self, N_TAGS};
+use crate::linear::{Clusters, Scorer};
 
 /// Mixes two 64-bit values into a well-spread key (splitmix64's finalizer).
 #[inline]
@@ -172,13 +172,6 @@ impl History {
         }
         self.counts.get(&low)
     }
-}
-
-/// Something that scores a feature list: the shipped [`Model`](super::model::Model), or the
-/// weights being trained.
-pub(crate) trait Scorer {
-    /// Adds the weights of `feats` to `scores`.
-    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_TAGS]);
 }
 
 impl Scratch {
@@ -392,7 +385,7 @@ impl Scratch {
     /// trainer updates weights there.
     pub(crate) fn decode(
         &mut self,
-        scorer: &impl Scorer,
+        scorer: &impl Scorer<N_TAGS>,
         tags: &mut Vec<u8>,
         conf: &mut Vec<f32>,
         mut learn: impl FnMut(usize, &[u64], u8) -> Option<u8>,

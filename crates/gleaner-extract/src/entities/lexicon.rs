@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::features::{mix, word_hash};
-use super::model::IdBuild;
+use crate::linear::IdBuild;
 
 /// Gazetteer categories: countries, cities and states, regions, nationalities, organizations.
 pub(crate) const GAZ_CATEGORIES: usize = 5;
@@ -191,6 +191,11 @@ impl Lexicons {
     /// Gazetteer categories of a one-word entry (by the hash of its key form).
     pub(crate) fn word_categories(&self, low: u64) -> u32 {
         self.gaz.get(&seq_hash([low])).copied().unwrap_or(0)
+    }
+
+    /// Is the whole name a country?
+    pub(crate) fn is_country(&self, words: &[&str]) -> bool {
+        self.categories(words) & (1 << COUNTRY) != 0
     }
 
     /// Gazetteer categories of a whole name.

@@ -36,7 +36,6 @@
 
 mod features;
 mod lexicon;
-mod model;
 mod tags;
 mod train;
 
@@ -44,7 +43,7 @@ use std::sync::OnceLock;
 
 use gleaner_ingest::{Document, Issue, Span};
 
-pub use model::{Clusters, Model, ModelError};
+pub use crate::linear::{Clusters, Model, ModelError};
 pub use train::{evaluate_model, parse_conll, train, Score, TrainConfig, TrainDocument, TrainSentence};
 
 use crate::{entity_id, normalize_name, Extraction, Extractor, Mention};
@@ -53,6 +52,14 @@ use lexicon::Lexicons;
 
 /// The model file shipped with the library (trained by `make model`).
 static SHIPPED: &[u8] = include_bytes!("../../models/ner.bin");
+
+pub(crate) use features::mix;
+
+/// Is this name (its words) a country in the lexicon?
+pub(crate) fn is_country<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let words: Vec<&str> = words.collect();
+    Lexicons::get().is_country(&words)
+}
 
 /// The key of a word in [`Clusters`]: the hash of its lower-case form with digits as `0`.
 pub fn word_key(word: &str) -> u64 {

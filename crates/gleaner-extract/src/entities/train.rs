@@ -3,8 +3,8 @@
 
 use super::features::{History, Scratch};
 use super::lexicon::Lexicons;
-use super::model::{Clusters, Model, Weights};
 use super::tags;
+use crate::linear::{Clusters, Model, Scorer, Weights};
 
 /// One annotated sentence: tokens and their CoNLL types (0 PER, 1 ORG, 2 LOC, 3 MISC), with
 /// `starts[i]` true where an entity begins right after another of the same type (IOB1 `B-`).
@@ -74,7 +74,7 @@ pub fn evaluate_model(model: &Model, docs: &[TrainDocument]) -> Score {
     evaluate(model, &model.clusters, docs)
 }
 
-fn evaluate(scorer: &impl super::features::Scorer, clusters: &Clusters, docs: &[TrainDocument]) -> Score {
+fn evaluate(scorer: &impl Scorer<{ tags::N_TAGS }>, clusters: &Clusters, docs: &[TrainDocument]) -> Score {
     let lex = Lexicons::get();
     let mut scratch = Scratch::default();
     let mut hist = History::default();
@@ -107,7 +107,7 @@ pub fn train(
     mut report: impl FnMut(usize, Score),
 ) -> Vec<u8> {
     let lex = Lexicons::get();
-    let mut weights = Weights::default();
+    let mut weights: Weights<{ tags::N_TAGS }> = Weights::default();
     let mut scratch = Scratch::default();
     let mut hist = History::default();
     let (mut tags_out, mut conf) = (Vec::new(), Vec::new());
@@ -159,9 +159,9 @@ pub fn train(
     weights.averaged().to_bytes(clusters, config.min_weight)
 }
 
-struct RefScorer<'a>(&'a std::cell::RefCell<Weights>);
+struct RefScorer<'a>(&'a std::cell::RefCell<Weights<{ tags::N_TAGS }>>);
 
-impl super::features::Scorer for RefScorer<'_> {
+impl Scorer<{ tags::N_TAGS }> for RefScorer<'_> {
     fn add_scores(&self, feats: &[u64], scores: &mut [f32; tags::N_TAGS]) {
         self.0.borrow().add_scores(feats, scores);
     }

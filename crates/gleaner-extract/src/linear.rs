@@ -1,5 +1,6 @@
-//! The entity tagger's weights: an averaged perceptron over hashed features, its training, and
-//! its compact binary file.
+//! Linear models over hashed features, shared by the entity tagger and the relation classifier:
+//! averaged-perceptron training, the compact binary file, and fast scoring. `N` is the number of
+//! classes (17 BILOU tags for entities, 6 for relations).
 //!
 //! File layout (little endian): the magic `GLNRM001`, then `u32` counts — clusters, features,
 //! weights — and `f32` scale; then the cluster table (`u64` word hash, `u32` path) sorted by hash;
@@ -9,8 +10,11 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::features::Scorer;
-use super::tags::N_TAGS;
+/// Something that scores a feature list: a shipped [`Model`], or the weights being trained.
+pub(crate) trait Scorer<const N: usize> {
+    /// Adds the weights of `feats` to `scores`.
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]);
+}
 
 const MAGIC: &[u8; 8] = b"GLNRM001";
 
@@ -84,7 +88,7 @@ impl std::error::Error for ModelError {}
 /// open-addressing table whose slot holds the key and where its weights start: a lookup touches
 /// one slot and one run of `(tag, weight)` pairs.
 #[derive(Debug)]
-pub struct Model {
+pub struct Model<const N: usize = 17> {
     pub(crate) clusters: Clusters,
     slots: Vec<Slot>,
     mask: usize,
@@ -127,9 +131,9 @@ impl<'a> Cursor<'a> {
     }
 }
 
-impl Model {
+impl<const N: usize> Model<N> {
     /// Reads a model file.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model<N>, ModelError> {
         let mut c = Cursor { bytes, at: 0 };
         if c.take(8)? != MAGIC {
             return Err(ModelError("not a gleaner entity model (bad magic)".into()));
@@ -157,7 +161,7 @@ impl Model {
             ends.push(e);
         }
         let tags = c.take(n_weights)?;
-        if tags.iter().any(|&t| t as usize >= N_TAGS) {
+        if tags.iter().any(|&t| t as usize >= N) {
             return Err(ModelError("tag out of range".into()));
         }
         let pairs: Vec<Pair> = c
@@ -193,9 +197,9 @@ impl Model {
     }
 }
 
-impl Scorer for Model {
+impl<const N: usize> Scorer<N> for Model<N> {
     #[inline]
-    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
         for &f in feats {
             let mut i = f as usize & self.mask;
             loop {
@@ -206,7 +210,7 @@ impl Scorer for Model {
                 if slot.key == f {
                     let run = &self.pairs[slot.start as usize..(slot.start + slot.len) as usize];
                     for p in run {
-                        scores[p.tag as usize % N_TAGS] += p.weight;
+                        scores[p.tag as usize % N] += p.weight;
                     }
                     break;
                 }
@@ -217,18 +221,24 @@ impl Scorer for Model {
 }
 
 /// Averaged-perceptron weights being trained (lazy averaging with time stamps).
-#[derive(Debug, Default)]
-pub(crate) struct Weights {
+#[derive(Debug)]
+pub(crate) struct Weights<const N: usize> {
     rows: HashMap<u64, usize, IdBuild>,
-    w: Vec<[f32; N_TAGS]>,
-    total: Vec<[f64; N_TAGS]>,
-    stamp: Vec<[u32; N_TAGS]>,
+    w: Vec<[f32; N]>,
+    total: Vec<[f64; N]>,
+    stamp: Vec<[u32; N]>,
     /// Updates so far (the averaging clock).
     pub(crate) clock: u32,
 }
 
-impl Scorer for Weights {
-    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+impl<const N: usize> Default for Weights<N> {
+    fn default() -> Weights<N> {
+        Weights { rows: HashMap::default(), w: Vec::new(), total: Vec::new(), stamp: Vec::new(), clock: 0 }
+    }
+}
+
+impl<const N: usize> Scorer<N> for Weights<N> {
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
         for f in feats {
             if let Some(&r) = self.rows.get(f) {
                 for (s, w) in scores.iter_mut().zip(&self.w[r]) {
@@ -239,15 +249,15 @@ impl Scorer for Weights {
     }
 }
 
-impl Weights {
+impl<const N: usize> Weights<N> {
     /// Moves weight from the predicted tag to the gold one on every feature.
     pub(crate) fn update(&mut self, feats: &[u64], gold: u8, predicted: u8) {
         let now = self.clock;
         for &f in feats {
             let r = *self.rows.entry(f).or_insert_with(|| {
-                self.w.push([0.0; N_TAGS]);
-                self.total.push([0.0; N_TAGS]);
-                self.stamp.push([0; N_TAGS]);
+                self.w.push([0.0; N]);
+                self.total.push([0.0; N]);
+                self.stamp.push([0; N]);
                 self.w.len() - 1
             });
             for (t, delta) in [(gold as usize, 1.0f32), (predicted as usize, -1.0)] {
@@ -259,7 +269,7 @@ impl Weights {
     }
 
     /// The averaged weights, as a scorer (for evaluation between epochs and for saving).
-    pub(crate) fn averaged(&self) -> Weights {
+    pub(crate) fn averaged(&self) -> Weights<N> {
         let now = self.clock.max(1);
         let mut out = Weights { rows: self.rows.clone(), clock: self.clock, ..Weights::default() };
         out.w = self
@@ -268,8 +278,8 @@ impl Weights {
             .zip(&self.total)
             .zip(&self.stamp)
             .map(|((w, total), stamp)| {
-                let mut avg = [0f32; N_TAGS];
-                for t in 0..N_TAGS {
+                let mut avg = [0f32; N];
+                for t in 0..N {
                     avg[t] = ((total[t] + (now - stamp[t]) as f64 * w[t] as f64) / now as f64) as f32;
                 }
                 avg
@@ -328,21 +338,75 @@ impl Weights {
     }
 }
 
+/// Trains a multi-class averaged perceptron on `(features, class)` examples, visiting them in an
+/// order shuffled by `seed` each epoch (reproducible). Class 0 is "none" like any other class.
+pub(crate) fn train_classifier<const N: usize>(examples: &[(Vec<u64>, u8)], epochs: usize, seed: u64) -> Weights<N> {
+    let mut w: Weights<N> = Weights::default();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = seed | 1;
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            let (feats, gold) = &examples[i];
+            w.clock += 1;
+            let predicted = argmax(&w, feats);
+            if predicted != *gold {
+                w.update(feats, *gold, predicted);
+            }
+        }
+    }
+    w.averaged()
+}
+
+/// The best class for `feats` (ties: the lowest class).
+pub(crate) fn argmax<const N: usize>(scorer: &impl Scorer<N>, feats: &[u64]) -> u8 {
+    let mut scores = [0f32; N];
+    scorer.add_scores(feats, &mut scores);
+    let mut best = 0;
+    for (c, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = c;
+        }
+    }
+    best as u8
+}
+
+/// Softmax probability of each class.
+pub(crate) fn probabilities<const N: usize>(scorer: &impl Scorer<N>, feats: &[u64]) -> [f32; N] {
+    let mut scores = [0f32; N];
+    scorer.add_scores(feats, &mut scores);
+    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut z = 0.0;
+    for s in &mut scores {
+        *s = (*s - max).exp();
+        z += *s;
+    }
+    for s in &mut scores {
+        *s /= z;
+    }
+    scores
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn saved_weights_load_and_score_the_same() {
-        let mut w = Weights { clock: 1, ..Weights::default() };
+        let mut w: Weights<17> = Weights { clock: 1, ..Weights::default() };
         w.update(&[11, 22], 3, 0);
         w.clock = 2;
         w.update(&[22, 33], 0, 5);
         let avg = w.averaged();
         let clusters = Clusters::from_pairs([(7, 0b101)]);
-        let model = Model::from_bytes(&avg.to_bytes(&clusters, 0.0)).unwrap();
+        let model: Model<17> = Model::from_bytes(&avg.to_bytes(&clusters, 0.0)).unwrap();
         assert_eq!(model.clusters.get(7), 0b101);
-        let (mut a, mut b) = ([0f32; N_TAGS], [0f32; N_TAGS]);
+        let (mut a, mut b) = ([0f32; 17], [0f32; 17]);
         avg.add_scores(&[11, 22, 33, 44], &mut a);
         model.add_scores(&[11, 22, 33, 44], &mut b);
         for (x, y) in a.iter().zip(&b) {
@@ -351,13 +415,25 @@ mod tests {
     }
 
     #[test]
+    fn classifier_learns_separable_classes() {
+        let examples: Vec<(Vec<u64>, u8)> = (0..60u64).map(|i| (vec![100 + i % 3, 7], (i % 3) as u8)).collect();
+        let w: Weights<3> = train_classifier(&examples, 5, 42);
+        for (f, c) in &examples {
+            assert_eq!(argmax(&w, f), *c);
+        }
+        let p = probabilities(&w, &examples[1].0);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5 && p[1] > 0.5);
+    }
+
+    #[test]
     fn damaged_files_are_errors_not_panics() {
-        assert!(Model::from_bytes(b"").is_err());
-        assert!(Model::from_bytes(b"GLNRM001\x01\x00").is_err());
-        let mut w = Weights::default();
-        w.update(&[1], 1, 0);
+        assert!(Model::<17>::from_bytes(b"").is_err());
+        assert!(Model::<17>::from_bytes(b"GLNRM001\x01\x00").is_err());
+        let mut w: Weights<17> = Weights::default();
+        w.update(&[1], 9, 0);
         let mut bytes = w.averaged().to_bytes(&Clusters::default(), 0.0);
         bytes.push(0);
-        assert!(Model::from_bytes(&bytes).is_err());
+        assert!(Model::<17>::from_bytes(&bytes).is_err());
+        assert!(Model::<4>::from_bytes(&w.averaged().to_bytes(&Clusters::default(), 0.0)).is_err(), "a tag past N");
     }
 }

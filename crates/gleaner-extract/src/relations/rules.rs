@@ -1,0 +1,558 @@
+//! Construction rules: relations that English grammar spells out between two tagged mentions.
+//!
+//! - Roles: "P, the leader of O", "P, O's spokesman", "O's chief P" / "O leader P" / "O spokesman,
+//!   P", "the leader of O, P", "O leader, a man known as P", "P is/was/became/served as (O's) ROLE
+//!   (of O)", "P, who heads O", "P leads O". The role word decides the predicate (leader_of,
+//!   spokesperson_of, member_of, employee_of).
+//! - Structure: "O1 is (an integral) part / a faction / a unit / a wing / a branch of O2",
+//!   "O1, an affiliate of O2", "O1 affiliated with O2" → part_of.
+//! - Alignment: "allied with", "ally of", "aligned with", "backed by", "fought alongside", "on O's
+//!   side", "intertwined with", "in alliance with" → allied_with; "opposed to", "clashed with",
+//!   "fought against", "at war with", "rivals of", "rejects the authority/legitimacy of", "rejects
+//!   O's legitimacy", "A and B fought one another / each other" → opposed_to; "attacked" →
+//!   attacked.
+//! - Place: "O, based in G", "O is headquartered in G" → based_in; "G1, G2" with G2 a country →
+//!   located_in.
+//! - A definite description ("the group", "the company", "the ministry", …) or "its" standing where a
+//!   mention should be is read as the nearest ORG before it in the sentence or the two before,
+//!   when exactly one kind of organization is in view there (see `Resolver`).
+
+use super::context::Ctx;
+
+/// A relation found by a rule: subject and object as indices into the sentence's arguments (or
+/// resolved from earlier sentences, see [`Side`]), the predicate and the trigger's token range.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) subject: Side,
+    pub(crate) predicate: &'static str,
+    pub(crate) object: Side,
+    /// Tokens of the trigger (role word, verb phrase).
+    pub(crate) trigger: (usize, usize),
+}
+
+/// One side of a relation: a mention of this sentence, or an entity resolved from a definite
+/// description at tokens `[first, end)` of this sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Side {
+    Arg(usize),
+    Resolved { first: usize, end: usize },
+}
+
+/// What a role noun makes of a person.
+fn role(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "leader" | "leaders" | "head" | "chief" | "commander" | "president" | "chairman" | "chairwoman" | "chair"
+        | "ceo" | "founder" | "co-founder" | "emir" | "amir" | "governor" | "wali" | "king" | "queen" | "director"
+        | "director-general" | "secretary-general" | "boss" | "ruler" | "caliph" | "mayor" | "premier"
+        | "chancellor" | "prime" | "owner" | "chieftain" | "dictator" | "monarch" | "sultan" | "sheikh"
+        | "patriarch" | "pope" | "headmaster" | "principal" | "captain" | "coach" | "manager" => "leader_of",
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokesmen" | "mouthpiece" => "spokesperson_of",
+        "member" | "members" | "fighter" | "fighters" | "militant" | "militants" | "lawmaker" | "senator"
+        | "legislator" | "delegate" | "loyalist" | "operative" | "soldier" | "recruit" | "activist" | "deputy"
+        | "lieutenant" | "player" | "partner" => "member_of",
+        "employee" | "official" | "officials" | "analyst" | "executive" | "minister" | "planner" | "adviser"
+        | "advisor" | "aide" | "envoy" | "ambassador" | "economist" | "researcher" | "reporter" | "correspondent"
+        | "editor" | "engineer" | "lawyer" | "attorney" | "worker" | "strategist" | "secretary" | "officer"
+        | "staffer" | "scientist" | "professor" | "columnist" | "producer" | "banker" | "negotiator"
+        | "representative" | "treasurer" | "counsel" | "general" | "colonel" | "ideologue" | "financier" => {
+            "employee_of"
+        }
+        _ => return None,
+    })
+}
+
+/// Words that may stand between a determiner and a role noun ("senior", "top", "former", "chief").
+fn modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "senior"
+            | "top"
+            | "former"
+            | "chief"
+            | "deputy"
+            | "vice"
+            | "acting"
+            | "interim"
+            | "new"
+            | "current"
+            | "longtime"
+            | "long-time"
+            | "then"
+            | "military"
+            | "political"
+            | "spiritual"
+            | "supreme"
+            | "founding"
+            | "regional"
+            | "local"
+            | "national"
+            | "general"
+            | "executive"
+            | "managing"
+            | "foreign"
+            | "finance"
+            | "defense"
+            | "defence"
+            | "interior"
+            | "press"
+            | "veteran"
+            | "high-ranking"
+            | "high-profile"
+            | "operational"
+            | "field"
+            | "de"
+            | "facto"
+            | "self-styled"
+            | "self-declared"
+            | "minister"
+            | "prime"
+    )
+}
+
+fn determiner(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an" | "its" | "his" | "her" | "their")
+}
+
+/// Tokens skipped where brackets or quotes interrupt a phrase ("served as [the group's] chief").
+fn noise(word: &str) -> bool {
+    matches!(word, "[" | "]" | "“" | "”" | "\"" | "'" | "‘" | "(" | ")")
+}
+
+fn is_person(label: &str) -> bool {
+    label == "PERSON"
+}
+
+fn is_group(label: &str) -> bool {
+    matches!(label, "ORG" | "GPE" | "NORP")
+}
+
+fn is_org(label: &str) -> bool {
+    label == "ORG"
+}
+
+fn is_place(label: &str) -> bool {
+    matches!(label, "GPE" | "LOC" | "FAC")
+}
+
+/// Definite descriptions of an organization ("the group").
+fn org_description(word: &str) -> bool {
+    matches!(
+        word,
+        "group"
+            | "organization"
+            | "organisation"
+            | "movement"
+            | "militia"
+            | "company"
+            | "firm"
+            | "party"
+            | "ministry"
+            | "agency"
+            | "network"
+            | "outfit"
+            | "faction"
+            | "insurgency"
+            | "bank"
+            | "government"
+    )
+}
+
+/// Runs every rule on one sentence.
+pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
+    let n = ctx.words.len();
+    // An organization side at token i: a mention, or a resolvable "the group" / "its".
+    let org_side_at = |i: usize| -> Option<(Side, usize)> {
+        if let Some(a) = ctx.arg_at(i) {
+            if is_group(ctx.args[a].label) {
+                return Some((Side::Arg(a), ctx.args[a].end));
+            }
+            return None;
+        }
+        if ctx.lw(i) == "the" && org_description(ctx.lw(i + 1)) {
+            return Some((Side::Resolved { first: i, end: i + 2 }, i + 2));
+        }
+        if ctx.lw(i) == "its" {
+            return Some((Side::Resolved { first: i, end: i + 1 }, i + 1));
+        }
+        None
+    };
+    // A role phrase starting at i: det? mods* ROLE; returns (predicate, role token, end).
+    let role_at = |mut i: usize| -> Option<(&'static str, usize, usize)> {
+        while i < n && noise(ctx.lw(i)) {
+            i += 1;
+        }
+        if determiner(ctx.lw(i)) {
+            i += 1;
+        }
+        let mut k = 0;
+        while i < n && k < 3 {
+            let w = ctx.lw(i);
+            if let Some(p) = role(w) {
+                // "chief planner": the last role word is the head.
+                let mut j = i + 1;
+                let mut pred = p;
+                let mut head = i;
+                while j < n {
+                    match role(ctx.lw(j)) {
+                        Some(q) => {
+                            pred = q;
+                            head = j;
+                            j += 1;
+                        }
+                        None => break,
+                    }
+                }
+                // "prime minister", "chief executive": a leader, whatever the last word says.
+                if matches!(ctx.lw(head.saturating_sub(1)), "prime" | "chief") && head > i {
+                    pred = "leader_of";
+                }
+                return Some((pred, head, j));
+            }
+            if !(modifier(w) || noise(w)) {
+                return None;
+            }
+            i += 1;
+            k += 1;
+        }
+        None
+    };
+    for (pi, p) in ctx.args.iter().enumerate() {
+        if !is_person(p.label) {
+            continue;
+        }
+        // P , ROLE (of|for|at|with) O    |  P , O 's ROLE   |   P is/was/became/served as ... ROLE of O
+        let mut i = p.end;
+        let apposition = ctx.lw(i) == ",";
+        let copula = matches!(ctx.lw(i), "is" | "was" | "became" | "becomes" | "remains" | "remained" | "as")
+            || matches!((ctx.lw(i), ctx.lw(i + 1)), ("served" | "serves" | "serving" | "acts" | "acted", "as"))
+            || matches!((ctx.lw(i), ctx.lw(i + 1)), ("has" | "had", "been"));
+        if apposition || copula {
+            i += if matches!(ctx.lw(i + 1), "as" | "been") && !apposition { 2 } else { 1 };
+            while noise(ctx.lw(i)) {
+                i += 1;
+            }
+            // O's ROLE
+            let mut j = i;
+            if determiner(ctx.lw(j)) && ctx.arg_at(j + 1).is_some() {
+                j += 1;
+            }
+            if let Some((o, after)) = org_side_at(j) {
+                let mut k = after;
+                while noise(ctx.lw(k)) {
+                    k += 1;
+                }
+                if ctx.possessive(k) {
+                    if let Some((pred, head, _)) = role_at(k + 1) {
+                        out.push(Found {
+                            subject: Side::Arg(pi),
+                            predicate: pred,
+                            object: o,
+                            trigger: (head, head + 1),
+                        });
+                        continue;
+                    }
+                }
+            }
+            if let Some((pred, head, end)) = role_at(i) {
+                if matches!(ctx.lw(end), "of" | "for" | "at" | "with" | "in") {
+                    let mut k = end + 1;
+                    if determiner(ctx.lw(k)) && ctx.arg_at(k).is_none() {
+                        k += 1;
+                    }
+                    if let Some((o, _)) = org_side_at(k) {
+                        out.push(Found {
+                            subject: Side::Arg(pi),
+                            predicate: pred,
+                            object: o,
+                            trigger: (head, head + 1),
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
+        // P , who heads O   |   P heads O
+        let mut v = p.end;
+        if ctx.lw(v) == "," && ctx.lw(v + 1) == "who" {
+            v += 2;
+        }
+        let verb = match ctx.lw(v) {
+            "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "founded" | "co-founded" | "commands"
+            | "commanded" | "chairs" | "chaired" => Some("leader_of"),
+            "joined" => Some("member_of"),
+            _ => None,
+        };
+        if let Some(pred) = verb {
+            let mut k = v + 1;
+            if determiner(ctx.lw(k)) && ctx.arg_at(k).is_none() && !org_description(ctx.lw(k + 1)) {
+                k += 1;
+            }
+            if let Some((o, _)) = org_side_at(k) {
+                out.push(Found { subject: Side::Arg(pi), predicate: pred, object: o, trigger: (v, v + 1) });
+            }
+        }
+    }
+    // O ('s)? ROLE (,)? (det words* known as|named|called)? P  and  the ROLE of O , P
+    for i in 0..n {
+        let Some((o, after)) = org_side_at(i) else { continue };
+        let k = if ctx.possessive(after) { after + 1 } else { after };
+        let Some((pred, head, end)) = role_at(k) else { continue };
+        if let Some(pi) = person_after(ctx, end) {
+            out.push(Found { subject: Side::Arg(pi), predicate: pred, object: o, trigger: (head, head + 1) });
+        }
+    }
+    for i in 0..n {
+        let Some((pred, head, end)) = role_at(i) else { continue };
+        if !matches!(ctx.lw(i), "the" | "a" | "an") || ctx.lw(end) != "of" {
+            continue;
+        }
+        let Some((o, after)) = org_side_at(end + 1) else { continue };
+        if ctx.lw(after) == "," {
+            if let Some(pi) = ctx.arg_at(after + 1).filter(|&a| is_person(ctx.args[a].label)) {
+                out.push(Found { subject: Side::Arg(pi), predicate: pred, object: o, trigger: (head, head + 1) });
+            }
+        }
+    }
+    structure_and_alignment(ctx, out);
+}
+
+/// A PERSON right after a role phrase: "leader Jane Roe", "leader, Jane Roe", "leader, a
+/// terrorist known as Jane Roe".
+fn person_after(ctx: &Ctx, mut i: usize) -> Option<usize> {
+    if ctx.lw(i) == "," {
+        i += 1;
+    }
+    let direct = ctx.arg_at(i).filter(|&a| is_person(ctx.args[a].label));
+    if direct.is_some() {
+        return direct;
+    }
+    if !matches!(ctx.lw(i), "a" | "an" | "the") {
+        return None;
+    }
+    for j in i + 1..(i + 6).min(ctx.words.len()) {
+        let w = ctx.lw(j);
+        let named = matches!((w, ctx.lw(j + 1)), ("known", "as"))
+            || matches!((w, ctx.lw(j + 1)), ("identified", "as"))
+            || w == "named"
+            || w == "called";
+        if named {
+            let at = if matches!(w, "named" | "called") { j + 1 } else { j + 2 };
+            return ctx.arg_at(at).filter(|&a| is_person(ctx.args[a].label));
+        }
+        if ctx.arg_at(j).is_some() || matches!(w, "," | "." | ";" | "who" | "which") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Relations carried by a verb or preposition phrase between two organizations or groups.
+fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
+    let n = ctx.words.len();
+    for t in 0..n {
+        let w = |k: usize| ctx.lw(t + k);
+        // (phrase length, predicate)
+        let hit: Option<(usize, &'static str)> = match (w(0), w(1), w(2)) {
+            ("allied", "with" | "to", _) | ("aligned", "with", _) | ("intertwined", "with", _) => {
+                Some((2, "allied_with"))
+            }
+            ("ally" | "allies", "of", _) | ("backed", "by", _) | ("fought", "alongside", _) => Some((2, "allied_with")),
+            ("in", "alliance", "with") | ("in", "league", "with") => Some((3, "allied_with")),
+            ("opposed", "to", _) | ("clashed", "with", _) | ("at", "war", "with") => {
+                Some((if w(0) == "at" { 3 } else { 2 }, "opposed_to"))
+            }
+            ("fought" | "fighting" | "fights", "against", _) | ("war", "against", _) => Some((2, "opposed_to")),
+            ("rivals" | "rival" | "enemy" | "enemies", "of", _) => Some((2, "opposed_to")),
+            ("attacked" | "attacks" | "attacking", _, _) => Some((1, "attacked")),
+            (
+                "part" | "faction" | "unit" | "wing" | "branch" | "affiliate" | "offshoot" | "subsidiary" | "division",
+                "of",
+                _,
+            ) => Some((2, "part_of")),
+            ("affiliated", "with" | "to", _) => Some((2, "part_of")),
+            ("based" | "headquartered", "in", _) => Some((2, "based_in")),
+            _ => None,
+        };
+        let Some((len, predicate)) = hit else { continue };
+        let Some(s) = subject_before(ctx, t) else { continue };
+        let mut k = t + len;
+        while k < n && (determiner(ctx.lw(k)) && ctx.arg_at(k).is_none() || adverb(ctx.lw(k))) {
+            k += 1;
+        }
+        let Some(o) = ctx.arg_at(k) else { continue };
+        let (sl, ol) = (ctx.args[s].label, ctx.args[o].label);
+        let ok = match predicate {
+            "part_of" => is_org(sl) && is_org(ol),
+            "based_in" => is_org(sl) && is_place(ol),
+            "attacked" => (is_group(sl) || is_person(sl)) && (is_group(ol) || is_person(ol) || is_place(ol)),
+            _ => (is_group(sl) || is_person(sl)) && (is_group(ol) || is_person(ol)),
+        };
+        // "The U.S. is opposed to X" fine; a rejection of the legitimacy or authority is below.
+        if ok && ctx.args[s].entity_id != ctx.args[o].entity_id {
+            out.push(Found { subject: Side::Arg(s), predicate, object: Side::Arg(o), trigger: (t, t + len) });
+        }
+    }
+    // "X rejects the authority of Y", "X rejects Y's legitimacy".
+    for t in 0..n {
+        if !matches!(
+            ctx.lw(t),
+            "rejects" | "rejected" | "reject" | "rejecting" | "disputes" | "denounced" | "denounces"
+        ) {
+            continue;
+        }
+        let Some(s) = subject_before(ctx, t) else { continue };
+        let mut k = t + 1;
+        while adverb(ctx.lw(k)) || determiner(ctx.lw(k)) && ctx.arg_at(k).is_none() {
+            k += 1;
+        }
+        let o = if matches!(ctx.lw(k), "authority" | "legitimacy" | "rule" | "leadership") && ctx.lw(k + 1) == "of" {
+            let mut j = k + 2;
+            if determiner(ctx.lw(j)) && ctx.arg_at(j).is_none() {
+                j += 1;
+            }
+            ctx.arg_at(j)
+        } else {
+            ctx.arg_at(k).filter(|&o| {
+                ctx.possessive(ctx.args[o].end)
+                    && matches!(ctx.lw(ctx.args[o].end + 1), "authority" | "legitimacy" | "rule" | "leadership")
+            })
+        };
+        if let Some(o) = o {
+            if is_group(ctx.args[s].label)
+                && is_group(ctx.args[o].label)
+                && ctx.args[s].entity_id != ctx.args[o].entity_id
+            {
+                out.push(Found {
+                    subject: Side::Arg(s),
+                    predicate: "opposed_to",
+                    object: Side::Arg(o),
+                    trigger: (t, t + 1),
+                });
+            }
+        }
+    }
+    // "A and B (have) (adverb) fought one another / each other", "A and B clashed".
+    for t in 0..n {
+        let reciprocal = matches!((ctx.lw(t + 1), ctx.lw(t + 2)), ("one", "another") | ("each", "other"));
+        let verb = matches!(ctx.lw(t), "fought" | "fight" | "battled" | "clashed" | "attacked" | "opposed");
+        if !(verb && reciprocal) {
+            continue;
+        }
+        // Walk back over "have", adverbs to "A and B".
+        let mut k = t;
+        while k > 0 && (adverb(ctx.lw(k - 1)) || matches!(ctx.lw(k - 1), "have" | "had" | "has")) {
+            k -= 1;
+        }
+        let Some(b) = ctx.arg_ending(k) else { continue };
+        let mut and_at = ctx.args[b].first;
+        if and_at > 0 && determiner(ctx.lw(and_at - 1)) {
+            and_at -= 1;
+        }
+        if and_at == 0 || ctx.lw(and_at - 1) != "and" {
+            continue;
+        }
+        let Some(a) = ctx.arg_ending(and_at - 1) else { continue };
+        if is_group(ctx.args[a].label) && is_group(ctx.args[b].label) && ctx.args[a].entity_id != ctx.args[b].entity_id
+        {
+            out.push(Found {
+                subject: Side::Arg(a),
+                predicate: "opposed_to",
+                object: Side::Arg(b),
+                trigger: (t, t + 3),
+            });
+        }
+    }
+    // "on Y's side" after a subject: "X fought on Y's side".
+    for t in 0..n {
+        if ctx.lw(t) != "on" {
+            continue;
+        }
+        let mut k = t + 1;
+        if ctx.lw(k) == "the" {
+            k += 1;
+        }
+        let Some(o) = ctx.arg_at(k) else { continue };
+        let e = ctx.args[o].end;
+        if !(ctx.possessive(e) && ctx.lw(e + 1) == "side") {
+            continue;
+        }
+        let Some(s) = subject_before(ctx, t) else { continue };
+        if is_group(ctx.args[s].label) && is_group(ctx.args[o].label) && ctx.args[s].entity_id != ctx.args[o].entity_id
+        {
+            out.push(Found {
+                subject: Side::Arg(s),
+                predicate: "allied_with",
+                object: Side::Arg(o),
+                trigger: (t, e + 2),
+            });
+        }
+    }
+    // G1 , G2 (a city, then its country): located_in.
+    for (a, g1) in ctx.args.iter().enumerate() {
+        if g1.label != "GPE" || ctx.lw(g1.end) != "," {
+            continue;
+        }
+        let Some(b) = ctx.arg_at(g1.end + 1) else { continue };
+        let g2 = &ctx.args[b];
+        let closes = matches!(ctx.lw(g2.end), "," | "." | ";" | ")" | "") || g2.end == ctx.words.len();
+        if g2.label == "GPE"
+            && closes
+            && crate::entities::is_country(ctx.words[g2.first..g2.end].iter().copied())
+            && !crate::entities::is_country(ctx.words[g1.first..g1.end].iter().copied())
+        {
+            out.push(Found {
+                subject: Side::Arg(a),
+                predicate: "located_in",
+                object: Side::Arg(b),
+                trigger: (g1.end, g1.end + 1),
+            });
+        }
+    }
+}
+
+/// Is mention `a` the object of a preposition ("of the Taliban")?
+fn in_pp(ctx: &Ctx, a: usize) -> bool {
+    let mut k = ctx.args[a].first;
+    if k > 0 && determiner(ctx.lw(k - 1)) {
+        k -= 1;
+    }
+    k > 0 && matches!(ctx.lw(k - 1), "of" | "with" | "to" | "by" | "from" | "in" | "at" | "on" | "for" | "against")
+}
+
+fn adverb(word: &str) -> bool {
+    word.ends_with("ly") && word.len() > 4
+        || matches!(
+            word,
+            "also" | "now" | "still" | "long" | "reportedly" | "allegedly" | "once" | "then" | "both" | "even" | "not"
+        )
+}
+
+/// The subject of a trigger at token `t`: the nearest mention before it in its clause, skipping
+/// the auxiliaries, adverbs and copulas between ("is an integral", "has, naturally,"). When the
+/// nearest mention is the object of a preposition before a coordination ("part of the Taliban,
+/// and also allied with"), the clause's subject (the first mention of the sentence) is taken.
+fn subject_before(ctx: &Ctx, t: usize) -> Option<usize> {
+    let mut best = None;
+    for (i, a) in ctx.args.iter().enumerate() {
+        if a.end <= t && t - a.end <= 8 {
+            best = Some(i);
+        }
+    }
+    let s = best?;
+    let gap: Vec<&str> = (ctx.args[s].end..t).map(|i| ctx.lw(i)).collect();
+    if gap
+        .iter()
+        .any(|w| matches!(*w, "." | ";" | ":" | "said" | "says" | "told" | "that" | "but" | "while" | "whereas"))
+    {
+        return None;
+    }
+    if gap.contains(&"and") && in_pp(ctx, s) {
+        // Back to the clause's subject: the first mention of the sentence not inside a phrase.
+        return ctx.args.iter().position(|a| a.end <= t).filter(|&f| f != s && !in_pp(ctx, f));
+    }
+    // A possessive mention is not a subject ("the Taliban's side").
+    if ctx.possessive(ctx.args[s].end) {
+        return None;
+    }
+    Some(s)
+}

@@ -1,0 +1,57 @@
+//! The data-driven suite (`testdata/relations.jsonl`) through the entity tagger and both relation
+//! sources, as `gleaner run` reads a document.
+
+use super::Relations;
+use crate::entities::Entities;
+use crate::testkit::doc;
+use crate::Pipeline;
+
+#[test]
+fn shipped_model_loads() {
+    let model = super::shipped_model().expect("models/rel.bin loads");
+    assert!(model.n_features() > 5_000, "a trained model, not a placeholder");
+}
+
+#[test]
+fn testdata_relations() {
+    let cases = include_str!("../../testdata/relations.jsonl");
+    let pipeline = Pipeline::new().with(Entities::shipped()).with(Relations::shipped());
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")) {
+        n += 1;
+        let case: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("bad case {line}: {e}"));
+        let text = case["text"].as_str().expect("text");
+        let d = doc(text, None);
+        let found = pipeline.run(&d);
+        let rows: Vec<(String, &str, String)> = found
+            .relations
+            .iter()
+            .map(|r| (d.slice(r.subject.span).to_owned(), r.predicate, d.slice(r.object.span).to_owned()))
+            .collect();
+        let has = |want: &serde_json::Value| {
+            let (s, p, o) = (want[0].as_str().unwrap(), want[1].as_str().unwrap(), want[2].as_str().unwrap());
+            let symmetric = matches!(p, "allied_with" | "opposed_to");
+            rows.iter().any(|r| r.1 == p && (r.0 == s && r.2 == o || symmetric && r.0 == o && r.2 == s))
+        };
+        for want in case["has"].as_array().into_iter().flatten() {
+            if !has(want) {
+                failures.push(format!("{text}\n  missing {want}\n  got {rows:?}"));
+            }
+        }
+        for not in case["not"].as_array().into_iter().flatten() {
+            if has(not) {
+                failures.push(format!("{text}\n  unexpected {not}\n  got {rows:?}"));
+            }
+        }
+        // Never a relation between two mentions of one entity; symmetric rows in id order.
+        for r in &found.relations {
+            assert_ne!(r.subject.entity_id, r.object.entity_id, "{text}");
+            if matches!(r.predicate, "allied_with" | "opposed_to") {
+                assert!(r.subject.entity_id < r.object.entity_id, "{text}: symmetric row out of order");
+            }
+        }
+    }
+    assert!(n >= 15, "the suite shrank to {n} cases");
+    assert!(failures.is_empty(), "{} of {n} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}

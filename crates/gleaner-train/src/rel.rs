@@ -1,0 +1,125 @@
+//! Training the relation classifier on CoNLL04: each sentence goes through ingest and the shipped
+//! entity tagger, so the classifier learns on the mentions it will see at run time; a candidate
+//! pair takes a gold relation's type when both its mentions end where the gold arguments end
+//! (CoNLL04 puts titles inside person names, the contract does not).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use gleaner_extract::entities::Entities;
+use gleaner_extract::relations::{classify, pair_examples, train_relations, CLASSES, N_CLASSES};
+use gleaner_extract::{entity_id, Mention, Pipeline};
+use gleaner_ingest::{ingest, Body, Metadata, RawDocument, Span};
+
+/// Candidate pairs of one file, labelled: `(features, class)`, and the gold count per sentence.
+struct Labelled {
+    examples: Vec<(Vec<u64>, u8)>,
+    gold: usize,
+}
+
+/// The contract label standing for a CoNLL04 type.
+fn contract_label(t: &str) -> &'static str {
+    match t {
+        "Peop" => "PERSON",
+        "Org" => "ORG",
+        "Loc" => "GPE",
+        _ => "MISC",
+    }
+}
+
+/// Reads a CoNLL04 file into labelled candidate pairs, over the shipped tagger's mentions and,
+/// with `gold_mentions`, also over the annotated entities (more positive pairs to learn from).
+fn read(path: &Path, gold_mentions: bool) -> Result<Labelled> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let pipeline = Pipeline::new().with(Entities::shipped());
+    let mut out = Labelled { examples: Vec::new(), gold: 0 };
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let rec: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+        let sentence = rec["text"].as_str().context("text")?;
+        let ents = rec["entities"].as_array().context("entities")?;
+        // Gold relations by the character ends of their arguments (CoNLL04 text is ASCII).
+        let mut gold: HashMap<(u64, u64), u8> = HashMap::new();
+        for r in rec["relations"].as_array().context("relations")? {
+            let end = |k: &str| ents[r[k].as_u64().unwrap_or(0) as usize]["end"].as_u64().unwrap_or(0);
+            let class = CLASSES.iter().position(|c| Some(*c) == r["type"].as_str()).context("relation type")?;
+            gold.insert((end("head"), end("tail")), class as u8);
+        }
+        out.gold += gold.len();
+        let raw = RawDocument {
+            doc_id: n.to_string(),
+            source: path.display().to_string(),
+            body: Body::Text(sentence.to_owned()),
+            meta: Metadata::default(),
+            issues: vec![],
+        };
+        let Ok((doc, _)) = ingest(raw) else { continue };
+        let found = pipeline.run(&doc);
+        for ex in pair_examples(&doc, &found.mentions) {
+            let class = gold.get(&(ex.subject.end as u64, ex.object.end as u64)).copied().unwrap_or(0);
+            out.examples.push((ex.features, class));
+        }
+        if gold_mentions {
+            let mentions: Vec<Mention> = ents
+                .iter()
+                .filter_map(|e| {
+                    let (start, end) = (e["start"].as_u64()? as usize, e["end"].as_u64()? as usize);
+                    let label = contract_label(e["type"].as_str()?);
+                    let name = sentence.get(start..end)?.to_owned();
+                    Some(Mention {
+                        sentence: 0,
+                        span: Span::new(start, end),
+                        label,
+                        entity_id: entity_id(label, &name),
+                        name,
+                        confidence: 1.0,
+                        method: "gold",
+                    })
+                })
+                .collect();
+            for ex in pair_examples(&doc, &mentions) {
+                let class = gold.get(&(ex.subject.end as u64, ex.object.end as u64)).copied().unwrap_or(0);
+                out.examples.push((ex.features, class));
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(train: &Path, dev: Option<&Path>, out: &Path, epochs: usize) -> Result<()> {
+    let t = read(train, true)?;
+    let positives = t.examples.iter().filter(|e| e.1 != 0).count();
+    eprintln!("train: {} candidate pairs, {positives} with a relation ({} gold relations)", t.examples.len(), t.gold);
+    let bytes = train_relations(&t.examples, epochs, 20_040);
+    let model = gleaner_extract::entities::Model::<N_CLASSES>::from_bytes(&bytes)
+        .context("the model just trained does not load")?;
+    if let Some(dev) = dev {
+        let d = read(dev, false)?;
+        let reachable = d.examples.iter().filter(|e| e.1 != 0).count();
+        eprintln!("dev: {} candidate pairs, {reachable} of {} gold relations reachable", d.examples.len(), d.gold);
+        for bias in [0.0f32, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0] {
+            let (mut tp, mut pred) = (0, 0);
+            for (f, gold) in &d.examples {
+                let (class, _) = classify(&model, f, bias);
+                if class != 0 {
+                    pred += 1;
+                    if class as u8 == *gold {
+                        tp += 1;
+                    }
+                }
+            }
+            let (p, r) = (tp as f64 / pred.max(1) as f64, tp as f64 / d.gold.max(1) as f64);
+            eprintln!(
+                "dev, bias {bias} (classifier alone, relaxed spans): P {p:.3} R {r:.3} F1 {:.3} (tp {tp} pred {pred} gold {})",
+                2.0 * p * r / (p + r).max(1e-9),
+                d.gold
+            );
+        }
+    }
+    let tmp = out.with_extension("bin.tmp");
+    std::fs::write(&tmp, &bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, out).with_context(|| format!("renaming to {}", out.display()))?;
+    eprintln!("wrote {} ({:.2} MB, {} features)", out.display(), bytes.len() as f64 / 1e6, model.n_features());
+    Ok(())
+}
