@@ -5,7 +5,7 @@ EVAL   ?= ../shared/eval
 VENV   := .venv
 BIN    := target/release/gleaner
 
-.PHONY: all build dataset test lint bench eval doc clean model
+.PHONY: all build dataset test lint bench eval doc clean model python python-test
 
 all: dataset
 
@@ -25,6 +25,18 @@ test: dataset $(VENV)/.installed
 	rm -rf target/synthetic
 	$(CARGO) run --release --locked -q -p gleaner-export --example synthetic -- target/synthetic
 	$(VENV)/bin/python tests/e2e/check_dataset.py target/synthetic --filled
+	$(MAKE) python-test
+
+## The Python wheel (abi3, Python >= 3.9) into dist/, built by maturin from the test venv.
+python: $(VENV)/.installed
+	rm -rf dist
+	$(VENV)/bin/maturin build --release --locked --quiet -m crates/gleaner-python/Cargo.toml -o dist
+
+## Installs the wheel into the test venv and runs pytest: extract/extract_batch/run against the
+## CLI, and gleaner.spark on PySpark local[2] (Java 17) against the CLI.
+python-test: python build
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps dist/gleaner-*.whl
+	cd tests/python && ../../$(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 $(VENV)/.installed: tests/e2e/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +53,9 @@ bench: build
 	$(PYTHON) bench/bench.py --gleaner $(BIN) --corpus $(EVAL)/corpus
 	@if [ -f "$(EVAL)/corpus/reuters21578.jsonl" ]; then \
 	  $(CARGO) run --release --locked -q -p gleaner-extract --example extractor_speed -- $(EVAL)/corpus/reuters21578.jsonl; fi
+	@if [ -x $(VENV)/bin/python ] && $(VENV)/bin/python -c "import gleaner" 2>/dev/null; then \
+	  $(VENV)/bin/python bench/python_bench.py --gleaner $(BIN) --corpus $(EVAL)/corpus; \
+	else echo "python bench: run make python-test first (installs the wheel into $(VENV))"; fi
 
 ## Scores on the public dev sets, when ../shared/eval is there.
 eval: build
@@ -73,4 +88,4 @@ doc:
 
 clean:
 	$(CARGO) clean
-	rm -rf $(VENV) data/*.parquet data/*.csv data/manifest.json
+	rm -rf $(VENV) dist data/*.parquet data/*.csv data/manifest.json

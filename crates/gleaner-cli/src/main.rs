@@ -1,32 +1,15 @@
 //! `gleaner`: documents in, analysis-ready Parquet and CSV tables out.
 //!
-//! The only crate that knows about clap, the terminal and threads. `run` is a pipeline of bounded
-//! queues: a reader thread reads inputs in order and sends numbered chunks of raw documents; each
-//! chunk becomes one rayon task (ingest + extract), with at most `2 × jobs + 1` chunks in flight;
-//! an `order` thread releases finished chunks in input order to the writers, one thread per
-//! format. Memory stays flat whatever the corpus size, and output never depends on `--jobs`.
+//! The command line over `gleaner_cli::run` (the library half of this crate): clap, messages and
+//! exit codes live here.
 
-mod progress;
-
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::Arc;
-use std::time::Instant;
 
-use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use gleaner_export::{write_manifest, DatasetWriter, Formats, RunInfo, Summary, TABLES};
-use gleaner_extract::{Extraction, Pipeline};
-use gleaner_ingest::{ingest, parse_date, Document, Input, Issue, Item, Reader};
-
-/// Documents per chunk: the unit a worker processes and the sequencer reorders.
-const CHUNK_DOCS: usize = 64;
-/// Bytes of text per chunk, whichever limit comes first.
-const CHUNK_BYTES: usize = 2 << 20;
-/// Chunks that may wait in each queue.
-const QUEUE: usize = 2;
+use gleaner_cli::{run, RunOptions};
+use gleaner_export::{Formats, TABLES};
+use gleaner_ingest::parse_date;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -85,7 +68,7 @@ fn main() -> ExitCode {
             print_schema(json);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Run(args) => run(args),
+        Command::Run(args) => run_command(args),
     };
     match outcome {
         Ok(code) => code,
@@ -122,197 +105,26 @@ fn print_schema(json: bool) {
     }
 }
 
-/// One input after processing, in input order.
-enum Outcome {
-    Issue(Issue),
-    Doc(Box<(Document, Extraction)>, Vec<Issue>),
-}
-
-struct Chunk {
-    items: Vec<Item>,
-    bytes_read: u64,
-}
-
-fn run(args: RunArgs) -> Result<ExitCode> {
-    let started = Instant::now();
-    let jobs =
-        args.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
-    let pipeline = Pipeline::standard();
-    // One writer per format, each on its own thread: Parquet encoding and CSV formatting overlap.
-    let mut writers = Vec::new();
-    for formats in [Formats { parquet: true, csv: false }, Formats { parquet: false, csv: true }] {
-        if (formats.parquet && args.format.parquet) || (formats.csv && args.format.csv) {
-            let writer = DatasetWriter::create(&args.out, formats).with_context(|| {
-                format!("cannot write the dataset to {}; check that the folder is writable", args.out.display())
-            })?;
-            writers.push(writer);
-        }
-    }
-
-    let reader = Reader::new(&inputs);
-    let missing = reader.missing_inputs();
-    let total_bytes = reader.total_bytes();
-    let published = args.published;
-
-    let (raw_tx, raw_rx) = sync_channel::<Chunk>(QUEUE);
-    let mut done_txs = Vec::new();
-    let mut write_threads = Vec::new();
-    for (i, writer) in writers.into_iter().enumerate() {
-        let (tx, rx) = sync_channel::<Processed>(QUEUE);
-        done_txs.push(tx);
-        let show_progress = i == 0;
-        let thread = std::thread::Builder::new()
-            .name("write".into())
-            .spawn(move || write(writer, rx, show_progress.then_some(total_bytes)))?;
-        write_threads.push(thread);
-    }
-
-    let read_thread = std::thread::Builder::new().name("read".into()).spawn(move || {
-        let mut reader = reader;
-        let mut items = Vec::new();
-        let mut bytes = 0usize;
-        while let Some(mut item) = reader.next() {
-            if let (Item::Doc(doc), Some(date)) = (&mut item, published) {
-                doc.meta.published.get_or_insert(date);
-            }
-            if let Item::Doc(doc) = &item {
-                bytes += match &doc.body {
-                    gleaner_ingest::Body::Bytes(b) => b.len(),
-                    gleaner_ingest::Body::Text(t) => t.len(),
-                };
-            }
-            items.push(item);
-            if items.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
-                let chunk = Chunk { items: std::mem::take(&mut items), bytes_read: reader.bytes_read() };
-                bytes = 0;
-                if raw_tx.send(chunk).is_err() {
-                    return reader.bytes_read();
-                }
-            }
-        }
-        let read = reader.bytes_read();
-        if !items.is_empty() {
-            let _ = raw_tx.send(Chunk { items, bytes_read: read });
-        }
-        read
-    })?;
-
-    // Workers: one rayon task per chunk, at most `in_flight` chunks at once (no barrier between
-    // chunks, so a slow document never idles the other cores). The sequencer thread puts results
-    // back in input order before the writers see them, and hands back a slot for each.
-    let in_flight = jobs * 2 + 1;
-    let (slot_tx, slot_rx) = sync_channel::<()>(in_flight);
-    for _ in 0..in_flight {
-        slot_tx.send(()).context("cannot start the pipeline")?;
-    }
-    let (result_tx, result_rx) = std::sync::mpsc::channel::<(usize, Processed)>();
-    let sequencer = std::thread::Builder::new().name("order".into()).spawn(move || {
-        let mut next = 0;
-        let mut waiting = BTreeMap::new();
-        let mut writers_ok = true;
-        for (seq, processed) in result_rx {
-            waiting.insert(seq, processed);
-            while let Some(processed) = waiting.remove(&next) {
-                // After a writer failed, keep draining so that no stage blocks; the writer's
-                // error is reported when it is joined.
-                writers_ok = writers_ok && done_txs.iter().all(|tx| tx.send(processed.clone()).is_ok());
-                let _ = slot_tx.send(());
-                next += 1;
-            }
-        }
-    })?;
-    let pipeline = Arc::new(pipeline);
-    for (seq, chunk) in raw_rx.into_iter().enumerate() {
-        if slot_rx.recv().is_err() {
-            break;
-        }
-        let (pipeline, result_tx) = (pipeline.clone(), result_tx.clone());
-        pool.spawn(move || {
-            let outcomes: Vec<Outcome> = chunk.items.into_iter().map(|item| process(item, &pipeline)).collect();
-            let _ = result_tx.send((seq, Arc::new((outcomes, chunk.bytes_read))));
-        });
-    }
-    drop(result_tx);
-    sequencer.join().map_err(|_| anyhow::anyhow!("the sequencer thread panicked"))?;
-    let bytes_read = read_thread.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
-    let mut summary = Summary::default();
-    let mut problems = 0;
-    for thread in write_threads {
-        let (s, p) = thread.join().map_err(|_| anyhow::anyhow!("a writer thread panicked"))??;
-        summary = s;
-        problems = p;
-    }
-
-    let run = RunInfo {
-        inputs: args.inputs.clone(),
-        jobs,
-        published: published.map(|d| d.to_string()),
-        extractors: pipeline.names().into_iter().map(str::to_owned).collect(),
-        bytes_read,
-        seconds: started.elapsed().as_secs_f64(),
+fn run_command(args: RunArgs) -> anyhow::Result<ExitCode> {
+    let options = RunOptions {
+        inputs: args.inputs,
+        out: args.out,
+        formats: args.format,
+        jobs: args.jobs.map(usize::from),
+        published: args.published,
+        progress: true,
     };
-    write_manifest(&args.out, args.format, &run, &summary)
-        .with_context(|| format!("cannot finish the dataset in {}", args.out.display()))?;
-    let errors_file = if args.format.csv { "errors.csv" } else { "errors.parquet" };
-    if problems > 0 {
-        eprintln!("gleaner: {problems} problem(s) recorded in {}", args.out.join(errors_file).display());
+    let report = run(&options)?;
+    let errors_file = if options.formats.csv { "errors.csv" } else { "errors.parquet" };
+    if report.problems > 0 {
+        eprintln!("gleaner: {} problem(s) recorded in {}", report.problems, options.out.join(errors_file).display());
     }
-    if missing > 0 {
+    if report.missing_inputs > 0 {
         eprintln!(
-            "gleaner: {missing} input(s) named on the command line could not be opened; the dataset holds the rest"
+            "gleaner: {} input(s) named on the command line could not be opened; the dataset holds the rest",
+            report.missing_inputs
         );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Processed outcomes of one chunk, with the input bytes read so far; shared by the writers.
-type Processed = Arc<(Vec<Outcome>, u64)>;
-
-/// One writer thread: writes every chunk in order, then closes its files. Returns the row counts
-/// and the number of problems recorded.
-fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Option<u64>) -> Result<(Summary, u64)> {
-    let mut progress = progress_total.map(progress::Progress::new);
-    let (mut docs, mut problems) = (0u64, 0u64);
-    for processed in rx {
-        let (outcomes, bytes_read) = &*processed;
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Issue(issue) => {
-                    problems += 1;
-                    writer.write_issue(issue)?;
-                }
-                Outcome::Doc(found, issues) => {
-                    problems += (issues.len() + found.1.issues.len()) as u64;
-                    for issue in issues {
-                        writer.write_issue(issue)?;
-                    }
-                    writer.write_document(&found.0, &found.1)?;
-                    docs += 1;
-                }
-            }
-        }
-        if let Some(p) = &mut progress {
-            p.update(docs, *bytes_read);
-        }
-    }
-    if let Some(p) = &mut progress {
-        p.finish(docs, problems);
-    }
-    Ok((writer.finish_tables()?, problems))
-}
-
-fn process(item: Item, pipeline: &Pipeline) -> Outcome {
-    match item {
-        Item::Issue(issue) => Outcome::Issue(issue),
-        Item::Doc(raw) => match ingest(raw) {
-            Ok((doc, issues)) => {
-                let found = pipeline.run(&doc);
-                Outcome::Doc(Box::new((doc, found)), issues)
-            }
-            Err(issue) => Outcome::Issue(issue),
-        },
-    }
 }

@@ -40,10 +40,11 @@ pub use table::arrow_schema;
 
 use std::path::{Path, PathBuf};
 
+use arrow_array::RecordBatch;
 use gleaner_extract::{EntityCatalog, Extraction};
 use gleaner_ingest::{Document, Issue};
 use serde::Serialize;
-use table::{Cell, TableWriter};
+use table::{Cell, MemoryTable, RowSink, TableWriter};
 
 /// Which files to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,20 +164,27 @@ impl Summary {
     }
 }
 
+/// The rows of every table, built from documents and their extractions; generic over where
+/// rows go (files or memory), so both outputs read documents the same way.
+#[derive(Debug)]
+struct Rows<S> {
+    documents: S,
+    sentences: S,
+    mentions: S,
+    numbers: S,
+    dates: S,
+    relations: S,
+    errors: S,
+    catalog: EntityCatalog,
+    list_scratch: Vec<String>,
+}
+
 /// Streams a dataset to a folder. See the crate docs.
 #[derive(Debug)]
 pub struct DatasetWriter {
     dir: PathBuf,
     formats: Formats,
-    documents: TableWriter,
-    sentences: TableWriter,
-    mentions: TableWriter,
-    numbers: TableWriter,
-    dates: TableWriter,
-    relations: TableWriter,
-    errors: TableWriter,
-    catalog: EntityCatalog,
-    list_scratch: Vec<String>,
+    rows: Rows<TableWriter>,
 }
 
 impl DatasetWriter {
@@ -184,9 +192,7 @@ impl DatasetWriter {
     pub fn create(dir: &Path, formats: Formats) -> Result<DatasetWriter, ExportError> {
         std::fs::create_dir_all(dir).map_err(|e| ExportError::io(dir, e))?;
         let open = |t: &'static Table| TableWriter::create(dir, t, formats);
-        Ok(DatasetWriter {
-            dir: dir.to_owned(),
-            formats,
+        let rows = Rows {
             documents: open(&DOCUMENTS)?,
             sentences: open(&SENTENCES)?,
             mentions: open(&MENTIONS)?,
@@ -196,11 +202,23 @@ impl DatasetWriter {
             errors: open(&ERRORS)?,
             catalog: EntityCatalog::new(),
             list_scratch: Vec::new(),
-        })
+        };
+        Ok(DatasetWriter { dir: dir.to_owned(), formats, rows })
     }
 
     /// Writes an `errors` row.
     pub fn write_issue(&mut self, issue: &Issue) -> Result<(), ExportError> {
+        self.rows.write_issue(issue)
+    }
+
+    /// Writes one document, its sentences and everything extracted from it.
+    pub fn write_document(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
+        self.rows.write_document(doc, found)
+    }
+}
+
+impl<S: RowSink> Rows<S> {
+    fn write_issue(&mut self, issue: &Issue) -> Result<(), ExportError> {
         self.errors.push(&[
             Cell::Str(&issue.source),
             Cell::Str(issue.stage),
@@ -209,8 +227,25 @@ impl DatasetWriter {
         ])
     }
 
-    /// Writes one document, its sentences and everything extracted from it.
-    pub fn write_document(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
+    /// The `entities` rows of every document written so far.
+    fn write_entities(&mut self, entities: &mut impl RowSink) -> Result<(), ExportError> {
+        for rec in self.catalog.records() {
+            self.list_scratch.clear();
+            self.list_scratch.extend(rec.aliases.iter().cloned());
+            let aliases: Vec<&str> = self.list_scratch.iter().map(String::as_str).collect();
+            entities.push(&[
+                Cell::Str(&rec.entity_id),
+                Cell::Str(&rec.label),
+                Cell::Str(&rec.name),
+                Cell::List(&aliases),
+                Cell::Int(rec.n_mentions as i64),
+                Cell::Int(rec.n_documents as i64),
+            ])?;
+        }
+        Ok(())
+    }
+
+    fn write_document(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
         let index = doc.char_index();
         let at = |byte: u32| Cell::Int(index.char_offset(byte) as i64);
         let id = doc.doc_id.as_str();
@@ -316,7 +351,9 @@ impl DatasetWriter {
         self.catalog.add(doc, found);
         Ok(())
     }
+}
 
+impl DatasetWriter {
     /// Writes the `entities` table, closes every file, renames them into place and writes
     /// `manifest.json`.
     pub fn finish(self, run: &RunInfo) -> Result<Summary, ExportError> {
@@ -330,31 +367,99 @@ impl DatasetWriter {
     /// formats with two writers (on two threads) and one manifest with [`write_manifest`].
     pub fn finish_tables(mut self) -> Result<Summary, ExportError> {
         let mut entities = TableWriter::create(&self.dir, &ENTITIES, self.formats)?;
-        for rec in self.catalog.records() {
-            self.list_scratch.clear();
-            self.list_scratch.extend(rec.aliases.iter().cloned());
-            let aliases: Vec<&str> = self.list_scratch.iter().map(String::as_str).collect();
-            entities.push(&[
-                Cell::Str(&rec.entity_id),
-                Cell::Str(&rec.label),
-                Cell::Str(&rec.name),
-                Cell::List(&aliases),
-                Cell::Int(rec.n_mentions as i64),
-                Cell::Int(rec.n_documents as i64),
-            ])?;
-        }
+        self.rows.write_entities(&mut entities)?;
+        let r = self.rows;
         let mut tables = vec![
-            ("documents", self.documents.finish()?),
-            ("sentences", self.sentences.finish()?),
-            ("mentions", self.mentions.finish()?),
+            ("documents", r.documents.finish()?),
+            ("sentences", r.sentences.finish()?),
+            ("mentions", r.mentions.finish()?),
             ("entities", entities.finish()?),
-            ("numbers", self.numbers.finish()?),
-            ("dates", self.dates.finish()?),
-            ("relations", self.relations.finish()?),
-            ("errors", self.errors.finish()?),
+            ("numbers", r.numbers.finish()?),
+            ("dates", r.dates.finish()?),
+            ("relations", r.relations.finish()?),
+            ("errors", r.errors.finish()?),
         ];
         tables.sort_by_key(|(name, _)| TABLES.iter().position(|t| t.name == *name));
         Ok(Summary { tables })
+    }
+}
+
+/// The dataset in memory: the contract's eight tables as Arrow record batches, built from
+/// documents exactly as [`DatasetWriter`] writes them (same rows, same order, same schema). For
+/// callers that hand tables on without files (the Python bindings).
+///
+/// ```
+/// use gleaner_export::Batches;
+/// use gleaner_extract::Pipeline;
+/// use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
+///
+/// let raw = RawDocument { doc_id: "d1".into(), source: "d1".into(),
+///     body: Body::Text("Hello World. My name is Jonas.".into()), meta: Metadata::default(), issues: vec![] };
+/// let (doc, _) = ingest(raw).unwrap();
+/// let mut out = Batches::new();
+/// out.write_document(&doc, &Pipeline::standard().run(&doc)).unwrap();
+/// let tables = out.finish().unwrap();
+/// assert_eq!(tables.len(), 8);
+/// let (name, sentences) = &tables[1];
+/// assert_eq!((*name, sentences.num_rows()), ("sentences", 2));
+/// ```
+#[derive(Debug)]
+pub struct Batches {
+    rows: Rows<MemoryTable>,
+}
+
+impl Default for Batches {
+    fn default() -> Batches {
+        Batches::new()
+    }
+}
+
+impl Batches {
+    /// Empty tables.
+    pub fn new() -> Batches {
+        Batches {
+            rows: Rows {
+                documents: MemoryTable::new(&DOCUMENTS),
+                sentences: MemoryTable::new(&SENTENCES),
+                mentions: MemoryTable::new(&MENTIONS),
+                numbers: MemoryTable::new(&NUMBERS),
+                dates: MemoryTable::new(&DATES),
+                relations: MemoryTable::new(&RELATIONS),
+                errors: MemoryTable::new(&ERRORS),
+                catalog: EntityCatalog::new(),
+                list_scratch: Vec::new(),
+            },
+        }
+    }
+
+    /// Adds an `errors` row.
+    pub fn write_issue(&mut self, issue: &Issue) -> Result<(), ExportError> {
+        self.rows.write_issue(issue)
+    }
+
+    /// Adds one document, its sentences and everything extracted from it.
+    pub fn write_document(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
+        self.rows.write_document(doc, found)
+    }
+
+    /// The eight tables, in [`TABLES`] order, `entities` aggregated over every document added.
+    pub fn finish(mut self) -> Result<Vec<(&'static str, RecordBatch)>, ExportError> {
+        let mut entities = MemoryTable::new(&ENTITIES);
+        self.rows.write_entities(&mut entities)?;
+        let arrow = |e| ExportError::arrow(Path::new("<memory>"), e);
+        let r = self.rows;
+        let tables = vec![
+            ("documents", r.documents.finish().map_err(arrow)?),
+            ("sentences", r.sentences.finish().map_err(arrow)?),
+            ("mentions", r.mentions.finish().map_err(arrow)?),
+            ("entities", entities.finish().map_err(arrow)?),
+            ("numbers", r.numbers.finish().map_err(arrow)?),
+            ("dates", r.dates.finish().map_err(arrow)?),
+            ("relations", r.relations.finish().map_err(arrow)?),
+            ("errors", r.errors.finish().map_err(arrow)?),
+        ];
+        debug_assert!(tables.iter().zip(TABLES.iter()).all(|((n, _), t)| *n == t.name));
+        Ok(tables)
     }
 }
 

@@ -185,6 +185,75 @@ impl ParquetSink {
     }
 }
 
+/// Where the rows of one table go: files ([`TableWriter`]) or Arrow batches in memory
+/// ([`MemoryTable`]).
+pub(crate) trait RowSink {
+    /// Appends one row (cells in column order).
+    fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError>;
+}
+
+/// Appends a row's cells to Arrow builders; returns the bytes of string data added.
+fn append(table: &Table, builders: &mut [Builder], row: &[Cell<'_>]) -> usize {
+    let mut bytes = 0;
+    for (cell, builder) in row.iter().zip(builders) {
+        match (cell, builder) {
+            (Cell::Str(s), Builder::Str(b)) => {
+                bytes += s.len();
+                b.append_value(s)
+            }
+            (Cell::OptStr(s), Builder::Str(b)) => {
+                bytes += s.map_or(0, str::len);
+                b.append_option(*s)
+            }
+            (Cell::Int(v), Builder::Int(b)) => b.append_value(*v),
+            (Cell::Float(v), Builder::Float(b)) => b.append_value(*v),
+            (Cell::OptFloat(v), Builder::Float(b)) => b.append_option(*v),
+            (Cell::Bool(v), Builder::Bool(b)) => b.append_value(*v),
+            (Cell::OptDate(v), Builder::Date(b)) => b.append_option(v.map(days)),
+            (Cell::List(items), Builder::List(b)) => {
+                for item in *items {
+                    bytes += item.len();
+                    b.values().append_value(item);
+                }
+                b.append(true);
+            }
+            (cell, _) => unreachable!("cell {cell:?} does not fit a column of {}", table.name),
+        }
+    }
+    bytes
+}
+
+/// One table built in memory as a single Arrow batch with the contract's schema.
+pub(crate) struct MemoryTable {
+    table: &'static Table,
+    builders: Vec<Builder>,
+}
+
+impl std::fmt::Debug for MemoryTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MemoryTable").field("table", &self.table.name).finish()
+    }
+}
+
+impl MemoryTable {
+    pub(crate) fn new(table: &'static Table) -> MemoryTable {
+        MemoryTable { table, builders: table.columns.iter().map(|c| Builder::new(c.ty)).collect() }
+    }
+
+    /// The rows so far, as one batch.
+    pub(crate) fn finish(mut self) -> Result<RecordBatch, arrow_schema::ArrowError> {
+        let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
+        RecordBatch::try_new(arrow_schema(self.table), columns)
+    }
+}
+
+impl RowSink for MemoryTable {
+    fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
+        append(self.table, &mut self.builders, row);
+        Ok(())
+    }
+}
+
 pub(crate) struct TableWriter {
     table: &'static Table,
     schema: SchemaRef,
@@ -250,31 +319,8 @@ impl TableWriter {
     pub(crate) fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
         debug_assert_eq!(row.len(), self.builders.len(), "row of {}", self.table.name);
         // Arrow builders feed only the Parquet file.
-        let builders = if self.parquet.is_some() { &mut self.builders[..] } else { &mut [] };
-        for (cell, builder) in row.iter().zip(builders) {
-            match (cell, builder) {
-                (Cell::Str(s), Builder::Str(b)) => {
-                    self.pending_bytes += s.len();
-                    b.append_value(s)
-                }
-                (Cell::OptStr(s), Builder::Str(b)) => {
-                    self.pending_bytes += s.map_or(0, str::len);
-                    b.append_option(*s)
-                }
-                (Cell::Int(v), Builder::Int(b)) => b.append_value(*v),
-                (Cell::Float(v), Builder::Float(b)) => b.append_value(*v),
-                (Cell::OptFloat(v), Builder::Float(b)) => b.append_option(*v),
-                (Cell::Bool(v), Builder::Bool(b)) => b.append_value(*v),
-                (Cell::OptDate(v), Builder::Date(b)) => b.append_option(v.map(days)),
-                (Cell::List(items), Builder::List(b)) => {
-                    for item in *items {
-                        self.pending_bytes += item.len();
-                        b.values().append_value(item);
-                    }
-                    b.append(true);
-                }
-                (cell, _) => unreachable!("cell {cell:?} does not fit a column of {}", self.table.name),
-            }
+        if self.parquet.is_some() {
+            self.pending_bytes += append(self.table, &mut self.builders, row);
         }
         if let Some((writer, staged)) = &mut self.csv {
             for cell in row {
@@ -355,5 +401,11 @@ impl TableWriter {
             staged.commit()?;
         }
         Ok(self.rows)
+    }
+}
+
+impl RowSink for TableWriter {
+    fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
+        TableWriter::push(self, row)
     }
 }

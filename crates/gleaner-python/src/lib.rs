@@ -1,0 +1,282 @@
+//! `gleaner._gleaner`: the native half of the `gleaner` Python package.
+//!
+//! Documents go in as Python strings or an Arrow record batch (through the Arrow C data
+//! interface, no Python object per row); the contract's tables come back as pyarrow record
+//! batches built by `gleaner_export::Batches`, the same rows the CLI writes. The GIL is released
+//! while documents are ingested and extracted on rayon's threads. The pure-Python half
+//! (`python/gleaner/__init__.py`) turns the batches into `pyarrow.Table`s.
+
+use std::collections::HashSet;
+
+use arrow_array::{
+    Array, Date32Array, Int32Array, Int64Array, LargeStringArray, RecordBatch, StringArray, StringViewArray,
+    UInt32Array, UInt64Array,
+};
+use arrow_pyarrow::PyArrowType;
+use gleaner_cli::{process, Outcome, RunOptions};
+use gleaner_export::{Batches, Formats};
+use gleaner_extract::Pipeline;
+use gleaner_ingest::{parse_date, Body, Issue, Item, Metadata, RawDocument};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::prelude::*;
+use rayon::prelude::*;
+
+create_exception!(_gleaner, GleanerError, PyException, "A run of gleaner could not complete.");
+
+type Tables = Vec<(String, PyArrowType<RecordBatch>)>;
+
+fn published(s: Option<&str>) -> PyResult<Option<chrono::NaiveDate>> {
+    match s {
+        None => Ok(None),
+        // The CLI's wording for --published.
+        Some(s) => parse_date(s)
+            .filter(|_| s.trim().len() == 10)
+            .map(Some)
+            .ok_or_else(|| PyValueError::new_err(format!("{s:?} is not a date like 2021-08-27"))),
+    }
+}
+
+/// Ingests and extracts `items` in parallel, then writes them in order.
+fn tables(items: Vec<Item>) -> Result<Vec<(&'static str, RecordBatch)>, String> {
+    let pipeline = Pipeline::standard();
+    let outcomes: Vec<Outcome> = items.into_par_iter().map(|item| process(item, &pipeline)).collect();
+    let mut out = Batches::new();
+    for outcome in &outcomes {
+        let written = match outcome {
+            Outcome::Issue(issue) => out.write_issue(issue),
+            Outcome::Doc(found, issues) => {
+                issues.iter().try_for_each(|i| out.write_issue(i)).and_then(|_| out.write_document(&found.0, &found.1))
+            }
+        };
+        written.map_err(|e| e.to_string())?;
+    }
+    out.finish().map_err(|e| e.to_string())
+}
+
+fn to_python(result: Result<Vec<(&'static str, RecordBatch)>, String>) -> PyResult<Tables> {
+    let batches = result.map_err(GleanerError::new_err)?;
+    Ok(batches.into_iter().map(|(name, b)| (name.to_owned(), PyArrowType(b))).collect())
+}
+
+/// Extracts the tables of one text: `[(table name, pyarrow.RecordBatch)]`.
+#[pyfunction]
+#[pyo3(signature = (text, *, doc_id = None, published = None))]
+fn extract(py: Python<'_>, text: String, doc_id: Option<String>, published: Option<String>) -> PyResult<Tables> {
+    let date = self::published(published.as_deref())?;
+    let doc_id = doc_id.unwrap_or_else(|| "text".to_owned());
+    let raw = RawDocument {
+        source: doc_id.clone(),
+        doc_id,
+        body: Body::Text(text),
+        meta: Metadata { published: date, ..Metadata::default() },
+        issues: Vec::new(),
+    };
+    to_python(py.detach(|| tables(vec![Item::Doc(raw)])))
+}
+
+/// A column of strings, whatever the Arrow string type (and integers as their digits).
+enum Strings<'a> {
+    Utf8(&'a StringArray),
+    Large(&'a LargeStringArray),
+    View(&'a StringViewArray),
+    I64(&'a Int64Array),
+    I32(&'a Int32Array),
+    U64(&'a UInt64Array),
+    U32(&'a UInt32Array),
+    Date(&'a Date32Array),
+}
+
+impl<'a> Strings<'a> {
+    fn of(array: &'a dyn Array, name: &str) -> PyResult<Strings<'a>> {
+        let any = array.as_any();
+        if let Some(a) = any.downcast_ref::<StringArray>() {
+            return Ok(Strings::Utf8(a));
+        }
+        if let Some(a) = any.downcast_ref::<LargeStringArray>() {
+            return Ok(Strings::Large(a));
+        }
+        if let Some(a) = any.downcast_ref::<StringViewArray>() {
+            return Ok(Strings::View(a));
+        }
+        if let Some(a) = any.downcast_ref::<Int64Array>() {
+            return Ok(Strings::I64(a));
+        }
+        if let Some(a) = any.downcast_ref::<Int32Array>() {
+            return Ok(Strings::I32(a));
+        }
+        if let Some(a) = any.downcast_ref::<UInt64Array>() {
+            return Ok(Strings::U64(a));
+        }
+        if let Some(a) = any.downcast_ref::<UInt32Array>() {
+            return Ok(Strings::U32(a));
+        }
+        if let Some(a) = any.downcast_ref::<Date32Array>() {
+            return Ok(Strings::Date(a));
+        }
+        Err(PyValueError::new_err(format!(
+            "column {name:?} has type {}; expected strings (or integers for an id, dates for published)",
+            array.data_type()
+        )))
+    }
+
+    fn get(&self, i: usize) -> Option<String> {
+        macro_rules! pick {
+            ($a:expr, $f:expr) => {
+                if $a.is_null(i) {
+                    None
+                } else {
+                    Some($f($a.value(i)))
+                }
+            };
+        }
+        match self {
+            Strings::Utf8(a) => pick!(a, |v: &str| v.to_owned()),
+            Strings::Large(a) => pick!(a, |v: &str| v.to_owned()),
+            Strings::View(a) => pick!(a, |v: &str| v.to_owned()),
+            Strings::I64(a) => pick!(a, |v: i64| v.to_string()),
+            Strings::I32(a) => pick!(a, |v: i32| v.to_string()),
+            Strings::U64(a) => pick!(a, |v: u64| v.to_string()),
+            Strings::U32(a) => pick!(a, |v: u32| v.to_string()),
+            Strings::Date(a) => {
+                if a.is_null(i) {
+                    None
+                } else {
+                    a.value_as_date(i).map(|d| d.format("%Y-%m-%d").to_string())
+                }
+            }
+        }
+    }
+}
+
+/// Extracts the tables of every row of a record batch: one document per row, `text` its text,
+/// `id` its doc_id (a row without one gets `batch#<row number>`, 1-based), `published` its
+/// document date (a `YYYY-MM-DD` string or a date); `title` and `author` columns are read when
+/// present. A row without text, a duplicate id or a bad date becomes an `errors` row, as in the
+/// CLI.
+#[pyfunction]
+#[pyo3(signature = (batch, text = "text", id = "id", published = "published"))]
+fn extract_batch(
+    py: Python<'_>,
+    batch: PyArrowType<RecordBatch>,
+    text: &str,
+    id: &str,
+    published: &str,
+) -> PyResult<Tables> {
+    let batch = batch.0;
+    let schema = batch.schema();
+    let column = |name: &str| schema.index_of(name).ok().map(|i| batch.column(i).as_ref());
+    let texts = column(text)
+        .ok_or_else(|| PyValueError::new_err(format!("the batch has no {text:?} column")))
+        .and_then(|a| Strings::of(a, text))?;
+    let ids = column(id).map(|a| Strings::of(a, id)).transpose()?;
+    let dates = column(published).map(|a| Strings::of(a, published)).transpose()?;
+    // As in a JSONL record: `title` and `author` columns fill those fields when present.
+    let titles = column("title").map(|a| Strings::of(a, "title")).transpose()?;
+    let authors = column("author").map(|a| Strings::of(a, "author")).transpose()?;
+    let nonblank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+    let mut items = Vec::with_capacity(batch.num_rows());
+    let mut seen = HashSet::new();
+    for row in 0..batch.num_rows() {
+        let fallback = format!("batch#{}", row + 1);
+        let doc_id = ids.as_ref().and_then(|c| c.get(row)).unwrap_or_else(|| fallback.clone());
+        let source = doc_id.clone();
+        let Some(body) = texts.get(row) else {
+            items.push(Item::Issue(Issue::new(
+                source,
+                "read",
+                "missing_text",
+                "the record has no \"text\" field".into(),
+            )));
+            continue;
+        };
+        if !seen.insert(doc_id.clone()) {
+            items.push(Item::Issue(Issue::new(
+                source,
+                "read",
+                "duplicate_id",
+                format!(
+                    "doc_id {doc_id:?} was already used by an earlier document; this one was skipped (give it a unique id)"
+                ),
+            )));
+            continue;
+        }
+        let mut issues = Vec::new();
+        let date = dates.as_ref().and_then(|c| c.get(row)).and_then(|p| {
+            let d = parse_date(&p);
+            if d.is_none() {
+                issues.push(Issue::new(
+                    source.clone(),
+                    "read",
+                    "bad_metadata",
+                    format!("published {p:?} is not a YYYY-MM-DD date; ignored"),
+                ));
+            }
+            d
+        });
+        items.push(Item::Doc(RawDocument {
+            doc_id,
+            source,
+            body: Body::Text(body),
+            meta: Metadata {
+                published: date,
+                title: nonblank(titles.as_ref().and_then(|c| c.get(row))),
+                author: nonblank(authors.as_ref().and_then(|c| c.get(row))),
+                extra: None,
+            },
+            issues,
+        }));
+    }
+    to_python(py.detach(|| tables(items)))
+}
+
+/// `gleaner run`: reads `paths` (files, folders, .jsonl), writes the dataset to `out`. Returns
+/// `{"rows": {table: count}, "problems": n, "missing_inputs": n}`.
+#[pyfunction]
+#[pyo3(signature = (paths, out, *, formats = "parquet,csv", jobs = None, published = None))]
+fn run(
+    py: Python<'_>,
+    paths: Vec<String>,
+    out: std::path::PathBuf,
+    formats: &str,
+    jobs: Option<usize>,
+    published: Option<String>,
+) -> PyResult<Py<PyAny>> {
+    let formats: Formats = formats.parse().map_err(PyValueError::new_err)?;
+    if paths.is_empty() {
+        return Err(PyValueError::new_err("no input: give at least one file or folder"));
+    }
+    if jobs == Some(0) {
+        return Err(PyValueError::new_err("jobs must be at least 1"));
+    }
+    let options = RunOptions {
+        inputs: paths,
+        out,
+        formats,
+        jobs,
+        published: self::published(published.as_deref())?,
+        progress: false,
+    };
+    // The CLI prints "gleaner: error: {e:#}"; Python gets the same message.
+    let report = py.detach(|| gleaner_cli::run(&options)).map_err(|e| GleanerError::new_err(format!("{e:#}")))?;
+    let dict = pyo3::types::PyDict::new(py);
+    let rows = pyo3::types::PyDict::new(py);
+    for (name, n) in &report.summary.tables {
+        rows.set_item(*name, *n)?;
+    }
+    dict.set_item("rows", rows)?;
+    dict.set_item("problems", report.problems)?;
+    dict.set_item("missing_inputs", report.missing_inputs)?;
+    Ok(dict.into_any().unbind())
+}
+
+/// The native module.
+#[pymodule]
+fn _gleaner(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(run, m)?)?;
+    m.add("GleanerError", m.py().get_type::<GleanerError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
