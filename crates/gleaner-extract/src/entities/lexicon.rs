@@ -193,6 +193,11 @@ impl Lexicons {
         self.gaz.get(&seq_hash([low])).copied().unwrap_or(0)
     }
 
+    /// Is the whole name a country, city, state or province?
+    pub(crate) fn is_known_gpe(&self, words: &[&str]) -> bool {
+        self.categories(words) & ((1 << COUNTRY) | (1 << CITY)) != 0
+    }
+
     /// Is the whole name a country?
     pub(crate) fn is_country(&self, words: &[&str]) -> bool {
         self.categories(words) & (1 << COUNTRY) != 0

@@ -61,6 +61,12 @@ pub(crate) fn is_country<'a>(words: impl Iterator<Item = &'a str>) -> bool {
     Lexicons::get().is_country(&words)
 }
 
+/// Is this name a country, or a city, state or province in the lexicon?
+pub(crate) fn is_country_or_state<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let words: Vec<&str> = words.collect();
+    Lexicons::get().is_known_gpe(&words)
+}
+
 /// The key of a word in [`Clusters`]: the hash of its lower-case form with digits as `0`.
 pub fn word_key(word: &str) -> u64 {
     features::word_hash(&lexicon::key_form(word))

@@ -241,7 +241,7 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize) -> Option<&'static str
             let citizen = (x..y).any(|i| matches!(ctx.lw(i), "citizen" | "citizens" | "national" | "nationals"));
             Some(if citizen { "citizen_of" } else { "lives_in" })
         }
-        "Located_In" if s != "PERSON" && place(o) => Some("located_in"),
+        "Located_In" if s != "PERSON" && place(o) && !rules::listed(ctx, a, b) => Some("located_in"),
         _ => None,
     }
 }

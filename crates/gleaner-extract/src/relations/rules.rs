@@ -314,6 +314,213 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         }
     }
     structure_and_alignment(ctx, out);
+    people_and_places(ctx, out);
+}
+
+/// Verbs of killing, active ("shot") or passive ("was shot by").
+fn kill_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "killed"
+            | "assassinated"
+            | "murdered"
+            | "shot"
+            | "stabbed"
+            | "executed"
+            | "strangled"
+            | "slew"
+            | "beheaded"
+            | "poisoned"
+    )
+}
+
+/// Nouns naming a killer ("assassin of", "King assassin").
+fn killer_noun(word: &str) -> bool {
+    matches!(word, "assassin" | "killer" | "murderer" | "slayer")
+}
+
+/// Where people live and die, and where places are: "P, 50, of G", "P, a native of G", "P, who
+/// lives in G" (lives_in); "P1 shot P2", "P2 was shot by P1", "P1, the assassin of P2",
+/// "the assassination of P2 by P1", "P2 assassin P1" (killed); "G1 in G2", "G1, G2" (located_in);
+/// "O, a G company" (based_in).
+fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
+    let n = ctx.words.len();
+    let person = |i: usize| ctx.arg_at(i).filter(|&a| is_person(ctx.args[a].label));
+    let place_at = |i: usize| ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label));
+    for (pi, p) in ctx.args.iter().enumerate() {
+        if !is_person(p.label) {
+            continue;
+        }
+        // P , AGE , of G   |   P of G   |   P , (who is )?(a )?native|resident of G   |   P (, who )?lives in G
+        let mut i = p.end;
+        if ctx.lw(i) == "," && ctx.lw(i + 1).chars().all(|c| c.is_ascii_digit()) && ctx.lw(i + 2) == "," {
+            i += 3;
+        }
+        let mut lives = None;
+        if ctx.lw(i) == "of" {
+            lives = place_at(i + 1).map(|g| (g, i));
+        } else {
+            let mut k = i;
+            if ctx.lw(k) == "," {
+                k += 1;
+            }
+            if ctx.lw(k) == "who" {
+                k += 1;
+            }
+            if matches!(ctx.lw(k), "is" | "was") {
+                k += 1;
+            }
+            if matches!(ctx.lw(k), "a" | "an") {
+                k += 1;
+            }
+            if matches!(ctx.lw(k), "native" | "resident" | "citizen") && ctx.lw(k + 1) == "of" {
+                let pred = if ctx.lw(k) == "citizen" { "citizen_of" } else { "lives_in" };
+                if let Some(g) = place_at(k + 2) {
+                    out.push(Found {
+                        subject: Side::Arg(pi),
+                        predicate: pred,
+                        object: Side::Arg(g),
+                        trigger: (k, k + 2),
+                    });
+                }
+            } else if matches!(ctx.lw(k), "lives" | "lived" | "resides" | "resided") && ctx.lw(k + 1) == "in" {
+                lives = place_at(k + 2).map(|g| (g, k));
+            }
+        }
+        if let Some((g, t)) = lives {
+            out.push(Found {
+                subject: Side::Arg(pi),
+                predicate: "lives_in",
+                object: Side::Arg(g),
+                trigger: (t, t + 1),
+            });
+        }
+        // P1 killed P2
+        let v = p.end;
+        if kill_verb(ctx.lw(v)) {
+            if let Some(q) = person(v + 1) {
+                out.push(Found {
+                    subject: Side::Arg(pi),
+                    predicate: "killed",
+                    object: Side::Arg(q),
+                    trigger: (v, v + 1),
+                });
+            }
+        }
+        // P2 (, who had just) (was|were|had been|been) killed by P1
+        let mut k = p.end;
+        if ctx.lw(k) == "," && ctx.lw(k + 1) == "who" {
+            k += 2;
+        }
+        while k < n && (matches!(ctx.lw(k), "was" | "were" | "had" | "has" | "been" | "be") || adverb(ctx.lw(k))) {
+            k += 1;
+        }
+        if k > p.end && kill_verb(ctx.lw(k)) && ctx.lw(k + 1) == "by" {
+            if let Some(q) = person(k + 2) {
+                out.push(Found {
+                    subject: Side::Arg(q),
+                    predicate: "killed",
+                    object: Side::Arg(pi),
+                    trigger: (k, k + 2),
+                });
+            }
+        }
+        // P1 , (the )?assassin of P2
+        let mut k = p.end;
+        if ctx.lw(k) == "," {
+            k += 1;
+            if determiner(ctx.lw(k)) {
+                k += 1;
+            }
+            if killer_noun(ctx.lw(k)) && ctx.lw(k + 1) == "of" {
+                if let Some(q) = person(k + 2) {
+                    out.push(Found {
+                        subject: Side::Arg(pi),
+                        predicate: "killed",
+                        object: Side::Arg(q),
+                        trigger: (k, k + 1),
+                    });
+                }
+            }
+        }
+        // P2 assassin P1 ("King assassin James Earl Ray")
+        if killer_noun(ctx.lw(p.end)) {
+            if let Some(q) = person(p.end + 1) {
+                out.push(Found {
+                    subject: Side::Arg(q),
+                    predicate: "killed",
+                    object: Side::Arg(pi),
+                    trigger: (p.end, p.end + 1),
+                });
+            }
+        }
+    }
+    // the assassination|murder|killing of P2 by P1
+    for t in 0..n {
+        if !matches!(ctx.lw(t), "assassination" | "murder" | "killing" | "slaying") || ctx.lw(t + 1) != "of" {
+            continue;
+        }
+        let Some(victim) = person(t + 2) else { continue };
+        let e = ctx.args[victim].end;
+        if ctx.lw(e) == "by" {
+            if let Some(killer) = person(e + 1) {
+                out.push(Found {
+                    subject: Side::Arg(killer),
+                    predicate: "killed",
+                    object: Side::Arg(victim),
+                    trigger: (t, t + 1),
+                });
+            }
+        }
+    }
+    for (a, g1) in ctx.args.iter().enumerate() {
+        // G1 in G2 (adjacent): "Dan Sai District in Loei Province".
+        if is_place(g1.label) && ctx.lw(g1.end) == "in" {
+            if let Some(b) = place_at(g1.end + 1) {
+                if ctx.args[b].entity_id != g1.entity_id {
+                    out.push(Found {
+                        subject: Side::Arg(a),
+                        predicate: "located_in",
+                        object: Side::Arg(b),
+                        trigger: (g1.end, g1.end + 1),
+                    });
+                }
+            }
+        }
+        // O , a G company|firm|group...: based_in.
+        if is_org(g1.label) && ctx.lw(g1.end) == "," && matches!(ctx.lw(g1.end + 1), "a" | "an" | "the") {
+            if let Some(b) = place_at(g1.end + 2) {
+                let after = ctx.lw(ctx.args[b].end);
+                let org_noun = matches!(
+                    after,
+                    "company"
+                        | "firm"
+                        | "group"
+                        | "bank"
+                        | "agency"
+                        | "newspaper"
+                        | "organization"
+                        | "maker"
+                        | "producer"
+                        | "manufacturer"
+                        | "developer"
+                        | "carrier"
+                        | "airline"
+                        | "daily"
+                        | "university"
+                        | "-based"
+                ) || after.ends_with("-based");
+                if org_noun {
+                    out.push(Found {
+                        subject: Side::Arg(a),
+                        predicate: "based_in",
+                        object: Side::Arg(b),
+                        trigger: (g1.end, g1.end + 2),
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// A PERSON right after a role phrase: "leader Jane Roe", "leader, Jane Roe", "leader, a
@@ -487,17 +694,19 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
             });
         }
     }
-    // G1 , G2 (a city, then its country): located_in.
+    // G1 , G2 (a town, then its state or country): located_in; not inside a list of places
+    // ("Paris, London and Berlin").
     for (a, g1) in ctx.args.iter().enumerate() {
         if g1.label != "GPE" || ctx.lw(g1.end) != "," {
             continue;
         }
         let Some(b) = ctx.arg_at(g1.end + 1) else { continue };
         let g2 = &ctx.args[b];
-        let closes = matches!(ctx.lw(g2.end), "," | "." | ";" | ")" | "") || g2.end == ctx.words.len();
+        let closes = matches!(ctx.lw(g2.end), "," | "." | ";" | ")" | "(" | "") || g2.end == ctx.words.len();
         if g2.label == "GPE"
             && closes
-            && crate::entities::is_country(ctx.words[g2.first..g2.end].iter().copied())
+            && !listed(ctx, a, b)
+            && crate::entities::is_country_or_state(ctx.words[g2.first..g2.end].iter().copied())
             && !crate::entities::is_country(ctx.words[g1.first..g1.end].iter().copied())
         {
             out.push(Found {
@@ -508,6 +717,34 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
             });
         }
     }
+}
+
+/// Are mentions `a` and `b` (either order) neighbours in a list of places ("Paris, London, and
+/// Berlin")? Then neither is in the other.
+pub(crate) fn listed(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let (x, y) =
+        if ctx.args[a].first < ctx.args[b].first { (&ctx.args[a], &ctx.args[b]) } else { (&ctx.args[b], &ctx.args[a]) };
+    let between: Vec<&str> = (x.end..y.first).map(|i| ctx.lw(i)).collect();
+    let joined = matches!(between.as_slice(), [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]);
+    if !joined {
+        return false;
+    }
+    // "Kabul, Afghanistan, and Lahore, Pakistan": a town and then its state or country is a pair,
+    // even inside a list.
+    let words = |m: &super::context::Arg| ctx.words[m.first..m.end].to_vec();
+    if between == [","]
+        && crate::entities::is_country_or_state(words(y).into_iter())
+        && !crate::entities::is_country(words(x).into_iter())
+        && !crate::entities::is_country_or_state(words(x).into_iter())
+    {
+        return false;
+    }
+    let after = ctx.lw(y.end);
+    let list_after = (after == "," && (ctx.arg_at(y.end + 1).is_some() || matches!(ctx.lw(y.end + 1), "and" | "or")))
+        || matches!(after, "and" | "or");
+    let list_before =
+        x.first >= 2 && matches!(ctx.lw(x.first - 1), "," | "and") && ctx.arg_ending(x.first - 1).is_some();
+    list_after || list_before || between.len() > 1 || between == ["and"] || between == ["or"]
 }
 
 /// Is mention `a` the object of a preposition ("of the Taliban")?
