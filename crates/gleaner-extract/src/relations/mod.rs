@@ -135,7 +135,9 @@ impl Extractor for Relations {
             for f in &found {
                 let Some(s) = resolve(&ctx, &mentions[..lo], f.subject) else { continue };
                 let Some(o) = resolve(&ctx, &mentions[..lo], f.object) else { continue };
-                let (t0, t1) = (ctx.spans[f.trigger.0].start, ctx.spans[f.trigger.1.max(f.trigger.0 + 1) - 1].end);
+                let last = ctx.spans.len() - 1;
+                let (a, b) = (f.trigger.0.min(last), f.trigger.1.clamp(f.trigger.0 + 1, last + 1) - 1);
+                let (t0, t1) = (ctx.spans[a].start, ctx.spans[b.max(a)].end);
                 let evidence = cover(&[s.span, o.span, Span { start: t0, end: t1 }], ctx.sentence);
                 read.insert((s.span, o.span));
                 read.insert((o.span, s.span));
