@@ -397,6 +397,11 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     let group_of: Vec<usize> = keys.iter().map(|k| sorted.binary_search(k).expect("a key of its own")).collect();
     let n = sorted.len();
     let label: Vec<&'static str> = sorted.iter().map(|k| k.1).collect();
+    // The first mention of each group (every group has one).
+    let mut first = vec![usize::MAX; sorted.len()];
+    for (i, &g) in group_of.iter().enumerate().rev() {
+        first[g] = i;
+    }
     let groups: Vec<String> = sorted.into_iter().map(|k| k.0).collect();
 
     // 2. Links between groups, from the short form to the long one.
@@ -430,12 +435,12 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     }
     // 2b. Acronyms of a longer name of the same label anywhere in the document.
     for g in 0..n {
-        let Some(letters) = acronym_letters(display(doc.slice(found[first_of(&group_of, g)].span))) else {
+        let Some(letters) = acronym_letters(display(doc.slice(found[first[g]].span))) else {
             continue;
         };
         let targets: Vec<usize> = (0..n)
             .filter(|&h| h != g && label[h] == label[g] && words_of(&groups[h]).len() >= 2)
-            .filter(|&h| initials(display(doc.slice(found[first_of(&group_of, h)].span))) == letters)
+            .filter(|&h| initials(display(doc.slice(found[first[h]].span))) == letters)
             .collect();
         if let [h] = targets[..] {
             let (rg, rh) = (find(&mut parent, g), find(&mut parent, h));
@@ -444,14 +449,29 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
             }
         }
     }
-    // 2c. A person's surname or trailing part joins the one longer name ending so.
+    // 2c. A person's surname or trailing part joins the one longer name ending so. Candidates
+    //     come from an index of PERSON names by their last word (without its particle), so a
+    //     long document costs a lookup per name, not a scan of every other name.
+    let mut by_last: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for h in 0..n {
+        if label[h] == "PERSON" {
+            if let Some(last) = groups[h].rsplit(' ').next() {
+                by_last.entry(strip_particle(last)).or_default().push(h);
+            }
+        }
+    }
     for g in 0..n {
         if label[g] != "PERSON" {
             continue;
         }
         let short = words_of(&groups[g]);
-        let targets: Vec<usize> = (0..n)
-            .filter(|&h| h != g && label[h] == "PERSON")
+        let Some(last) = short.last() else { continue };
+        let mut targets: Vec<usize> = by_last
+            .get(strip_particle(last))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&h| h != g)
             .filter(|&h| {
                 let long = words_of(&groups[h]);
                 let n = long.len();
@@ -460,8 +480,9 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
                         || short.len() == 1 && strip_particle(long[n - 1]) == strip_particle(short[0]))
             })
             .collect();
+        targets.sort_unstable();
         // Several longer names may be one person ("Jane Roe", "Jane A. Roe"): fine when the longer
-        // names all end the same way as the longest of them.
+        // names all begin as the longest of them does.
         let Some(&longest) = targets.iter().max_by_key(|&&h| (words_of(&groups[h]).len(), std::cmp::Reverse(h))) else {
             continue;
         };
@@ -514,10 +535,6 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
             }
         })
         .collect()
-}
-
-fn first_of(group_of: &[usize], g: usize) -> usize {
-    group_of.iter().position(|&x| x == g).expect("every group has a mention")
 }
 
 #[cfg(test)]
