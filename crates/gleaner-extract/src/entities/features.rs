@@ -114,7 +114,7 @@ pub(crate) struct TokenInfo {
     /// Lexicon categories (bit per category) and the BILOU part of the match, per category.
     gaz: u32,
     gaz_part: [u8; GAZ_CATEGORIES],
-    /// Lexicon categories of the part before a hyphen ("NATO-led", "ISIS-K"), and whether the
+    /// Lexicon categories of the part before a hyphen ("NATO-led", "Hamas-Gaza"), and whether the
     /// part after it is capitalized.
     gaz_head: u32,
     head_then_cap: bool,
@@ -458,7 +458,7 @@ mod tests {
         assert_eq!(s, "X.X.");
         shape("1,500", &mut s);
         assert_eq!(s, "d,dd");
-        shape("ISIS-K", &mut s);
+        shape("SPLM-N", &mut s);
         assert_eq!(s, "XX-X");
     }
 
