@@ -11,7 +11,7 @@ use std::io::BufRead;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use gleaner_extract::entities::{word_key, Clusters};
+use gleaner_extract::entities::{key_form, word_key, Clusters};
 use gleaner_ingest::{tokenize, Span};
 use rayon::prelude::*;
 
@@ -37,21 +37,6 @@ pub fn read_jsonl_texts(path: &Path, out: &mut Vec<String>) -> Result<()> {
     Ok(())
 }
 
-fn key(word: &str) -> String {
-    word.chars()
-        .map(|c| {
-            if c == '’' {
-                '\''
-            } else if c.is_ascii_digit() {
-                '0'
-            } else {
-                c
-            }
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Clusters for the words of `texts` (tokenized as gleaner tokenizes documents).
 pub fn compute(texts: &[String], depth: u32) -> Clusters {
     // Token streams as word ids.
@@ -65,7 +50,7 @@ pub fn compute(texts: &[String], depth: u32) -> Clusters {
         tokenize(t, Span::new(0, t.len()), &mut tokens);
         let mut s = Vec::with_capacity(tokens.len());
         for tok in &tokens {
-            let k = key(&t[tok.span.range()]);
+            let k = key_form(&t[tok.span.range()]);
             let id = *ids.entry(k.clone()).or_insert_with(|| {
                 names.push(k);
                 counts.push(0);

@@ -44,8 +44,9 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Lower case with curly apostrophes folded and digits as `0`, as the tagger keys words.
-pub(crate) fn key_form(word: &str) -> String {
+/// The form the tagger keys words by (lexicons, clusters, history): lower case, curly apostrophes
+/// folded, digits as `0`.
+pub fn key_form(word: &str) -> String {
     word.chars()
         .map(|c| {
             if c == '’' {

@@ -44,6 +44,7 @@ use std::sync::OnceLock;
 use gleaner_ingest::{Document, Issue, Span};
 
 pub use crate::linear::{Clusters, Model, ModelError};
+pub use lexicon::key_form;
 pub use train::{evaluate_model, parse_conll, train, Score, TrainConfig, TrainDocument, TrainSentence};
 
 use crate::{entity_id, normalize_name, Extraction, Extractor, Mention};
@@ -54,6 +55,18 @@ use lexicon::Lexicons;
 static SHIPPED: &[u8] = include_bytes!("../../models/ner.bin");
 
 pub(crate) use features::mix;
+
+/// The word-cluster path of a lower-case token (0: none), from the shipped model: the key form
+/// folds digits to `0`, and only a token with a digit needs a copy to do so.
+pub(crate) fn cluster_of(lower: &str) -> u32 {
+    let Ok(model) = shipped_model() else { return 0 };
+    let key = if lower.bytes().any(|b| b.is_ascii_digit()) {
+        features::word_hash(&lexicon::key_form(lower))
+    } else {
+        features::word_hash(lower)
+    };
+    model.clusters.get(key)
+}
 
 /// Is this name (its words) a country in the lexicon?
 pub(crate) fn is_country<'a>(words: impl Iterator<Item = &'a str>) -> bool {
@@ -281,7 +294,7 @@ fn display(name: &str) -> &str {
     name
 }
 
-/// Letters of an acronym ("U.N." → "UN", "ISIS" → "ISIS"), if `s` looks like one.
+/// Letters of an acronym ("U.N." → "UN", "NATO" → "NATO"), if `s` looks like one.
 fn acronym_letters(s: &str) -> Option<String> {
     let letters: String = s.chars().filter(|c| c.is_alphabetic()).collect();
     let ok = (2..=6).contains(&letters.chars().count())

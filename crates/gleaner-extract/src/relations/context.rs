@@ -1,8 +1,9 @@
-//! One sentence as the relation extractor reads it: tokens, their lower-case forms, and the
-//! entity mentions found in it, each with its token range.
+//! One sentence as the relation extractor reads it: the shared token buffers ([`Words`]), the
+//! entity mentions found in it with their token ranges, and each token's word cluster.
 
-use gleaner_ingest::{Document, Sentence, Span};
+use gleaner_ingest::Span;
 
+use crate::words::Words;
 use crate::Mention;
 
 /// A mention of the sentence, by token range.
@@ -17,39 +18,57 @@ pub(crate) struct Arg<'e> {
 }
 
 /// The tokens and mentions of one sentence.
-#[derive(Debug, Default)]
-pub(crate) struct Ctx<'d, 'e> {
-    pub(crate) words: Vec<&'d str>,
-    pub(crate) lower: Vec<String>,
-    pub(crate) spans: Vec<Span>,
+pub(crate) struct Ctx<'w, 'd, 'e> {
+    pub(crate) w: &'w Words<'d>,
     pub(crate) args: Vec<Arg<'e>>,
     /// Byte span of the sentence.
     pub(crate) sentence: Span,
+    /// Word-cluster path of each token (0: none); filled only when pairs will be scored.
+    clusters: Vec<u32>,
 }
 
-impl<'d, 'e> Ctx<'d, 'e> {
-    /// Reads `sentence` and the mentions inside it (`mentions` sorted by position).
-    pub(crate) fn new(doc: &'d Document, sentence: &Sentence, mentions: &'e [&'e Mention]) -> Ctx<'d, 'e> {
-        let mut ctx = Ctx { sentence: sentence.span, ..Ctx::default() };
-        for t in doc.sentence_tokens(sentence) {
-            let w = doc.slice(t.span);
-            ctx.words.push(w);
-            ctx.lower.push(w.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase).collect());
-            ctx.spans.push(t.span);
-        }
+impl<'w, 'd, 'e> Ctx<'w, 'd, 'e> {
+    /// Reads the mentions inside the sentence loaded in `w` (`mentions` sorted by position).
+    pub(crate) fn new(w: &'w Words<'d>, sentence: Span, mentions: &'e [&'e Mention]) -> Ctx<'w, 'd, 'e> {
+        let mut args = Vec::with_capacity(mentions.len());
         for m in mentions {
-            let first = ctx.spans.partition_point(|s| s.start < m.span.start);
-            let end = ctx.spans.partition_point(|s| s.end <= m.span.end);
+            let first = w.spans.partition_point(|s| s.start < m.span.start);
+            let end = w.spans.partition_point(|s| s.end <= m.span.end);
             if first < end {
-                ctx.args.push(Arg { label: m.label, entity_id: &m.entity_id, span: m.span, first, end });
+                args.push(Arg { label: m.label, entity_id: &m.entity_id, span: m.span, first, end });
             }
         }
-        ctx
+        let clusters = if args.len() >= 2 {
+            (0..w.len()).map(|i| crate::entities::cluster_of(w.lw(i))).collect()
+        } else {
+            Vec::new()
+        };
+        Ctx { w, args, sentence, clusters }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.w.len()
     }
 
     /// Lower-case token `i` ("" outside the sentence).
     pub(crate) fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.w.lw(i)
+    }
+
+    /// Surface forms of tokens `[a, b)`.
+    pub(crate) fn surface(&self, a: usize, b: usize) -> &[&'d str] {
+        &self.w.surface[a..b]
+    }
+
+    /// Byte span of token `i`.
+    pub(crate) fn span(&self, i: usize) -> Span {
+        self.w.spans[i]
+    }
+
+    /// Word-cluster path of token `i` (0: none, or outside the sentence).
+    pub(crate) fn cluster(&self, i: usize) -> u32 {
+        self.clusters.get(i).copied().unwrap_or(0)
     }
 
     /// The mention starting at token `i`, if any.

@@ -37,10 +37,9 @@ const T_BW_CL: u64 = 118;
 const T_HEAD_CL: u64 = 119;
 const T_AROUND_CL: u64 = 120;
 
-/// Cluster path prefix of a word (0: unknown), from the entity model's word clusters.
-fn cluster(word: &str, len: u32) -> u64 {
-    let Ok(model) = crate::entities::shipped_model() else { return 0 };
-    let path = model.clusters.get(crate::entities::word_key(word));
+/// The first `len` bits of token `i`'s cluster path (0: no cluster).
+fn cluster(ctx: &Ctx, i: usize, len: u32) -> u64 {
+    let path = ctx.cluster(i);
     if path == 0 {
         return 0;
     }
@@ -75,7 +74,7 @@ pub(crate) fn pair_features(ctx: &Ctx, s: usize, o: usize, out: &mut Vec<u64>) {
     }
     for &i in &near {
         for len in [6, 10] {
-            let c = cluster(ctx.lw(i), len);
+            let c = cluster(ctx, i, len);
             if c != 0 {
                 out.push(mix(mix(T_BW_CL, mix(c, len as u64)), types));
             }
@@ -98,20 +97,20 @@ pub(crate) fn pair_features(ctx: &Ctx, s: usize, o: usize, out: &mut Vec<u64>) {
     let before = |k: usize| if left.first >= k { ctx.lw(left.first - k) } else { "<s>" };
     out.push(mix(mix(T_BEFORE1, h(before(1))), dir));
     out.push(mix(mix(T_BEFORE2, h(before(2))), dir));
-    out.push(mix(mix(T_AFTER1, h(if right.end < ctx.words.len() { ctx.lw(right.end) } else { "</s>" })), dir));
-    out.push(mix(mix(T_AFTER2, h(if right.end + 1 < ctx.words.len() { ctx.lw(right.end + 1) } else { "</s>" })), dir));
+    out.push(mix(mix(T_AFTER1, h(if right.end < ctx.len() { ctx.lw(right.end) } else { "</s>" })), dir));
+    out.push(mix(mix(T_AFTER2, h(if right.end + 1 < ctx.len() { ctx.lw(right.end + 1) } else { "</s>" })), dir));
     out.push(mix(mix(T_HEAD_S, h(ctx.lw(a.end - 1))), label_code(b.label)));
     out.push(mix(mix(T_HEAD_O, h(ctx.lw(b.end - 1))), label_code(a.label)));
     for (k, arg) in [a, b].into_iter().enumerate() {
-        let c = cluster(ctx.lw(arg.end - 1), 8);
+        let c = cluster(ctx, arg.end - 1, 8);
         if c != 0 {
             out.push(mix(mix(T_HEAD_CL, mix(c, k as u64)), types));
         }
     }
-    for (k, w) in
-        [before(1), if right.end < ctx.words.len() { ctx.lw(right.end) } else { "</s>" }].into_iter().enumerate()
-    {
-        let c = cluster(w, 8);
+    // The word before the pair and the word after it (none at the sentence's edges).
+    let around = [left.first.checked_sub(1), Some(right.end).filter(|&e| e < ctx.len())];
+    for (k, i) in around.into_iter().enumerate() {
+        let c = i.map_or(0, |i| cluster(ctx, i, 8));
         if c != 0 {
             out.push(mix(mix(T_AROUND_CL, mix(c, k as u64)), dir));
         }

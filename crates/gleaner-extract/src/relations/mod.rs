@@ -64,6 +64,7 @@ use std::sync::OnceLock;
 use gleaner_ingest::{Document, Issue, Span};
 
 use crate::linear::{probabilities, train_classifier, Model, ModelError};
+use crate::words::Words;
 use crate::{Argument, Extraction, Extractor, Mention, Relation};
 use context::Ctx;
 use rules::Side;
@@ -120,56 +121,46 @@ impl Extractor for Relations {
                 out.issues.push(Issue::new(doc.source.clone(), "extract", "model_unavailable", e.to_string()));
             }
         }
-        let mut mentions: Vec<&Mention> = out.mentions.iter().collect();
-        mentions.sort_by_key(|m| m.span);
         let mut rows = Vec::new();
         let mut found = Vec::new();
         let mut feats = Vec::new();
-        for (si, sentence) in doc.extractable_sentences() {
-            let lo = mentions.partition_point(|m| m.span.start < sentence.span.start);
-            let hi = mentions.partition_point(|m| m.span.start < sentence.span.end);
-            let ctx = Ctx::new(doc, sentence, &mentions[lo..hi]);
+        let mut read: HashSet<(Span, Span)> = HashSet::new();
+        each_sentence(doc, &out.mentions, |si, ctx, earlier| {
             found.clear();
-            rules::apply(&ctx, &mut found);
-            let mut read: HashSet<(Span, Span)> = HashSet::new();
+            read.clear();
+            rules::apply(ctx, &mut found);
             for f in &found {
-                let Some(s) = resolve(&ctx, &mentions[..lo], f.subject) else { continue };
-                let Some(o) = resolve(&ctx, &mentions[..lo], f.object) else { continue };
-                let last = ctx.spans.len() - 1;
+                let Some(s) = resolve(ctx, earlier, f.subject) else { continue };
+                let Some(o) = resolve(ctx, earlier, f.object) else { continue };
+                let last = ctx.len() - 1;
                 let (a, b) = (f.trigger.0.min(last), f.trigger.1.clamp(f.trigger.0 + 1, last + 1) - 1);
-                let (t0, t1) = (ctx.spans[a].start, ctx.spans[b.max(a)].end);
-                let evidence = cover(&[s.span, o.span, Span { start: t0, end: t1 }], ctx.sentence);
+                let trigger = Span { start: ctx.span(a).start, end: ctx.span(b.max(a)).end };
+                let evidence = cover(&[s.span, o.span, trigger], ctx.sentence);
                 read.insert((s.span, o.span));
                 read.insert((o.span, s.span));
-                rows.push(row(si as u32, s, f.predicate, o, evidence, 0.9, "rule"));
+                rows.push(row(si, s, f.predicate, o, evidence, 0.9, "rule"));
             }
-            let Some(model) = self.model else { continue };
-            for (a, s) in ctx.args.iter().enumerate() {
-                for (b, o) in ctx.args.iter().enumerate() {
-                    if a == b
-                        || s.entity_id == o.entity_id
-                        || !CANDIDATE_LABELS.contains(&s.label)
-                        || !CANDIDATE_LABELS.contains(&o.label)
-                        || read.contains(&(s.span, o.span))
-                    {
-                        continue;
-                    }
-                    feats.clear();
-                    features::pair_features(&ctx, a, b, &mut feats);
-                    let (class, confidence) = classify(model, &feats, BIAS);
-                    if class == 0 {
-                        continue;
-                    }
-                    let Some(predicate) = predicate(&ctx, class, a, b) else { continue };
-                    let evidence = cover(&[s.span, o.span], ctx.sentence);
-                    let (sa, oa) = (
-                        Argument { entity_id: s.entity_id.to_owned(), span: s.span },
-                        Argument { entity_id: o.entity_id.to_owned(), span: o.span },
-                    );
-                    rows.push(row(si as u32, sa, predicate, oa, evidence, confidence, "model"));
+            let Some(model) = self.model else { return };
+            for (a, b) in candidates(ctx) {
+                let (s, o) = (&ctx.args[a], &ctx.args[b]);
+                if read.contains(&(s.span, o.span)) {
+                    continue;
                 }
+                feats.clear();
+                features::pair_features(ctx, a, b, &mut feats);
+                let (class, confidence) = classify(model, &feats, BIAS);
+                if class == 0 {
+                    continue;
+                }
+                let Some(predicate) = predicate(ctx, class, a, b) else { continue };
+                let evidence = cover(&[s.span, o.span], ctx.sentence);
+                let (sa, oa) = (
+                    Argument { entity_id: s.entity_id.to_owned(), span: s.span },
+                    Argument { entity_id: o.entity_id.to_owned(), span: o.span },
+                );
+                rows.push(row(si, sa, predicate, oa, evidence, confidence, "model"));
             }
-        }
+        });
         // Symmetric predicates once per pair, in a stable order; no duplicates.
         for r in &mut rows {
             if matches!(r.predicate, "allied_with" | "opposed_to") && r.object.entity_id < r.subject.entity_id {
@@ -183,6 +174,37 @@ impl Extractor for Relations {
         });
         out.relations.extend(rows);
     }
+}
+
+/// Calls `f(sentence index, context, mentions before the sentence)` for each extractable
+/// sentence holding a mention (no mention, no relation), reusing the token buffers.
+fn each_sentence(doc: &Document, mentions: &[Mention], mut f: impl FnMut(u32, &Ctx, &[&Mention])) {
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| m.span);
+    let mut words = Words::default();
+    for (si, sentence) in doc.extractable_sentences() {
+        let lo = sorted.partition_point(|m| m.span.start < sentence.span.start);
+        let hi = sorted.partition_point(|m| m.span.start < sentence.span.end);
+        if lo == hi {
+            continue;
+        }
+        words.load(doc, doc.sentence_tokens(sentence));
+        let ctx = Ctx::new(&words, sentence.span, &sorted[lo..hi]);
+        f(si as u32, &ctx, &sorted[..lo]);
+    }
+}
+
+/// The ordered pairs of mentions the classifier scores: two different entities, both of a type
+/// some class relates. Training and extraction take their pairs from here alike.
+fn candidates<'c>(ctx: &'c Ctx) -> impl Iterator<Item = (usize, usize)> + 'c {
+    let n = ctx.args.len();
+    (0..n).flat_map(move |a| (0..n).map(move |b| (a, b))).filter(move |&(a, b)| {
+        let (s, o) = (&ctx.args[a], &ctx.args[b]);
+        a != b
+            && s.entity_id != o.entity_id
+            && CANDIDATE_LABELS.contains(&s.label)
+            && CANDIDATE_LABELS.contains(&o.label)
+    })
 }
 
 fn row(
@@ -210,7 +232,7 @@ fn resolve(ctx: &Ctx, earlier: &[&Mention], side: Side) -> Option<Argument> {
     match side {
         Side::Arg(a) => Some(Argument { entity_id: ctx.args[a].entity_id.to_owned(), span: ctx.args[a].span }),
         Side::Resolved { first, end } => {
-            let span = Span { start: ctx.spans[first].start, end: ctx.spans[end - 1].end };
+            let span = Span { start: ctx.span(first).start, end: ctx.span(end - 1).end };
             let here = ctx.args.iter().rev().find(|a| a.end <= first && a.label == "ORG").map(|a| a.entity_id);
             let before = || {
                 let window_start = earlier.len().saturating_sub(40);
@@ -251,7 +273,7 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize) -> Option<&'static str
 fn span_between(ctx: &Ctx, a: usize, b: usize) -> (usize, usize) {
     let (x, y) = (&ctx.args[a], &ctx.args[b]);
     let from = x.first.min(y.first).saturating_sub(3);
-    let to = (x.end.max(y.end) + 3).min(ctx.words.len());
+    let to = (x.end.max(y.end) + 3).min(ctx.len());
     (from, to)
 }
 
@@ -263,7 +285,7 @@ fn work_role(ctx: &Ctx, a: usize, _b: usize) -> &'static str {
     let p = &ctx.args[a];
     let mut own: Vec<usize> = (p.first.saturating_sub(2)..p.first).collect();
     if ctx.lw(p.end) == "," {
-        own.extend(p.end + 1..(p.end + 5).min(ctx.words.len()));
+        own.extend(p.end + 1..(p.end + 5).min(ctx.len()));
     }
     let mut best = "employee_of";
     for i in own {
@@ -300,28 +322,14 @@ pub struct PairExample {
 /// Every candidate pair the classifier would score in `doc`, given its mentions (the entity
 /// extractor's output), with features: what `gleaner-train rel` learns from.
 pub fn pair_examples(doc: &Document, mentions: &[Mention]) -> Vec<PairExample> {
-    let mut sorted: Vec<&Mention> = mentions.iter().collect();
-    sorted.sort_by_key(|m| m.span);
     let mut out = Vec::new();
-    for (si, sentence) in doc.extractable_sentences() {
-        let lo = sorted.partition_point(|m| m.span.start < sentence.span.start);
-        let hi = sorted.partition_point(|m| m.span.start < sentence.span.end);
-        let ctx = Ctx::new(doc, sentence, &sorted[lo..hi]);
-        for (a, s) in ctx.args.iter().enumerate() {
-            for (b, o) in ctx.args.iter().enumerate() {
-                if a == b
-                    || s.entity_id == o.entity_id
-                    || !CANDIDATE_LABELS.contains(&s.label)
-                    || !CANDIDATE_LABELS.contains(&o.label)
-                {
-                    continue;
-                }
-                let mut features = Vec::new();
-                features::pair_features(&ctx, a, b, &mut features);
-                out.push(PairExample { sentence: si as u32, subject: s.span, object: o.span, features });
-            }
+    each_sentence(doc, mentions, |si, ctx, _| {
+        for (a, b) in candidates(ctx) {
+            let mut features = Vec::new();
+            features::pair_features(ctx, a, b, &mut features);
+            out.push(PairExample { sentence: si, subject: ctx.args[a].span, object: ctx.args[b].span, features });
         }
-    }
+    });
     out
 }
 

@@ -30,6 +30,12 @@ pub(crate) struct Found {
     pub(crate) trigger: (usize, usize),
 }
 
+impl Found {
+    fn new(subject: Side, predicate: &'static str, object: Side, trigger: (usize, usize)) -> Found {
+        Found { subject, predicate, object, trigger }
+    }
+}
+
 /// One side of a relation: a mention of this sentence, or an entity resolved from a definite
 /// description at tokens `[first, end)` of this sentence.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -159,7 +165,7 @@ fn org_description(word: &str) -> bool {
 
 /// Runs every rule on one sentence.
 pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
-    let n = ctx.words.len();
+    let n = ctx.len();
     // An organization side at token i: a mention, or a resolvable "the group" / "its".
     let org_side_at = |i: usize| -> Option<(Side, usize)> {
         if let Some(a) = ctx.arg_at(i) {
@@ -243,12 +249,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                 }
                 if ctx.possessive(k) {
                     if let Some((pred, head, _)) = role_at(k + 1) {
-                        out.push(Found {
-                            subject: Side::Arg(pi),
-                            predicate: pred,
-                            object: o,
-                            trigger: (head, head + 1),
-                        });
+                        out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
                         continue;
                     }
                 }
@@ -260,12 +261,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                         k += 1;
                     }
                     if let Some((o, _)) = org_side_at(k) {
-                        out.push(Found {
-                            subject: Side::Arg(pi),
-                            predicate: pred,
-                            object: o,
-                            trigger: (head, head + 1),
-                        });
+                        out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
                         continue;
                     }
                 }
@@ -288,7 +284,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                 k += 1;
             }
             if let Some((o, _)) = org_side_at(k) {
-                out.push(Found { subject: Side::Arg(pi), predicate: pred, object: o, trigger: (v, v + 1) });
+                out.push(Found::new(Side::Arg(pi), pred, o, (v, v + 1)));
             }
         }
     }
@@ -298,7 +294,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         let k = if ctx.possessive(after) { after + 1 } else { after };
         let Some((pred, head, end)) = role_at(k) else { continue };
         if let Some(pi) = person_after(ctx, end) {
-            out.push(Found { subject: Side::Arg(pi), predicate: pred, object: o, trigger: (head, head + 1) });
+            out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
         }
     }
     for i in 0..n {
@@ -309,7 +305,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some((o, after)) = org_side_at(end + 1) else { continue };
         if ctx.lw(after) == "," {
             if let Some(pi) = ctx.arg_at(after + 1).filter(|&a| is_person(ctx.args[a].label)) {
-                out.push(Found { subject: Side::Arg(pi), predicate: pred, object: o, trigger: (head, head + 1) });
+                out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
             }
         }
     }
@@ -344,7 +340,7 @@ fn killer_noun(word: &str) -> bool {
 /// "the assassination of P2 by P1", "P2 assassin P1" (killed); "G1 in G2", "G1, G2" (located_in);
 /// "O, a G company" (based_in).
 fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
-    let n = ctx.words.len();
+    let n = ctx.len();
     let person = |i: usize| ctx.arg_at(i).filter(|&a| is_person(ctx.args[a].label));
     let place_at = |i: usize| ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label));
     for (pi, p) in ctx.args.iter().enumerate() {
@@ -376,35 +372,20 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             if matches!(ctx.lw(k), "native" | "resident" | "citizen") && ctx.lw(k + 1) == "of" {
                 let pred = if ctx.lw(k) == "citizen" { "citizen_of" } else { "lives_in" };
                 if let Some(g) = place_at(k + 2) {
-                    out.push(Found {
-                        subject: Side::Arg(pi),
-                        predicate: pred,
-                        object: Side::Arg(g),
-                        trigger: (k, k + 2),
-                    });
+                    out.push(Found::new(Side::Arg(pi), pred, Side::Arg(g), (k, k + 2)));
                 }
             } else if matches!(ctx.lw(k), "lives" | "lived" | "resides" | "resided") && ctx.lw(k + 1) == "in" {
                 lives = place_at(k + 2).map(|g| (g, k));
             }
         }
         if let Some((g, t)) = lives {
-            out.push(Found {
-                subject: Side::Arg(pi),
-                predicate: "lives_in",
-                object: Side::Arg(g),
-                trigger: (t, t + 1),
-            });
+            out.push(Found::new(Side::Arg(pi), "lives_in", Side::Arg(g), (t, t + 1)));
         }
         // P1 killed P2
         let v = p.end;
         if kill_verb(ctx.lw(v)) {
             if let Some(q) = person(v + 1) {
-                out.push(Found {
-                    subject: Side::Arg(pi),
-                    predicate: "killed",
-                    object: Side::Arg(q),
-                    trigger: (v, v + 1),
-                });
+                out.push(Found::new(Side::Arg(pi), "killed", Side::Arg(q), (v, v + 1)));
             }
         }
         // P2 (, who had just) (was|were|had been|been) killed by P1
@@ -417,12 +398,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         }
         if k > p.end && kill_verb(ctx.lw(k)) && ctx.lw(k + 1) == "by" {
             if let Some(q) = person(k + 2) {
-                out.push(Found {
-                    subject: Side::Arg(q),
-                    predicate: "killed",
-                    object: Side::Arg(pi),
-                    trigger: (k, k + 2),
-                });
+                out.push(Found::new(Side::Arg(q), "killed", Side::Arg(pi), (k, k + 2)));
             }
         }
         // P1 , (the )?assassin of P2
@@ -434,24 +410,14 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             }
             if killer_noun(ctx.lw(k)) && ctx.lw(k + 1) == "of" {
                 if let Some(q) = person(k + 2) {
-                    out.push(Found {
-                        subject: Side::Arg(pi),
-                        predicate: "killed",
-                        object: Side::Arg(q),
-                        trigger: (k, k + 1),
-                    });
+                    out.push(Found::new(Side::Arg(pi), "killed", Side::Arg(q), (k, k + 1)));
                 }
             }
         }
         // P2 assassin P1 ("King assassin James Earl Ray")
         if killer_noun(ctx.lw(p.end)) {
             if let Some(q) = person(p.end + 1) {
-                out.push(Found {
-                    subject: Side::Arg(q),
-                    predicate: "killed",
-                    object: Side::Arg(pi),
-                    trigger: (p.end, p.end + 1),
-                });
+                out.push(Found::new(Side::Arg(q), "killed", Side::Arg(pi), (p.end, p.end + 1)));
             }
         }
     }
@@ -464,12 +430,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         let e = ctx.args[victim].end;
         if ctx.lw(e) == "by" {
             if let Some(killer) = person(e + 1) {
-                out.push(Found {
-                    subject: Side::Arg(killer),
-                    predicate: "killed",
-                    object: Side::Arg(victim),
-                    trigger: (t, t + 1),
-                });
+                out.push(Found::new(Side::Arg(killer), "killed", Side::Arg(victim), (t, t + 1)));
             }
         }
     }
@@ -478,12 +439,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         if is_place(g1.label) && ctx.lw(g1.end) == "in" {
             if let Some(b) = place_at(g1.end + 1) {
                 if ctx.args[b].entity_id != g1.entity_id {
-                    out.push(Found {
-                        subject: Side::Arg(a),
-                        predicate: "located_in",
-                        object: Side::Arg(b),
-                        trigger: (g1.end, g1.end + 1),
-                    });
+                    out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (g1.end, g1.end + 1)));
                 }
             }
         }
@@ -511,12 +467,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                         | "-based"
                 ) || after.ends_with("-based");
                 if org_noun {
-                    out.push(Found {
-                        subject: Side::Arg(a),
-                        predicate: "based_in",
-                        object: Side::Arg(b),
-                        trigger: (g1.end, g1.end + 2),
-                    });
+                    out.push(Found::new(Side::Arg(a), "based_in", Side::Arg(b), (g1.end, g1.end + 2)));
                 }
             }
         }
@@ -536,7 +487,7 @@ fn person_after(ctx: &Ctx, mut i: usize) -> Option<usize> {
     if !matches!(ctx.lw(i), "a" | "an" | "the") {
         return None;
     }
-    for j in i + 1..(i + 6).min(ctx.words.len()) {
+    for j in i + 1..(i + 6).min(ctx.len()) {
         let w = ctx.lw(j);
         let named = matches!((w, ctx.lw(j + 1)), ("known", "as"))
             || matches!((w, ctx.lw(j + 1)), ("identified", "as"))
@@ -555,7 +506,7 @@ fn person_after(ctx: &Ctx, mut i: usize) -> Option<usize> {
 
 /// Relations carried by a verb or preposition phrase between two organizations or groups.
 fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
-    let n = ctx.words.len();
+    let n = ctx.len();
     for t in 0..n {
         let w = |k: usize| ctx.lw(t + k);
         // (phrase length, predicate)
@@ -629,12 +580,7 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
                 && is_group(ctx.args[o].label)
                 && ctx.args[s].entity_id != ctx.args[o].entity_id
             {
-                out.push(Found {
-                    subject: Side::Arg(s),
-                    predicate: "opposed_to",
-                    object: Side::Arg(o),
-                    trigger: (t, t + 1),
-                });
+                out.push(Found::new(Side::Arg(s), "opposed_to", Side::Arg(o), (t, t + 1)));
             }
         }
     }
@@ -661,12 +607,7 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(a) = ctx.arg_ending(and_at - 1) else { continue };
         if is_group(ctx.args[a].label) && is_group(ctx.args[b].label) && ctx.args[a].entity_id != ctx.args[b].entity_id
         {
-            out.push(Found {
-                subject: Side::Arg(a),
-                predicate: "opposed_to",
-                object: Side::Arg(b),
-                trigger: (t, t + 3),
-            });
+            out.push(Found::new(Side::Arg(a), "opposed_to", Side::Arg(b), (t, t + 3)));
         }
     }
     // "on Y's side" after a subject: "X fought on Y's side".
@@ -686,12 +627,7 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(s) = subject_before(ctx, t) else { continue };
         if is_group(ctx.args[s].label) && is_group(ctx.args[o].label) && ctx.args[s].entity_id != ctx.args[o].entity_id
         {
-            out.push(Found {
-                subject: Side::Arg(s),
-                predicate: "allied_with",
-                object: Side::Arg(o),
-                trigger: (t, e + 2),
-            });
+            out.push(Found::new(Side::Arg(s), "allied_with", Side::Arg(o), (t, e + 2)));
         }
     }
     // G1 , G2 (a town, then its state or country): located_in; not inside a list of places
@@ -702,19 +638,14 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         }
         let Some(b) = ctx.arg_at(g1.end + 1) else { continue };
         let g2 = &ctx.args[b];
-        let closes = matches!(ctx.lw(g2.end), "," | "." | ";" | ")" | "(" | "") || g2.end == ctx.words.len();
+        let closes = matches!(ctx.lw(g2.end), "," | "." | ";" | ")" | "(" | "") || g2.end == ctx.len();
         if g2.label == "GPE"
             && closes
             && !listed(ctx, a, b)
-            && crate::entities::is_country_or_state(ctx.words[g2.first..g2.end].iter().copied())
-            && !crate::entities::is_country(ctx.words[g1.first..g1.end].iter().copied())
+            && crate::entities::is_country_or_state(ctx.surface(g2.first, g2.end).iter().copied())
+            && !crate::entities::is_country(ctx.surface(g1.first, g1.end).iter().copied())
         {
-            out.push(Found {
-                subject: Side::Arg(a),
-                predicate: "located_in",
-                object: Side::Arg(b),
-                trigger: (g1.end, g1.end + 1),
-            });
+            out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (g1.end, g1.end + 1)));
         }
     }
 }
@@ -731,7 +662,7 @@ pub(crate) fn listed(ctx: &Ctx, a: usize, b: usize) -> bool {
     }
     // "Kabul, Afghanistan, and Lahore, Pakistan": a town and then its state or country is a pair,
     // even inside a list.
-    let words = |m: &super::context::Arg| ctx.words[m.first..m.end].to_vec();
+    let words = |m: &super::context::Arg| ctx.surface(m.first, m.end).to_vec();
     if between == [","]
         && crate::entities::is_country_or_state(words(y).into_iter())
         && !crate::entities::is_country(words(x).into_iter())
