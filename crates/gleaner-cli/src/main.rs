@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use gleaner_cli::{run, RunOptions};
 use gleaner_export::{Formats, TABLES};
-use gleaner_ingest::parse_date;
+use gleaner_ingest::parse_user_date;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -58,7 +58,7 @@ fn parse_formats(s: &str) -> Result<Formats, String> {
 }
 
 fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
-    parse_date(s).filter(|_| s.trim().len() == 10).ok_or_else(|| format!("{s:?} is not a date like 2021-08-27"))
+    parse_user_date(s)
 }
 
 fn main() -> ExitCode {

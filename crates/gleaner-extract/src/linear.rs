@@ -357,6 +357,16 @@ impl<const N: usize> Weights<N> {
     }
 }
 
+/// Fisher-Yates with xorshift64: a reproducible shuffle without a dependency (`rng` nonzero).
+pub(crate) fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        order.swap(i, (*rng % (i as u64 + 1)) as usize);
+    }
+}
+
 /// Trains a multi-class averaged perceptron on `(features, class)` examples, visiting them in an
 /// order shuffled by `seed` each epoch (reproducible). Class 0 is "none" like any other class.
 pub(crate) fn train_classifier<const N: usize>(examples: &[(Vec<u64>, u8)], epochs: usize, seed: u64) -> Weights<N> {
@@ -364,12 +374,7 @@ pub(crate) fn train_classifier<const N: usize>(examples: &[(Vec<u64>, u8)], epoc
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = seed | 1;
     for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut rng);
         for &i in &order {
             let (feats, gold) = &examples[i];
             w.clock += 1;

@@ -15,6 +15,15 @@ pub(crate) fn doc(text: &str, published: Option<&str>) -> Document {
     ingest(raw).expect("a text document").0
 }
 
+/// The cases of a JSONL suite: one JSON object a line; blank lines and lines starting with `//`
+/// are skipped.
+pub(crate) fn cases(suite: &str) -> impl Iterator<Item = serde_json::Value> + '_ {
+    suite
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("//"))
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("bad case {line}: {e}")))
+}
+
 /// Runs every case of a JSONL suite (lines starting with `//` are comments): `rows` turns a case
 /// into the rows found, and every key of every expected row under `key` must match, in order.
 /// Numbers compare with a relative tolerance of 1e-9.
@@ -30,9 +39,8 @@ pub(crate) fn check_suite(
     };
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")) {
+    for case in self::cases(cases) {
         n += 1;
-        let case: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("bad case {line}: {e}"));
         let want = case[key].as_array().expect("expected rows");
         let got = rows(&case);
         let ok = want.len() == got.len()

@@ -38,7 +38,10 @@ mod words;
 pub use document::{CharIndex, Document, Metadata, Sentence, Span, Token, Zone};
 pub use normalize::{decode, looks_binary, normalize_newlines, normalize_owned, DecodeReport};
 pub use segment::{paragraphs, sentences, MAX_SENTENCE_WORDS};
-pub use source::{parse_date, Body, Input, Item, RawDocument, Reader};
+pub use source::{
+    duplicate_id_issue, missing_text_issue, parse_date, parse_user_date, published_metadata, Body, Input, Item,
+    RawDocument, Reader,
+};
 pub use token::tokenize;
 
 use sha2::{Digest, Sha256};

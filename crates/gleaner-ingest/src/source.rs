@@ -253,15 +253,7 @@ impl Reader {
         if self.seen.insert(doc.doc_id.clone()) {
             Item::Doc(doc)
         } else {
-            Item::Issue(Issue::new(
-                doc.source,
-                "read",
-                "duplicate_id",
-                format!(
-                    "doc_id {:?} was already used by an earlier document; this one was skipped (give it a unique id)",
-                    doc.doc_id
-                ),
-            ))
+            Item::Issue(duplicate_id_issue(doc.source, &doc.doc_id))
         }
     }
 
@@ -351,6 +343,44 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
+/// The `errors` row for a document whose id an earlier document already used (it is skipped).
+pub fn duplicate_id_issue(source: String, doc_id: &str) -> Issue {
+    Issue::new(
+        source,
+        "read",
+        "duplicate_id",
+        format!(
+            "doc_id {doc_id:?} was already used by an earlier document; this one was skipped (give it a unique id)"
+        ),
+    )
+}
+
+/// The `errors` row for a record without text.
+pub fn missing_text_issue(source: String) -> Issue {
+    Issue::new(source, "read", "missing_text", "the record has no \"text\" field".to_owned())
+}
+
+/// A record's `published` field as a date; one that is not `YYYY-MM-DD` is ignored with an
+/// issue (the document is still read).
+pub fn published_metadata(source: &str, value: &str, issues: &mut Vec<Issue>) -> Option<NaiveDate> {
+    let date = parse_date(value);
+    if date.is_none() {
+        issues.push(Issue::new(
+            source.to_owned(),
+            "read",
+            "bad_metadata",
+            format!("published {value:?} is not a YYYY-MM-DD date; ignored"),
+        ));
+    }
+    date
+}
+
+/// A date a user gives as an option (`--published`, the Python `published=`): exactly
+/// `YYYY-MM-DD`, or an error message saying so.
+pub fn parse_user_date(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s).filter(|_| s.trim().len() == 10).ok_or_else(|| format!("{s:?} is not a date like 2021-08-27"))
+}
+
 fn record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
     let mut issues = Vec::new();
     let text = match std::str::from_utf8(line) {
@@ -394,14 +424,7 @@ fn record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
                 "the \"text\" field is not a string".to_owned(),
             ))
         }
-        None => {
-            return Item::Issue(Issue::new(
-                source,
-                "read",
-                "missing_text",
-                "the record has no \"text\" field".to_owned(),
-            ))
-        }
+        None => return Item::Issue(missing_text_issue(source)),
     };
     let doc_id = match map.remove("id") {
         Some(serde_json::Value::String(s)) => s,
@@ -415,18 +438,7 @@ fn record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
     };
     let title = take_str("title");
     let author = take_str("author");
-    let published = take_str("published").and_then(|p| {
-        let date = parse_date(&p);
-        if date.is_none() {
-            issues.push(Issue::new(
-                source.clone(),
-                "read",
-                "bad_metadata",
-                format!("published {p:?} is not a YYYY-MM-DD date; ignored"),
-            ));
-        }
-        date
-    });
+    let published = take_str("published").and_then(|p| published_metadata(&source, &p, &mut issues));
     let extra = (!map.is_empty()).then(|| serde_json::Value::Object(map).to_string());
     Item::Doc(RawDocument {
         doc_id,

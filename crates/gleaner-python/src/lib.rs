@@ -16,7 +16,9 @@ use arrow_pyarrow::PyArrowType;
 use gleaner_cli::{process, Outcome, RunOptions};
 use gleaner_export::{Batches, Formats};
 use gleaner_extract::Pipeline;
-use gleaner_ingest::{parse_date, Body, Issue, Item, Metadata, RawDocument};
+use gleaner_ingest::{
+    duplicate_id_issue, missing_text_issue, parse_user_date, published_metadata, Body, Item, Metadata, RawDocument,
+};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
@@ -30,10 +32,7 @@ fn published(s: Option<&str>) -> PyResult<Option<chrono::NaiveDate>> {
     match s {
         None => Ok(None),
         // The CLI's wording for --published.
-        Some(s) => parse_date(s)
-            .filter(|_| s.trim().len() == 10)
-            .map(Some)
-            .ok_or_else(|| PyValueError::new_err(format!("{s:?} is not a date like 2021-08-27"))),
+        Some(s) => parse_user_date(s).map(Some).map_err(PyValueError::new_err),
     }
 }
 
@@ -182,38 +181,15 @@ fn extract_batch(
         let doc_id = ids.as_ref().and_then(|c| c.get(row)).unwrap_or_else(|| fallback.clone());
         let source = doc_id.clone();
         let Some(body) = texts.get(row) else {
-            items.push(Item::Issue(Issue::new(
-                source,
-                "read",
-                "missing_text",
-                "the record has no \"text\" field".into(),
-            )));
+            items.push(Item::Issue(missing_text_issue(source)));
             continue;
         };
         if !seen.insert(doc_id.clone()) {
-            items.push(Item::Issue(Issue::new(
-                source,
-                "read",
-                "duplicate_id",
-                format!(
-                    "doc_id {doc_id:?} was already used by an earlier document; this one was skipped (give it a unique id)"
-                ),
-            )));
+            items.push(Item::Issue(duplicate_id_issue(source, &doc_id)));
             continue;
         }
         let mut issues = Vec::new();
-        let date = dates.as_ref().and_then(|c| c.get(row)).and_then(|p| {
-            let d = parse_date(&p);
-            if d.is_none() {
-                issues.push(Issue::new(
-                    source.clone(),
-                    "read",
-                    "bad_metadata",
-                    format!("published {p:?} is not a YYYY-MM-DD date; ignored"),
-                ));
-            }
-            d
-        });
+        let date = dates.as_ref().and_then(|c| c.get(row)).and_then(|p| published_metadata(&source, &p, &mut issues));
         items.push(Item::Doc(RawDocument {
             doc_id,
             source,

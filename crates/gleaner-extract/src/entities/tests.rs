@@ -2,7 +2,7 @@
 //! a floor on CoNLL-2003 dev when `../shared/eval` is present.
 
 use super::{shipped_model, Entities};
-use crate::testkit::doc;
+use crate::testkit::{self, doc};
 use crate::Pipeline;
 
 #[test]
@@ -17,9 +17,8 @@ fn testdata_entities() {
     let cases = include_str!("../../testdata/entities.jsonl");
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")) {
+    for case in testkit::cases(cases) {
         n += 1;
-        let case: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("bad case {line}: {e}"));
         let text = case["text"].as_str().expect("text");
         let d = doc(text, None);
         let found = Pipeline::new().with(Entities::shipped()).run(&d);

@@ -4,7 +4,7 @@
 use super::features::{History, Scratch};
 use super::lexicon::Lexicons;
 use super::tags;
-use crate::linear::{Clusters, Model, Scorer, Weights};
+use crate::linear::{shuffle, Clusters, Model, Scorer, Weights};
 
 /// One annotated sentence: tokens and their CoNLL types (0 PER, 1 ORG, 2 LOC, 3 MISC), with
 /// `starts[i]` true where an entity begins right after another of the same type (IOB1 `B-`).
@@ -115,13 +115,7 @@ pub fn train(
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut rng = config.seed | 1;
     for epoch in 0..config.epochs {
-        // Fisher-Yates with xorshift64: reproducible, no dependency.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut rng);
         for &d in &order {
             hist.clear();
             for s in &docs[d] {

@@ -3,7 +3,7 @@
 
 use super::Relations;
 use crate::entities::Entities;
-use crate::testkit::doc;
+use crate::testkit::{self, doc};
 use crate::Pipeline;
 
 #[test]
@@ -18,9 +18,8 @@ fn testdata_relations() {
     let pipeline = Pipeline::new().with(Entities::shipped()).with(Relations::shipped());
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")) {
+    for case in testkit::cases(cases) {
         n += 1;
-        let case: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("bad case {line}: {e}"));
         let text = case["text"].as_str().expect("text");
         let d = doc(text, None);
         let found = pipeline.run(&d);
