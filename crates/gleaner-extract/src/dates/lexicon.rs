@@ -134,13 +134,16 @@ pub(crate) const HOLIDAYS: &[(&[&str], u32, u32)] = &[
     (&["armistice", "day"], 11, 11),
 ];
 
-/// Words that point a sentence to the future (for bare weekdays and months).
+/// Words that point a sentence to the future (for bare weekdays and months). "would" is the
+/// future of reported speech ("said he would leave Friday"); "due", "slated" and "supposed" name
+/// a plan ("supposed to conclude by May").
 pub(crate) fn future_marker(w: &str) -> bool {
     matches!(
         w,
         "will"
             | "'ll"
             | "shall"
+            | "would"
             | "tomorrow"
             | "next"
             | "upcoming"
@@ -148,14 +151,20 @@ pub(crate) fn future_marker(w: &str) -> bool {
             | "plans"
             | "plan"
             | "planned"
+            | "planning"
             | "expected"
             | "expects"
             | "scheduled"
+            | "slated"
+            | "supposed"
+            | "due"
             | "ahead"
     )
 }
 
-/// Words that point a sentence to the past.
+/// Words that point a sentence to the past: auxiliaries, past adverbs, regular "-ed" forms and
+/// the common irregular past forms of English (none of which is also a present form, so "put",
+/// "set", "cut", "hit", "read" are left out).
 pub(crate) fn past_marker(w: &str) -> bool {
     // Not "said": a reporting verb says nothing of when the reported thing happens.
     matches!(
@@ -172,10 +181,24 @@ pub(crate) fn past_marker(w: &str) -> bool {
             | "past"
             | "since"
             | "been"
-    ) || (w.len() > 4
-        && w.ends_with("ed")
-        && !matches!(w, "scheduled" | "expected" | "planned" | "proposed" | "needed"))
+    ) || IRREGULAR_PAST.binary_search(&w).is_ok()
+        || (w.len() > 4
+            && w.ends_with("ed")
+            && !matches!(
+                w,
+                "scheduled" | "expected" | "planned" | "proposed" | "needed" | "supposed" | "slated" | "indeed"
+            ))
 }
+
+/// Irregular simple-past forms, sorted (binary search).
+const IRREGULAR_PAST: &[&str] = &[
+    "ate", "became", "began", "bit", "blew", "bought", "broke", "brought", "built", "came", "caught", "chose", "drew",
+    "drove", "fell", "felt", "fled", "flew", "forgot", "fought", "found", "froze", "gave", "got", "grew", "held",
+    "hung", "kept", "knew", "led", "left", "lent", "lost", "made", "meant", "met", "overtook", "paid", "ran", "rang",
+    "rode", "rose", "sank", "sat", "saw", "sent", "shook", "shot", "slept", "sold", "sought", "spent", "spoke",
+    "stole", "stood", "struck", "swore", "taught", "thought", "threw", "told", "took", "understood", "undertook",
+    "went", "withdrew", "won", "wore", "wrote",
+];
 
 #[cfg(test)]
 mod tests {
@@ -190,5 +213,13 @@ mod tests {
         assert_eq!(weekday("wensday"), None); // two letters off
         assert_eq!(weekday("sun"), None); // too often a word
         assert_eq!(weekday("today"), None);
+    }
+
+    #[test]
+    fn irregular_past_forms_are_sorted_and_mark_the_past() {
+        assert!(IRREGULAR_PAST.windows(2).all(|w| w[0] <= w[1]), "IRREGULAR_PAST must stay sorted");
+        assert!(past_marker("brought") && past_marker("met") && past_marker("stepped"));
+        assert!(!past_marker("meet") && !past_marker("set") && !past_marker("supposed") && !past_marker("indeed"));
+        assert!(future_marker("would") && future_marker("supposed"));
     }
 }

@@ -12,8 +12,8 @@
 //! Anchoring: relative expressions resolve against the document's `published` date; without one,
 //! against the latest full date written in the document; without that, they stay underspecified
 //! (`XXXX-06`) with `anchored` false. A bare weekday, month or month-day takes its direction from
-//! the sentence's tense: the past for "said", "was", "-ed" verbs; the future for "will", "next",
-//! "expected"; otherwise the nearest occurrence.
+//! the clause's tense: the past for "was", "-ed" and irregular past verbs ("brought"); the future
+//! for "will", "would", "next", "expected"; otherwise the nearest occurrence.
 //!
 //! ```
 //! use gleaner_extract::{dates::Dates, Pipeline};
@@ -85,13 +85,19 @@ enum Tense {
 }
 
 /// The tense of the clause around token `i`: the nearest marker within eight tokens before it,
-/// else within four after it, else none (the nearest occurrence wins). The sentence as a whole
-/// is weaker evidence: "The payment is due Dec. 7; the vote was ..." is not past for Dec. 7.
-fn local_tense(markers: &[Option<Tense>], i: usize) -> Tense {
+/// else within four after it up to the end of the clause, else none (the nearest occurrence
+/// wins). The sentence as a whole is weaker evidence: "The payment is due Dec. 7; the vote was
+/// ..." is not past for Dec. 7, and in "said Friday that he would" the "would" is the reported
+/// clause's, not Friday's.
+fn local_tense(words: &Words<'_>, markers: &[Option<Tense>], i: usize) -> Tense {
     (i.saturating_sub(8)..i)
         .rev()
         .find_map(|k| markers[k])
-        .or_else(|| (i + 1..(i + 5).min(markers.len())).find_map(|k| markers[k]))
+        .or_else(|| {
+            (i + 1..(i + 5).min(markers.len()))
+                .take_while(|&k| !matches!(words.lw(k), "that" | ";" | ":"))
+                .find_map(|k| markers[k])
+        })
         .unwrap_or(Tense::Present)
 }
 
@@ -100,8 +106,12 @@ fn tense_markers(words: &Words<'_>) -> Vec<Option<Tense>> {
     (0..words.len())
         .map(|k| {
             let lw = words.lw(k);
+            let prev = if k > 0 { words.lw(k - 1) } else { "" };
             if lexicon::future_marker(lw) {
-                Some(Tense::Future)
+                // "had been due to expire Friday": a plan that is itself in the past.
+                Some(if matches!(prev, "been" | "had") { Tense::Past } else { Tense::Future })
+            } else if matches!(prev, "be" | "being") && lexicon::past_marker(lw) {
+                None // "to be published in November": a passive takes its tense from elsewhere
             } else if lexicon::past_marker(lw) {
                 Some(Tense::Past)
             } else {
@@ -159,7 +169,7 @@ fn scan(words: &Words<'_>, ctx: &Ctx, sentence: u32, out: &mut Vec<DateMention>)
             continue;
         }
         let markers = markers.get_or_insert_with(|| tense_markers(words));
-        let local = Ctx { anchor: ctx.anchor, tense: local_tense(markers, i), quarterly: ctx.quarterly };
+        let local = Ctx { anchor: ctx.anchor, tense: local_tense(words, markers, i), quarterly: ctx.quarterly };
         let ctx = &local;
         if let Some(f) = expression(words, ctx, i) {
             let next = f.end.max(i + 1);
@@ -210,7 +220,7 @@ fn is_opener(lw: &str) -> bool {
             "recently" | "lately" | "noon" | "midday" | "midnight" | "year-earlier" | "year-ago" | "annually" |
             "yearly" | "daily" | "weekly" | "monthly" | "hourly" | "quarterly" | "less" | "fewer" | "at" | "up" |
             "no" | "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "over" | "under" |
-            "first" | "second" | "third" | "fourth" | "final"
+            "first" | "second" | "third" | "fourth" | "final" | "half"
     )
 }
 
@@ -309,6 +319,46 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
 }
 
 fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    if let Some(f) = expression_at(words, ctx, i) {
+        return Some(year_quarter(words, ctx, f));
+    }
+    // "the 1988 second quarter": the article belongs to the quarter, not to the year.
+    if words.lw(i) == "the" {
+        let f = expression_at(words, ctx, i + 1).filter(|f| matches!(f.val, Val::Year(_)))?;
+        let q = year_quarter(words, ctx, f);
+        return matches!(q.val, Val::Quarter(..)).then_some(Found { start: i, ..q });
+    }
+    None
+}
+
+/// A year that names the year of a quarter after it: "the 1988 second quarter", "this year's
+/// third quarter", "next year's first quarter", "last year's quarter" (the comparable quarter:
+/// the latest one reported, a year back).
+fn year_quarter(words: &Words<'_>, ctx: &Ctx, f: Found) -> Found {
+    let Val::Year(y) = f.val else { return f };
+    let mut k = f.end;
+    if matches!(words.lw(k), "'s" | "’s") {
+        k += 1;
+    }
+    let q = match words.lw(k) {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        _ => None,
+    };
+    let (q, end) = match q {
+        Some(q) if words.lw(k + 1) == "quarter" => (q, k + 2),
+        None if words.lw(k) == "quarter" && k > f.end => match ctx.anchor {
+            Some(a) => (add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1).1, k + 1),
+            None => return f,
+        },
+        _ => return f,
+    };
+    Found { end, val: Val::Quarter(y, q), ..f }
+}
+
+fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     let first = lw.chars().next()?;
     if !(first.is_alphanumeric() || first == '\'') {
@@ -758,7 +808,10 @@ fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         }
         return Some(Found { start: i, ..date });
     }
-    let tense = dir.unwrap_or(ctx.tense);
+    // "Wednesday's ruling": the day heads a noun phrase, which the clause's verb does not place
+    // ("would look for ways around Wednesday's ruling" is about a ruling already made).
+    let possessive = matches!(words.lw(k + 1), "'s" | "’s");
+    let tense = dir.unwrap_or(if possessive { Tense::Present } else { ctx.tense });
     let date = ctx.anchor.map(|a| resolve_weekday(a, wd, tense, dir.is_some()));
     let mut end = k + 1;
     if let Some(part) = lexicon::part_of_day(words.lw(end)) {
@@ -815,6 +868,10 @@ fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if let Some(s) = lexicon::season(target) {
         let a = a?;
         return Some(found(i, k + 1, Val::Season(a.year() + offset, s), true));
+    }
+    if offset == -1 && target == "night" && lw == "last" {
+        let d = a?.pred_opt()?;
+        return Some(found(i, k + 1, Val::Time(Some(d), "TNI".into()), true)); // "last night"
     }
     let val = match target {
         "week" => {
@@ -893,18 +950,42 @@ fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
         "a" | "an" | "one" if words.lw(i + 1) == "couple" && words.lw(i + 2) == "of" => Some((Some(2.0), i + 3)),
         "a" if words.lw(i + 1) == "few" => Some((None, i + 2)),
         "a" | "an" => Some((Some(1.0), i + 1)),
+        "half" if matches!(words.lw(i + 1), "a" | "an") => Some((Some(0.5), i + 2)), // "half an hour"
         "several" | "few" | "many" | "some" | "couple" => Some((None, i + 1)),
         _ => {
             if lw.contains('-') {
                 return None;
             }
-            let (v, k) = cardinal_at(words, i)?;
+            let (v, k) = crate::numbers::amount_at(words, i)?;
             (v > 0.0 && v < 10_000.0).then_some((Some(v), k))
         }
     }
 }
 
 fn duration(v: f64, u: lexicon::Unit) -> String {
+    // A fraction goes into the next smaller unit where that is whole, as TimeML writes it:
+    // "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S, "a day and a half" P1DT12H.
+    let smaller = match (u.letter, u.time) {
+        ("Y", false) => Some((12.0, "M", false)),
+        ("W", false) => Some((7.0, "D", false)),
+        ("D", false) => Some((24.0, "H", true)),
+        ("H", true) => Some((60.0, "M", true)),
+        ("M", true) => Some((60.0, "S", true)),
+        _ => None,
+    };
+    if let Some((per, letter, time)) = smaller.filter(|_| v.fract() != 0.0) {
+        let (whole, rest) = (v.trunc(), v.fract() * per);
+        if rest.fract() == 0.0 {
+            let rest = rest as i64;
+            let t = if u.time { "T" } else { "" };
+            return match (whole as i64, time && !u.time) {
+                (0, true) => format!("PT{rest}{letter}"),
+                (0, false) => format!("P{t}{rest}{letter}"),
+                (w, true) => format!("P{w}{}T{rest}{letter}", u.letter),
+                (w, false) => format!("P{t}{w}{}{rest}{letter}", u.letter),
+            };
+        }
+    }
     let n = if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
     match u.letter {
         "2W" => return format!("P{}W", (v * 2.0) as i64),
@@ -988,8 +1069,28 @@ fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
         let v: f64 = num.parse().ok().or_else(|| crate::numbers::word_value(num))?;
         return Some(found(i, i + 1, Val::Duration(duration(v, u)), false));
     }
-    let (v, k) = amount(words, i)?;
+    let (mut v, mut k) = amount(words, i)?;
+    // "2 1/2 years", "five and a half years", "a minute and a half".
+    let fraction = |k: usize| match (words.lw(k), words.lw(k + 1), words.lw(k + 2)) {
+        ("1/2", ..) => Some((0.5, k + 1)),
+        ("1/4", ..) => Some((0.25, k + 1)),
+        ("3/4", ..) => Some((0.75, k + 1)),
+        ("and", "a", "half") => Some((0.5, k + 3)),
+        ("and", "a", "quarter") => Some((0.25, k + 3)),
+        _ => None,
+    };
+    if let (Some(n), Some((f, after))) = (v, fraction(k)) {
+        if lexicon::unit(words.lw(after)).is_some() {
+            (v, k) = (Some(n + f), after);
+        }
+    }
     let u = lexicon::unit(words.lw(k))?;
+    if let (Some(n), Some((f, after))) = (v, fraction(k + 1)) {
+        if words.lw(k + 1) == "and" && n == 1.0 {
+            let value = duration(n + f, u);
+            return Some(found(i, after, Val::Duration(value), false));
+        }
+    }
     // "a year" after a figure is a rate ("2 percent a year"), not a duration.
     if lw == "a"
         && i > 0
@@ -1247,8 +1348,10 @@ fn resolve_month(ctx: &Ctx, m: u32) -> Option<i32> {
     let a = ctx.anchor?;
     let y = a.year();
     Some(match ctx.tense {
+        // The month after the document's is still the coming one: "gave them until
+        // mid-November", written in late October.
         Tense::Past => {
-            if m <= a.month() {
+            if m <= a.month() + 1 {
                 y
             } else {
                 y - 1

@@ -1671,8 +1671,18 @@ mod tests;
 /// A plain cardinal at token `i` (digits or words: "24", "twenty four", "a hundred"), for other
 /// extractors: its value and the token after it.
 pub(crate) fn cardinal_at(words: &Words<'_>, i: usize) -> Option<(f64, usize)> {
+    plain_at(words, i, false)
+}
+
+/// Like [`cardinal_at`], but a mixed number or fraction counts too ("2 1/2", "five and a half").
+pub(crate) fn amount_at(words: &Words<'_>, i: usize) -> Option<(f64, usize)> {
+    plain_at(words, i, true)
+}
+
+fn plain_at(words: &Words<'_>, i: usize, fractions: bool) -> Option<(f64, usize)> {
     let core = number_at(words, i)?;
-    let plain = core.kind == NumberKind::Cardinal && core.unit.is_none() && core.money.is_none();
+    let kind = core.kind == NumberKind::Cardinal || fractions && core.kind == NumberKind::Fraction;
+    let plain = kind && core.unit.is_none() && core.money.is_none();
     (plain && core.high.is_none() && !core.vague && core.cut_end.is_none()).then_some((core.value, core.end))
 }
 
