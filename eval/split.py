@@ -13,7 +13,10 @@ removal is printed):
   2. parts of a numeric date ("5/17/2018"): the contract puts days and years in `dates`;
   3. European decimal commas ("1.111,11", "1,3"): the contract's text is English, where a comma
      groups thousands;
-  4. digit strings read out digit by digit ("three-nought-four"): a code, not a quantity.
+  4. digit strings read out digit by digit ("three-nought-four"): a code, not a quantity;
+  5. the count of a duration ("3 years"): the contract puts durations in `dates` (P3Y);
+  6. a number joined by a hyphen to a word in capitals ("SCP-173", "F-16"): part of a name, an
+     id in the contract's words.
 The cases stay (their inputs are still run); only those gold results are dropped.
 """
 import json
@@ -24,15 +27,19 @@ import sys
 IP = re.compile(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b")
 DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 EURO = re.compile(r"^\d{1,3}(\.\d{3})*,\d+$")
+DURATION = re.compile(r"^\s*(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.I)
+NAME_ID = re.compile(r"\b[A-Z]{2,}-\d+\b")
 DIGITS = re.compile(r"\b(zero|nought|one|two|three|four|five|six|seven|eight|nine)(-(zero|nought|one|two|three|four|five|six|seven|eight|nine)){2,}\b", re.I)
 
 
 def out_of_contract(case, result):
     text, s, e = case["Input"], result.get("Start", 0), result.get("End", 0)
-    for rule, pattern in (("ip address", IP), ("numeric date", DATE), ("digit string", DIGITS)):
+    for rule, pattern in (("ip address", IP), ("numeric date", DATE), ("digit string", DIGITS), ("name", NAME_ID)):
         for m in pattern.finditer(text):
             if m.start() <= s and e < m.end():
                 return rule
+    if re.match(r"^\d+$", result.get("Text", "")) and DURATION.match(text[e + 1:]):
+        return "duration"
     if EURO.match(result.get("Text", "")) and "," in result["Text"] and not re.match(r"^\d{1,3}(,\d{3})+$", result["Text"]):
         return "european decimal comma"
     return None

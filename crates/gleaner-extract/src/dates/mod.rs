@@ -1069,6 +1069,16 @@ fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
         let v: f64 = num.parse().ok().or_else(|| crate::numbers::word_value(num))?;
         return Some(found(i, i + 1, Val::Duration(duration(v, u)), false));
     }
+    // "five and a quarter", "a million and a half": the fraction of a number, not a time.
+    if matches!(lw, "a" | "an") && i > 1 && words.lw(i - 1) == "and" {
+        let before = words.lw(i - 2);
+        let number = before.starts_with(|c: char| c.is_ascii_digit())
+            || crate::numbers::word_value(before).is_some()
+            || matches!(before, "hundred" | "thousand" | "million" | "billion" | "dozen");
+        if number {
+            return None;
+        }
+    }
     let (mut v, mut k) = amount(words, i)?;
     // "2 1/2 years", "five and a half years", "a minute and a half".
     let fraction = |k: usize| match (words.lw(k), words.lw(k + 1), words.lw(k + 2)) {
@@ -1249,6 +1259,13 @@ fn year_form(words: &Words<'_>, i: usize) -> Option<Found> {
 
 /// "nineteen ninety-six" standing alone (transcripts), when no unit or noun it could count follows.
 fn spelled_year_form(words: &Words<'_>, i: usize) -> Option<Found> {
+    // "two hundred and two thousand", "six hundred twenty twelve": the end of a larger number.
+    let prev = if i > 0 { words.lw(i - 1) } else { "" };
+    let prev2 = if i > 1 { words.lw(i - 2) } else { "" };
+    let number_word = |w: &str| crate::numbers::word_value(w).is_some() || matches!(w, "hundred" | "thousand");
+    if number_word(prev) || prev == "and" && number_word(prev2) {
+        return None;
+    }
     let (y, end) = spelled_year(words, i)?;
     let next = words.lw(end);
     if lexicon::unit(next).is_some()

@@ -332,6 +332,8 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
     let mut any_digits = false;
     let mut scaled = false;
     let mut tens_open = false;
+    // The tens word just read, when it came straight after "hundred" or a scale word.
+    let mut tens_after_scale: Option<f64> = None;
     let mut hundreds_done = false;
     while j < n {
         let Some(a) = atom(words, j) else { break };
@@ -347,6 +349,13 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
                     _ => false,
                 };
                 if !ok {
+                    // "three twenty firsts" (3/21), "one one hundred fifth" (1/105): a new number
+                    // that ends in an ordinal is the denominator of the one before.
+                    if matches!(prev, Some(Atom::Num(..)) | Some(Atom::Hundred) | Some(Atom::Scale(_))) {
+                        if let Some((d, end)) = compound_denominator(words, j, total + cur == 1.0) {
+                            best = Some(((total + cur) / d, end, NumberKind::Fraction, false));
+                        }
+                    }
                     break;
                 }
                 // "- " joining "ninety - five": allowed via hyphen token handled below.
@@ -357,11 +366,17 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
                     && v >= 20.0
                     && v % 10.0 == 0.0
                     && matches!(prev, None | Some(Atom::Hundred) | Some(Atom::Scale(_)) | Some(Atom::And));
+                tens_after_scale =
+                    tens_open.then_some(v).filter(|_| matches!(prev, Some(Atom::Hundred) | Some(Atom::Scale(_))));
                 cur += v;
                 best = Some((total + cur, j + 1, NumberKind::Cardinal, scaled));
             }
             Atom::Hundred => {
-                let ok = matches!(prev, Some(Atom::Num(..)) | Some(Atom::A) | None) && cur < 100.0 && !hundreds_done;
+                // "fifteen hundred"; in digits any count of hundreds ("322 hundred" is 32,200).
+                let digits_lead = matches!(prev, Some(Atom::Num(_, true))) && j == start_j + 1;
+                let ok = matches!(prev, Some(Atom::Num(..)) | Some(Atom::A) | None)
+                    && (cur < 100.0 || digits_lead)
+                    && !hundreds_done;
                 if !ok {
                     if after_and && hundreds_done {
                         // "3 hundred and 2 hundred": two numbers; the first ends before "and".
@@ -433,6 +448,15 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
                 // ("one hundred and thirty fifths" is 130/5) and separates a proper one ("one
                 // hundred and three quarters" is 100.75); elsewhere it always separates a whole
                 // and a fraction ("twenty and three fifths", "one million and a half").
+                // "one hundred thirty fifths" is 100/35: with no "and", the tens word and the
+                // ordinal make one denominator.
+                if let Some(t) = tens_after_scale.filter(|_| tens_open && d < 10.0 && whole_word.ends_with('s')) {
+                    let numerator = total + cur - t;
+                    if numerator > 0.0 {
+                        best = Some((numerator / (t + d), j + 1, NumberKind::Fraction, false));
+                        break;
+                    }
+                }
                 let separate = after_and && (!and_after_hundred || cur - base_before_and < d);
                 let numerator = if alone {
                     1.0
@@ -459,8 +483,12 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
                 best = Some((total + cur, j + 1, NumberKind::Fraction, scaled));
             }
             Atom::And => {
-                // Only when a number part follows.
-                if prev.is_none() || !matches!(atom(words, j + 1), Some(Atom::Num(..)) | Some(Atom::A)) {
+                // Only when a number part follows, and not after a finished fraction ("five and a
+                // quarter and two hundred" is two numbers).
+                if prev.is_none()
+                    || matches!(prev, Some(Atom::Denom(_)))
+                    || !matches!(atom(words, j + 1), Some(Atom::Num(..)) | Some(Atom::A))
+                {
                     break;
                 }
                 after_and = true;
@@ -559,6 +587,42 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
     Some(core)
 }
 
+/// A compound ordinal used as a denominator, from token `j`: "twenty firsts" (21), "thirty
+/// fifths" (35), "one hundred fifth" (105), "one hundred and fifth". It must be plural unless the
+/// numerator is one, and more than a bare ordinal (that case is `Atom::Denom`).
+fn compound_denominator(words: &Words<'_>, j: usize, numerator_one: bool) -> Option<(f64, usize)> {
+    let mut k = j;
+    let mut base = 0.0;
+    if let (Some(v), Some(s)) = (lexicon::small(words.lw(k)), scale_or_hundred(words.lw(k + 1))) {
+        if (1..10).contains(&v) {
+            base = f64::from(v) * s;
+            k += 2;
+            if words.lw(k) == "and" {
+                k += 1;
+            }
+        }
+    }
+    let tens = lexicon::tens(words.lw(k));
+    if let Some(t) = tens {
+        base += f64::from(t);
+        k += 1;
+    }
+    let w = words.lw(k);
+    let plural = w.ends_with('s');
+    let ordinal = lexicon::ordinal(w.strip_suffix('s').filter(|_| plural).unwrap_or(w))?;
+    // After a tens word only a unit ordinal ("twenty-first"); after a hundred, up to ninety-ninth.
+    let fits = if tens.is_some() { ordinal < 10 } else { ordinal < 100 };
+    (base > 0.0 && fits && (plural || numerator_one)).then_some((base + ordinal as f64, k + 1))
+}
+
+fn scale_or_hundred(w: &str) -> Option<f64> {
+    if w == "hundred" {
+        Some(100.0)
+    } else {
+        lexicon::scale(w).filter(|s| *s >= 1e3)
+    }
+}
+
 /// Digits after "point": "zero three" → .03, "seventy-one" → .71.
 fn decimal_words(words: &Words<'_>, mut j: usize) -> Option<(f64, usize)> {
     let mut digits = String::new();
@@ -580,8 +644,22 @@ fn decimal_words(words: &Words<'_>, mut j: usize) -> Option<(f64, usize)> {
     Some((format!("0.{digits}").parse().ok()?, j))
 }
 
-/// A core number (digits or words) starting at token `i`.
+/// A core number (digits or words) starting at token `i`; "one out of three" is the fraction 1/3.
 fn number_at(words: &Words<'_>, i: usize) -> Option<Core> {
+    let mut core = single_number_at(words, i)?;
+    if core.kind == NumberKind::Cardinal && words.lw(core.end) == "out" && words.lw(core.end + 1) == "of" {
+        if let Some(den) = single_number_at(words, core.end + 2)
+            .filter(|d| d.kind == NumberKind::Cardinal && d.value >= core.value && d.value > 0.0 && d.money.is_none())
+        {
+            core.value /= den.value;
+            core.end = den.end;
+            core.kind = NumberKind::Fraction;
+        }
+    }
+    Some(core)
+}
+
+fn single_number_at(words: &Words<'_>, i: usize) -> Option<Core> {
     let w = words.w(i);
     let first = w.chars().next()?;
     if first.is_ascii_digit() || (matches!(first, '-' | '.') && w.len() > 1) {
@@ -615,8 +693,8 @@ fn number_at(words: &Words<'_>, i: usize) -> Option<Core> {
 fn hyphen_measure(words: &Words<'_>, i: usize) -> Option<Core> {
     let (num, tail) = words.lw(i).split_once('-')?;
     let v = f64::from(lexicon::small(num)?);
-    if lexicon::small(tail).is_some() || lexicon::denominator(tail).is_some() {
-        return None; // "twenty-one", "two-thirds": other readers
+    if lexicon::small(tail).is_some() || lexicon::denominator(tail).is_some() || lexicon::ordinal(tail).is_some() {
+        return None; // "twenty-one", "two-thirds", "twenty-first": other readers
     }
     let mut core = Core::new(v, i, i + 1);
     core.single_word = true;
