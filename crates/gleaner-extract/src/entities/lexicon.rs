@@ -38,6 +38,8 @@ pub(crate) struct Lexicons {
     org_words: HashSet<u64, IdBuild>,
     first_names: HashSet<u64, IdBuild>,
     heads: HashMap<u64, HeadKind, IdBuild>,
+    /// Demonyms of states only (nationalities.txt), not peoples or religions (groups.txt).
+    demonyms: HashSet<u64, IdBuild>,
 }
 
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -83,12 +85,17 @@ impl Lexicons {
             org_words: HashSet::default(),
             first_names: HashSet::default(),
             heads: HashMap::default(),
+            demonyms: HashSet::default(),
         };
+        for entry in entries(include_str!("lexicon/nationalities.txt")) {
+            lex.demonyms.insert(word_hash(&key_form(entry)));
+        }
         let lists = [
             (COUNTRY, include_str!("lexicon/countries.txt")),
             (CITY, include_str!("lexicon/cities.txt")),
             (REGION, include_str!("lexicon/regions.txt")),
             (NATIONALITY, include_str!("lexicon/nationalities.txt")),
+            (NATIONALITY, include_str!("lexicon/groups.txt")),
             (ORGANIZATION, include_str!("lexicon/organizations.txt")),
         ];
         for (cat, text) in lists {
@@ -128,6 +135,12 @@ impl Lexicons {
             lex.heads.insert(seq_hash(words), kind);
         }
         lex
+    }
+
+    /// Is `word` the demonym of a state ("Turkish", "Soviet"), as opposed to a people, a religion
+    /// or a party?
+    pub(crate) fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains(&word_hash(&key_form(word)))
     }
 
     pub(crate) fn is_title(&self, low: u64) -> bool {

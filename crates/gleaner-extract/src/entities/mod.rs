@@ -56,6 +56,11 @@ static SHIPPED: &[u8] = include_bytes!("../../models/ner.bin");
 
 pub(crate) use features::mix;
 
+/// Is `word` the demonym of a state ("Turkish")? Peoples, religions and parties are not.
+pub(crate) fn is_demonym(word: &str) -> bool {
+    lexicon::Lexicons::get().is_demonym(word)
+}
+
 /// The word-cluster path of a lower-case token (0: none), from the shipped model: the key form
 /// folds digits to `0`, and only a token with a digit needs a copy to do so.
 pub(crate) fn cluster_of(lower: &str) -> u32 {

@@ -138,6 +138,16 @@ impl Extractor for Relations {
                 let evidence = cover(&[s.span, o.span, trigger], ctx.sentence);
                 read.insert((s.span, o.span));
                 read.insert((o.span, s.span));
+                if let (rules::Side::Arg(b), true) =
+                    (f.object, matches!(f.predicate, "lives_in" | "citizen_of" | "based_in"))
+                {
+                    if let Some(c) = containing(ctx, b) {
+                        let up = Argument { entity_id: ctx.args[c].entity_id.to_owned(), span: ctx.args[c].span };
+                        read.insert((s.span, up.span));
+                        let evidence = cover(&[s.span, up.span, trigger], ctx.sentence);
+                        rows.push(row(si, s.clone(), f.predicate, up, evidence, 0.9, "rule"));
+                    }
+                }
                 rows.push(row(si, s, f.predicate, o, evidence, 0.9, "rule"));
             }
             let Some(model) = self.model else { return };
@@ -158,6 +168,13 @@ impl Extractor for Relations {
                     Argument { entity_id: s.entity_id.to_owned(), span: s.span },
                     Argument { entity_id: o.entity_id.to_owned(), span: o.span },
                 );
+                if matches!(predicate, "lives_in" | "citizen_of" | "based_in") {
+                    if let Some(c) = containing(ctx, b).filter(|&c| !read.contains(&(s.span, ctx.args[c].span))) {
+                        let up = Argument { entity_id: ctx.args[c].entity_id.to_owned(), span: ctx.args[c].span };
+                        let evidence = cover(&[s.span, up.span], ctx.sentence);
+                        rows.push(row(si, sa.clone(), predicate, up, evidence, confidence, "model"));
+                    }
+                }
                 rows.push(row(si, sa, predicate, oa, evidence, confidence, "model"));
             }
         });
@@ -205,6 +222,18 @@ fn candidates<'c>(ctx: &'c Ctx) -> impl Iterator<Item = (usize, usize)> + 'c {
             && CANDIDATE_LABELS.contains(&s.label)
             && CANDIDATE_LABELS.contains(&o.label)
     })
+}
+
+/// The place that contains mention `b` by apposition ("Miami, Fla.", "Portland, Ore."): whoever
+/// lives or is based in the town is in the state too. Not in a list of places ("Paris, London").
+fn containing(ctx: &Ctx, b: usize) -> Option<usize> {
+    let m = &ctx.args[b];
+    if ctx.lw(m.end) != "," {
+        return None;
+    }
+    let c = ctx.arg_at(m.end + 1)?;
+    let place = matches!(ctx.args[c].label, "GPE" | "LOC");
+    (place && ctx.args[c].entity_id != m.entity_id && !rules::listed(ctx, b, c)).then_some(c)
 }
 
 fn row(

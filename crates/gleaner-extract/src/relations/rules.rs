@@ -140,6 +140,71 @@ fn is_place(label: &str) -> bool {
     matches!(label, "GPE" | "LOC" | "FAC")
 }
 
+/// Nouns for what a person does rather than a post in an organization: after a state or a town
+/// they say where the person is from ("Soviet historian Roy Medvedev", "a Chicago lawyer").
+fn occupation(word: &str) -> bool {
+    matches!(
+        word,
+        "historian"
+            | "pianist"
+            | "writer"
+            | "author"
+            | "novelist"
+            | "poet"
+            | "playwright"
+            | "singer"
+            | "actor"
+            | "actress"
+            | "artist"
+            | "composer"
+            | "musician"
+            | "painter"
+            | "physicist"
+            | "chemist"
+            | "dissident"
+            | "journalist"
+            | "photographer"
+            | "businessman"
+            | "businesswoman"
+            | "tycoon"
+            | "billionaire"
+            | "entrepreneur"
+            | "architect"
+            | "filmmaker"
+            | "athlete"
+            | "diplomat"
+            | "politician"
+            | "lady"
+            | "cleric"
+            | "scholar"
+            | "philosopher"
+            | "astronaut"
+            | "cosmonaut"
+            | "doctor"
+            | "surgeon"
+            | "teacher"
+            | "student"
+            | "priest"
+            | "bishop"
+            | "mathematician"
+            | "activist"
+    )
+}
+
+/// What a premodifying place makes of a person: a state or its demonym ("Soviet", "China's")
+/// citizen_of, a town or region lives_in. Peoples, religions and parties ("Muslim", "Kurdish")
+/// make nothing.
+fn belonging(ctx: &Ctx, g: usize) -> Option<&'static str> {
+    let a = &ctx.args[g];
+    let words = ctx.surface(a.first, a.end);
+    match a.label {
+        "NORP" if words.len() == 1 && crate::entities::is_demonym(words[0]) => Some("citizen_of"),
+        "GPE" if crate::entities::is_country(words.iter().copied()) => Some("citizen_of"),
+        "GPE" => Some("lives_in"),
+        _ => None,
+    }
+}
+
 /// Definite descriptions of an organization ("the group").
 fn org_description(word: &str) -> bool {
     matches!(
@@ -253,6 +318,22 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                         continue;
                     }
                 }
+                // P , an O ROLE ("an FDA spokeswoman"): the organization's role; P , a G ROLE or
+                // OCCUPATION ("a Soviet historian", "a Chicago lawyer"): where P is from.
+                if let (Side::Arg(g), true) = (o, apposition && j > i) {
+                    let role = role_at(k).filter(|&(_, head, _)| head <= k + 2);
+                    let job = (k..(k + 3).min(n)).find(|&x| occupation(ctx.lw(x)));
+                    if let (Some((pred, head, _)), true) = (role, is_org(ctx.args[g].label)) {
+                        out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
+                        continue;
+                    }
+                    let belongs = belonging(ctx, g).filter(|&b| job.is_some() || role.is_some() && b == "citizen_of");
+                    if let Some(pred) = belongs {
+                        let t = role.map(|r| r.1).or(job).unwrap_or(k);
+                        out.push(Found::new(Side::Arg(pi), pred, o, (t, t + 1)));
+                        continue;
+                    }
+                }
             }
             if let Some((pred, head, end)) = role_at(i) {
                 if matches!(ctx.lw(end), "of" | "for" | "at" | "with" | "in") {
@@ -292,8 +373,25 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
     for i in 0..n {
         let Some((o, after)) = org_side_at(i) else { continue };
         let k = if ctx.possessive(after) { after + 1 } else { after };
-        let Some((pred, head, end)) = role_at(k) else { continue };
-        if let Some(pi) = person_after(ctx, end) {
+        let role = role_at(k);
+        if let Some((pred, head, end)) = role {
+            if let Some(pi) = person_after(ctx, end) {
+                out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
+            }
+        }
+        // G ('s)? ROLE|OCCUPATION P: "China's Premier P", "Soviet historian P" (citizen_of).
+        let Side::Arg(g) = o else { continue };
+        let Some(pred) = belonging(ctx, g) else { continue };
+        let job =
+            (k..(k + 3).min(n)).take_while(|&x| x == k || modifier(ctx.lw(x - 1))).find(|&x| occupation(ctx.lw(x)));
+        // A post ("Premier", "spokesman") under a town's name is a post in its government, not a
+        // home: only a state's post makes a citizen.
+        let (head, end) = match (role, job) {
+            (Some((_, head, end)), _) if pred == "citizen_of" => (head, end),
+            (_, Some(x)) => (x, x + 1),
+            _ => continue,
+        };
+        if let Some(pi) = ctx.arg_at(end).filter(|&a| is_person(ctx.args[a].label)) {
             out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
         }
     }
@@ -355,6 +453,11 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         let mut lives = None;
         if ctx.lw(i) == "of" {
             lives = place_at(i + 1).map(|g| (g, i));
+            // P (, AGE ,)? of (the)? O: "Roger Crouch of NASA" works for it.
+            let k = if ctx.lw(i + 1) == "the" { i + 2 } else { i + 1 };
+            if let Some(o) = ctx.arg_at(k).filter(|&o| is_org(ctx.args[o].label)) {
+                out.push(Found::new(Side::Arg(pi), "employee_of", Side::Arg(o), (i, i + 1)));
+            }
         } else {
             let mut k = i;
             if ctx.lw(k) == "," {
