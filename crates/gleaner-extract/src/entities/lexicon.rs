@@ -40,6 +40,8 @@ pub(crate) struct Lexicons {
     heads: HashMap<u64, HeadKind, IdBuild>,
     /// Demonyms of states only (nationalities.txt), not peoples or religions (groups.txt).
     demonyms: HashSet<u64, IdBuild>,
+    /// News-style state abbreviations ("Calif."): states for the relation rules, not for the tagger.
+    state_abbreviations: HashSet<u64, IdBuild>,
 }
 
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -86,7 +88,11 @@ impl Lexicons {
             first_names: HashSet::default(),
             heads: HashMap::default(),
             demonyms: HashSet::default(),
+            state_abbreviations: HashSet::default(),
         };
+        for entry in entries(include_str!("lexicon/state_abbreviations.txt")) {
+            lex.state_abbreviations.insert(word_hash(&key_form(entry)));
+        }
         for entry in entries(include_str!("lexicon/nationalities.txt")) {
             lex.demonyms.insert(word_hash(&key_form(entry)));
         }
@@ -209,7 +215,14 @@ impl Lexicons {
 
     /// Is the whole name a country, city, state or province?
     pub(crate) fn is_known_gpe(&self, words: &[&str]) -> bool {
-        self.categories(words) & ((1 << COUNTRY) | (1 << CITY)) != 0
+        self.categories(words) & ((1 << COUNTRY) | (1 << CITY)) != 0 || self.is_state_abbreviation(words)
+    }
+
+    /// "Calif.", "N.Y." (as one token or with the final period split off).
+    fn is_state_abbreviation(&self, words: &[&str]) -> bool {
+        let joined: String = words.concat();
+        let dotted = if joined.ends_with('.') { joined } else { format!("{joined}.") };
+        self.state_abbreviations.contains(&word_hash(&key_form(&dotted)))
     }
 
     /// Is the whole name a country?

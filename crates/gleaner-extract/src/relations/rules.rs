@@ -440,6 +440,19 @@ fn killer_noun(word: &str) -> bool {
 fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
     let n = ctx.len();
     let person = |i: usize| ctx.arg_at(i).filter(|&a| is_person(ctx.args[a].label));
+    // Where the construction itself says "a person" ("the assassin of Y", "X was shot by Y"), a
+    // short name the tagger typed otherwise is read as one ("Lincoln", "Oswald"), unless it is a
+    // known country or state.
+    let someone = |i: usize| {
+        person(i).or_else(|| {
+            ctx.arg_at(i).filter(|&a| {
+                let m = &ctx.args[a];
+                matches!(m.label, "GPE" | "ORG" | "MISC")
+                    && m.end - m.first <= 3
+                    && !crate::entities::is_country_or_state(ctx.surface(m.first, m.end).iter().copied())
+            })
+        })
+    };
     let place_at = |i: usize| ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label));
     for (pi, p) in ctx.args.iter().enumerate() {
         if !is_person(p.label) {
@@ -500,7 +513,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             k += 1;
         }
         if k > p.end && kill_verb(ctx.lw(k)) && ctx.lw(k + 1) == "by" {
-            if let Some(q) = person(k + 2) {
+            if let Some(q) = someone(k + 2) {
                 out.push(Found::new(Side::Arg(q), "killed", Side::Arg(pi), (k, k + 2)));
             }
         }
@@ -512,7 +525,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 k += 1;
             }
             if killer_noun(ctx.lw(k)) && ctx.lw(k + 1) == "of" {
-                if let Some(q) = person(k + 2) {
+                if let Some(q) = someone(k + 2) {
                     out.push(Found::new(Side::Arg(pi), "killed", Side::Arg(q), (k, k + 1)));
                 }
             }
@@ -529,15 +542,30 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         if !matches!(ctx.lw(t), "assassination" | "murder" | "killing" | "slaying") || ctx.lw(t + 1) != "of" {
             continue;
         }
-        let Some(victim) = person(t + 2) else { continue };
+        let Some(victim) = someone(t + 2) else { continue };
         let e = ctx.args[victim].end;
         if ctx.lw(e) == "by" {
-            if let Some(killer) = person(e + 1) {
+            if let Some(killer) = someone(e + 1) {
                 out.push(Found::new(Side::Arg(killer), "killed", Side::Arg(victim), (t, t + 1)));
             }
         }
     }
     for (a, g1) in ctx.args.iter().enumerate() {
+        // G1 , (the) capital of G2   |   G2 's capital (,)? G1: the capital is in the country.
+        if is_place(g1.label) && ctx.lw(g1.end) == "," {
+            let k = if ctx.lw(g1.end + 1) == "the" { g1.end + 2 } else { g1.end + 1 };
+            if ctx.lw(k) == "capital" && ctx.lw(k + 1) == "of" {
+                if let Some(b) = place_at(k + 2) {
+                    out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (k, k + 1)));
+                }
+            }
+        }
+        if is_place(g1.label) && ctx.possessive(g1.end) && ctx.lw(g1.end + 1) == "capital" {
+            let k = if ctx.lw(g1.end + 2) == "," { g1.end + 3 } else { g1.end + 2 };
+            if let Some(b) = place_at(k) {
+                out.push(Found::new(Side::Arg(b), "located_in", Side::Arg(a), (g1.end + 1, g1.end + 2)));
+            }
+        }
         // G1 in G2 (adjacent): "Dan Sai District in Loei Province".
         if is_place(g1.label) && ctx.lw(g1.end) == "in" {
             if let Some(b) = place_at(g1.end + 1) {
