@@ -290,7 +290,7 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize) -> Option<&'static str
         "Work_For" if s == "PERSON" && o != "PERSON" => Some(work_role(ctx, a, b)),
         "Kill" if !place(s) && !place(o) => Some("killed"),
         "OrgBased_In" if s != "PERSON" && place(o) => Some("based_in"),
-        "Live_In" if !place(s) && place(o) => {
+        "Live_In" if s == "PERSON" && place(o) => {
             let (x, y) = span_between(ctx, a, b);
             let citizen = (x..y).any(|i| matches!(ctx.lw(i), "citizen" | "citizens" | "national" | "nationals"));
             Some(if citizen { "citizen_of" } else { "lives_in" })

@@ -55,7 +55,7 @@ fn role(word: &str) -> Option<&'static str> {
         "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokesmen" | "mouthpiece" => "spokesperson_of",
         "member" | "members" | "fighter" | "fighters" | "militant" | "militants" | "lawmaker" | "senator"
         | "legislator" | "delegate" | "loyalist" | "operative" | "soldier" | "recruit" | "activist" | "deputy"
-        | "lieutenant" | "player" | "partner" => "member_of",
+        | "lieutenant" | "player" | "partner" | "major" | "sergeant" | "corporal" | "admiral" | "marine" => "member_of",
         "employee" | "official" | "officials" | "analyst" | "executive" | "minister" | "planner" | "adviser"
         | "advisor" | "aide" | "envoy" | "ambassador" | "economist" | "researcher" | "reporter" | "correspondent"
         | "editor" | "engineer" | "lawyer" | "attorney" | "worker" | "strategist" | "secretary" | "officer"
@@ -497,10 +497,30 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         if let Some((g, t)) = lives {
             out.push(Found::new(Side::Arg(pi), "lives_in", Side::Arg(g), (t, t + 1)));
         }
-        // P1 killed P2
-        let v = p.end;
-        if kill_verb(ctx.lw(v)) {
-            if let Some(q) = person(v + 1) {
+        // P1 (, who)? (had|allegedly ...)? killed P2   |   P1 , (was)? convicted of killing P2
+        let mut v = p.end;
+        if ctx.lw(v) == "," && matches!(ctx.lw(v + 1), "who" | "convicted") {
+            v += if ctx.lw(v + 1) == "who" { 2 } else { 1 };
+        }
+        while v < n && (matches!(ctx.lw(v), "had" | "has" | "was") || adverb(ctx.lw(v))) && ctx.lw(v + 1) != "by" {
+            v += 1;
+        }
+        if ctx.lw(v) == "convicted" && ctx.lw(v + 1) == "of" {
+            v += 2;
+            if !matches!(ctx.lw(v), "killing" | "assassinating" | "murdering" | "shooting") {
+                v = n;
+            }
+        } else if !kill_verb(ctx.lw(v)) || matches!(ctx.lw(v.saturating_sub(1)), "was" | "were") {
+            v = n;
+        }
+        if v < n {
+            if let Some(mut q) = someone(v + 1).filter(|&q| q != pi) {
+                // "killed Kennedy assassin Oswald": the noun phrase's head is the one killed.
+                if killer_noun(ctx.lw(ctx.args[q].end)) {
+                    if let Some(head) = person(ctx.args[q].end + 1) {
+                        q = head;
+                    }
+                }
                 out.push(Found::new(Side::Arg(pi), "killed", Side::Arg(q), (v, v + 1)));
             }
         }
