@@ -36,7 +36,7 @@
 //! | `based_in` | organization based in a place | "Acme, based in Lisbon" |
 //! | `located_in` | place within a place | "Porto, Portugal" |
 //! | `lives_in` | person lives in a place | "Roe, who lives in Oslo" |
-//! | `citizen_of` | person is a citizen of a place | "Roe, a citizen of Chile" |
+//! | `citizen_of` | person is a citizen of a state (the object may be its demonym) | "Roe, a citizen of Chile"; "Chilean writer Roe" |
 //! | `killed` | person killed a person | "Booth shot Lincoln" |
 //!
 //! ```

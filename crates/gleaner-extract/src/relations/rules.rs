@@ -11,8 +11,15 @@
 //!   "fought against", "at war with", "rivals of", "rejects the authority/legitimacy of", "rejects
 //!   O's legitimacy", "A and B fought one another / each other" → opposed_to; "attacked" →
 //!   attacked.
-//! - Place: "O, based in G", "O is headquartered in G" → based_in; "G1, G2" with G2 a country →
+//! - Place: "O, based in G", "O is headquartered in G" → based_in; "G1, G2" with G2 a country or
+//!   state (also "Azusa, Calif.") → located_in; "G1, the capital of G2", "G2's capital, G1" →
 //!   located_in.
+//! - People and places: "P of G", "P, 50, of G", "P, a native of G" → lives_in; "Soviet
+//!   historian P", "China's Premier P", "P, a Dutch businessman" → citizen_of (a state or its
+//!   demonym; a town with an occupation gives lives_in); "P of O", "P, an O spokeswoman" → the
+//!   role's predicate for O.
+//! - Killing: "P1 (, who) (had) shot P2", "P2 was shot by P1", "P1, (the) assassin of P2", "P2
+//!   assassin P1", "the assassination of P2 by P1", "P1, convicted of murdering P2" → killed.
 //! - A definite description ("the group", "the company", "the ministry", …) or "its" standing where a
 //!   mention should be is read as the nearest ORG before it in the sentence or the two before,
 //!   when exactly one kind of organization is in view there (see `Resolver`).
