@@ -323,7 +323,7 @@ fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(year_quarter(words, ctx, f));
     }
     // "the 1988 second quarter": the article belongs to the quarter, not to the year.
-    if words.lw(i) == "the" {
+    if words.lw(i) == "the" && year_at(words, i + 1).is_some() {
         let f = expression_at(words, ctx, i + 1).filter(|f| matches!(f.val, Val::Year(_)))?;
         let q = year_quarter(words, ctx, f);
         return matches!(q.val, Val::Quarter(..)).then_some(Found { start: i, ..q });
