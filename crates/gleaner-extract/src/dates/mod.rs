@@ -323,7 +323,7 @@ fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(year_quarter(words, ctx, f));
     }
     // "the 1988 second quarter": the article belongs to the quarter, not to the year.
-    if words.lw(i) == "the" && year_at(words, i + 1).is_some() {
+    if words.lw(i) == "the" && year_at(words, i + 1).is_some() && words.lw(i + 2) != "the" {
         let f = expression_at(words, ctx, i + 1).filter(|f| matches!(f.val, Val::Year(_)))?;
         let q = year_quarter(words, ctx, f);
         return matches!(q.val, Val::Quarter(..)).then_some(Found { start: i, ..q });
@@ -349,10 +349,13 @@ fn year_quarter(words: &Words<'_>, ctx: &Ctx, f: Found) -> Found {
     };
     let (q, end) = match q {
         Some(q) if words.lw(k + 1) == "quarter" => (q, k + 2),
-        None if words.lw(k) == "quarter" && k > f.end => match ctx.anchor {
-            Some(a) => (add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1).1, k + 1),
-            None => return f,
-        },
+        // "last year's quarter", "the 1988 quarter" (the year written out before "quarter").
+        None if words.lw(k) == "quarter" && (k > f.end || f.start > 0 && words.lw(f.start - 1) == "the") => {
+            match ctx.anchor {
+                Some(a) => (add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1).1, k + 1),
+                None => return f,
+            }
+        }
         _ => return f,
     };
     Found { end, val: Val::Quarter(y, q), ..f }
@@ -385,6 +388,24 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if matches!(lw, "first" | "last") && words.lw(i + 1) != "quarter" {
         if let Some(part) = period_of(words, ctx, i) {
             return Some(part); // "the first four months of 2021"
+        }
+    }
+    if matches!(lw, "second" | "latter") {
+        if let Some(half) = half_of(words, ctx, i) {
+            return Some(half); // "the second half of 1989"
+        }
+    }
+    // "the current year", "the current fiscal year", "the current quarter": this one.
+    if lw == "current" {
+        let k = if words.lw(i + 1) == "fiscal" { i + 2 } else { i + 1 };
+        if matches!(words.lw(k), "year" | "quarter" | "month" | "week") {
+            let mut f = relative_unit(words, ctx, k - 1).filter(|_| k == i + 1).or_else(|| {
+                let a = ctx.anchor?;
+                Some(found(i, k + 1, Val::Year(a.year()), true))
+            })?;
+            f.start = i;
+            f.end = k + 1;
+            return Some(f);
         }
     }
     match lw {
@@ -835,7 +856,19 @@ fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     };
     let mut k = i + 1;
     if lw == "this" && words.lw(k) == "past" {
-        k += 1; // "this past June"
+        k += 1; // "this past June", "this past spring"
+        if let Some(season) = lexicon::season(words.lw(k)) {
+            let a = ctx.anchor?;
+            let starts = match season {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            // The latest one under way or over by the anchor (a winter begins in December).
+            let y = if starts < a.month() || (starts == a.month() && a.day() >= 21) { a.year() } else { a.year() - 1 };
+            return Some(found(i, k + 1, Val::Season(y, season), true));
+        }
         let m = month_at(words, k)?;
         let a = ctx.anchor?;
         let y = if m < a.month() { a.year() } else { a.year() - 1 };
@@ -1012,6 +1045,9 @@ fn vague_duration(u: lexicon::Unit) -> String {
 /// "(the) first four months of 2021", "the last two weeks of June": the part of a period, as a
 /// DATE with the period's value, START or END, and the days it covers.
 fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    if let Some(f) = half_of(words, ctx, i) {
+        return Some(f);
+    }
     let from_start = words.lw(i) == "first";
     let (n, k) = match cardinal_at(words, i + 1) {
         Some((v, k)) if v >= 1.0 && v.fract() == 0.0 => (v as u32, k),
@@ -1050,6 +1086,37 @@ fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         end: inner.end,
         val: inner.val,
         modifier: Some(modifier),
+        anchored: inner.anchored,
+        range: Some(range),
+    })
+}
+
+/// "the first half of 1990", "the second (last) half of 1989", "the first two quarters of 1990":
+/// a half-year, `1990-H1`.
+fn half_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let first = match words.lw(i) {
+        "first" => true,
+        "second" | "last" | "latter" => false,
+        _ => return None,
+    };
+    let k = match (words.lw(i + 1), words.lw(i + 2)) {
+        ("half", "of") => i + 3,
+        ("two", "quarters") if words.lw(i + 3) == "of" => i + 4,
+        _ => return None,
+    };
+    let inner =
+        simple(words, ctx, k).or_else(|| (words.lw(k) == "the").then(|| after_the(words, ctx, k + 1)).flatten())?;
+    let Val::Year(y) = inner.val else { return None };
+    let h = if first { 1 } else { 2 };
+    let range = (
+        NaiveDate::from_ymd_opt(y, if first { 1 } else { 7 }, 1)?,
+        NaiveDate::from_ymd_opt(y, if first { 6 } else { 12 }, if first { 30 } else { 31 })?,
+    );
+    Some(Found {
+        start: i,
+        end: inner.end,
+        val: Val::Partial(format!("{y}-H{h}")),
+        modifier: None,
         anchored: inner.anchored,
         range: Some(range),
     })
