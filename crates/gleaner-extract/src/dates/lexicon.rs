@@ -134,6 +134,54 @@ pub(crate) const HOLIDAYS: &[(&[&str], u32, u32)] = &[
     (&["armistice", "day"], 11, 11),
 ];
 
+/// How a movable holiday falls in a year.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Movable {
+    /// The `n`th given weekday (1 = Monday) of a month; `n` 5 means the last.
+    Nth { month: u32, weekday: u32, n: u32 },
+    /// The Tuesday after the first Monday of November (US elections).
+    ElectionDay,
+    /// Easter Sunday (Gregorian).
+    Easter,
+}
+
+/// Movable holidays, lower case: (name, rule). Longest names first.
+pub(crate) const MOVABLE_HOLIDAYS: &[(&[&str], Movable)] = &[
+    (&["martin", "luther", "king", "day"], Movable::Nth { month: 1, weekday: 1, n: 3 }),
+    (&["thanksgiving", "day"], Movable::Nth { month: 11, weekday: 4, n: 4 }),
+    (&["thanksgiving"], Movable::Nth { month: 11, weekday: 4, n: 4 }),
+    (&["memorial", "day"], Movable::Nth { month: 5, weekday: 1, n: 5 }),
+    (&["labor", "day"], Movable::Nth { month: 9, weekday: 1, n: 1 }),
+    (&["presidents'", "day"], Movable::Nth { month: 2, weekday: 1, n: 3 }),
+    (&["mother's", "day"], Movable::Nth { month: 5, weekday: 7, n: 2 }),
+    (&["father's", "day"], Movable::Nth { month: 6, weekday: 7, n: 3 }),
+    (&["election", "day"], Movable::ElectionDay),
+    (&["easter", "sunday"], Movable::Easter),
+    (&["easter"], Movable::Easter),
+];
+
+#[cfg(test)]
+#[test]
+fn movable_first_words_are_all_listed() {
+    assert!(MOVABLE_HOLIDAYS.iter().all(|(p, _)| movable_first(p[0])));
+}
+
+/// Is `w` the first word of a movable holiday (a `match`: the gate runs it per token)?
+pub(crate) fn movable_first(w: &str) -> bool {
+    matches!(
+        w,
+        "martin"
+            | "thanksgiving"
+            | "memorial"
+            | "labor"
+            | "presidents'"
+            | "mother's"
+            | "father's"
+            | "election"
+            | "easter"
+    )
+}
+
 /// Words that point a sentence to the future (for bare weekdays and months). "would" is the
 /// future of reported speech ("said he would leave Friday"); "due", "slated" and "supposed" name
 /// a plan ("supposed to conclude by May").

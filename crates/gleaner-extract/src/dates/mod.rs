@@ -204,7 +204,9 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         || (lw.len() == 2 && lw.starts_with('q'))
         || crate::numbers::word_value(lw.split('-').next().unwrap_or(lw)).is_some()
         || (capitalized(words, i)
-            && (lexicon::weekday(lw).is_some() || lexicon::HOLIDAYS.iter().any(|(p, ..)| p[0] == lw)))
+            && (lexicon::weekday(lw).is_some()
+                || lexicon::HOLIDAYS.iter().any(|(p, ..)| p[0] == lw)
+                || lexicon::movable_first(lw)))
         || (lw.ends_with("days") && lexicon::weekday(&lw[..lw.len() - 1]).is_some())
 }
 
@@ -640,6 +642,13 @@ fn numeric_date(words: &Words<'_>, i: usize) -> Option<Found> {
     if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
+    // One separator throughout, a year of two or four digits: "11-1/2" is eleven and a half.
+    let mut seps = w.bytes().filter(|b| matches!(b, b'/' | b'-' | b'.'));
+    let same_sep = seps.next() == seps.next();
+    let year_len = if parts[0].len() == 4 { 4 } else { parts[2].len() };
+    if !same_sep || !matches!(year_len, 2 | 4) || parts.iter().filter(|p| p.len() > 2).count() > 1 {
+        return None;
+    }
     let num = |s: &str| s.parse::<i32>().ok();
     let (y, m, d) = if parts[0].len() == 4 {
         (num(parts[0])?, num(parts[1])?, num(parts[2])?)
@@ -723,6 +732,9 @@ fn day_month(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 }
 
 fn holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    if let Some(f) = movable_holiday(words, ctx, i) {
+        return Some(f);
+    }
     if !capitalized(words, i) {
         return None;
     }
@@ -736,6 +748,86 @@ fn holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         Some(date) => found(i, end, Val::Day(date), true),
         None => found(i, end, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
     })
+}
+
+/// The date of a movable holiday in year `y`.
+fn movable_date(rule: lexicon::Movable, y: i32) -> Option<NaiveDate> {
+    match rule {
+        lexicon::Movable::Nth { month, weekday, n } => {
+            let wd = Weekday::try_from(u8::try_from(weekday - 1).ok()?).ok()?;
+            if n == 5 {
+                let next = if month == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(y, month + 1, 1)?
+                };
+                let last = next.pred_opt()?;
+                let back = (last.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+                Some(last - Duration::days(i64::from(back)))
+            } else {
+                NaiveDate::from_weekday_of_month_opt(y, month, wd, u8::try_from(n).ok()?)
+            }
+        }
+        lexicon::Movable::ElectionDay => {
+            NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1).map(|d| d + Duration::days(1))
+        }
+        lexicon::Movable::Easter => {
+            // Anonymous Gregorian computus.
+            let (a, b, c) = (y % 19, y / 100, y % 100);
+            let (d, e) = (b / 4, b % 4);
+            let g = (8 * b + 13) / 25;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (j, k) = (c / 4, c % 4);
+            let m = (a + 11 * h) / 319;
+            let r = (2 * e + 2 * j - k - h + m + 32) % 7;
+            let month = (h - m + r + 90) / 25;
+            let day = (h - m + r + month + 19) % 32;
+            NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+        }
+    }
+}
+
+/// "Thanksgiving", "last Thanksgiving", "Labor Day 1998", "Easter": holidays whose date moves, in
+/// the year the tense and the document date point to (the nearest one otherwise).
+fn movable_holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let dir = match words.lw(i) {
+        "last" => Some(Tense::Past),
+        "next" | "this" => Some(Tense::Future),
+        _ => None,
+    };
+    let k = if dir.is_some() { i + 1 } else { i };
+    if !lexicon::movable_first(words.lw(k)) || !capitalized(words, k) {
+        return None;
+    }
+    let (phrase, rule) =
+        lexicon::MOVABLE_HOLIDAYS.iter().find(|(p, _)| p.iter().enumerate().all(|(x, w)| words.lw(k + x) == *w))?;
+    let end = k + phrase.len();
+    if let Some(y) = year_at(words, end) {
+        return Some(found(i, end + 1, Val::Day(movable_date(*rule, y)?), false));
+    }
+    let Some(a) = ctx.anchor else {
+        return Some(found(i, end, Val::Partial("XXXX-XX-XX".into()), false));
+    };
+    let candidates: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1).filter_map(|y| movable_date(*rule, y)).collect();
+    let nearest = *candidates.iter().min_by_key(|c| (**c - a).num_days().abs())?;
+    // "last"/"next" decide; a verb's tense only when the nearest one is months away ("Easter
+    // week began", written the Monday before Easter, is this year's), as for month-days.
+    let off = (nearest - a).num_days();
+    let date = match (dir, ctx.tense) {
+        (Some(Tense::Past), _) | (None, Tense::Past) if off > 0 && (dir.is_some() || off > 120) => {
+            candidates.iter().filter(|c| **c < a).max().copied().unwrap_or(nearest)
+        }
+        (Some(Tense::Future), _) | (None, Tense::Future) if off < 0 && (dir.is_some() || off < -120) => {
+            candidates.iter().filter(|c| **c >= a).min().copied().unwrap_or(nearest)
+        }
+        _ => nearest,
+    };
+    // "Easter week": the week the holiday falls in.
+    if words.lw(end) == "week" {
+        let w = date.iso_week();
+        return Some(found(i, end + 1, Val::Week(w.year(), w.week()), true));
+    }
+    Some(found(i, end, Val::Day(date), true))
 }
 
 /// "today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently", "this morning".

@@ -188,6 +188,22 @@ fn literal(s: &str) -> Option<Literal<'_>> {
         None => s[int_start..i].parse().ok()?,
     };
     let mut fraction = false;
+    // "11-1/2", "3-3/4": a whole number and a fraction, as market reports write prices.
+    if integer && !separators && !negative {
+        if let Some(r) = s[i..].strip_prefix('-') {
+            let a = r.bytes().take_while(u8::is_ascii_digit).count();
+            let b = r[a..].strip_prefix('/').map_or(0, |x| x.bytes().take_while(u8::is_ascii_digit).count());
+            if a > 0 && b > 0 && r.len() == a + 1 + b {
+                let (num, den): (f64, f64) = (r[..a].parse().ok()?, r[a + 1..].parse().ok()?);
+                if num >= 1.0 && num < den && matches!(den as u32, 2 | 4 | 8 | 16 | 32 | 64) {
+                    value += num / den;
+                    i = s.len();
+                    fraction = true;
+                    integer = false;
+                }
+            }
+        }
+    }
     // Exponents: 1e10, 12.32e+14, 1.1^23, 1.3x10^6.
     let rest = &s[i..];
     let exp = |r: &str| -> Option<(f64, usize)> {
