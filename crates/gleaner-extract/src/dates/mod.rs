@@ -835,6 +835,10 @@ fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     let day = |offset: i64| ctx.anchor.and_then(|a| a.checked_add_signed(Duration::days(offset)));
     let val = match lw {
+        // Without a date to count from: a day, unknown (TimeML's XXXX-XX-XX).
+        "today" | "today's" | "yesterday" | "yesterday's" | "tomorrow" | "tomorrow's" if ctx.anchor.is_none() => {
+            Val::Partial("XXXX-XX-XX".into())
+        }
         "today" | "today's" => Val::Day(day(0)?),
         "yesterday" | "yesterday's" => Val::Day(day(-1)?),
         "tomorrow" | "tomorrow's" => Val::Day(day(1)?),
@@ -968,6 +972,19 @@ fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     let a = ctx.anchor;
     let target = words.lw(k);
+    if a.is_none() {
+        // Nothing to count from: the unit's unknown value ("last week" XXXX-WXX, "next June"
+        // XXXX-06), not anchored.
+        let val = if let Some(m) = month_at(words, k) {
+            format!("XXXX-{m:02}")
+        } else if let Some(season) = lexicon::season(target) {
+            format!("XXXX-{season}")
+        } else {
+            let u = lexicon::unit(target).filter(|u| !u.plural && !u.time)?;
+            unknown_of(u.letter, u.time)?.to_owned()
+        };
+        return Some(found(i, k + 1, Val::Partial(val), false));
+    }
     if let Some(m) = month_at(words, k) {
         let a = a?;
         let y = match offset {
@@ -1043,6 +1060,9 @@ fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(found(i, k + 2, Val::Ref("PAST_REF"), false));
     };
     let a = ctx.anchor;
+    if a.is_none() {
+        return Some(found(i, k + 2, Val::Partial(unknown_of(u.letter, u.time)?.into()), false));
+    }
     let n = v as i64;
     // In an earnings report, "a year ago" is the same quarter a year before.
     let val = match u.letter {
@@ -1065,6 +1085,21 @@ fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         _ => return Some(found(i, k + 2, Val::Ref("PAST_REF"), false)),
     };
     Some(found(i, k + 2, val, true))
+}
+
+/// The TIMEX3 value of an unknown date of a unit's size: a day XXXX-XX-XX, a week XXXX-WXX, a
+/// month XXXX-XX, a quarter XXXX-QX, a year XXXX, a decade XXX, a century XX.
+fn unknown_of(letter: &str, time: bool) -> Option<&'static str> {
+    Some(match (letter, time) {
+        ("D", false) => "XXXX-XX-XX",
+        ("W", false) | ("2W", false) => "XXXX-WXX",
+        ("M", false) => "XXXX-XX",
+        ("Q", false) => "XXXX-QX",
+        ("Y", false) => "XXXX",
+        ("DE", false) => "XXX",
+        ("CE", false) => "XX",
+        _ => return None,
+    })
 }
 
 /// A number of units at `i`: `Some(value)` for "two", "24", "a", "an", "a couple of";
