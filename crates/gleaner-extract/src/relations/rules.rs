@@ -11,7 +11,8 @@
 //!   "fought against", "at war with", "rivals of", "rejects the authority/legitimacy of", "rejects
 //!   O's legitimacy", "A and B fought one another / each other" → opposed_to; "attacked" →
 //!   attacked.
-//! - Place: "O, based in G", "O is headquartered in G" → based_in; "G1, G2" with G2 a country or
+//! - Place: "O, based in G", "O is headquartered in G", "O headquarters in G", "Japan's Toyota" (a
+//!   known place), "the Haitian Parliament" with "Haiti" in the sentence → based_in; "G1, G2" with G2 a country or
 //!   state (also "Azusa, Calif.") → located_in; "G1, the capital of G2", "G2's capital, G1" →
 //!   located_in.
 //! - People and places: "P of G", "P, 50, of G", "P, a native of G" → lives_in; "Soviet
@@ -601,6 +602,28 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 }
             }
         }
+        // G 's O: "Algeria's Ettahadi party", "Japan's Toyota" (an organization of the place).
+        // The place must be one the lexicons know: a company name with "'s" in it ("Heck's
+        // Inc") is often split by the tagger into a "place" and the rest.
+        let known = || crate::entities::is_country_or_state(ctx.surface(g1.first, g1.end).iter().copied());
+        if is_place(g1.label) && ctx.possessive(g1.end) && known() {
+            if let Some(o) = ctx.arg_at(g1.end + 1).filter(|&o| is_org(ctx.args[o].label)) {
+                out.push(Found::new(Side::Arg(o), "based_in", Side::Arg(a), (g1.end, g1.end + 1)));
+            }
+        }
+        // "the Haitian Parliament ... Haiti": an organization named by a state's demonym is based
+        // in that state when the sentence names it (the demonym and the name share their stem).
+        if is_org(g1.label) && crate::entities::is_demonym(ctx.surface(g1.first, g1.first + 1)[0]) {
+            let demonym = ctx.lw(g1.first);
+            for (b, g2) in ctx.args.iter().enumerate() {
+                let name = ctx.surface(g2.first, g2.end);
+                let country = g2.label == "GPE" && crate::entities::is_country(name.iter().copied());
+                if country && name.len() == 1 && same_stem(demonym, ctx.lw(g2.first)) {
+                    out.push(Found::new(Side::Arg(a), "based_in", Side::Arg(b), (g1.first, g1.first + 1)));
+                    break;
+                }
+            }
+        }
         // O , a G company|firm|group...: based_in.
         if is_org(g1.label) && ctx.lw(g1.end) == "," && matches!(ctx.lw(g1.end + 1), "a" | "an" | "the") {
             if let Some(b) = place_at(g1.end + 2) {
@@ -687,6 +710,10 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
             ) => Some((2, "part_of")),
             ("affiliated", "with" | "to", _) => Some((2, "part_of")),
             ("based" | "headquartered", "in", _) => Some((2, "based_in")),
+            // "at NRC headquarters in Rockville", "Acme's headquarters in Lyon".
+            ("headquarters" | "head", "in", _) if w(0) == "headquarters" || ctx.lw(t + 1) == "office" => {
+                Some((2, "based_in"))
+            }
             _ => None,
         };
         let Some((len, predicate)) = hit else { continue };
@@ -806,6 +833,14 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
             out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (g1.end, g1.end + 1)));
         }
     }
+}
+
+/// Do a demonym and a country name share a stem of four letters or more ("haitian"/"haiti",
+/// "bulgarian"/"bulgaria", "turkish"/"turkey")? Irregular pairs ("French"/"France") do not
+/// match, which errs on the side of no row.
+fn same_stem(demonym: &str, country: &str) -> bool {
+    let common = demonym.bytes().zip(country.bytes()).take_while(|(x, y)| x == y).count();
+    common >= 4 && common + 3 >= country.len()
 }
 
 /// Are mentions `a` and `b` (either order) neighbours in a list of places ("Paris, London, and
