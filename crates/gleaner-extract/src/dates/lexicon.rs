@@ -214,6 +214,11 @@ pub(crate) fn future_marker(w: &str) -> bool {
 /// the common irregular past forms of English (none of which is also a present form, so "put",
 /// "set", "cut", "hit", "read" are left out).
 pub(crate) fn past_marker(w: &str) -> bool {
+    past_word(w) || past_verb(w)
+}
+
+/// The auxiliaries and adverbs of `past_marker` (marks whatever the case).
+pub(crate) fn past_word(w: &str) -> bool {
     // Not "said": a reporting verb says nothing of when the reported thing happens.
     matches!(
         w,
@@ -229,7 +234,13 @@ pub(crate) fn past_marker(w: &str) -> bool {
             | "past"
             | "since"
             | "been"
-    ) || irregular_past(w)
+    )
+}
+
+/// The verb forms of `past_marker`: read only in lower case ("United", "Red Cross", "Fed" are no
+/// verbs).
+pub(crate) fn past_verb(w: &str) -> bool {
+    irregular_past(w)
         || (w.len() > 4
             && w.ends_with("ed")
             && !matches!(

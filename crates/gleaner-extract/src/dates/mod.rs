@@ -112,7 +112,7 @@ fn tense_markers(words: &Words<'_>) -> Vec<Option<Tense>> {
                 Some(if matches!(prev, "been" | "had") { Tense::Past } else { Tense::Future })
             } else if matches!(prev, "be" | "being") && lexicon::past_marker(lw) {
                 None // "to be published in November": a passive takes its tense from elsewhere
-            } else if lexicon::past_marker(lw) {
+            } else if lexicon::past_word(lw) || lexicon::past_verb(lw) && !capitalized(words, k) {
                 Some(Tense::Past)
             } else {
                 None
@@ -408,6 +408,13 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             f.start = i;
             f.end = k + 1;
             return Some(f);
+        }
+    }
+    // "the week of March 6": the week that day falls in.
+    if lw == "week" && words.lw(i + 1) == "of" {
+        if let Some(Found { val: Val::Day(d), end, anchored, .. }) = month_form(words, ctx, i + 2) {
+            let w = d.iso_week();
+            return Some(found(i, end, Val::Week(w.year(), w.week()), anchored));
         }
     }
     match lw {
@@ -928,7 +935,22 @@ fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     // "Wednesday's ruling": the day heads a noun phrase, which the clause's verb does not place
     // ("would look for ways around Wednesday's ruling" is about a ruling already made).
     let possessive = matches!(words.lw(k + 1), "'s" | "’s");
-    let tense = dir.unwrap_or(if possessive { Tense::Present } else { ctx.tense });
+    // "as soon as Tuesday", "as early as Tuesday": a plan, ahead; "until (9 a.m.) Tuesday": a
+    // deadline, ahead unless the clause is in the past ("Until Thursday, they had not ...").
+    let mut j = k;
+    while j > 0 && j + 4 > k && is_clock_word(words.lw(j - 1)) {
+        j -= 1;
+    }
+    let before = |n: usize| if j >= n { words.lw(j - n) } else { "" };
+    let soon = before(1) == "as" && matches!(before(2), "soon" | "early") && before(3) == "as";
+    let until = before(1) == "until" && ctx.tense != Tense::Past;
+    let tense = dir.unwrap_or(if possessive {
+        Tense::Present
+    } else if soon || until {
+        Tense::Future
+    } else {
+        ctx.tense
+    });
     let date = ctx.anchor.map(|a| resolve_weekday(a, wd, tense, dir.is_some()));
     let mut end = k + 1;
     if let Some(part) = lexicon::part_of_day(words.lw(end)) {
@@ -939,6 +961,28 @@ fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         Some(d) => found(i, end, Val::Day(d), true),
         None => found(i, end, Val::Partial(format!("XXXX-WXX-{wd}")), false),
     })
+}
+
+/// A token of a clock time before a weekday ("9", "a.m.", "EST", "10:30", "noon").
+fn is_clock_word(lw: &str) -> bool {
+    lw.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            lw,
+            "a.m."
+                | "p.m."
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "noon"
+                | "midnight"
+                | "edt"
+                | "est"
+                | "gmt"
+                | "utc"
+                | "pdt"
+                | "pst"
+        )
 }
 
 /// "this week", "last year", "next month", "this past June", "last summer", "this weekend".
@@ -987,6 +1031,18 @@ fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     if let Some(m) = month_at(words, k) {
         let a = a?;
+        // "last Oct. 23": the latest such day before the anchor; "next May 1": the first after.
+        if let (Some(d), -1 | 1) = (day_at(words, k + 1), offset) {
+            let days = [a.year() - 1, a.year(), a.year() + 1].map(|y| NaiveDate::from_ymd_opt(y, m, d));
+            let date = if offset < 0 {
+                days.iter().flatten().filter(|x| **x < a).max()
+            } else {
+                days.iter().flatten().filter(|x| **x > a).min()
+            };
+            if let Some(date) = date {
+                return Some(found(i, k + 2, Val::Day(*date), true));
+            }
+        }
         let y = match offset {
             0 => a.year(),
             // "last April" in October: this year's; "last February" early in March: the year before.
@@ -1512,8 +1568,13 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         Some(false) if h == 12 => 0,
         _ => h,
     };
-    // "10 p.m. Wednesday", "noon Thursday": the time of that day.
-    if let Some(day) = weekday_form(words, ctx, end).filter(|f| f.start == end) {
+    // "10 p.m. Wednesday", "noon Thursday", "4 a.m. EDT Thursday": the time of that day.
+    let zone = matches!(
+        words.lw(end),
+        "edt" | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet"
+    );
+    let at = if zone { end + 1 } else { end };
+    if let Some(day) = weekday_form(words, ctx, at).filter(|f| f.start == at) {
         if let Val::Day(d) = day.val {
             return Some(found(i, day.end, Val::Time(Some(d), format!("T{h24:02}:{m:02}")), true));
         }
