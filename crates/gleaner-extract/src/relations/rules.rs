@@ -11,10 +11,10 @@
 //!   "fought against", "at war with", "rivals of", "rejects the authority/legitimacy of", "rejects
 //!   O's legitimacy", "A and B fought one another / each other" → opposed_to; "attacked" →
 //!   attacked.
-//! - Place: "O, based in G", "O is headquartered in G", "O headquarters in G", "Japan's Toyota" (a
-//!   known place), "the Haitian Parliament" with "Haiti" in the sentence → based_in; "G1, G2" with G2 a country or
-//!   state (also "Azusa, Calif.") → located_in; "G1, the capital of G2", "G2's capital, G1" →
-//!   located_in.
+//! - Place: "O, based in G", "O is headquartered in G", "O headquarters in G", "Japan's Toyota"
+//!   (a known place), "the Haitian Parliament" with "Haiti" in the sentence → based_in; "G1, G2"
+//!   with G2 a country or state (also "Azusa, Calif.") → located_in; "G1, the capital of G2",
+//!   "G2's capital, G1" → located_in.
 //! - People and places: "P of G", "P, 50, of G", "P, a native of G" → lives_in; "Soviet
 //!   historian P", "China's Premier P", "P, a Dutch businessman" → citizen_of (a state or its
 //!   demonym; a town with an occupation gives lives_in); "P of O", "P, an O spokeswoman" → the
