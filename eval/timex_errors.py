@@ -3,8 +3,14 @@
 `score.py run timex GOLD --gleaner BIN --keep DIR`, matched as score.py matches them (imported by
 path): missed gold, spurious predictions, span and value mismatches, most frequent first.
 
-    python3 eval/timex_errors.py GOLD DIR [missed|spurious|span|value] [N]
+    python3 eval/timex_errors.py GOLD DIR [missed|spurious|span|value|conventions] [N]
+
+`conventions` lists the value mismatches that differ only by an annotation convention where the
+two TempEval-3 files disagree (AQUAINT writes years as 1949-XX, weeks as 2000-W7, decades as
+198X, and drops the part of day of "Friday night" in some documents; TimeBank and TIMEX3 write
+1949, 2000-W07, 198, 2000-01-07TNI), and counts them.
 """
+import re
 import collections
 import os
 import sys
@@ -12,6 +18,14 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "eval"))
 import score  # noqa: E402  (the reference scorer, not copied)
+
+
+def convention(v):
+    """A TIMEX3 value with the conventions the two files disagree on taken out."""
+    v = re.sub(r"(-XX)+$", "", v)
+    v = re.sub(r"-W0(\d)", r"-W\1", v)
+    v = re.sub(r"^(\d{3})X$", r"\1", v)
+    return re.sub(r"T(NI|MO|EV|AF)$", "", v)
 
 
 def main(gold_path, run_dir, what="value", n=40):
@@ -37,6 +51,8 @@ def main(gold_path, run_dir, what="value", n=40):
                 r = got[best]
                 if what == "span" and (int(r["start"]), int(r["end"])) != (g["start"], g["end"]):
                     key = ("span", f"gold {g['text']!r} got {r['text']!r}")
+                elif what == "conventions" and r["value"] != g["value"] and convention(r["value"]) == convention(g["value"]):
+                    key = ("conventions", f"{g['text']!r} gold {g['value']} got {r['value']}")
                 elif what == "value" and r["value"] != g["value"]:
                     key = ("value", f"{g['text']!r} gold {g['value']} got {r['value']} (dct {d['published']})")
                 else:
@@ -45,6 +61,8 @@ def main(gold_path, run_dir, what="value", n=40):
         for i, r in enumerate(got):
             if i not in used:
                 out[("spurious", r["text"].lower(), r["type"], r["value"])] += 1
+    if what == "conventions":
+        print(sum(c for k, c in out.items() if k[0] == "conventions"), "value mismatches are conventions only")
     for key, count in out.most_common():
         if key[0] == what:
             print(count, *key[1:])
