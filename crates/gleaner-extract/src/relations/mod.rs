@@ -318,12 +318,14 @@ fn work_role(ctx: &Ctx, a: usize, _b: usize) -> &'static str {
         own.extend(p.end + 1..(p.end + 5).min(ctx.len()));
     }
     let mut best = "employee_of";
+    // "vice president", "deputy leader": in the leadership, not its head.
+    let second = own.iter().any(|&i| matches!(ctx.lw(i), "vice" | "deputy" | "assistant" | "associate"));
     for i in own {
         match ctx.lw(i) {
             "spokesman" | "spokeswoman" | "spokesperson" => return "spokesperson_of",
             "leader" | "head" | "chief" | "president" | "chairman" | "chairwoman" | "founder" | "commander" | "ceo"
             | "director" | "governor" | "mayor" | "king" | "queen" | "emir" | "premier" | "chancellor" => {
-                best = "leader_of"
+                best = if second { "member_of" } else { "leader_of" }
             }
             "member" | "members" | "fighter" | "fighters" | "senator" | "lawmaker" | "delegate"
                 if best == "employee_of" =>

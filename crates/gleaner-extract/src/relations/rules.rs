@@ -264,9 +264,12 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
             i += 1;
         }
         let mut k = 0;
+        let mut second = false;
         while i < n && k < 3 {
             let w = ctx.lw(i);
-            if let Some(p) = role(w) {
+            // "vice president", "deputy leader": in the leadership, not its head.
+            second |= matches!(w, "vice" | "deputy" | "assistant" | "associate") || w.starts_with("vice-");
+            if let Some(p) = role(w.strip_prefix("vice-").unwrap_or(w)).or_else(|| role(w)) {
                 // "chief planner": the last role word is the head.
                 let mut j = i + 1;
                 let mut pred = p;
@@ -285,6 +288,9 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                 if matches!(ctx.lw(head.saturating_sub(1)), "prime" | "chief") && head > i {
                     pred = "leader_of";
                 }
+                if second && pred == "leader_of" {
+                    pred = "member_of";
+                }
                 return Some((pred, head, j));
             }
             if !(modifier(w) || noise(w)) {
@@ -300,7 +306,14 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
             continue;
         }
         // P , ROLE (of|for|at|with) O    |  P , O 's ROLE   |   P is/was/became/served as ... ROLE of O
+        // (also after ", 37," and ", who": "Higgins, 37, who is a major in the Marine Corps").
         let mut i = p.end;
+        if ctx.lw(i) == "," && ctx.lw(i + 1).bytes().all(|b| b.is_ascii_digit()) && ctx.lw(i + 2) == "," {
+            i += 2;
+        }
+        if ctx.lw(i) == "," && ctx.lw(i + 1) == "who" {
+            i += 2;
+        }
         let apposition = ctx.lw(i) == ",";
         let copula = matches!(ctx.lw(i), "is" | "was" | "became" | "becomes" | "remains" | "remained" | "as")
             || matches!((ctx.lw(i), ctx.lw(i + 1)), ("served" | "serves" | "serving" | "acts" | "acted", "as"))
@@ -343,7 +356,15 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                     }
                 }
             }
-            if let Some((pred, head, end)) = role_at(i) {
+            if let Some((pred, head, mut end)) = role_at(i) {
+                // "a professor of political science at O": the field, then the employer.
+                if ctx.lw(end) == "of" && ctx.arg_at(end + 1).is_none() && !determiner(ctx.lw(end + 1)) {
+                    let field =
+                        (end + 1..(end + 5).min(n)).find(|&x| !ctx.lw(x).starts_with(|c: char| c.is_ascii_lowercase()));
+                    if let Some(x) = field.filter(|&x| matches!(ctx.lw(x), "at" | "for" | "with")) {
+                        end = x;
+                    }
+                }
                 if matches!(ctx.lw(end), "of" | "for" | "at" | "with" | "in") {
                     let mut k = end + 1;
                     if determiner(ctx.lw(k)) && ctx.arg_at(k).is_none() {
@@ -365,10 +386,11 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
             "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "founded" | "co-founded" | "commands"
             | "commanded" | "chairs" | "chaired" => Some("leader_of"),
             "joined" => Some("member_of"),
+            "works" | "worked" | "working" if matches!(ctx.lw(v + 1), "for" | "at") => Some("employee_of"),
             _ => None,
         };
         if let Some(pred) = verb {
-            let mut k = v + 1;
+            let mut k = if pred == "employee_of" { v + 2 } else { v + 1 };
             if determiner(ctx.lw(k)) && ctx.arg_at(k).is_none() && !org_description(ctx.lw(k + 1)) {
                 k += 1;
             }
@@ -470,6 +492,9 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         let mut i = p.end;
         if ctx.lw(i) == "," && ctx.lw(i + 1).chars().all(|c| c.is_ascii_digit()) && ctx.lw(i + 2) == "," {
             i += 3;
+        }
+        if ctx.lw(i) == "," && ctx.lw(i + 1) == "of" {
+            i += 1; // "Stephanie Powell, of the DEM"
         }
         let mut lives = None;
         if ctx.lw(i) == "of" {
