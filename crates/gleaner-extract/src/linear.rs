@@ -210,10 +210,16 @@ impl<const N: usize> Model<N> {
     }
 }
 
-impl<const N: usize> Scorer<N> for Model<N> {
+impl<const N: usize> Model<N> {
+    /// The factor from integer sums ([`Model::add_sums`]) to scores.
+    pub(crate) fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Adds the integer weights of `feats` to `sum`: scores are `sum × scale()`, so sums of
+    /// parts add up to exactly the sum of the whole (the tagger caches a word's part).
     #[inline]
-    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
-        let mut sum = [0i32; N];
+    pub(crate) fn add_sums(&self, feats: &[u64], sum: &mut [i32; N]) {
         for &f in feats {
             let check = (f >> 32) as u32;
             let mut i = f as usize & self.mask;
@@ -233,6 +239,14 @@ impl<const N: usize> Scorer<N> for Model<N> {
                 i = (i + 1) & self.mask;
             }
         }
+    }
+}
+
+impl<const N: usize> Scorer<N> for Model<N> {
+    #[inline]
+    fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
+        let mut sum = [0i32; N];
+        self.add_sums(feats, &mut sum);
         for (s, v) in scores.iter_mut().zip(sum) {
             *s += v as f32 * self.scale;
         }

@@ -11,7 +11,15 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::lexicon::{Lexicons, GAZ_CATEGORIES};
 use super::tags::{self, N_TAGS};
-use crate::linear::{Clusters, Scorer};
+use crate::linear::{Clusters, IdBuild, Model, Scorer};
+
+/// Summed weights of each surface form's own features (see `Scratch::word_end`), kept across
+/// sentences and documents by a worker thread: the tagger scores "the" or "said" once, not at
+/// every occurrence. Bounded: cleared when it holds `WORD_SUMS_MAX` forms.
+pub(crate) type WordSums = HashMap<u64, [i32; N_TAGS], IdBuild>;
+
+/// Forms a [`WordSums`] holds before it starts over (~100 bytes each).
+pub(crate) const WORD_SUMS_MAX: usize = 200_000;
 
 /// Mixes two 64-bit values into a well-spread key (splitmix64's finalizer).
 #[inline]
@@ -135,6 +143,9 @@ pub(crate) struct Scratch {
     /// Static features of every token, flattened; `bounds[i]..bounds[i + 1]` are token i's.
     feats: Vec<u64>,
     bounds: Vec<usize>,
+    /// Where token i's features that depend on its word alone end (they come first):
+    /// `bounds[i]..word_end[i]`. Their summed weights are the same wherever the word stands.
+    word_end: Vec<usize>,
     dynamic: Vec<u64>,
     lowers: Vec<u64>,
     capital: Vec<bool>,
@@ -263,6 +274,7 @@ impl Scratch {
 
         self.feats.clear();
         self.bounds.clear();
+        self.word_end.clear();
         let none = TokenInfo::default();
         // End of the run of capitalized tokens starting at each token: an org word there ("Bank",
         // "Party") marks the run.
@@ -288,19 +300,36 @@ impl Scratch {
             let p1 = self.info.get(i + 1).unwrap_or(&none);
             let p2 = self.info.get(i + 2).unwrap_or(&none);
             let f = &mut self.feats;
-            f.push(mix(T_BIAS, 0));
+            // The word's own features first (see `word_end`): the same for every occurrence of
+            // the token's surface form.
             f.push(mix(T_W, t.low));
             f.push(mix(T_FORM, t.form));
+            f.push(mix(T_SH, t.shape));
+            f.extend(t.affix.iter().filter(|&&a| a != 0));
+            if t.title {
+                f.push(mix(T_TITLE, t.capitalized as u64));
+            }
+            if t.org_word {
+                f.push(mix(T_ORGW, t.capitalized as u64));
+            }
+            if t.first_name {
+                f.push(mix(T_FIRSTNAME, 1));
+            }
+            if t.cluster != 0 {
+                for (j, len) in [4u32, 6, 10, 20].into_iter().enumerate() {
+                    f.push(mix(T_CL + j as u64, prefix(t.cluster, len)));
+                }
+            }
+            self.word_end.push(f.len());
+            f.push(mix(T_BIAS, 0));
             f.push(mix(T_WM1, m1.low));
             f.push(mix(T_WP1, p1.low));
             f.push(mix(T_WM2, m2.low));
             f.push(mix(T_WP2, p2.low));
-            f.push(mix(T_SH, t.shape));
             f.push(mix(T_SHM1, m1.shape));
             f.push(mix(T_SHP1, p1.shape));
             f.push(mix3(T_SHM1_SH, m1.shape, t.shape));
             f.push(mix3(T_SH_SHP1, t.shape, p1.shape));
-            f.extend(t.affix.iter().filter(|&&a| a != 0));
             f.push(mix3(T_WM1_W, m1.low, t.low));
             f.push(mix3(T_W_WP1, t.low, p1.low));
             f.push(mix3(T_WM1_SH, m1.low, t.shape));
@@ -328,28 +357,14 @@ impl Scratch {
             if m1.title {
                 f.push(mix(T_TITLE_M1, t.capitalized as u64));
             }
-            if t.title {
-                f.push(mix(T_TITLE, t.capitalized as u64));
-            }
-            if t.org_word {
-                f.push(mix(T_ORGW, t.capitalized as u64));
-            }
             if p1.org_word {
                 f.push(mix(T_ORGW_P1, p1.capitalized as u64));
             }
             if t.capitalized && in_org_run {
                 f.push(mix(T_ORGW_RUN, 1));
             }
-            if t.first_name {
-                f.push(mix(T_FIRSTNAME, 1));
-            }
             if m1.first_name {
                 f.push(mix(T_FIRSTNAME_M1, t.capitalized as u64));
-            }
-            if t.cluster != 0 {
-                for (j, len) in [4u32, 6, 10, 20].into_iter().enumerate() {
-                    f.push(mix(T_CL + j as u64, prefix(t.cluster, len)));
-                }
             }
             if m1.cluster != 0 {
                 for (j, len) in [4u32, 8].into_iter().enumerate() {
@@ -377,6 +392,49 @@ impl Scratch {
             }
         }
         self.bounds.push(self.feats.len());
+    }
+
+    /// [`Scratch::decode`] for a shipped model, with each word's own features scored once per
+    /// worker thread (`cache`). Gives exactly the tags and confidences `decode` gives: the integer
+    /// sums are the same, only added in two parts.
+    pub(crate) fn decode_cached(
+        &mut self,
+        model: &Model<N_TAGS>,
+        cache: &mut WordSums,
+        tags: &mut Vec<u8>,
+        conf: &mut Vec<f32>,
+    ) {
+        let n = self.info.len();
+        tags.clear();
+        conf.clear();
+        if cache.len() >= WORD_SUMS_MAX {
+            cache.clear();
+        }
+        let mut prev: Option<u8> = None;
+        let mut prev2: Option<u8> = None;
+        for i in 0..n {
+            let t = &self.info[i];
+            let (lo, mid, hi) = (self.bounds[i], self.word_end[i], self.bounds[i + 1]);
+            let mut sum = *cache.entry(t.form).or_insert_with(|| {
+                let mut own = [0i32; N_TAGS];
+                model.add_sums(&self.feats[lo..mid], &mut own);
+                own
+            });
+            model.add_sums(&self.feats[mid..hi], &mut sum);
+            let p1 = prev.map_or(99, u64::from);
+            let p2 = prev2.map_or(99, u64::from);
+            let tag_feats = [mix(T_P1, p1), mix3(T_P2_P1, p2, p1), mix3(T_P1_W, p1, t.low), mix3(T_P1_SH, p1, t.shape)];
+            model.add_sums(&tag_feats, &mut sum);
+            let mut scores = [0f32; N_TAGS];
+            for (s, v) in scores.iter_mut().zip(sum) {
+                *s += v as f32 * model.scale();
+            }
+            let (best, c) = pick(&scores, prev, i + 1 == n);
+            tags.push(best);
+            conf.push(c);
+            prev2 = prev;
+            prev = Some(best);
+        }
     }
 
     /// Greedy left-to-right decoding over valid BILOU transitions. Fills `tags`, and `conf` with
@@ -407,32 +465,35 @@ impl Scratch {
             self.dynamic.push(mix3(T_P1_SH, p1, t.shape));
             let mut scores = [0f32; N_TAGS];
             scorer.add_scores(&self.dynamic, &mut scores);
-            let last = i + 1 == n;
-            let mut best = 0u8;
-            let mut best_score = f32::NEG_INFINITY;
-            let valid = |tag: u8| tags::allowed(prev, tag) && (!last || tags::can_end(tag));
-            for (tag, &s) in scores.iter().enumerate() {
-                if !valid(tag as u8) {
-                    continue;
-                }
-                if s > best_score {
-                    best_score = s;
-                    best = tag as u8;
-                }
-            }
-            let mut z = 0f32;
-            for (tag, &s) in scores.iter().enumerate() {
-                if valid(tag as u8) {
-                    z += (s - best_score).exp();
-                }
-            }
+            let (best, c) = pick(&scores, prev, i + 1 == n);
             let chosen = learn(i, &self.dynamic, best).unwrap_or(best);
             tags.push(chosen);
-            conf.push(1.0 / z.max(1.0));
+            conf.push(c);
             prev2 = prev;
             prev = Some(chosen);
         }
     }
+}
+
+/// The best tag that may follow `prev` (and end the sentence when `last`), and its probability
+/// among the valid tags (softmax of the scores).
+fn pick(scores: &[f32; N_TAGS], prev: Option<u8>, last: bool) -> (u8, f32) {
+    let valid = |tag: u8| tags::allowed(prev, tag) && (!last || tags::can_end(tag));
+    let mut best = 0u8;
+    let mut best_score = f32::NEG_INFINITY;
+    for (tag, &s) in scores.iter().enumerate() {
+        if valid(tag as u8) && s > best_score {
+            best_score = s;
+            best = tag as u8;
+        }
+    }
+    let mut z = 0f32;
+    for (tag, &s) in scores.iter().enumerate() {
+        if valid(tag as u8) {
+            z += (s - best_score).exp();
+        }
+    }
+    (best, 1.0 / z.max(1.0))
 }
 
 /// The first `len` bits of a cluster path (the whole path when shorter).
@@ -448,6 +509,32 @@ fn prefix(path: u32, len: u32) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cached_decoding_gives_exactly_the_tags_and_confidences_of_plain_decoding() {
+        let model = super::super::shipped_model().expect("shipped model");
+        let lex = Lexicons::get();
+        let hist = History::default();
+        let mut scratch = Scratch::default();
+        let mut cache = WordSums::default();
+        let texts = [
+            "Angela Merkel met Emmanuel Macron in Paris on Tuesday , officials said .",
+            "The U.N. Security Council and NATO condemned the attack in Kabul .",
+            "Merkel said the Bundesbank in Frankfurt would act ; Macron said nothing .",
+        ];
+        // Twice: the second pass reads every word from the cache.
+        for text in texts.iter().chain(texts.iter()) {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            scratch.load(&words, lex, &model.clusters, &hist);
+            let (mut plain, mut plain_conf, mut cached, mut cached_conf) = (vec![], vec![], vec![], vec![]);
+            scratch.decode(model, &mut plain, &mut plain_conf, |_, _, _| None);
+            scratch.decode_cached(model, &mut cache, &mut cached, &mut cached_conf);
+            assert_eq!(plain, cached, "{text}");
+            assert_eq!(plain_conf, cached_conf, "{text}");
+            assert!(plain.iter().any(|&t| t != 0), "the model tags something in {text}");
+        }
+        assert!(cache.contains_key(&xxh3_64(b"Merkel")));
+    }
 
     #[test]
     fn shapes_collapse_runs() {

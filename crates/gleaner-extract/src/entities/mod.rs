@@ -48,7 +48,7 @@ pub use lexicon::key_form;
 pub use train::{evaluate_model, parse_conll, train, Score, TrainConfig, TrainDocument, TrainSentence};
 
 use crate::{entity_id, normalize_name, Extraction, Extractor, Mention};
-use features::{History, Scratch};
+use features::{History, Scratch, WordSums};
 use lexicon::Lexicons;
 
 /// The model file shipped with the library (trained by `make model`).
@@ -142,7 +142,13 @@ struct Found {
     method: &'static str,
 }
 
-fn tag_document(model: &Model, doc: &Document) -> Vec<Found> {
+thread_local! {
+    /// Each worker thread's cache of word scores (see `WordSums`), for the model at the address
+    /// it holds: models here are `'static`, so an address names one model for good.
+    static WORD_SUMS: std::cell::RefCell<(usize, WordSums)> = std::cell::RefCell::new((0, WordSums::default()));
+}
+
+fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
     let lex = Lexicons::get();
     let mut scratch = Scratch::default();
     let mut hist = History::default();
@@ -162,7 +168,14 @@ fn tag_document(model: &Model, doc: &Document) -> Vec<Found> {
             continue;
         }
         scratch.load(&words, lex, &model.clusters, &hist);
-        scratch.decode(model, &mut tags_out, &mut conf, |_, _, _| None);
+        WORD_SUMS.with_borrow_mut(|(owner, cache)| {
+            let id = std::ptr::from_ref(model) as usize;
+            if *owner != id {
+                cache.clear();
+                *owner = id;
+            }
+            scratch.decode_cached(model, cache, &mut tags_out, &mut conf);
+        });
         hist.record(&scratch.info, &tags_out);
         // Branches of known organizations ("Hamas-Gaza") overrule the tagger where they lie.
         branches.clear();
