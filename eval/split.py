@@ -16,7 +16,8 @@ removal is printed):
   4. digit strings read out digit by digit ("three-nought-four"): a code, not a quantity;
   5. the count of a duration ("3 years"): the contract puts durations in `dates` (P3Y);
   6. a number joined by a hyphen to a word in capitals ("SCP-173", "F-16"): part of a name, an
-     id in the contract's words.
+     id in the contract's words;
+  7. parts of a phone number ("+1-222-2222/2222"): issue #3 lists phone numbers as not numbers.
 The cases stay (their inputs are still run); only those gold results are dropped.
 """
 import json
@@ -29,12 +30,13 @@ DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 EURO = re.compile(r"^\d{1,3}(\.\d{3})*,\d+$")
 DURATION = re.compile(r"^\s*(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.I)
 NAME_ID = re.compile(r"\b[A-Z]{2,}-\d+\b")
+PHONE = re.compile(r"\+\d{1,3}(?:[-/ ]\d{2,4}){2,}")
 DIGITS = re.compile(r"\b(zero|nought|one|two|three|four|five|six|seven|eight|nine)(-(zero|nought|one|two|three|four|five|six|seven|eight|nine)){2,}\b", re.I)
 
 
 def out_of_contract(case, result):
     text, s, e = case["Input"], result.get("Start", 0), result.get("End", 0)
-    for rule, pattern in (("ip address", IP), ("numeric date", DATE), ("digit string", DIGITS), ("name", NAME_ID)):
+    for rule, pattern in (("ip address", IP), ("numeric date", DATE), ("digit string", DIGITS), ("name", NAME_ID), ("phone number", PHONE)):
         for m in pattern.finditer(text):
             if m.start() <= s and e < m.end():
                 return rule
