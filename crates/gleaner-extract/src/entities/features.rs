@@ -15,11 +15,11 @@ use crate::linear::{Clusters, IdBuild, Model, Scorer};
 
 /// Summed weights of each surface form's own features (see `Scratch::word_end`), kept across
 /// sentences and documents by a worker thread: the tagger scores "the" or "said" once, not at
-/// every occurrence. Bounded: cleared when it holds `WORD_SUMS_MAX` forms.
+/// every occurrence. Bounded: it keeps the first `WORD_SUMS_MAX` forms without a digit (~5 MB).
 pub(crate) type WordSums = HashMap<u64, [i32; N_TAGS], IdBuild>;
 
-/// Forms a [`WordSums`] holds before it starts over (~100 bytes each).
-pub(crate) const WORD_SUMS_MAX: usize = 200_000;
+/// Forms a [`WordSums`] keeps (~150 bytes each with the table's overhead).
+pub(crate) const WORD_SUMS_MAX: usize = 30_000;
 
 /// Mixes two 64-bit values into a well-spread key (splitmix64's finalizer).
 #[inline]
@@ -132,6 +132,8 @@ pub(crate) struct TokenInfo {
     /// Cluster path with a leading 1 bit (`0`: unknown word).
     cluster: u32,
     pub(crate) capitalized: bool,
+    /// The form has a digit.
+    shape_has_digit: bool,
 }
 
 /// Reusable buffers for one sentence.
@@ -257,6 +259,7 @@ impl Scratch {
                 first_name: capitalized && lex.is_first_name(low),
                 cluster: clusters.get(low),
                 capitalized,
+                shape_has_digit: w.bytes().any(|b| b.is_ascii_digit()),
             });
             self.lowers.push(low);
             self.capital.push(w.chars().any(char::is_uppercase));
@@ -407,19 +410,24 @@ impl Scratch {
         let n = self.info.len();
         tags.clear();
         conf.clear();
-        if cache.len() >= WORD_SUMS_MAX {
-            cache.clear();
-        }
         let mut prev: Option<u8> = None;
         let mut prev2: Option<u8> = None;
         for i in 0..n {
             let t = &self.info[i];
             let (lo, mid, hi) = (self.bounds[i], self.word_end[i], self.bounds[i + 1]);
-            let mut sum = *cache.entry(t.form).or_insert_with(|| {
+            // Forms with a digit rarely come back ("1,234", "12.5"): scored in place, not kept;
+            // nor are forms met once the cache is full (the frequent ones come early).
+            let mut sum = if t.shape_has_digit || cache.len() >= WORD_SUMS_MAX && !cache.contains_key(&t.form) {
                 let mut own = [0i32; N_TAGS];
                 model.add_sums(&self.feats[lo..mid], &mut own);
                 own
-            });
+            } else {
+                *cache.entry(t.form).or_insert_with(|| {
+                    let mut own = [0i32; N_TAGS];
+                    model.add_sums(&self.feats[lo..mid], &mut own);
+                    own
+                })
+            };
             model.add_sums(&self.feats[mid..hi], &mut sum);
             let p1 = prev.map_or(99, u64::from);
             let p2 = prev2.map_or(99, u64::from);
