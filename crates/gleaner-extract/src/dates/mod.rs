@@ -399,7 +399,8 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     // "the current year", "the current fiscal year", "the current quarter": this one.
     if lw == "current" {
-        let k = if words.lw(i + 1) == "fiscal" { i + 2 } else { i + 1 };
+        let fiscal = words.lw(i + 1) == "fiscal" && words.lw(i + 2) == "year";
+        let k = if fiscal { i + 2 } else { i + 1 };
         if matches!(words.lw(k), "year" | "quarter" | "month" | "week") {
             let mut f = relative_unit(words, ctx, k - 1).filter(|_| k == i + 1).or_else(|| {
                 let a = ctx.anchor?;
