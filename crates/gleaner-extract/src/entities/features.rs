@@ -133,7 +133,7 @@ pub(crate) struct TokenInfo {
     cluster: u32,
     pub(crate) capitalized: bool,
     /// The form has a digit.
-    shape_has_digit: bool,
+    has_digit: bool,
 }
 
 /// Reusable buffers for one sentence.
@@ -259,7 +259,7 @@ impl Scratch {
                 first_name: capitalized && lex.is_first_name(low),
                 cluster: clusters.get(low),
                 capitalized,
-                shape_has_digit: w.bytes().any(|b| b.is_ascii_digit()),
+                has_digit: w.bytes().any(|b| b.is_ascii_digit()),
             });
             self.lowers.push(low);
             self.capital.push(w.chars().any(char::is_uppercase));
@@ -407,42 +407,23 @@ impl Scratch {
         tags: &mut Vec<u8>,
         conf: &mut Vec<f32>,
     ) {
-        let n = self.info.len();
-        tags.clear();
-        conf.clear();
-        let mut prev: Option<u8> = None;
-        let mut prev2: Option<u8> = None;
-        for i in 0..n {
-            let t = &self.info[i];
-            let (lo, mid, hi) = (self.bounds[i], self.word_end[i], self.bounds[i + 1]);
+        let score = |s: &mut Scratch, i: usize, tag_feats: &[u64; 4]| {
+            let t = &s.info[i];
+            let (lo, mid, hi) = (s.bounds[i], s.word_end[i], s.bounds[i + 1]);
+            let own = || {
+                let mut own = [0i32; N_TAGS];
+                model.add_sums(&s.feats[lo..mid], &mut own);
+                own
+            };
             // Forms with a digit rarely come back ("1,234", "12.5"): scored in place, not kept;
             // nor are forms met once the cache is full (the frequent ones come early).
-            let mut sum = if t.shape_has_digit || cache.len() >= WORD_SUMS_MAX && !cache.contains_key(&t.form) {
-                let mut own = [0i32; N_TAGS];
-                model.add_sums(&self.feats[lo..mid], &mut own);
-                own
-            } else {
-                *cache.entry(t.form).or_insert_with(|| {
-                    let mut own = [0i32; N_TAGS];
-                    model.add_sums(&self.feats[lo..mid], &mut own);
-                    own
-                })
-            };
-            model.add_sums(&self.feats[mid..hi], &mut sum);
-            let p1 = prev.map_or(99, u64::from);
-            let p2 = prev2.map_or(99, u64::from);
-            let tag_feats = [mix(T_P1, p1), mix3(T_P2_P1, p2, p1), mix3(T_P1_W, p1, t.low), mix3(T_P1_SH, p1, t.shape)];
-            model.add_sums(&tag_feats, &mut sum);
-            let mut scores = [0f32; N_TAGS];
-            for (s, v) in scores.iter_mut().zip(sum) {
-                *s += v as f32 * model.scale();
-            }
-            let (best, c) = pick(&scores, prev, i + 1 == n);
-            tags.push(best);
-            conf.push(c);
-            prev2 = prev;
-            prev = Some(best);
-        }
+            let keep = !t.has_digit && (cache.len() < WORD_SUMS_MAX || cache.contains_key(&t.form));
+            let mut sum = if keep { *cache.entry(t.form).or_insert_with(own) } else { own() };
+            model.add_sums(&s.feats[mid..hi], &mut sum);
+            model.add_sums(tag_feats, &mut sum);
+            sum.map(|v| v as f32 * model.scale())
+        };
+        self.decode_with(tags, conf, score, |_, _, _| None);
     }
 
     /// Greedy left-to-right decoding over valid BILOU transitions. Fills `tags`, and `conf` with
@@ -456,25 +437,40 @@ impl Scratch {
         conf: &mut Vec<f32>,
         mut learn: impl FnMut(usize, &[u64], u8) -> Option<u8>,
     ) {
+        let score = |s: &mut Scratch, i: usize, tag_feats: &[u64; 4]| {
+            s.dynamic.clear();
+            s.dynamic.extend_from_slice(&s.feats[s.bounds[i]..s.bounds[i + 1]]);
+            s.dynamic.extend_from_slice(tag_feats);
+            let mut scores = [0f32; N_TAGS];
+            scorer.add_scores(&s.dynamic, &mut scores);
+            scores
+        };
+        self.decode_with(tags, conf, score, |s, i, best| learn(i, &s.dynamic, best));
+    }
+
+    /// The decoding loop both decoders share: `score` gives token i's tag scores from its
+    /// features and the four that depend on the tags before it; `learn` may overrule the tag
+    /// chosen.
+    fn decode_with(
+        &mut self,
+        tags: &mut Vec<u8>,
+        conf: &mut Vec<f32>,
+        mut score: impl FnMut(&mut Scratch, usize, &[u64; 4]) -> [f32; N_TAGS],
+        mut learn: impl FnMut(&Scratch, usize, u8) -> Option<u8>,
+    ) {
         let n = self.info.len();
         tags.clear();
         conf.clear();
         let mut prev: Option<u8> = None;
         let mut prev2: Option<u8> = None;
         for i in 0..n {
-            self.dynamic.clear();
-            self.dynamic.extend_from_slice(&self.feats[self.bounds[i]..self.bounds[i + 1]]);
             let p1 = prev.map_or(99, u64::from);
             let p2 = prev2.map_or(99, u64::from);
             let t = &self.info[i];
-            self.dynamic.push(mix(T_P1, p1));
-            self.dynamic.push(mix3(T_P2_P1, p2, p1));
-            self.dynamic.push(mix3(T_P1_W, p1, t.low));
-            self.dynamic.push(mix3(T_P1_SH, p1, t.shape));
-            let mut scores = [0f32; N_TAGS];
-            scorer.add_scores(&self.dynamic, &mut scores);
+            let tag_feats = [mix(T_P1, p1), mix3(T_P2_P1, p2, p1), mix3(T_P1_W, p1, t.low), mix3(T_P1_SH, p1, t.shape)];
+            let scores = score(self, i, &tag_feats);
             let (best, c) = pick(&scores, prev, i + 1 == n);
-            let chosen = learn(i, &self.dynamic, best).unwrap_or(best);
+            let chosen = learn(self, i, best).unwrap_or(best);
             tags.push(chosen);
             conf.push(c);
             prev2 = prev;
