@@ -342,14 +342,7 @@ fn year_quarter(words: &Words<'_>, ctx: &Ctx, f: Found) -> Found {
     if matches!(words.lw(k), "'s" | "’s") {
         k += 1;
     }
-    let q = match words.lw(k) {
-        "first" | "1st" => Some(1),
-        "second" | "2nd" => Some(2),
-        "third" | "3rd" => Some(3),
-        "fourth" | "4th" => Some(4),
-        _ => None,
-    };
-    let (q, end) = match q {
+    let (q, end) = match quarter_number(words.lw(k)) {
         Some(q) if words.lw(k + 1) == "quarter" => (q, k + 2),
         // "last year's quarter", "the 1988 quarter" (the year written out before "quarter").
         None if words.lw(k) == "quarter" && (k > f.end || f.start > 0 && words.lw(f.start - 1) == "the") => {
@@ -967,23 +960,23 @@ fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 /// A token of a clock time before a weekday ("9", "a.m.", "EST", "10:30", "noon").
 fn is_clock_word(lw: &str) -> bool {
     lw.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            lw,
-            "a.m."
-                | "p.m."
-                | "am"
-                | "pm"
-                | "a.m"
-                | "p.m"
-                | "noon"
-                | "midnight"
-                | "edt"
-                | "est"
-                | "gmt"
-                | "utc"
-                | "pdt"
-                | "pst"
-        )
+        || meridiem(lw).is_some()
+        || time_zone(lw)
+        || matches!(lw, "noon" | "midnight")
+}
+
+/// "a.m." → false, "p.m." → true (afternoon).
+fn meridiem(lw: &str) -> Option<bool> {
+    match lw {
+        "am" | "a.m." | "a.m" => Some(false),
+        "pm" | "p.m." | "p.m" => Some(true),
+        _ => None,
+    }
+}
+
+/// A time-zone abbreviation written after a clock time ("4 a.m. EDT").
+fn time_zone(lw: &str) -> bool {
+    matches!(lw, "edt" | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet")
 }
 
 /// "this week", "last year", "next month", "this past June", "last summer", "this weekend".
@@ -1452,14 +1445,7 @@ fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
                 _ if words.lw(i + 1) == "quarter" => (lw, i + 2),
                 _ => return None,
             };
-            let q = match ord {
-                "first" | "1st" => 1,
-                "second" | "2nd" => 2,
-                "third" | "3rd" => 3,
-                "fourth" | "4th" | "final" | "last" => 4,
-                _ => return None,
-            };
-            (q, after)
+            (quarter_number(ord)?, after)
         };
     let mut end = k;
     let mut of = k;
@@ -1475,6 +1461,17 @@ fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let current = (a.month() - 1) / 3 + 1;
     let y = if q <= current || ctx.tense == Tense::Future { a.year() } else { a.year() - 1 };
     Some(found(i, end, Val::Quarter(y, q), true))
+}
+
+/// The quarter an ordinal names: "first"/"1st" 1 … "fourth", "final", "last" 4.
+fn quarter_number(ordinal: &str) -> Option<u32> {
+    Some(match ordinal {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" | "final" | "last" => 4,
+        _ => return None,
+    })
 }
 
 /// "fiscal 2020", "fiscal year 2020", "FY2020".
@@ -1550,15 +1547,10 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         None if clock.len() <= 2 => (clock.parse().ok()?, 0),
         _ => return None,
     };
-    let (meridiem, end) = match suffix {
-        "am" | "a.m." | "a.m" => (Some(false), i + 1),
-        "pm" | "p.m." | "p.m" => (Some(true), i + 1),
-        "" => match words.lw(i + 1) {
-            "am" | "a.m." | "a.m" => (Some(false), i + 2),
-            "pm" | "p.m." | "p.m" => (Some(true), i + 2),
-            _ if clock.contains(':') && h < 24 && m < 60 => (None, i + 1),
-            _ => return None,
-        },
+    let (meridiem, end) = match (suffix, meridiem(suffix), meridiem(words.lw(i + 1))) {
+        (_, Some(pm), _) => (Some(pm), i + 1),
+        ("", None, Some(pm)) => (Some(pm), i + 2),
+        ("", None, None) if clock.contains(':') && h < 24 && m < 60 => (None, i + 1),
         _ => return None,
     };
     if m >= 60 || h > 24 || (meridiem.is_some() && !(1..=12).contains(&h)) {
@@ -1570,11 +1562,7 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         _ => h,
     };
     // "10 p.m. Wednesday", "noon Thursday", "4 a.m. EDT Thursday": the time of that day.
-    let zone = matches!(
-        words.lw(end),
-        "edt" | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet"
-    );
-    let at = if zone { end + 1 } else { end };
+    let at = if time_zone(words.lw(end)) { end + 1 } else { end };
     if let Some(day) = weekday_form(words, ctx, at).filter(|f| f.start == at) {
         if let Val::Day(d) = day.val {
             return Some(found(i, day.end, Val::Time(Some(d), format!("T{h24:02}:{m:02}")), true));

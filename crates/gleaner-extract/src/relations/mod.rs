@@ -310,28 +310,20 @@ fn span_between(ctx: &Ctx, a: usize, b: usize) -> (usize, usize) {
 /// Work_For refined by a role word that is the person's own: a title right before the name
 /// ("party leader Jane Roe") or the head of an apposition right after it ("Jane Roe, the party's
 /// spokeswoman"). A role word elsewhere in the sentence belongs to someone else ("Jane Roe met the
-/// leader of the party").
+/// leader of the party"). The role words are the rules' (`rules::role`).
 fn work_role(ctx: &Ctx, a: usize, _b: usize) -> &'static str {
     let p = &ctx.args[a];
     let mut own: Vec<usize> = (p.first.saturating_sub(2)..p.first).collect();
     if ctx.lw(p.end) == "," {
         own.extend(p.end + 1..(p.end + 5).min(ctx.len()));
     }
+    let second = own.iter().any(|&i| rules::second_in_command(ctx.lw(i)));
     let mut best = "employee_of";
-    // "vice president", "deputy leader": in the leadership, not its head.
-    let second = own.iter().any(|&i| matches!(ctx.lw(i), "vice" | "deputy" | "assistant" | "associate"));
     for i in own {
-        match ctx.lw(i) {
-            "spokesman" | "spokeswoman" | "spokesperson" => return "spokesperson_of",
-            "leader" | "head" | "chief" | "president" | "chairman" | "chairwoman" | "founder" | "commander" | "ceo"
-            | "director" | "governor" | "mayor" | "king" | "queen" | "emir" | "premier" | "chancellor" => {
-                best = if second { "member_of" } else { "leader_of" }
-            }
-            "member" | "members" | "fighter" | "fighters" | "senator" | "lawmaker" | "delegate"
-                if best == "employee_of" =>
-            {
-                best = "member_of"
-            }
+        match rules::role(ctx.lw(i)) {
+            Some("spokesperson_of") => return "spokesperson_of",
+            Some("leader_of") => best = if second { "member_of" } else { "leader_of" },
+            Some("member_of") if best == "employee_of" => best = "member_of",
             _ => {}
         }
     }

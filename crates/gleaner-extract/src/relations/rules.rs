@@ -53,7 +53,7 @@ pub(crate) enum Side {
 }
 
 /// What a role noun makes of a person.
-fn role(word: &str) -> Option<&'static str> {
+pub(crate) fn role(word: &str) -> Option<&'static str> {
     Some(match word {
         "leader" | "leaders" | "head" | "chief" | "commander" | "president" | "chairman" | "chairwoman" | "chair"
         | "ceo" | "founder" | "co-founder" | "emir" | "amir" | "governor" | "wali" | "king" | "queen" | "director"
@@ -63,7 +63,7 @@ fn role(word: &str) -> Option<&'static str> {
         "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokesmen" | "mouthpiece" => "spokesperson_of",
         "member" | "members" | "fighter" | "fighters" | "militant" | "militants" | "lawmaker" | "senator"
         | "legislator" | "delegate" | "loyalist" | "operative" | "soldier" | "recruit" | "activist" | "deputy"
-        | "lieutenant" | "player" | "partner" | "major" | "sergeant" | "corporal" | "admiral" | "marine" => "member_of",
+        | "lieutenant" | "player" | "partner" | "sergeant" | "corporal" | "admiral" => "member_of",
         "employee" | "official" | "officials" | "analyst" | "executive" | "minister" | "planner" | "adviser"
         | "advisor" | "aide" | "envoy" | "ambassador" | "economist" | "researcher" | "reporter" | "correspondent"
         | "editor" | "engineer" | "lawyer" | "attorney" | "worker" | "strategist" | "secretary" | "officer"
@@ -73,6 +73,11 @@ fn role(word: &str) -> Option<&'static str> {
         }
         _ => return None,
     })
+}
+
+/// "vice president", "deputy leader", "assistant director": in the leadership, not its head.
+pub(crate) fn second_in_command(word: &str) -> bool {
+    matches!(word, "vice" | "deputy" | "assistant" | "associate") || word.starts_with("vice-")
 }
 
 /// Words that may stand between a determiner and a role noun ("senior", "top", "former", "chief").
@@ -267,8 +272,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         let mut second = false;
         while i < n && k < 3 {
             let w = ctx.lw(i);
-            // "vice president", "deputy leader": in the leadership, not its head.
-            second |= matches!(w, "vice" | "deputy" | "assistant" | "associate") || w.starts_with("vice-");
+            second |= second_in_command(w);
             if let Some(p) = role(w.strip_prefix("vice-").unwrap_or(w)).or_else(|| role(w)) {
                 // "chief planner": the last role word is the head.
                 let mut j = i + 1;
@@ -307,10 +311,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         }
         // P , ROLE (of|for|at|with) O    |  P , O 's ROLE   |   P is/was/became/served as ... ROLE of O
         // (also after ", 37," and ", who": "Higgins, 37, who is a major in the Marine Corps").
-        let mut i = p.end;
-        if ctx.lw(i) == "," && ctx.lw(i + 1).bytes().all(|b| b.is_ascii_digit()) && ctx.lw(i + 2) == "," {
-            i += 2;
-        }
+        let mut i = after_age(ctx, p.end);
         if ctx.lw(i) == "," && ctx.lw(i + 1) == "who" {
             i += 2;
         }
@@ -441,6 +442,18 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
     people_and_places(ctx, out);
 }
 
+/// Past an age in commas after a name ("Higgins, 37, who"): the token of the second comma, so
+/// that an apposition still follows; `i` itself when there is no age.
+fn after_age(ctx: &Ctx, i: usize) -> usize {
+    let age = ctx.lw(i + 1);
+    let is_age = !age.is_empty() && age.bytes().all(|b| b.is_ascii_digit());
+    if ctx.lw(i) == "," && is_age && ctx.lw(i + 2) == "," {
+        i + 2
+    } else {
+        i
+    }
+}
+
 /// Verbs of killing, active ("shot") or passive ("was shot by").
 fn kill_verb(word: &str) -> bool {
     matches!(
@@ -489,12 +502,9 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             continue;
         }
         // P , AGE , of G   |   P of G   |   P , (who is )?(a )?native|resident of G   |   P (, who )?lives in G
-        let mut i = p.end;
-        if ctx.lw(i) == "," && ctx.lw(i + 1).chars().all(|c| c.is_ascii_digit()) && ctx.lw(i + 2) == "," {
-            i += 3;
-        }
+        let mut i = after_age(ctx, p.end);
         if ctx.lw(i) == "," && ctx.lw(i + 1) == "of" {
-            i += 1; // "Stephanie Powell, of the DEM"
+            i += 1; // "Stephanie Powell, of the DEM", "Marie Ferraro, 50, of Bethany"
         }
         let mut lives = None;
         if ctx.lw(i) == "of" {
