@@ -24,6 +24,20 @@ pub(crate) fn cases(suite: &str) -> impl Iterator<Item = serde_json::Value> + '_
         .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("bad case {line}: {e}")))
 }
 
+/// Runs `check` on every case of a JSONL suite; `check` returns what is wrong with a case (empty
+/// when it is right). Fails listing every wrong case, or when the suite has fewer than
+/// `min_cases` cases.
+pub(crate) fn run_suite(suite: &str, min_cases: usize, mut check: impl FnMut(&serde_json::Value) -> Vec<String>) {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for case in cases(suite) {
+        n += 1;
+        failures.extend(check(&case).into_iter().map(|why| format!("{}\n  {why}", case["text"])));
+    }
+    assert!(n >= min_cases, "the suite shrank to {n} cases");
+    assert!(failures.is_empty(), "{} of {n} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
 /// Runs every case of a JSONL suite (lines starting with `//` are comments): `rows` turns a case
 /// into the rows found, and every key of every expected row under `key` must match, in order.
 /// Numbers compare with a relative tolerance of 1e-9.
@@ -37,23 +51,14 @@ pub(crate) fn check_suite(
         (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
         _ => want == got,
     };
-    let mut failures = Vec::new();
-    let mut n = 0;
-    for case in self::cases(cases) {
-        n += 1;
+    run_suite(cases, min_cases, |case| {
         let want = case[key].as_array().expect("expected rows");
-        let got = rows(&case);
+        let got = rows(case);
         let ok = want.len() == got.len()
             && want.iter().zip(&got).all(|(w, g)| w.as_object().expect("a row").iter().all(|(k, v)| same(v, &g[k])));
-        if !ok {
-            failures.push(format!(
-                "{}\n  want {}\n  got  {}",
-                case["text"],
-                serde_json::Value::from(want.clone()),
-                serde_json::Value::from(got)
-            ));
+        if ok {
+            return vec![];
         }
-    }
-    assert!(n >= min_cases, "the suite shrank to {n} cases");
-    assert!(failures.is_empty(), "{} of {n} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+        vec![format!("want {}\n  got  {}", serde_json::Value::from(want.clone()), serde_json::Value::from(got))]
+    });
 }
