@@ -4,7 +4,7 @@
 //! (CoNLL04 puts titles inside person names, the contract does not).
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use gleaner_extract::entities::Entities;
@@ -28,11 +28,13 @@ fn contract_label(t: &str) -> &'static str {
     }
 }
 
-/// Reads a CoNLL04 file into labelled candidate pairs, over the shipped tagger's mentions and,
-/// with `gold_mentions`, also over the annotated entities (more positive pairs to learn from).
-fn read(path: &Path, gold_mentions: bool) -> Result<Labelled> {
+/// Reads a CoNLL04 file into labelled candidate pairs, over the tagger's mentions and, with
+/// `gold_mentions`, also over the annotated entities (more positive pairs to learn from). The
+/// tagger is the shipped one, or with `folds` the fold model of the line (line `n` by model
+/// `n % folds.len()`, one trained without that line).
+fn read(path: &Path, gold_mentions: bool, folds: &[Pipeline]) -> Result<Labelled> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let pipeline = Pipeline::new().with(Entities::shipped());
+    let shipped = Pipeline::new().with(Entities::shipped());
     let mut out = Labelled { examples: Vec::new(), gold: 0 };
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let rec: serde_json::Value =
@@ -55,6 +57,7 @@ fn read(path: &Path, gold_mentions: bool) -> Result<Labelled> {
             issues: vec![],
         };
         let Ok((doc, _)) = ingest(raw) else { continue };
+        let pipeline = if folds.is_empty() { &shipped } else { &folds[n % folds.len()] };
         let found = pipeline.run(&doc);
         for ex in pair_examples(&doc, &found.mentions) {
             let class = gold.get(&(ex.subject.end as u64, ex.object.end as u64)).copied().unwrap_or(0);
@@ -87,15 +90,24 @@ fn read(path: &Path, gold_mentions: bool) -> Result<Labelled> {
     Ok(out)
 }
 
-pub fn run(train: &Path, dev: Option<&Path>, out: &Path, epochs: usize) -> Result<()> {
-    let t = read(train, true)?;
+pub fn run(train: &Path, dev: Option<&Path>, out: &Path, epochs: usize, fold_models: &[PathBuf]) -> Result<()> {
+    let mut folds = Vec::new();
+    for p in fold_models {
+        let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+        let model =
+            gleaner_extract::entities::Model::from_bytes(&bytes).with_context(|| format!("loading {}", p.display()))?;
+        // Lives as long as the process, as the shipped model does.
+        let model: &'static _ = Box::leak(Box::new(model));
+        folds.push(Pipeline::new().with(Entities::with_model(model)));
+    }
+    let t = read(train, true, &folds)?;
     let positives = t.examples.iter().filter(|e| e.1 != 0).count();
     eprintln!("train: {} candidate pairs, {positives} with a relation ({} gold relations)", t.examples.len(), t.gold);
     let bytes = train_relations(&t.examples, epochs, 20_040);
     let model = gleaner_extract::entities::Model::<N_CLASSES>::from_bytes(&bytes)
         .context("the model just trained does not load")?;
     if let Some(dev) = dev {
-        let d = read(dev, false)?;
+        let d = read(dev, false, &[])?;
         let reachable = d.examples.iter().filter(|e| e.1 != 0).count();
         eprintln!("dev: {} candidate pairs, {reachable} of {} gold relations reachable", d.examples.len(), d.gold);
         for bias in [0.0f32, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0] {

@@ -45,7 +45,7 @@ use gleaner_ingest::{Document, Issue, Span};
 
 pub use crate::linear::{Clusters, Model, ModelError};
 pub use lexicon::key_form;
-pub use train::{evaluate_model, parse_conll, train, Score, TrainConfig, TrainDocument, TrainSentence};
+pub use train::{annotate, evaluate_model, parse_conll, train, Score, TrainConfig, TrainDocument, TrainSentence};
 
 use crate::{entity_id, normalize_name, Extraction, Extractor, Mention};
 use features::{History, Scratch, WordSums};
@@ -57,7 +57,7 @@ static SHIPPED: &[u8] = include_bytes!("../../models/ner.bin");
 pub(crate) use features::mix;
 
 /// Is `word` the demonym of a state ("Turkish")? Peoples, religions and parties are not.
-pub(crate) fn is_demonym(word: &str) -> bool {
+pub fn is_demonym(word: &str) -> bool {
     lexicon::Lexicons::get().is_demonym(word)
 }
 

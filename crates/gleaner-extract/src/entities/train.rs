@@ -161,6 +161,54 @@ impl Scorer<{ tags::N_TAGS }> for RefScorer<'_> {
     }
 }
 
+/// One document annotated by character spans (`(byte span, type)`, types as in
+/// [`TrainSentence::kinds`]) as training sentences on the document's own tokens, as the tagger
+/// will see them at run time: a token takes the type of the span it starts in (punctuation ending
+/// the span excepted), and a leading article and the title
+/// words leading a PER span ("President", "Mrs.") stay outside it, as in CoNLL-2003 and the
+/// contract. For corpora annotated by offsets (CoNLL04), whose tokens and titles differ.
+pub fn annotate(doc: &gleaner_ingest::Document, spans: &[(gleaner_ingest::Span, usize)]) -> TrainDocument {
+    let lex = Lexicons::get();
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = doc.sentence_tokens(sentence);
+        let mut s = TrainSentence {
+            words: tokens.iter().map(|t| doc.slice(t.span).to_owned()).collect(),
+            kinds: vec![None; tokens.len()],
+            starts: vec![false; tokens.len()],
+        };
+        for &(span, kind) in spans {
+            let mut inside: Vec<usize> = (0..tokens.len())
+                .filter(|&i| tokens[i].span.start >= span.start && tokens[i].span.start < span.end)
+                .collect();
+            // A period glued to the span's last word ("Texas.") is a token of its own here.
+            while inside.len() > 1 && inside.last().is_some_and(|&i| !s.words[i].chars().any(char::is_alphanumeric)) {
+                inside.pop();
+            }
+            let Some(&first) = inside.first() else { continue };
+            let words: Vec<&str> = inside.iter().map(|&i| s.words[i].as_str()).collect();
+            // A leading article stays outside too ("The Environmental Protection Agency").
+            let article = words.len() > 1 && matches!(words[0].to_ascii_lowercase().as_str(), "the" | "a" | "an");
+            let skip = if article {
+                1
+            } else if kind == 0 {
+                lex.title_words(&words)
+            } else {
+                0
+            };
+            for &i in &inside[skip..] {
+                s.kinds[i] = Some(kind);
+            }
+            let begin = first + skip;
+            if begin > 0 && begin <= *inside.last().unwrap_or(&0) && s.kinds[begin - 1] == Some(kind) {
+                s.starts[begin] = true;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
 /// Reads CoNLL-2003 column text (`WORD POS CHUNK NE`, IOB1 or IOB2 tags): documents split at
 /// `-DOCSTART-`, sentences at blank lines. Errors name the line.
 pub fn parse_conll(text: &str) -> Result<Vec<TrainDocument>, String> {
@@ -241,6 +289,39 @@ mod tests {
         let test = vec![vec![sentence("Bo Smith visited Lima today .", &[p, p, None, l, None, None])]];
         let score = evaluate_model(&model, &test);
         assert_eq!((score.tp, score.predicted, score.gold), (2, 2, 2));
+    }
+
+    #[test]
+    fn offsets_become_tags_on_our_tokens_without_titles() {
+        use gleaner_ingest::{ingest, Body, Metadata, RawDocument, Span};
+        let text = "President Jane Roe met Acme Corp staff in Texas. Roe left the Acme Corp.";
+        let raw = RawDocument {
+            doc_id: "d".into(),
+            source: "d".into(),
+            body: Body::Text(text.into()),
+            meta: Metadata::default(),
+            issues: vec![],
+        };
+        let (doc, _) = ingest(raw).unwrap();
+        // "Texas." as one span with its period, as CoNLL04 glues it; "Roe" twice in a row of PER.
+        let spans = [
+            (Span::new(0, 18), 0),
+            (Span::new(23, 32), 1),
+            (Span::new(42, 48), 2),
+            (Span::new(49, 52), 0),
+            (Span::new(58, 72), 1),
+        ];
+        let sentences = annotate(&doc, &spans);
+        assert_eq!(sentences.len(), 2);
+        let s = &sentences[0];
+        let tagged: Vec<(&str, Option<usize>)> =
+            s.words.iter().map(String::as_str).zip(s.kinds.iter().copied()).collect();
+        assert_eq!(tagged[..3], [("President", None), ("Jane", Some(0)), ("Roe", Some(0))]);
+        assert_eq!(tagged[4..6], [("Acme", Some(1)), ("Corp", Some(1))]);
+        assert_eq!(tagged[8], ("Texas", Some(2)));
+        assert_eq!(tagged.last(), Some(&(".", None)), "the period is a token of its own, outside the place");
+        assert_eq!(sentences[1].kinds[..5], [Some(0), None, None, Some(1), Some(1)], "no article in the name");
+        assert!(!s.starts.iter().any(|&b| b));
     }
 
     #[test]

@@ -761,7 +761,15 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         let (sl, ol) = (ctx.args[s].label, ctx.args[o].label);
         let ok = match predicate {
             "part_of" => is_org(sl) && is_org(ol),
-            "based_in" => is_org(sl) && is_place(ol),
+            // A name right before "headquarters" names an organization, whatever the tagger
+            // guessed for it ("Siemens headquarters in Munich"), unless it is a known state.
+            "based_in" => {
+                let named_org = w(0) == "headquarters"
+                    && ctx.args[s].end == t
+                    && matches!(sl, "GPE" | "MISC")
+                    && !crate::entities::is_country_or_state(ctx.surface(ctx.args[s].first, t).iter().copied());
+                (is_org(sl) || named_org) && is_place(ol)
+            }
             "attacked" => (is_group(sl) || is_person(sl)) && (is_group(ol) || is_person(ol) || is_place(ol)),
             _ => (is_group(sl) || is_person(sl)) && (is_group(ol) || is_person(ol)),
         };

@@ -1,0 +1,106 @@
+//! CoNLL04 (`{"text", "entities": [{"type", "start", "end"}]}` per line) as extra training
+//! documents for the entity tagger: one document per sentence, on gleaner's own tokens.
+//!
+//! Types: Peop → PER, Org → ORG, Loc → LOC. "Other" holds dates, quantities and a few names;
+//! a name ("World War II", "Americans") is MISC as in CoNLL-2003, a date or a quantity (a digit,
+//! a month or weekday name, a lower-case word) is left outside, as CoNLL-2003 leaves it.
+//! CoNLL04 mostly leaves demonyms ("Soviet", "Spanish") unannotated where CoNLL-2003 makes them
+//! MISC: an unannotated capitalised demonym becomes MISC here, so the two corpora agree.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use gleaner_extract::entities::{annotate, is_demonym, TrainDocument};
+use gleaner_ingest::{ingest, Body, Metadata, RawDocument, Span};
+
+const CALENDAR: [&str; 19] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
+    "fri", "sat", "sun",
+];
+
+/// Is an "Other" entity a name (MISC) rather than a date or a quantity?
+fn other_is_name(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        let low = w.to_ascii_lowercase();
+        let low = low.trim_end_matches('.');
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !CALENDAR.iter().any(|m| low.starts_with(m) && (low.len() <= 4 || low.ends_with("day") || is_month(low)))
+    })
+}
+
+fn is_month(low: &str) -> bool {
+    let low = low.trim_end_matches('.');
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "sept", "october",
+        "november", "december",
+    ]
+    .contains(&low)
+}
+
+/// Reads a CoNLL04 file; returns its documents with their 0-based line numbers, and how many
+/// records were skipped (text that normalization changed, so the offsets no longer hold).
+pub fn read(path: &Path) -> Result<(Vec<(usize, TrainDocument)>, usize)> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let (mut docs, mut skipped) = (Vec::new(), 0);
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let rec: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+        let sentence = rec["text"].as_str().context("text")?;
+        let mut spans = Vec::new();
+        for e in rec["entities"].as_array().context("entities")? {
+            let (Some(start), Some(end), Some(ty)) = (e["start"].as_u64(), e["end"].as_u64(), e["type"].as_str())
+            else {
+                continue;
+            };
+            let kind = match ty {
+                "Peop" => 0,
+                "Org" => 1,
+                "Loc" => 2,
+                _ if other_is_name(e["text"].as_str().unwrap_or("")) => 3,
+                _ => continue,
+            };
+            spans.push((Span::new(start as usize, end as usize), kind));
+        }
+        let raw = RawDocument {
+            doc_id: n.to_string(),
+            source: path.display().to_string(),
+            body: Body::Text(sentence.to_owned()),
+            meta: Metadata::default(),
+            issues: vec![],
+        };
+        match ingest(raw) {
+            Ok((doc, _)) if doc.text == sentence => {
+                let mut sentences = annotate(&doc, &spans);
+                for s in &mut sentences {
+                    for (w, kind) in s.words.iter().zip(s.kinds.iter_mut()) {
+                        if kind.is_none() && w.starts_with(char::is_uppercase) && is_demonym(w) {
+                            *kind = Some(3);
+                        }
+                    }
+                }
+                docs.push((n, sentences));
+            }
+            _ => skipped += 1,
+        }
+    }
+    Ok((docs, skipped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_names_are_misc_dates_and_quantities_are_not() {
+        assert!(other_is_name("World War II"));
+        assert!(other_is_name("Americans"));
+        assert!(!other_is_name("Monday"));
+        assert!(!other_is_name("Tuesday."));
+        assert!(!other_is_name("Dec."));
+        assert!(!other_is_name("13 Feb 94"));
+        assert!(!other_is_name("42 percent"));
+        assert!(!other_is_name("rice"));
+        assert!(other_is_name("Marines"));
+    }
+}
