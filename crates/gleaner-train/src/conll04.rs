@@ -6,6 +6,8 @@
 //! a month or weekday name, a lower-case word) is left outside, as CoNLL-2003 leaves it.
 //! CoNLL04 mostly leaves demonyms ("Soviet", "Spanish") unannotated where CoNLL-2003 makes them
 //! MISC: an unannotated capitalised demonym becomes MISC here, so the two corpora agree.
+//! CoNLL04 often makes "Amherst , Mass." one place; the contract has two mentions (and a
+//! located_in between them), so such a span is split at its commas ([`place_parts`]).
 
 use std::path::Path;
 
@@ -38,6 +40,21 @@ fn is_month(low: &str) -> bool {
     .contains(&low)
 }
 
+/// The parts of a CoNLL04 place span `[start, end)` of `sentence` split at " , " ("Amherst , Mass."
+/// is "Amherst" and "Mass."), as `(start, end)` pairs; a span without a comma is itself.
+pub fn place_parts(sentence: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let Some(text) = sentence.get(start..end) else { return vec![(start, end)] };
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (i, _) in text.match_indices(" , ") {
+        parts.push((start + from, start + i));
+        from = i + 3;
+    }
+    parts.push((start + from, end));
+    parts.retain(|(a, b)| a < b);
+    parts
+}
+
 /// Reads a CoNLL04 file; returns its documents with their 0-based line numbers, and how many
 /// records were skipped (text that normalization changed, so the offsets no longer hold).
 pub fn read(path: &Path) -> Result<(Vec<(usize, TrainDocument)>, usize)> {
@@ -60,7 +77,13 @@ pub fn read(path: &Path) -> Result<(Vec<(usize, TrainDocument)>, usize)> {
                 _ if other_is_name(e["text"].as_str().unwrap_or("")) => 3,
                 _ => continue,
             };
-            spans.push((Span::new(start as usize, end as usize), kind));
+            if kind == 2 {
+                for (a, b) in place_parts(sentence, start as usize, end as usize) {
+                    spans.push((Span::new(a, b), kind));
+                }
+            } else {
+                spans.push((Span::new(start as usize, end as usize), kind));
+            }
         }
         let raw = RawDocument {
             doc_id: n.to_string(),
@@ -90,6 +113,14 @@ pub fn read(path: &Path) -> Result<(Vec<(usize, TrainDocument)>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_split_at_commas() {
+        let s = "born in Amherst , Mass. and Paris";
+        assert_eq!(place_parts(s, 8, 22), [(8, 15), (18, 22)]);
+        assert_eq!(&s[18..22], "Mass");
+        assert_eq!(place_parts(s, 28, 33), [(28, 33)]);
+    }
 
     #[test]
     fn other_names_are_misc_dates_and_quantities_are_not() {

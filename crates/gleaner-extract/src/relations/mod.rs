@@ -128,6 +128,7 @@ impl Extractor for Relations {
         each_sentence(doc, &out.mentions, |si, ctx, earlier| {
             found.clear();
             read.clear();
+            let first_row = rows.len();
             rules::apply(ctx, &mut found);
             for f in &found {
                 let Some(s) = resolve(ctx, earlier, f.subject) else { continue };
@@ -177,6 +178,7 @@ impl Extractor for Relations {
                 }
                 rows.push(row(si, sa, predicate, oa, evidence, confidence, "model"));
             }
+            citizens_of_led_states(ctx, &mut rows, first_row);
         });
         // Symmetric predicates once per pair, in a stable order; no duplicates.
         for r in &mut rows {
@@ -222,6 +224,24 @@ fn candidates<'c>(ctx: &'c Ctx) -> impl Iterator<Item = (usize, usize)> + 'c {
             && CANDIDATE_LABELS.contains(&s.label)
             && CANDIDATE_LABELS.contains(&o.label)
     })
+}
+
+/// Whoever leads a state ("the president of Haiti", "Britain's Prime Minister") is its citizen:
+/// each `leader_of` row of the sentence (from `first`) whose object is a known country adds a
+/// `citizen_of` row on the same spans.
+fn citizens_of_led_states(ctx: &Ctx, rows: &mut Vec<Relation>, first: usize) {
+    for k in first..rows.len() {
+        if rows[k].predicate != "leader_of" {
+            continue;
+        }
+        let object = rows[k].object.span;
+        let Some(arg) = ctx.args.iter().find(|a| a.span == object) else { continue };
+        if arg.label == "GPE" && crate::entities::is_country(ctx.surface(arg.first, arg.end).iter().copied()) {
+            let mut citizen = rows[k].clone();
+            citizen.predicate = "citizen_of";
+            rows.push(citizen);
+        }
+    }
 }
 
 /// The place that contains mention `b` by apposition ("Miami, Fla.", "Portland, Ore."): whoever

@@ -132,6 +132,26 @@ fn determiner(word: &str) -> bool {
     matches!(word, "the" | "a" | "an" | "its" | "his" | "her" | "their")
 }
 
+/// Words that may stand between "in" and a place without changing what it locates: "in the
+/// Mediterranean", "in nearby Rockville", "in northern Iraq".
+fn place_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "nearby"
+            | "suburban"
+            | "downtown"
+            | "neighboring"
+            | "neighbouring"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "rural"
+    )
+}
+
 /// Tokens skipped where brackets or quotes interrupt a phrase ("served as [the group's] chief").
 fn noise(word: &str) -> bool {
     matches!(word, "[" | "]" | "“" | "”" | "\"" | "'" | "‘" | "(" | ")")
@@ -629,12 +649,17 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 out.push(Found::new(Side::Arg(b), "located_in", Side::Arg(a), (g1.end + 1, g1.end + 2)));
             }
         }
-        // G1 in G2 (adjacent): "Dan Sai District in Loei Province".
-        if is_place(g1.label) && ctx.lw(g1.end) == "in" {
-            if let Some(b) = place_at(g1.end + 1) {
-                if ctx.args[b].entity_id != g1.entity_id {
-                    out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (g1.end, g1.end + 1)));
-                }
+        // G1 in G2 (adjacent): "Dan Sai District in Loei Province"; O in G: "Drexel Burnham
+        // Lambert Inc. in New York", "the NRC headquarters in nearby Rockville" (based_in). A few
+        // modifiers may stand before the place ("in the", "in nearby", "in northern").
+        if ctx.lw(g1.end) == "in" && (is_place(g1.label) || is_org(g1.label)) {
+            let mut k = g1.end + 1;
+            while k < n && ctx.arg_at(k).is_none() && place_modifier(ctx.lw(k)) {
+                k += 1;
+            }
+            if let Some(b) = place_at(k).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
+                let predicate = if is_place(g1.label) { "located_in" } else { "based_in" };
+                out.push(Found::new(Side::Arg(a), predicate, Side::Arg(b), (g1.end, g1.end + 1)));
             }
         }
         // G 's O: "Algeria's Ettahadi party", "Japan's Toyota" (an organization of the place).
