@@ -36,6 +36,7 @@ const T_BIGRAM: u64 = 117;
 const T_BW_CL: u64 = 118;
 const T_HEAD_CL: u64 = 119;
 const T_AROUND_CL: u64 = 120;
+const T_SKELETON: u64 = 121;
 
 /// The first `len` bits of token `i`'s cluster path (0: no cluster).
 fn cluster(ctx: &Ctx, i: usize, len: u32) -> u64 {
@@ -114,6 +115,30 @@ pub(crate) fn pair_features(ctx: &Ctx, s: usize, o: usize, out: &mut Vec<u64>) {
         if c != 0 {
             out.push(mix(mix(T_AROUND_CL, mix(c, k as u64)), dir));
         }
+    }
+    // The shape of a short gap: function words and punctuation as they are, other mentions by
+    // their label, other words as capitalised or not ("P , a w w of O", "P of the C").
+    if n <= 8 {
+        let mut shape = 0x5eu64;
+        let mut i = from;
+        while i < to {
+            if let Some(m) = ctx.args.iter().find(|m| m.first == i && m.end <= to) {
+                shape = mix(shape, label_code(m.label));
+                i = m.end;
+                continue;
+            }
+            let w = ctx.lw(i);
+            let code = if w.len() <= 4 || !w.chars().any(char::is_alphanumeric) {
+                h(w)
+            } else if ctx.surface(i, i + 1)[0].starts_with(char::is_uppercase) {
+                1
+            } else {
+                2
+            };
+            shape = mix(shape, code);
+            i += 1;
+        }
+        out.push(mix(mix(T_SKELETON, shape), types));
     }
     let mut between = 0u64;
     let mut labels = 0x77u64;
