@@ -392,6 +392,10 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                         k += 1;
                     }
                     if let Some((o, _)) = org_side_at(k) {
+                        // "an activist in Algeria", "a lawyer in Chicago": where P is, not an
+                        // organization P belongs to.
+                        let place = matches!(o, Side::Arg(g) if is_place(ctx.args[g].label));
+                        let pred = if place && ctx.lw(end) == "in" && pred != "leader_of" { "lives_in" } else { pred };
                         out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
                         continue;
                     }
@@ -407,7 +411,11 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
             "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "founded" | "co-founded" | "commands"
             | "commanded" | "chairs" | "chaired" => Some("leader_of"),
             "joined" => Some("member_of"),
-            "works" | "worked" | "working" if matches!(ctx.lw(v + 1), "for" | "at") => Some("employee_of"),
+            "works" | "worked" | "working" | "teaches" | "taught" | "teaching"
+                if matches!(ctx.lw(v + 1), "for" | "at") =>
+            {
+                Some("employee_of")
+            }
             _ => None,
         };
         if let Some(pred) = verb {
