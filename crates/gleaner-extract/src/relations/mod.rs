@@ -377,11 +377,16 @@ pub fn pair_examples(doc: &Document, mentions: &[Mention]) -> Vec<PairExample> {
     out
 }
 
+/// Perceptrons averaged into the shipped relation model, each visiting the examples in its own
+/// order (`seed`, `seed + 1`, ...).
+const ENSEMBLE: u64 = 5;
+
 /// Trains the relation classifier on `(features, class)` examples (class indexes [`CLASSES`]);
 /// returns the model file's bytes. Reproducible for a given seed.
 pub fn train_relations(examples: &[(Vec<u64>, u8)], epochs: usize, seed: u64) -> Vec<u8> {
-    let w = train_classifier::<N_CLASSES>(examples, epochs, seed);
-    w.to_bytes(&crate::linear::Clusters::default(), 0.0)
+    let sets: Vec<_> =
+        (0..ENSEMBLE).map(|k| train_classifier::<N_CLASSES>(examples, epochs, seed.wrapping_add(k))).collect();
+    crate::linear::mean_weights(&sets).to_bytes(&crate::linear::Clusters::default(), 0.0)
 }
 
 /// The class a model gives a feature list, with a confidence: the best relation class when its
