@@ -787,7 +787,11 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some((len, predicate)) = hit else { continue };
         let Some(s) = subject_before(ctx, t) else { continue };
         let mut k = t + len;
-        while k < n && (determiner(ctx.lw(k)) && ctx.arg_at(k).is_none() || adverb(ctx.lw(k))) {
+        let place_words = predicate == "based_in";
+        while k < n
+            && ((determiner(ctx.lw(k)) || place_words && place_modifier(ctx.lw(k))) && ctx.arg_at(k).is_none()
+                || adverb(ctx.lw(k)))
+        {
             k += 1;
         }
         let Some(o) = ctx.arg_at(k) else { continue };
