@@ -79,7 +79,7 @@ model:
 	  --train $(EVAL)/conll2003/eng.train --dev $(EVAL)/conll2003/eng.testa \
 	  --extra $(EVAL)/conll04/train.jsonl --extra-dev $(EVAL)/conll04/dev.jsonl \
 	  --corpus $(EVAL)/corpus/reuters21578.jsonl --corpus $(EVAL)/corpus/bbc_news.jsonl \
-	  --folds-out target/ner-folds --out crates/gleaner-extract/models/ner.bin
+	  --ensemble 5 --folds-out target/ner-folds --out crates/gleaner-extract/models/ner.bin
 	$(CARGO) run --release --locked -q -p gleaner-train -- rel \
 	  --train $(EVAL)/conll04/train.jsonl --dev $(EVAL)/conll04/dev.jsonl \
 	  --fold-models target/ner-folds/ner.fold0.bin target/ner-folds/ner.fold1.bin \

@@ -30,6 +30,11 @@ fn word(slice: &str, base: usize, mut s: usize, mut e: usize, out: &mut Vec<Toke
         push(out, base + s, base + e);
         return;
     }
+    // A possessive standing apart, as tokenized text has it ("Bosnia 's capital"): one token.
+    if matches!(&slice[s..e], "'s" | "’s" | "'S" | "’S") {
+        push(out, base + s, base + e);
+        return;
+    }
     // Leading openers and currency signs, one token each.
     while let Some(c) = slice[s..e].chars().next() {
         if (is_opener(c) || matches!(c, '$' | '£' | '€' | '¥')) && s + c.len_utf8() < e {
@@ -174,6 +179,11 @@ mod tests {
                 "12", "%", ")", "."
             ]
         );
+    }
+
+    #[test]
+    fn a_possessive_standing_apart_stays_whole() {
+        assert_eq!(tokens("Bosnia 's capital , 'sup"), ["Bosnia", "'s", "capital", ",", "'", "sup"]);
     }
 
     #[test]

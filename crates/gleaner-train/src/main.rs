@@ -64,6 +64,10 @@ enum Command {
         /// Seed of the document shuffle (other seeds measure how much a figure owes to the order).
         #[arg(long, default_value_t = 20_031)]
         seed: u64,
+        /// Taggers averaged into the model, seeds `seed`, `seed + 1`, ... (the epoch lines are the
+        /// first one's; the final dev line is the model's).
+        #[arg(long, default_value_t = 1)]
+        ensemble: usize,
         /// Weights below this are dropped from the file.
         #[arg(long, default_value_t = 0.0)]
         min_weight: f32,
@@ -109,6 +113,7 @@ fn main() -> Result<()> {
             out,
             epochs,
             seed,
+            ensemble,
             cluster_depth,
             min_weight,
             held_out,
@@ -156,7 +161,7 @@ fn main() -> Result<()> {
             } else {
                 Clusters::default()
             };
-            let config = TrainConfig { epochs, seed, min_weight };
+            let config = TrainConfig { epochs, seed, min_weight, ensemble };
             let bytes = entities::train(&train_docs, &dev_docs, &clusters, &config, |epoch, s| {
                 eprintln!(
                     "epoch {epoch:>2}: dev F1 {:.4} (tp {} pred {} gold {}) {:.0} s",
@@ -168,6 +173,16 @@ fn main() -> Result<()> {
                 );
             });
             let model = Model::from_bytes(&bytes).context("the model just trained does not load")?;
+            if ensemble > 1 && !dev_docs.is_empty() {
+                let s = entities::evaluate_model(&model, &dev_docs);
+                eprintln!(
+                    "mean of {ensemble}: dev F1 {:.4} (tp {} pred {} gold {})",
+                    s.f1(),
+                    s.tp,
+                    s.predicted,
+                    s.gold
+                );
+            }
             if held_out {
                 if held.is_empty() {
                     bail!("--held-out needs --dev");

@@ -127,7 +127,8 @@ impl Extractor for Entities {
             return;
         };
         let found = tag_document(model, doc);
-        let linked = link(doc, found);
+        let mut linked = link(doc, found);
+        repeat_names(doc, &mut linked);
         out.mentions.extend(linked);
     }
 }
@@ -251,6 +252,103 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
         out[first..].sort_by_key(|f| f.span);
     }
     out
+}
+
+/// Words that may stand capitalised next to a name without being part of it.
+fn function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "The" | "A" | "An" | "In" | "On" | "At" | "For" | "By" | "With" | "And" | "But" | "Or" | "Of" | "To" | "From"
+    )
+}
+
+/// One document, one reading of a name: where the tagger found a name (or a person's surname,
+/// "al-Muhajir" of "Shahab al-Muhajir") and missed another occurrence of the same words, that
+/// occurrence becomes a mention of the same entity too (method `alias`). Only names with a
+/// capital letter, never inside a longer capitalised run ("Taliban" in "Pakistani Taliban"),
+/// never overlapping a mention, and never words the document gives to two entities.
+fn repeat_names(doc: &Document, mentions: &mut Vec<Mention>) {
+    use std::collections::HashMap;
+    if mentions.is_empty() {
+        return;
+    }
+    // Names by their tokens' text, to the mention they copy; None where two entities share them.
+    let mut names: HashMap<Vec<&str>, Option<usize>> = HashMap::new();
+    fn add<'a>(names: &mut HashMap<Vec<&'a str>, Option<usize>>, mentions: &[Mention], words: Vec<&'a str>, m: usize) {
+        let e = names.entry(words).or_insert(Some(m));
+        if e.is_some_and(|o| mentions[o].entity_id != mentions[m].entity_id) {
+            *e = None;
+        }
+    }
+    let tokens = &doc.tokens;
+    for (m, mention) in mentions.iter().enumerate() {
+        let first = tokens.partition_point(|t| t.span.start < mention.span.start);
+        let end = tokens.partition_point(|t| t.span.end <= mention.span.end);
+        if first >= end {
+            continue;
+        }
+        let words: Vec<&str> = tokens[first..end].iter().map(|t| doc.slice(t.span)).collect();
+        if mention.label == "PERSON" && words.len() >= 2 {
+            let last = words[words.len() - 1];
+            if last.chars().count() >= 3 && last.chars().any(char::is_uppercase) {
+                add(&mut names, mentions, vec![last], m);
+            }
+        }
+        add(&mut names, mentions, words, m);
+    }
+    names.retain(|w, m| {
+        m.is_some() && w.iter().any(|x| x.chars().any(char::is_uppercase)) && w.concat().chars().count() >= 2
+    });
+    if names.is_empty() {
+        return;
+    }
+    let longest = names.keys().map(Vec::len).max().unwrap_or(1);
+    let starts: std::collections::HashSet<&str> = names.keys().map(|w| w[0]).collect();
+    let mut covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    covered.sort();
+    let mut added = Vec::new();
+    for (si, sentence) in doc.extractable_sentences() {
+        let toks = doc.sentence_tokens(sentence);
+        let words: Vec<&str> = toks.iter().map(|t| doc.slice(t.span)).collect();
+        let mut i = 0;
+        while i < words.len() {
+            if !starts.contains(words[i]) {
+                i += 1;
+                continue;
+            }
+            let hit = (1..=longest.min(words.len() - i))
+                .rev()
+                .find_map(|len| names.get(&words[i..i + len]).copied().flatten().map(|m| (len, m)));
+            let Some((len, m)) = hit else {
+                i += 1;
+                continue;
+            };
+            let span = Span { start: toks[i].span.start, end: toks[i + len - 1].span.end };
+            let capital = |w: &str| w.starts_with(char::is_uppercase) && !function_word(w);
+            // (A sentence's first word is capitalised anyway: "Then Santos left".)
+            let before = i > 1 && capital(words[i - 1]);
+            let after = words.get(i + len).is_some_and(|w| capital(w));
+            let k = covered.partition_point(|c| c.end <= span.start);
+            let free = covered.get(k).is_none_or(|c| c.start >= span.end);
+            if !before && !after && free {
+                let like = &mentions[m];
+                added.push(Mention {
+                    sentence: si as u32,
+                    span,
+                    label: like.label,
+                    name: like.name.clone(),
+                    entity_id: like.entity_id.clone(),
+                    confidence: 0.5,
+                    method: "alias",
+                });
+            }
+            i += len;
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.span);
+    }
 }
 
 /// Tokens never at either end of a name (a closing bracket may end one that opened it:

@@ -72,3 +72,30 @@ fn shipped_model_scores_above_a_floor_on_dev() {
     assert!(score.gold > 1000, "the slice has entities");
     assert!(score.f1() > 0.88, "dev slice F1 {:.4} ({score:?})", score.f1());
 }
+
+#[test]
+fn a_name_found_once_is_found_again_in_its_document() {
+    use gleaner_ingest::Span;
+    let text = "Maria Santos spoke first. Then Santos left, and Pakistani Santos Group stayed with Tomas.";
+    let d = doc(text, None);
+    let at = |s: &str| {
+        let start = text.find(s).unwrap();
+        Span::new(start, start + s.len())
+    };
+    let person = |span: Span| crate::Mention {
+        sentence: 0,
+        span,
+        label: "PERSON",
+        name: "Maria Santos".into(),
+        entity_id: crate::entity_id("PERSON", "Maria Santos"),
+        confidence: 0.9,
+        method: "model",
+    };
+    let mut mentions = vec![person(at("Maria Santos"))];
+    super::repeat_names(&d, &mut mentions);
+    let found: Vec<(&str, &str)> = mentions.iter().map(|m| (d.slice(m.span), m.method)).collect();
+    // The surname alone, after "Then"; not inside the capitalised run "Pakistani Santos Group".
+    assert_eq!(found, [("Maria Santos", "model"), ("Santos", "alias")]);
+    assert_eq!(mentions[1].entity_id, mentions[0].entity_id);
+    assert_eq!(mentions[1].sentence, 1);
+}

@@ -308,8 +308,16 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                         None => break,
                     }
                 }
-                // "prime minister", "chief executive": a leader, whatever the last word says.
-                if matches!(ctx.lw(head.saturating_sub(1)), "prime" | "chief") && head > i {
+                // "prime minister", "chief executive (officer)": a leader, whatever the last word
+                // says; a "chief planner" or "chief economist" is not.
+                let before = |k: usize| if head >= i + k { ctx.lw(head - k) } else { "" };
+                let top = match ctx.lw(head) {
+                    "minister" => before(1) == "prime",
+                    "executive" => before(1) == "chief",
+                    "officer" => before(1) == "executive" && before(2) == "chief",
+                    _ => false,
+                };
+                if top {
                     pred = "leader_of";
                 }
                 if second && pred == "leader_of" {
@@ -334,6 +342,10 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         let mut i = after_age(ctx, p.end);
         if ctx.lw(i) == "," && ctx.lw(i + 1) == "who" {
             i += 2;
+        }
+        // A quotation may open between the name and its verb: P “served as ...”.
+        while i < n && noise(ctx.lw(i)) {
+            i += 1;
         }
         let apposition = ctx.lw(i) == ",";
         let copula = matches!(ctx.lw(i), "is" | "was" | "became" | "becomes" | "remains" | "remained" | "as")
