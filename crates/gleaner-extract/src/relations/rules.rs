@@ -508,6 +508,14 @@ fn kill_verb(word: &str) -> bool {
             | "slew"
             | "beheaded"
             | "poisoned"
+            | "kills"
+            | "shoots"
+            | "murders"
+            | "assassinates"
+            | "stabs"
+            | "strangles"
+            | "poisons"
+            | "beheads"
     )
 }
 
@@ -632,6 +640,19 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                     out.push(Found::new(Side::Arg(pi), "killed", Side::Arg(q), (k, k + 1)));
                 }
             }
+            // P1 , P2 's assassin
+            if let Some(q) = someone(k).filter(|&q| q != pi) {
+                let e = ctx.args[q].end;
+                if ctx.possessive(e) && killer_noun(ctx.lw(e + 1)) {
+                    out.push(Found::new(Side::Arg(pi), "killed", Side::Arg(q), (e + 1, e + 2)));
+                }
+            }
+        }
+        // P2 's assassin , P1 ("Kennedy's assassin, Lee Harvey Oswald")
+        if ctx.possessive(p.end) && killer_noun(ctx.lw(p.end + 1)) && ctx.lw(p.end + 2) == "," {
+            if let Some(q) = someone(p.end + 3).filter(|&q| q != pi) {
+                out.push(Found::new(Side::Arg(q), "killed", Side::Arg(pi), (p.end + 1, p.end + 2)));
+            }
         }
         // P2 assassin P1 ("King assassin James Earl Ray")
         if killer_noun(ctx.lw(p.end)) {
@@ -642,10 +663,17 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
     }
     // the assassination|murder|killing of P2 by P1
     for t in 0..n {
-        if !matches!(ctx.lw(t), "assassination" | "murder" | "killing" | "slaying") || ctx.lw(t + 1) != "of" {
+        if !matches!(ctx.lw(t), "assassination" | "murder" | "killing" | "slaying") {
             continue;
         }
-        let Some(victim) = someone(t + 2) else { continue };
+        // "the assassination in 1914 of ...": a year may come first.
+        let year =
+            ctx.lw(t + 1) == "in" && ctx.lw(t + 2).len() == 4 && ctx.lw(t + 2).bytes().all(|b| b.is_ascii_digit());
+        let of = if year { t + 3 } else { t + 1 };
+        if ctx.lw(of) != "of" {
+            continue;
+        }
+        let Some(victim) = someone(of + 1) else { continue };
         let e = ctx.args[victim].end;
         if ctx.lw(e) == "by" {
             if let Some(killer) = someone(e + 1) {
@@ -976,7 +1004,18 @@ fn adverb(word: &str) -> bool {
     word.ends_with("ly") && word.len() > 4
         || matches!(
             word,
-            "also" | "now" | "still" | "long" | "reportedly" | "allegedly" | "once" | "then" | "both" | "even" | "not"
+            "also"
+                | "now"
+                | "still"
+                | "long"
+                | "reportedly"
+                | "allegedly"
+                | "once"
+                | "then"
+                | "both"
+                | "even"
+                | "not"
+                | "just"
         )
 }
 
