@@ -585,6 +585,26 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 lives = place_at(k + 2).map(|g| (g, k));
             }
         }
+        // P , a|an (word word word)? from G: "Derwinski, a Republican from Chicago", "a 27-year-old
+        // actor from Illinois".
+        if lives.is_none() && ctx.lw(i) == "," && matches!(ctx.lw(i + 1), "a" | "an") {
+            let from = (i + 2..(i + 6).min(n)).find(|&k| ctx.lw(k) == "from");
+            let plain = |k: usize| {
+                ctx.arg_at(k).is_none_or(|a| matches!(ctx.args[a].label, "NORP" | "MISC"))
+                    && !matches!(ctx.lw(k), "," | "who" | "and" | "of")
+            };
+            if let Some(f) = from.filter(|&f| (i + 2..f).all(plain)) {
+                lives = place_at(f + 1).map(|g| (g, f));
+            }
+        }
+        // P 's G home: "Sohn's New Jersey home".
+        if ctx.possessive(p.end) {
+            if let Some(g) = place_at(p.end + 1) {
+                if matches!(ctx.lw(ctx.args[g].end), "home" | "house" | "residence" | "apartment") {
+                    lives = Some((g, ctx.args[g].end));
+                }
+            }
+        }
         if let Some((g, t)) = lives {
             out.push(Found::new(Side::Arg(pi), "lives_in", Side::Arg(g), (t, t + 1)));
         }
