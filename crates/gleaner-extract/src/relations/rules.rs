@@ -403,7 +403,15 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                     if determiner(ctx.lw(k)) && ctx.arg_at(k).is_none() {
                         k += 1;
                     }
-                    if let Some((o, _)) = org_side_at(k) {
+                    if let Some((mut o, after)) = org_side_at(k) {
+                        // "head of Poland's central bank": the possessor is not what P heads; the
+                        // possessed is, when it is a name ("chief of Acme's Widget Division").
+                        if ctx.possessive(after) {
+                            match org_side_at(after + 1) {
+                                Some((owned @ Side::Arg(_), _)) => o = owned,
+                                _ => continue,
+                            }
+                        }
                         // "an activist in Algeria", "a lawyer in Chicago": where P is, not an
                         // organization P belongs to.
                         let place = matches!(o, Side::Arg(g) if is_place(ctx.args[g].label));
