@@ -307,27 +307,35 @@ fn repeat_names(doc: &Document, mentions: &mut Vec<Mention>) {
     let mut covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     covered.sort();
     let mut added = Vec::new();
+    let mut window: Vec<&str> = Vec::with_capacity(longest + 1);
+    let capital = |w: &str| w.starts_with(char::is_uppercase) && !function_word(w);
     for (si, sentence) in doc.extractable_sentences() {
         let toks = doc.sentence_tokens(sentence);
-        let words: Vec<&str> = toks.iter().map(|t| doc.slice(t.span)).collect();
         let mut i = 0;
-        while i < words.len() {
-            if !starts.contains(words[i]) {
+        while i < toks.len() {
+            let w = doc.slice(toks[i].span);
+            // Most tokens are lower-case words: no name starts there.
+            let maybe = if w.is_ascii() {
+                w.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                w.chars().any(char::is_uppercase)
+            };
+            if !maybe || !starts.contains(w) {
                 i += 1;
                 continue;
             }
-            let hit = (1..=longest.min(words.len() - i))
-                .rev()
-                .find_map(|len| names.get(&words[i..i + len]).copied().flatten().map(|m| (len, m)));
+            window.clear();
+            window.extend(toks[i..(i + longest).min(toks.len())].iter().map(|t| doc.slice(t.span)));
+            let hit =
+                (1..=window.len()).rev().find_map(|len| names.get(&window[..len]).copied().flatten().map(|m| (len, m)));
             let Some((len, m)) = hit else {
                 i += 1;
                 continue;
             };
             let span = Span { start: toks[i].span.start, end: toks[i + len - 1].span.end };
-            let capital = |w: &str| w.starts_with(char::is_uppercase) && !function_word(w);
             // (A sentence's first word is capitalised anyway: "Then Santos left".)
-            let before = i > 1 && capital(words[i - 1]);
-            let after = words.get(i + len).is_some_and(|w| capital(w));
+            let before = i > 1 && capital(doc.slice(toks[i - 1].span));
+            let after = toks.get(i + len).is_some_and(|t| capital(doc.slice(t.span)));
             let k = covered.partition_point(|c| c.end <= span.start);
             let free = covered.get(k).is_none_or(|c| c.start >= span.end);
             if !before && !after && free {
