@@ -1574,10 +1574,36 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 /// "every day", "each year", "annually", "daily", "weekly", "per year".
 fn set_form(words: &Words<'_>, i: usize) -> Option<Found> {
     let lw = words.lw(i);
-    // "quarterly dividend", "daily newspaper": adjectives before a noun are not recurrences.
-    let adverb = !words.lw(i + 1).starts_with(|c: char| c.is_alphanumeric());
+    // "quarterly dividend", "daily newspaper": adjectives before a noun are not recurrences; before
+    // punctuation, a preposition or a conjunction they are adverbs ("gather daily outside the
+    // home", "paid quarterly and"). "annually" is never an adjective.
+    let next = words.lw(i + 1);
+    let adverb = !next.starts_with(|c: char| c.is_alphanumeric())
+        || matches!(
+            next,
+            "in" | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "to"
+                | "outside"
+                | "inside"
+                | "since"
+                | "until"
+                | "and"
+                | "or"
+                | "but"
+                | "by"
+                | "with"
+                | "during"
+                | "throughout"
+                | "near"
+                | "across"
+                | "around"
+        );
     let val = match lw {
-        "annually" | "yearly" if adverb => "P1Y",
+        "annually" => "P1Y",
+        "yearly" if adverb => "P1Y",
         "daily" if adverb => "P1D",
         "weekly" if adverb => "P1W",
         "monthly" if adverb => "P1M",
