@@ -70,10 +70,12 @@ eval: build
 	  echo "== numbers: $$f (Recognizers-Text, whole file)"; $(PYTHON) $(EVAL)/score.py run numbers $(EVAL)/recognizers_text/$$f.json --gleaner $(BIN); done; \
 	echo "== datetime (Recognizers-Text)"; $(PYTHON) $(EVAL)/score.py run datetime $(EVAL)/recognizers_text/DateTime_DateTimeModel.json --gleaner $(BIN)
 
-## Retrain the shipped models from ../shared/eval. Entities (models/ner.bin): CoNLL-2003 train
-## and CoNLL04 train's entities (dev: eng.testa, its held-out fifth not scored; CoNLL04 dev),
-## word clusters from the unlabeled news corpus and the training text. Relations (models/rel.bin): CoNLL04 train over the new entity model's
-## mentions (dev scored). Fixed seeds: the same data gives the same bytes.
+## Retrain the shipped models from ../shared/eval. Entities (models/ner.bin): the mean of five
+## taggers trained on CoNLL-2003 train and CoNLL04 train's entities (dev: eng.testa, its held-out
+## fifth not scored; CoNLL04 dev), word clusters from the unlabeled news corpus and the training
+## text; also two fold taggers (target/ner-folds), each without half of CoNLL04 train. Relations
+## (models/rel.bin): CoNLL04 train, each sentence tagged by the fold that never saw it (dev
+## scored). Fixed seeds: the same data gives the same bytes.
 model:
 	$(CARGO) run --release --locked -q -p gleaner-train -- ner \
 	  --train $(EVAL)/conll2003/eng.train --dev $(EVAL)/conll2003/eng.testa \
