@@ -37,6 +37,7 @@ const T_BW_CL: u64 = 118;
 const T_HEAD_CL: u64 = 119;
 const T_AROUND_CL: u64 = 120;
 const T_SKELETON: u64 = 121;
+const T_GAZ: u64 = 124;
 
 /// The first `len` bits of token `i`'s cluster path (0: no cluster).
 fn cluster(ctx: &Ctx, i: usize, len: u32) -> u64 {
@@ -140,6 +141,18 @@ pub(crate) fn pair_features(ctx: &Ctx, s: usize, o: usize, out: &mut Vec<u64>) {
         }
         out.push(mix(mix(T_SKELETON, shape), types));
     }
+    // What the lexicons know each argument as: a country, a state or city, or neither.
+    let gaz = |m: &super::context::Arg| -> u64 {
+        let words = ctx.surface(m.first, m.end);
+        if crate::entities::is_country(words.iter().copied()) {
+            1
+        } else if crate::entities::is_country_or_state(words.iter().copied()) {
+            2
+        } else {
+            0
+        }
+    };
+    out.push(mix(mix(T_GAZ, gaz(a) * 3 + gaz(b)), types));
     let mut between = 0u64;
     let mut labels = 0x77u64;
     for m in &ctx.args {
