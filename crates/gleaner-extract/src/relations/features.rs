@@ -1,6 +1,7 @@
 //! Features of a candidate pair (subject, object) for the relation classifier: argument types and
-//! order, the words between them (each, the first and last, the whole phrase when short), the
-//! words around them, their head words, and the mentions between them.
+//! order, the words between them (each, the first and last, the whole phrase when short, the
+//! shape of a short gap), the words around them, their head words, what the lexicons know each
+//! as (country, state or city), and the mentions between them.
 
 use xxhash_rust::xxh3::xxh3_64;
 
