@@ -285,6 +285,10 @@ impl<const N: usize> Scorer<N> for Weights<N> {
 impl<const N: usize> Weights<N> {
     /// Moves weight from the predicted tag to the gold one on every feature.
     pub(crate) fn update(&mut self, feats: &[u64], gold: u8, predicted: u8) {
+        self.update_by(feats, gold, predicted, 1.0);
+    }
+
+    pub(crate) fn update_by(&mut self, feats: &[u64], gold: u8, predicted: u8, step: f32) {
         let now = self.clock;
         for &f in feats {
             let r = *self.rows.entry(f).or_insert_with(|| {
@@ -293,7 +297,7 @@ impl<const N: usize> Weights<N> {
                 self.stamp.push([0; N]);
                 self.w.len() - 1
             });
-            for (t, delta) in [(gold as usize, 1.0f32), (predicted as usize, -1.0)] {
+            for (t, delta) in [(gold as usize, step), (predicted as usize, -step)] {
                 self.total[r][t] += (now - self.stamp[r][t]) as f64 * self.w[r][t] as f64;
                 self.stamp[r][t] = now;
                 self.w[r][t] += delta;

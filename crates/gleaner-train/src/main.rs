@@ -46,6 +46,10 @@ enum Command {
         /// never saw the sentence, as noisy as at run time.
         #[arg(long)]
         folds_out: Option<PathBuf>,
+        /// The size of a perceptron update on an `--extra` sentence (a `--train` one's is 1): the
+        /// other scheme teaches its text without pulling CoNLL-2003's conventions as hard.
+        #[arg(long, default_value_t = 1.0)]
+        extra_step: f32,
         /// A CoNLL04 file scored at the end (entity spans with their type, on gleaner's tokens).
         #[arg(long)]
         extra_dev: Option<PathBuf>,
@@ -108,6 +112,7 @@ fn main() -> Result<()> {
             dev,
             extra,
             extra_dev,
+            extra_step,
             folds_out,
             corpus,
             out,
@@ -161,7 +166,9 @@ fn main() -> Result<()> {
             } else {
                 Clusters::default()
             };
-            let config = TrainConfig { epochs, seed, min_weight, ensemble };
+            let base = train_docs.len() - extra_lines.len();
+            let steps: Vec<f32> = (0..train_docs.len()).map(|d| if d < base { 1.0 } else { extra_step }).collect();
+            let config = TrainConfig { epochs, seed, min_weight, ensemble, steps };
             let bytes = entities::train(&train_docs, &dev_docs, &clusters, &config, |epoch, s| {
                 eprintln!(
                     "epoch {epoch:>2}: dev F1 {:.4} (tp {} pred {} gold {}) {:.0} s",
@@ -191,7 +198,6 @@ fn main() -> Result<()> {
                 eprintln!("held-out fifth: F1 {:.4} (tp {} pred {} gold {})", s.f1(), s.tp, s.predicted, s.gold);
             }
             if let Some(dir) = &folds_out {
-                let base = train_docs.len() - extra_lines.len();
                 for fold in 0..2 {
                     let docs: Vec<TrainDocument> = train_docs[..base]
                         .iter()
@@ -200,6 +206,8 @@ fn main() -> Result<()> {
                         )
                         .cloned()
                         .collect();
+                    let steps = (0..docs.len()).map(|d| if d < base { 1.0 } else { extra_step }).collect();
+                    let config = TrainConfig { steps, ..config.clone() };
                     let bytes = entities::train(&docs, &[], &clusters, &config, |_, _| {});
                     let path = dir.join(format!("ner.fold{fold}.bin"));
                     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
