@@ -263,6 +263,7 @@ fn org_description(word: &str) -> bool {
 
 /// Runs every rule on one sentence.
 pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
+    let first = out.len();
     let n = ctx.len();
     // An organization side at token i: a mention, or a resolvable "the group" / "its".
     let org_side_at = |i: usize| -> Option<(Side, usize)> {
@@ -488,6 +489,17 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
     }
     structure_and_alignment(ctx, out);
     people_and_places(ctx, out);
+    // A job or a seat "of" a known town or state says where the person is ("the New York
+    // attorney", "Texas senator P"): lives_in. A country's ("U.S. Ambassador P") stays a job.
+    for f in &mut out[first..] {
+        if let (Side::Arg(b), "employee_of" | "member_of") = (f.object, f.predicate) {
+            let words = || ctx.surface(ctx.args[b].first, ctx.args[b].end).iter().copied();
+            // Only a place the lexicons know: a company the tagger typed GPE ("Globex") is not one.
+            if crate::entities::is_country_or_state(words()) && !crate::entities::is_country(words()) {
+                f.predicate = "lives_in";
+            }
+        }
+    }
 }
 
 /// Past an age in commas after a name ("Higgins, 37, who"): the token of the second comma, so
