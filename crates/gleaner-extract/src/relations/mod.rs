@@ -309,7 +309,8 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize) -> Option<&'static str
     let place = |l: &str| matches!(l, "GPE" | "LOC" | "FAC");
     match CLASSES[class] {
         "Work_For" if s == "PERSON" && o != "PERSON" => Some(work_role(ctx, a, b)),
-        "Kill" if !place(s) && !place(o) => Some("killed"),
+        // "killed Kennedy's assassin": the one killed is the assassin, not Kennedy.
+        "Kill" if !place(s) && !place(o) && !assassin_of(ctx, b, a) => Some("killed"),
         "OrgBased_In" if s != "PERSON" && place(o) => Some("based_in"),
         "Live_In" if s == "PERSON" && place(o) => {
             let (x, y) = span_between(ctx, a, b);
@@ -319,6 +320,14 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize) -> Option<&'static str
         "Located_In" if s != "PERSON" && place(o) && !rules::listed(ctx, a, b) => Some("located_in"),
         _ => None,
     }
+}
+
+/// Is mention `b` the possessor of a killer noun ("Kennedy 's assassin") whose killer is not `a`
+/// (named right after it: "McKinley's assassin (,) Leon Czolgosz")?
+fn assassin_of(ctx: &Ctx, b: usize, a: usize) -> bool {
+    let e = ctx.args[b].end;
+    let named = |i: usize| ctx.args[a].first == i;
+    ctx.possessive(e) && rules::killer_noun(ctx.lw(e + 1)) && !named(e + 2) && !(ctx.lw(e + 2) == "," && named(e + 3))
 }
 
 fn span_between(ctx: &Ctx, a: usize, b: usize) -> (usize, usize) {

@@ -540,7 +540,7 @@ fn kill_verb(word: &str) -> bool {
 }
 
 /// Nouns naming a killer ("assassin of", "King assassin").
-fn killer_noun(word: &str) -> bool {
+pub(crate) fn killer_noun(word: &str) -> bool {
     matches!(word, "assassin" | "killer" | "murderer" | "slayer")
 }
 

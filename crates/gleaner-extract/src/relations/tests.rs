@@ -93,3 +93,33 @@ fn random_text_never_breaks_entities_or_relations() {
     }
     assert!(mentions > 300 && relations > 10, "the pieces exercise both extractors ({mentions}, {relations})");
 }
+
+#[test]
+fn the_one_killed_is_the_assassin_not_the_possessor() {
+    use gleaner_ingest::Span;
+    let text = "Doctors treated Kennedy's assassin, Lee Oswald, who was shot by Jack Ruby.";
+    let d = crate::testkit::doc(text, None);
+    let person = |name: &str| {
+        let start = text.find(name).unwrap();
+        crate::Mention {
+            sentence: 0,
+            span: Span::new(start, start + name.len()),
+            label: "PERSON",
+            name: name.into(),
+            entity_id: crate::entity_id("PERSON", name),
+            confidence: 0.9,
+            method: "model",
+        }
+    };
+    let mentions = vec![person("Kennedy"), person("Lee Oswald"), person("Jack Ruby")];
+    let kill = super::CLASSES.iter().position(|c| *c == "Kill").unwrap();
+    let mut seen = Vec::new();
+    super::each_sentence(&d, &mentions, |_, ctx, _| {
+        let at = |name: &str| ctx.args.iter().position(|a| a.entity_id == crate::entity_id("PERSON", name)).unwrap();
+        let (kennedy, oswald, ruby) = (at("Kennedy"), at("Lee Oswald"), at("Jack Ruby"));
+        seen.push(super::predicate(ctx, kill, ruby, kennedy));
+        seen.push(super::predicate(ctx, kill, oswald, kennedy));
+        seen.push(super::predicate(ctx, kill, ruby, oswald));
+    });
+    assert_eq!(seen, [None, Some("killed"), Some("killed")]);
+}
