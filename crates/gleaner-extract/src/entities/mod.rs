@@ -254,11 +254,41 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
     out
 }
 
-/// Words that may stand capitalised next to a name without being part of it.
+/// Words that may stand capitalised next to a name without being part of it, and are never one.
 fn function_word(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "In" | "On" | "At" | "For" | "By" | "With" | "And" | "But" | "Or" | "Of" | "To" | "From"
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "By"
+            | "With"
+            | "And"
+            | "But"
+            | "Or"
+            | "Of"
+            | "To"
+            | "From"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "Here"
     )
 }
 
@@ -296,9 +326,20 @@ fn repeat_names(doc: &Document, mentions: &mut Vec<Mention>) {
         }
         add(&mut names, mentions, words, m);
     }
-    names.retain(|w, m| {
-        m.is_some() && w.iter().any(|x| x.chars().any(char::is_uppercase)) && w.concat().chars().count() >= 2
-    });
+    // Never a one-word function word or pronoun ("The", "He" from a mistagged headline), nor a
+    // word the document also writes in lower case ("Exchange", "Mining"): those are common words.
+    let lower: std::collections::HashSet<&str> =
+        tokens.iter().map(|t| doc.slice(t.span)).filter(|w| w.starts_with(|c: char| c.is_lowercase())).collect();
+    let names: HashMap<Vec<&str>, usize> = names
+        .into_iter()
+        .filter_map(|(w, m)| {
+            let word_like =
+                w.iter().all(|x| x.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’' | '&')));
+            let capital = w.iter().any(|x| x.chars().any(char::is_uppercase)) && w.concat().chars().count() >= 2;
+            let common = w.len() == 1 && (function_word(w[0]) || lower.contains(w[0].to_lowercase().as_str()));
+            (word_like && capital && !common).then_some(m).flatten().map(|m| (w, m))
+        })
+        .collect();
     if names.is_empty() {
         return;
     }
@@ -326,8 +367,7 @@ fn repeat_names(doc: &Document, mentions: &mut Vec<Mention>) {
             }
             window.clear();
             window.extend(toks[i..(i + longest).min(toks.len())].iter().map(|t| doc.slice(t.span)));
-            let hit =
-                (1..=window.len()).rev().find_map(|len| names.get(&window[..len]).copied().flatten().map(|m| (len, m)));
+            let hit = (1..=window.len()).rev().find_map(|len| names.get(&window[..len]).copied().map(|m| (len, m)));
             let Some((len, m)) = hit else {
                 i += 1;
                 continue;

@@ -99,3 +99,39 @@ fn a_name_found_once_is_found_again_in_its_document() {
     assert_eq!(mentions[1].entity_id, mentions[0].entity_id);
     assert_eq!(mentions[1].sentence, 1);
 }
+
+#[test]
+fn a_one_word_name_is_not_copied_when_it_is_a_common_word() {
+    use gleaner_ingest::Span;
+    let text = "NTT and Exchange and Hughes rose. Shares of NTT, Exchange and Hughes fell on the exchange. He left.";
+    let d = doc(text, None);
+    let org = |name: &str, at: usize| crate::Mention {
+        sentence: 0,
+        span: Span::new(at, at + name.len()),
+        label: "ORG",
+        name: name.into(),
+        entity_id: crate::entity_id("ORG", name),
+        confidence: 0.9,
+        method: "model",
+    };
+    let person_he = crate::Mention {
+        sentence: 1,
+        span: Span::new(text.rfind("He").unwrap(), text.rfind("He").unwrap() + 2),
+        label: "PERSON",
+        name: "He".into(),
+        entity_id: crate::entity_id("PERSON", "He"),
+        confidence: 0.9,
+        method: "model",
+    };
+    let mut mentions = vec![
+        org("NTT", 0),
+        org("Exchange", text.find("Exchange").unwrap()),
+        org("Hughes", text.find("Hughes").unwrap()),
+        person_he,
+    ];
+    mentions.sort_by_key(|m| m.span);
+    super::repeat_names(&d, &mut mentions);
+    let aliases: Vec<&str> = mentions.iter().filter(|m| m.method == "alias").map(|m| d.slice(m.span)).collect();
+    // "Exchange" is also written "exchange" here; "He" is a pronoun.
+    assert_eq!(aliases, ["NTT", "Hughes"]);
+}
