@@ -293,10 +293,11 @@ fn function_word(w: &str) -> bool {
 }
 
 /// One document, one reading of a name: where the tagger found a name (or a person's surname,
-/// "al-Muhajir" of "Shahab al-Muhajir") and missed another occurrence of the same words, that
-/// occurrence becomes a mention of the same entity too (method `alias`). Only names with a
-/// capital letter, never inside a longer capitalised run ("Taliban" in "Pakistani Taliban"),
-/// never overlapping a mention, and never words the document gives to two entities.
+/// "Santos" of "Maria Santos") and missed another occurrence of the same words, that occurrence
+/// becomes a mention of the same entity too (method `alias`). Only names with a capital letter,
+/// never inside a longer capitalised run ("Santos" in "Santos Group"), never overlapping a
+/// mention, and never words the document gives to two entities (the unit tests in `tests.rs`
+/// show each case).
 fn repeat_names(doc: &Document, mentions: &mut Vec<Mention>) {
     use std::collections::HashMap;
     if mentions.is_empty() {
