@@ -13,7 +13,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use gleaner_extract::entities::{annotate, is_demonym, TrainDocument};
-use gleaner_ingest::{ingest, Body, Metadata, RawDocument, Span};
+use gleaner_ingest::{ingest, Body, Document, Metadata, RawDocument, Span};
 
 const CALENDAR: [&str; 19] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
@@ -55,14 +55,37 @@ pub fn place_parts(sentence: &str, start: usize, end: usize) -> Vec<(usize, usiz
     parts
 }
 
+/// The records of a CoNLL04 file with their 0-based line numbers (blank lines skipped).
+pub fn records(path: &Path) -> Result<Vec<(usize, serde_json::Value)>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, line)| {
+            let rec = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+            Ok((n, rec))
+        })
+        .collect()
+}
+
+/// A record's text through ingest, as `gleaner run` reads a document; None when ingest refuses
+/// it or normalization changed it (then the record's character offsets no longer hold).
+pub fn ingest_text(path: &Path, n: usize, text: &str) -> Option<Document> {
+    let raw = RawDocument {
+        doc_id: n.to_string(),
+        source: path.display().to_string(),
+        body: Body::Text(text.to_owned()),
+        meta: Metadata::default(),
+        issues: vec![],
+    };
+    ingest(raw).ok().map(|(doc, _)| doc).filter(|doc| doc.text == text)
+}
+
 /// Reads a CoNLL04 file; returns its documents with their 0-based line numbers, and how many
 /// records were skipped (text that normalization changed, so the offsets no longer hold).
 pub fn read(path: &Path) -> Result<(Vec<(usize, TrainDocument)>, usize)> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let (mut docs, mut skipped) = (Vec::new(), 0);
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let rec: serde_json::Value =
-            serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+    for (n, rec) in records(path)? {
         let sentence = rec["text"].as_str().context("text")?;
         let mut spans = Vec::new();
         for e in rec["entities"].as_array().context("entities")? {
@@ -85,15 +108,8 @@ pub fn read(path: &Path) -> Result<(Vec<(usize, TrainDocument)>, usize)> {
                 spans.push((Span::new(start as usize, end as usize), kind));
             }
         }
-        let raw = RawDocument {
-            doc_id: n.to_string(),
-            source: path.display().to_string(),
-            body: Body::Text(sentence.to_owned()),
-            meta: Metadata::default(),
-            issues: vec![],
-        };
-        match ingest(raw) {
-            Ok((doc, _)) if doc.text == sentence => {
+        match ingest_text(path, n, sentence) {
+            Some(doc) => {
                 let mut sentences = annotate(&doc, &spans);
                 for s in &mut sentences {
                     for (w, kind) in s.words.iter().zip(s.kinds.iter_mut()) {

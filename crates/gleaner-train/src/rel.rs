@@ -10,9 +10,9 @@ use anyhow::{Context, Result};
 use gleaner_extract::entities::Entities;
 use gleaner_extract::relations::{classify, pair_examples, train_relations, CLASSES, N_CLASSES};
 use gleaner_extract::{entity_id, Mention, Pipeline};
-use gleaner_ingest::{ingest, Body, Metadata, RawDocument, Span};
+use gleaner_ingest::Span;
 
-use crate::conll04::place_parts;
+use crate::conll04::{ingest_text, place_parts, records};
 
 /// Candidate pairs of one file, labelled: `(features, class)`, and the gold count per sentence.
 struct Labelled {
@@ -35,12 +35,9 @@ fn contract_label(t: &str) -> &'static str {
 /// tagger is the shipped one, or with `folds` the fold model of the line (line `n` by model
 /// `n % folds.len()`, one trained without that line).
 fn read(path: &Path, gold_mentions: bool, folds: &[Pipeline]) -> Result<Labelled> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let shipped = Pipeline::new().with(Entities::shipped());
     let mut out = Labelled { examples: Vec::new(), gold: 0 };
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let rec: serde_json::Value =
-            serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+    for (n, rec) in records(path)? {
         let sentence = rec["text"].as_str().context("text")?;
         let ents = rec["entities"].as_array().context("entities")?;
         // Gold relations by the character ends of their arguments (CoNLL04 text is ASCII).
@@ -67,14 +64,7 @@ fn read(path: &Path, gold_mentions: bool, folds: &[Pipeline]) -> Result<Labelled
             }
         }
         out.gold += relations.len();
-        let raw = RawDocument {
-            doc_id: n.to_string(),
-            source: path.display().to_string(),
-            body: Body::Text(sentence.to_owned()),
-            meta: Metadata::default(),
-            issues: vec![],
-        };
-        let Ok((doc, _)) = ingest(raw) else { continue };
+        let Some(doc) = ingest_text(path, n, sentence) else { continue };
         let pipeline = if folds.is_empty() { &shipped } else { &folds[n % folds.len()] };
         let found = pipeline.run(&doc);
         for ex in pair_examples(&doc, &found.mentions) {
