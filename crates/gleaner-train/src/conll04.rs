@@ -15,29 +15,13 @@ use anyhow::{Context, Result};
 use gleaner_extract::entities::{annotate, is_demonym, TrainDocument};
 use gleaner_ingest::{ingest, Body, Document, Metadata, RawDocument, Span};
 
-const CALENDAR: [&str; 19] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
-    "fri", "sat", "sun",
-];
-
 /// Is an "Other" entity a name (MISC) rather than a date or a quantity?
 fn other_is_name(text: &str) -> bool {
     text.split_whitespace().all(|w| {
-        let low = w.to_ascii_lowercase();
-        let low = low.trim_end_matches('.');
         w.chars().next().is_some_and(char::is_uppercase)
             && !w.chars().any(|c| c.is_ascii_digit())
-            && !CALENDAR.iter().any(|m| low.starts_with(m) && (low.len() <= 4 || low.ends_with("day") || is_month(low)))
+            && !gleaner_extract::dates::calendar_word(w)
     })
-}
-
-fn is_month(low: &str) -> bool {
-    let low = low.trim_end_matches('.');
-    [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "sept", "october",
-        "november", "december",
-    ]
-    .contains(&low)
 }
 
 /// The parts of a CoNLL04 place span `[start, end)` of `sentence` split at " , " ("Amherst , Mass."

@@ -38,6 +38,13 @@ use crate::numbers::cardinal_at;
 use crate::words::Words;
 use crate::{DateMention, Extraction, Extractor, TimexType};
 
+/// Is `word` (any case) a month or weekday name or abbreviation ("Aug.", "Tues")? The dates
+/// extractor's own lexicon, for callers that must tell a date from a name.
+pub fn calendar_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    lexicon::month(&w).is_some() || lexicon::weekday(&w).is_some()
+}
+
 /// The dates extractor. See the module docs.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Dates;
