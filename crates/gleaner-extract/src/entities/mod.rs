@@ -329,8 +329,21 @@ fn repeat_names(doc: &Document, mentions: &mut Vec<Mention>) {
     }
     // Never a one-word function word or pronoun ("The", "He" from a mistagged headline), nor a
     // word the document also writes in lower case ("Exchange", "Mining"): those are common words.
-    let lower: std::collections::HashSet<&str> =
-        tokens.iter().map(|t| doc.slice(t.span)).filter(|w| w.starts_with(|c: char| c.is_lowercase())).collect();
+    // Only the one-word names' lower-case forms are looked for, behind a first-byte test, so most
+    // tokens cost one table read.
+    let singles: std::collections::HashSet<String> =
+        names.keys().filter(|w| w.len() == 1).map(|w| w[0].to_lowercase()).collect();
+    let mut firsts = [false; 256];
+    for x in &singles {
+        if let Some(&b) = x.as_bytes().first() {
+            firsts[b as usize] = true;
+        }
+    }
+    let lower: std::collections::HashSet<&str> = tokens
+        .iter()
+        .map(|t| doc.slice(t.span))
+        .filter(|w| w.as_bytes().first().is_some_and(|&b| firsts[b as usize]) && singles.contains(*w))
+        .collect();
     let names: HashMap<Vec<&str>, usize> = names
         .into_iter()
         .filter_map(|(w, m)| {

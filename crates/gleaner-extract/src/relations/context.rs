@@ -25,6 +25,9 @@ pub(crate) struct Ctx<'w, 'd, 'e> {
     pub(crate) sentence: Span,
     /// Word-cluster path of each token (0: none); filled only when pairs will be scored.
     clusters: Vec<u32>,
+    /// What the lexicons know each mention as (0 neither, 1 a country, 2 a state or city); filled
+    /// only when pairs will be scored.
+    places: Vec<u8>,
 }
 
 impl<'w, 'd, 'e> Ctx<'w, 'd, 'e> {
@@ -38,12 +41,22 @@ impl<'w, 'd, 'e> Ctx<'w, 'd, 'e> {
                 args.push(Arg { label: m.label, entity_id: &m.entity_id, span: m.span, first, end });
             }
         }
-        let clusters = if args.len() >= 2 {
-            (0..w.len()).map(|i| crate::entities::cluster_of(w.lw(i))).collect()
+        let (clusters, places) = if args.len() >= 2 {
+            let place = |a: &Arg| {
+                let words = || w.surface[a.first..a.end].iter().copied();
+                if crate::entities::is_country(words()) {
+                    1
+                } else if crate::entities::is_country_or_state(words()) {
+                    2
+                } else {
+                    0
+                }
+            };
+            ((0..w.len()).map(|i| crate::entities::cluster_of(w.lw(i))).collect(), args.iter().map(place).collect())
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
-        Ctx { w, args, sentence, clusters }
+        Ctx { w, args, sentence, clusters, places }
     }
 
     /// Number of tokens.
@@ -69,6 +82,12 @@ impl<'w, 'd, 'e> Ctx<'w, 'd, 'e> {
     /// Word-cluster path of token `i` (0: none, or outside the sentence).
     pub(crate) fn cluster(&self, i: usize) -> u32 {
         self.clusters.get(i).copied().unwrap_or(0)
+    }
+
+    /// What the lexicons know mention `a` as: 0 neither, 1 a country, 2 a state or city (0 when
+    /// the sentence has fewer than two mentions).
+    pub(crate) fn place_class(&self, a: usize) -> u8 {
+        self.places.get(a).copied().unwrap_or(0)
     }
 
     /// The mention starting at token `i`, if any.

@@ -143,17 +143,7 @@ pub(crate) fn pair_features(ctx: &Ctx, s: usize, o: usize, out: &mut Vec<u64>) {
         out.push(mix(mix(T_SKELETON, shape), types));
     }
     // What the lexicons know each argument as: a country, a state or city, or neither.
-    let gaz = |m: &super::context::Arg| -> u64 {
-        let words = ctx.surface(m.first, m.end);
-        if crate::entities::is_country(words.iter().copied()) {
-            1
-        } else if crate::entities::is_country_or_state(words.iter().copied()) {
-            2
-        } else {
-            0
-        }
-    };
-    out.push(mix(mix(T_GAZ, gaz(a) * 3 + gaz(b)), types));
+    out.push(mix(mix(T_GAZ, u64::from(ctx.place_class(s) * 3 + ctx.place_class(o))), types));
     let mut between = 0u64;
     let mut labels = 0x77u64;
     for m in &ctx.args {
