@@ -502,6 +502,14 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
     }
 }
 
+/// May a construction that can only name one kind of thing read mention `a` as that kind,
+/// whatever the tagger typed it ("the assassin of Lincoln", "Siemens headquarters in Munich")?
+/// Only a short name that is not a known country, state or city.
+fn retypable(ctx: &Ctx, a: usize) -> bool {
+    let m = &ctx.args[a];
+    m.end - m.first <= 3 && !crate::entities::is_country_or_state(ctx.surface(m.first, m.end).iter().copied())
+}
+
 /// Past an age in commas after a name ("Higgins, 37, who"): the token of the second comma, so
 /// that an apposition still follows; `i` itself when there is no age.
 fn after_age(ctx: &Ctx, i: usize) -> usize {
@@ -556,12 +564,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
     // known country or state.
     let someone = |i: usize| {
         person(i).or_else(|| {
-            ctx.arg_at(i).filter(|&a| {
-                let m = &ctx.args[a];
-                matches!(m.label, "GPE" | "ORG" | "MISC")
-                    && m.end - m.first <= 3
-                    && !crate::entities::is_country_or_state(ctx.surface(m.first, m.end).iter().copied())
-            })
+            ctx.arg_at(i).filter(|&a| matches!(ctx.args[a].label, "GPE" | "ORG" | "MISC") && retypable(ctx, a))
         })
     };
     let place_at = |i: usize| ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label));
@@ -881,10 +884,8 @@ fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
             // A name right before "headquarters" names an organization, whatever the tagger
             // guessed for it ("Siemens headquarters in Munich"), unless it is a known state.
             "based_in" => {
-                let named_org = w(0) == "headquarters"
-                    && ctx.args[s].end == t
-                    && matches!(sl, "GPE" | "MISC")
-                    && !crate::entities::is_country_or_state(ctx.surface(ctx.args[s].first, t).iter().copied());
+                let named_org =
+                    w(0) == "headquarters" && ctx.args[s].end == t && matches!(sl, "GPE" | "MISC") && retypable(ctx, s);
                 (is_org(sl) || named_org) && is_place(ol)
             }
             "attacked" => (is_group(sl) || is_person(sl)) && (is_group(ol) || is_person(ol) || is_place(ol)),
