@@ -24,6 +24,11 @@ const GENERAL: &[&str] = &[
     "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo", "dist", "govt", "intl", "natl",
 ];
 
+/// Postal abbreviations of U.S. states that are also English words or names ("Mass.", "Miss.",
+/// "Wash."): abbreviations only right after a comma ("Amherst, Mass."), where no word stands.
+const STATES_AFTER_COMMA: &[&str] =
+    &["Cal", "Del", "Ida", "Ill", "Ind", "Kans", "La", "Mass", "Me", "Miss", "Mo", "Mont", "Nebr", "Penn", "Wash", "Wisc"];
+
 /// Capitalized words that typically open an English sentence. After an ambiguous abbreviation
 /// ("the U.S. The company ..." against "the U.S. Government"), one of these means a new sentence.
 /// Coordinators and linking prepositions (And, Or, Nor, To, Of) are left out on purpose: after an
@@ -74,6 +79,11 @@ pub(crate) fn is_initial(word: &str) -> bool {
 /// True when `word` (without its final period) is any kind of abbreviation.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     is_prepositive(word) || is_before_number(word) || is_general(word) || is_dotted(word) || is_initial(word)
+}
+
+/// True for a state's abbreviation that is also a word (`Mass`, `Miss`, `Wash`): one after a comma.
+pub(crate) fn is_state_after_comma(word: &str) -> bool {
+    STATES_AFTER_COMMA.contains(&word)
 }
 
 /// True when `word` typically starts a sentence.

@@ -55,7 +55,7 @@ fn word(slice: &str, base: usize, mut s: usize, mut e: usize, out: &mut Vec<Toke
             if body.is_empty() {
                 break;
             }
-            if dots == 1 && keeps_period(body) {
+            if dots == 1 && (keeps_period(body) || lexicon::is_state_after_comma(body) && after_comma(slice, s)) {
                 break;
             }
             if !tail.push((e - dots, e)) {
@@ -144,6 +144,11 @@ fn middle(slice: &str, base: usize, s: usize, e: usize, out: &mut Vec<Token>) {
     push(out, base + s + from, base + e);
 }
 
+/// True when the word at `s` follows a comma ("Amherst, Mass."): a place's state, not a word.
+fn after_comma(slice: &str, s: usize) -> bool {
+    slice[..s].trim_end().ends_with(',')
+}
+
 fn keeps_period(body: &str) -> bool {
     let body = body.trim_start_matches(is_opener);
     lexicon::is_abbreviation(body) || body.chars().count() == 1 && body.chars().all(char::is_alphabetic)
@@ -179,6 +184,13 @@ mod tests {
                 "12", "%", ")", "."
             ]
         );
+    }
+
+    #[test]
+    fn a_state_after_a_comma_keeps_its_period() {
+        assert_eq!(tokens("born in Amherst, Mass."), ["born", "in", "Amherst", ",", "Mass."]);
+        assert_eq!(tokens("Columbus , Miss. He"), ["Columbus", ",", "Miss.", "He"]);
+        assert_eq!(tokens("went to Mass."), ["went", "to", "Mass", "."], "a word, not after a comma");
     }
 
     #[test]
