@@ -405,11 +405,58 @@ impl Lexicons {
         }
         n
     }
+
+    /// A name, a title and a person's name run together into one span ("US President Bill
+    /// Clinton", "Black Sea Fleet Commander Eduard Baltin", "Illinois Gov. James Thompson"):
+    /// `(k, p)` with the first name `words[..k]` and the person `words[p..]`, the title between.
+    /// Only office titles split (not "Saint", "Brother", "General" or "Major", which begin
+    /// names); the person is one to four capitalised words that no lexicon knows as a place or
+    /// an organization ("U.S. Justice Department" stays whole). A span the tagger read as a
+    /// person splits only when its first part is a known place, organization or people
+    /// ("Martin Luther King Jr." stays whole).
+    pub(crate) fn title_split(&self, words: &[&str], person: bool) -> Option<(usize, usize)> {
+        const NOT_SPLITTING: &[&str] = &[
+            "saint", "st.", "sister", "brother", "father", "major", "general", "private", "officer", "agent",
+            "miss", "lady", "lord", "dame", "sir", "king", "queen", "prince", "princess", "chief", "deputy",
+            "speaker", "coach", "dean", "cardinal", "bishop", "pope", "imam", "sheikh", "sheik", "emir",
+        ];
+        let k = (1..words.len().saturating_sub(1)).find(|&k| {
+            let w = key_form(words[k]);
+            self.title_words(&words[k..]) > 0
+                && !NOT_SPLITTING.contains(&w.as_str())
+                && self.title_words(&words[k - 1..]) == 0
+        })?;
+        let p = k + self.title_words(&words[k..]);
+        let (left, right) = (&words[..k], &words[p..]);
+        let name_word = |w: &&str| {
+            w.starts_with(char::is_uppercase) && !matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+        };
+        let looks_person = (1..=4).contains(&right.len())
+            && right.iter().all(name_word)
+            && self.categories(right) == 0
+            && self.head(right).is_none()
+            && !right.iter().any(|w| self.is_org_word(word_hash(&key_form(w))));
+        let known = |ws: &[&str]| self.categories(ws) != 0 || ws.len() == 1 && self.is_demonym(ws[0]);
+        (looks_person && (!person || known(left))).then_some((k, p))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_inside_a_span_splits_it() {
+        let lex = Lexicons::get();
+        assert_eq!(lex.title_split(&["US", "President", "Bill", "Clinton"], false), Some((1, 2)));
+        assert_eq!(lex.title_split(&["Illinois", "Gov.", "James", "Thompson"], true), Some((1, 2)));
+        assert_eq!(lex.title_split(&["Black", "Sea", "Fleet", "Commander", "Eduard", "Baltin"], false), Some((3, 4)));
+        assert_eq!(lex.title_split(&["Martin", "Luther", "King", "Jr."], true), None);
+        assert_eq!(lex.title_split(&["Harold", "President", "Smith"], true), None, "a person's own names");
+        assert_eq!(lex.title_split(&["U.S.", "Justice", "Department"], false), None);
+        assert_eq!(lex.title_split(&["Mount", "St.", "Helens"], false), None);
+        assert_eq!(lex.title_split(&["Bank", "of", "England", "Governor"], false), None, "no person after");
+    }
 
     #[test]
     fn places_split_into_gpe_loc_and_fac() {

@@ -238,6 +238,31 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
             if a >= b {
                 return;
             }
+            let mut kind = kind;
+            if let Some((k, p)) = lex.title_split(&words[a..b], kind == 0) {
+                // The first name keeps the tagger's type unless the lexicons know it as a place
+                // or a people; a person's span falls back to an organization.
+                let first = &words[a..a + k];
+                let first_kind = if lex.is_known_gpe(first) {
+                    2
+                } else if k == 1 && lex.is_demonym(first[0]) {
+                    3
+                } else if kind == 0 {
+                    1
+                } else {
+                    kind
+                };
+                let before = if a > 0 { words[a - 1] } else { "" };
+                out.push(Found {
+                    sentence: si as u32,
+                    span: Span { start: spans[a].start, end: spans[a + k - 1].end },
+                    label: lex.label(first_kind, first, before),
+                    confidence: conf[a..a + k].iter().sum::<f32>() / k as f32,
+                    method: "model",
+                });
+                a += p;
+                kind = 0;
+            }
             let before = if a > 0 { words[a - 1] } else { "" };
             let label = lex.label(kind, &words[a..b], before);
             let confidence = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
