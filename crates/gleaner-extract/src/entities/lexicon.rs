@@ -427,6 +427,18 @@ impl Lexicons {
                 && self.title_words(&words[k - 1..]) == 0
         })?;
         let p = k + self.title_words(&words[k..]);
+        // Words that qualify the title belong to neither name: "Finance Minister", "Managing
+        // Director", "Deputy Foreign Minister".
+        const QUALIFIERS: &[&str] = &[
+            "acting", "agriculture", "assistant", "associate", "commerce", "defence", "defense", "deputy", "economy",
+            "education", "energy", "executive", "finance", "foreign", "former", "health", "home", "industry",
+            "interior", "justice", "labor", "labour", "managing", "oil", "senior", "state", "trade", "transport",
+            "treasury", "vice",
+        ];
+        let mut k = k;
+        while k > 1 && QUALIFIERS.contains(&key_form(words[k - 1]).as_str()) {
+            k -= 1;
+        }
         let (left, right) = (&words[..k], &words[p..]);
         let name_word = |w: &&str| {
             w.starts_with(char::is_uppercase) && !matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
@@ -449,6 +461,7 @@ mod tests {
     fn a_title_inside_a_span_splits_it() {
         let lex = Lexicons::get();
         assert_eq!(lex.title_split(&["US", "President", "Bill", "Clinton"], false), Some((1, 2)));
+        assert_eq!(lex.title_split(&["IMF", "Managing", "Director", "Ana", "Silva"], false), Some((1, 3)));
         assert_eq!(lex.title_split(&["Illinois", "Gov.", "James", "Thompson"], true), Some((1, 2)));
         assert_eq!(lex.title_split(&["Black", "Sea", "Fleet", "Commander", "Eduard", "Baltin"], false), Some((3, 4)));
         assert_eq!(lex.title_split(&["Martin", "Luther", "King", "Jr."], true), None);

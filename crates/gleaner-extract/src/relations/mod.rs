@@ -180,6 +180,7 @@ impl Extractor for Relations {
                 rows.push(row(si, sa, predicate, oa, evidence, confidence, "model"));
             }
             citizens_of_led_states(ctx, &mut rows, first_row);
+            onto_bracketed_names(ctx, &mut rows, first_row);
         });
         // Symmetric predicates once per pair, in a stable order; no duplicates.
         for r in &mut rows {
@@ -241,6 +242,38 @@ fn citizens_of_led_states(ctx: &Ctx, rows: &mut Vec<Relation>, first: usize) {
             let mut citizen = rows[k].clone();
             citizen.predicate = "citizen_of";
             rows.push(citizen);
+        }
+    }
+}
+
+/// A name and its other form in brackets are one mention to a reader ("the Social Democrat
+/// Populist Party (SHP)", "SHP (Social Democrat Populist Party)"): each row of the sentence (from
+/// `first`) read from one of them is written from the other as well, so the relation holds
+/// whichever form a user looks up.
+fn onto_bracketed_names(ctx: &Ctx, rows: &mut Vec<Relation>, first: usize) {
+    let other = |span: Span| -> Option<Span> {
+        let m = ctx.args.iter().find(|a| a.span == span)?;
+        let same = |c: usize| (ctx.args[c].entity_id == m.entity_id).then_some(ctx.args[c].span);
+        if ctx.lw(m.end) == "(" {
+            let c = ctx.arg_at(m.end + 1)?;
+            return (ctx.lw(ctx.args[c].end) == ")").then(|| same(c)).flatten();
+        }
+        if m.first >= 2 && ctx.lw(m.first - 1) == "(" && ctx.lw(m.end) == ")" {
+            return same(ctx.arg_ending(m.first - 1)?);
+        }
+        None
+    };
+    for k in first..rows.len() {
+        for subject_side in [true, false] {
+            let r = &rows[k];
+            let span = if subject_side { r.subject.span } else { r.object.span };
+            let Some(alias) = other(span) else { continue };
+            let mut copy = r.clone();
+            let side = if subject_side { &mut copy.subject } else { &mut copy.object };
+            side.span = alias;
+            let (a, b) = (copy.subject.span, copy.object.span);
+            copy.evidence = cover(&[a, b, r.evidence], ctx.sentence);
+            rows.push(copy);
         }
     }
 }
