@@ -97,13 +97,27 @@ enum Tense {
 /// ..." is not past for Dec. 7, and in "said Friday that he would" the "would" is the reported
 /// clause's, not Friday's.
 fn local_tense(words: &Words<'_>, markers: &[Option<Tense>], i: usize) -> Tense {
+    // A date fronted before its clause ("On Tuesday, the league plans to ...", "In January, a
+    // week after ..., a bomb exploded") takes the tense of the clause's verb, however far.
+    // Past the near window only a verb's tense counts: a past form, a modal, or "plans to"
+    // ("the hastily planned trip", "vacation plans" say nothing of the clause).
+    let fronted = (0..i).all(|k| matches!(words.lw(k), "on" | "in" | "by" | "at" | "during" | "until" | "since"));
+    let ahead = if fronted { 30 } else { 5 };
+    let verb = |k: usize| match markers[k] {
+        Some(Tense::Future) if k >= i + 5 => {
+            let strong = matches!(words.lw(k), "will" | "'ll" | "shall" | "would")
+                || matches!(words.lw(k), "plans" | "plan") && words.lw(k + 1) == "to";
+            strong.then_some(Tense::Future)
+        }
+        m => m,
+    };
     (i.saturating_sub(8)..i)
         .rev()
         .find_map(|k| markers[k])
         .or_else(|| {
-            (i + 1..(i + 5).min(markers.len()))
+            (i + 1..(i + ahead).min(markers.len()))
                 .take_while(|&k| !matches!(words.lw(k), "that" | ";" | ":"))
-                .find_map(|k| markers[k])
+                .find_map(verb)
         })
         .unwrap_or(Tense::Present)
 }
