@@ -489,6 +489,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
     }
     structure_and_alignment(ctx, out);
     people_and_places(ctx, out);
+    homes(ctx, out);
     // A job or a seat "of" a known town or state says where the person is ("the New York
     // attorney", "Texas senator P"): lives_in. A country's ("U.S. Ambassador P") stays a job.
     for f in &mut out[first..] {
@@ -556,6 +557,69 @@ pub(crate) fn killer_noun(word: &str) -> bool {
 /// lives in G" (lives_in); "P1 shot P2", "P2 was shot by P1", "P1, the assassin of P2",
 /// "the assassination of P2 by P1", "P2 assassin P1" (killed); "G1 in G2", "G1, G2" (located_in);
 /// "O, a G company" (based_in).
+/// A noun that names where a person lives or comes from.
+fn home_noun(word: &str) -> bool {
+    matches!(word, "home" | "hometown" | "birthplace" | "residence" | "house" | "apartment" | "native")
+}
+
+/// Homes written with a possessive:
+/// - "P ... (died at) his|her|their home in (suburban)? G", "... near their hometown of G",
+///   "in his native G": the pronoun is the sentence's only person before it;
+/// - "G , P 's hometown", "G being P 's home state", "P 's hometown of G";
+/// - "G(-)born P": "Illinois born Charlton Heston", "an Ohio-born engineer, P" is left alone.
+fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
+    let n = ctx.len();
+    let place_at = |i: usize| ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label));
+    // The place after a home noun at `k`: "home in (suburban)? G", "hometown of G", "native G",
+    // "home state of G".
+    let place_after = |mut k: usize| -> Option<usize> {
+        if matches!(ctx.lw(k), "state" | "town" | "city" | "country" | "village") {
+            k += 1;
+        }
+        if matches!(ctx.lw(k), "in" | "of" | ",") {
+            k += 1;
+        }
+        while place_modifier(ctx.lw(k)) || ctx.lw(k) == "the" {
+            k += 1;
+        }
+        place_at(k)
+    };
+    for i in 0..n {
+        let w = ctx.lw(i);
+        if matches!(w, "his" | "her" | "their") && home_noun(ctx.lw(i + 1)) {
+            let mut before = ctx.args.iter().enumerate().filter(|(_, a)| a.end <= i && is_person(a.label));
+            let (Some((p, _)), None) = (before.next(), before.next()) else { continue };
+            let home = if ctx.lw(i + 1) == "native" { place_at(i + 2) } else { place_after(i + 2) };
+            if let Some(g) = home {
+                out.push(Found::new(Side::Arg(p), "lives_in", Side::Arg(g), (i, i + 2)));
+            }
+        }
+        if w == "born" && i > 0 {
+            if let (Some(g), Some(p)) = (ctx.arg_ending(i).filter(|&g| is_place(ctx.args[g].label)), ctx.arg_at(i + 1)) {
+                if is_person(ctx.args[p].label) {
+                    out.push(Found::new(Side::Arg(p), "lives_in", Side::Arg(g), (i, i + 1)));
+                }
+            }
+        }
+    }
+    for (pi, p) in ctx.args.iter().enumerate() {
+        if !is_person(p.label) || !ctx.possessive(p.end) || !home_noun(ctx.lw(p.end + 1)) {
+            continue;
+        }
+        let noun_end = p.end + 2 + usize::from(matches!(ctx.lw(p.end + 2), "state" | "town" | "city"));
+        // "P 's hometown of G", "P 's hometown , G"
+        let after = place_after(p.end + 2).filter(|&g| ctx.args[g].first <= noun_end + 2);
+        // "G , P 's hometown" / "G being P 's home state"
+        let before = (p.first >= 2 && matches!(ctx.lw(p.first - 1), "," | "being"))
+            .then(|| ctx.arg_ending(p.first - 1))
+            .flatten()
+            .filter(|&g| is_place(ctx.args[g].label));
+        for g in after.into_iter().chain(before) {
+            out.push(Found::new(Side::Arg(pi), "lives_in", Side::Arg(g), (p.end + 1, noun_end)));
+        }
+    }
+}
+
 fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
     let n = ctx.len();
     let person = |i: usize| ctx.arg_at(i).filter(|&a| is_person(ctx.args[a].label));
