@@ -557,6 +557,14 @@ pub(crate) fn killer_noun(word: &str) -> bool {
 /// lives in G" (lives_in); "P1 shot P2", "P2 was shot by P1", "P1, the assassin of P2",
 /// "the assassination of P2 by P1", "P2 assassin P1" (killed); "G1 in G2", "G1, G2" (located_in);
 /// "O, a G company" (based_in).
+/// The head noun of an organization people join: a party, a union, a movement.
+fn membership_head(word: &str) -> bool {
+    matches!(
+        word,
+        "party" | "union" | "movement" | "front" | "alliance" | "league" | "coalition" | "faction" | "caucus" | "congress"
+    )
+}
+
 /// A noun that names where a person lives or comes from.
 fn home_noun(word: &str) -> bool {
     matches!(word, "home" | "hometown" | "birthplace" | "residence" | "house" | "apartment" | "native")
@@ -603,6 +611,23 @@ fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
         }
     }
     for (pi, p) in ctx.args.iter().enumerate() {
+        // "P 's (allegedly corrupt)? Workers Union": a party, union or movement named as a
+        // person's is one the person belongs to (a company so named may be owned, not joined).
+        if is_person(p.label) && ctx.possessive(p.end) {
+            let mut k = p.end + 1;
+            while k < (p.end + 4).min(n)
+                && ctx.arg_at(k).is_none()
+                && ctx.surface(k, k + 1)[0].starts_with(char::is_lowercase)
+            {
+                k += 1;
+            }
+            if let Some(o) = ctx.arg_at(k).filter(|&o| ctx.args[o].label == "ORG") {
+                let head = ctx.lw(ctx.args[o].end - 1);
+                if membership_head(head) {
+                    out.push(Found::new(Side::Arg(pi), "member_of", Side::Arg(o), (p.end, p.end + 1)));
+                }
+            }
+        }
         if !is_person(p.label) || !ctx.possessive(p.end) || !home_noun(ctx.lw(p.end + 1)) {
             continue;
         }
