@@ -239,6 +239,16 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                 return;
             }
             let mut kind = kind;
+            // A name right after "Mr." / "Ms." / "Dr." is a person's whatever the tagger's type
+            // ("Ms. Calico" is not a place), the honorific in the span or before it.
+            if kind != 0 {
+                if b > a + 1 && honorific(words[a]) {
+                    a += 1;
+                    kind = 0;
+                } else if a > 0 && honorific(words[a - 1]) {
+                    kind = 0;
+                }
+            }
             // A dateline's date run into its place ("Moscow March 5 (ITAR-TASS)"): the month is
             // the date's, and the place is typed by what the lexicons know of it.
             if b > a + 1
@@ -288,6 +298,11 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
         out[first..].sort_by_key(|f| f.span);
     }
     out
+}
+
+/// A personal honorific: the name after it is a person's.
+fn honorific(w: &str) -> bool {
+    matches!(w, "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Dr." | "Prof." | "Sen." | "Rep.")
 }
 
 /// Words that may stand capitalised next to a name without being part of it, and are never one.
