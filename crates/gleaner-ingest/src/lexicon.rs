@@ -26,8 +26,9 @@ const GENERAL: &[&str] = &[
 
 /// Postal abbreviations of U.S. states that are also English words or names ("Mass.", "Miss.",
 /// "Wash."): abbreviations only right after a comma ("Amherst, Mass."), where no word stands.
-const STATES_AFTER_COMMA: &[&str] =
-    &["Cal", "Del", "Ida", "Ill", "Ind", "Kans", "La", "Mass", "Me", "Miss", "Mo", "Mont", "Nebr", "Penn", "Wash", "Wisc"];
+const STATES_AFTER_COMMA: &[&str] = &[
+    "Cal", "Del", "Ida", "Ill", "Ind", "Kans", "La", "Mass", "Me", "Miss", "Mo", "Mont", "Nebr", "Penn", "Wash", "Wisc",
+];
 
 /// Capitalized words that typically open an English sentence. After an ambiguous abbreviation
 /// ("the U.S. The company ..." against "the U.S. Government"), one of these means a new sentence.

@@ -416,9 +416,9 @@ impl Lexicons {
     /// ("Martin Luther King Jr." stays whole).
     pub(crate) fn title_split(&self, words: &[&str], person: bool) -> Option<(usize, usize)> {
         const NOT_SPLITTING: &[&str] = &[
-            "saint", "st.", "sister", "brother", "father", "major", "general", "private", "officer", "agent",
-            "miss", "lady", "lord", "dame", "sir", "king", "queen", "prince", "princess", "chief", "deputy",
-            "speaker", "coach", "dean", "cardinal", "bishop", "pope", "imam", "sheikh", "sheik", "emir",
+            "saint", "st.", "sister", "brother", "father", "major", "general", "private", "officer", "agent", "miss",
+            "lady", "lord", "dame", "sir", "king", "queen", "prince", "princess", "chief", "deputy", "speaker",
+            "coach", "dean", "cardinal", "bishop", "pope", "imam", "sheikh", "sheik", "emir",
         ];
         let k = (1..words.len().saturating_sub(1)).find(|&k| {
             let w = key_form(words[k]);

@@ -342,8 +342,16 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize) -> Option<&'static str
     let place = |l: &str| matches!(l, "GPE" | "LOC" | "FAC");
     match CLASSES[class] {
         "Work_For" if s == "PERSON" && o != "PERSON" => Some(work_role(ctx, a, b)),
-        // "killed Kennedy's assassin": the one killed is the assassin, not Kennedy.
-        "Kill" if !place(s) && !place(o) && !assassin_of(ctx, b, a) => Some("killed"),
+        // "killed Kennedy's assassin": the one killed is the assassin, not Kennedy. No killing
+        // without a word of killing in the sentence ("Starr, a fellow appointee of Reagan").
+        "Kill"
+            if !place(s)
+                && !place(o)
+                && !assassin_of(ctx, b, a)
+                && (0..ctx.len()).any(|i| rules::killing_word(ctx.lw(i))) =>
+        {
+            Some("killed")
+        }
         "OrgBased_In" if s != "PERSON" && place(o) => Some("based_in"),
         "Live_In" if s == "PERSON" && place(o) => {
             let (x, y) = span_between(ctx, a, b);
@@ -355,12 +363,17 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize) -> Option<&'static str
     }
 }
 
-/// Is mention `b` the possessor of a killer noun ("Kennedy 's assassin") whose killer is not `a`
-/// (named right after it: "McKinley's assassin (,) Leon Czolgosz")?
+/// Is mention `b` the victim in a killer noun phrase ("Kennedy 's assassin", "Kennedy assassin")
+/// whose killer is not `a` (named right after it: "McKinley's assassin (,) Leon Czolgosz",
+/// "King assassin James Earl Ray")?
 fn assassin_of(ctx: &Ctx, b: usize, a: usize) -> bool {
     let e = ctx.args[b].end;
     let named = |i: usize| ctx.args[a].first == i;
-    ctx.possessive(e) && rules::killer_noun(ctx.lw(e + 1)) && !named(e + 2) && !(ctx.lw(e + 2) == "," && named(e + 3))
+    let possessed = ctx.possessive(e)
+        && rules::killer_noun(ctx.lw(e + 1))
+        && !named(e + 2)
+        && !(ctx.lw(e + 2) == "," && named(e + 3));
+    possessed || rules::killer_noun(ctx.lw(e)) && !named(e + 1) && !(ctx.lw(e + 1) == "," && named(e + 2))
 }
 
 fn span_between(ctx: &Ctx, a: usize, b: usize) -> (usize, usize) {
