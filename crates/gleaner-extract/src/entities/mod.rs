@@ -287,6 +287,19 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
             let before = if a > 0 { words[a - 1] } else { "" };
             let label = lex.label(kind, &words[a..b], before);
             let confidence = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
+            // A person's name the tagger cut after a first name ("Bill | Clinton"): one name.
+            if label == "PERSON" && a > 0 && out.len() > first {
+                let last = out.len() - 1;
+                let prev = &out[last];
+                if prev.label == "PERSON"
+                    && prev.span.end == spans[a - 1].end
+                    && prev.span.start == spans[a - 1].start
+                    && lex.is_first_name(features::word_hash(&lexicon::key_form(words[a - 1])))
+                {
+                    out[last].span.end = spans[b - 1].end;
+                    return;
+                }
+            }
             out.push(Found {
                 sentence: si as u32,
                 span: Span { start: spans[a].start, end: spans[b - 1].end },
