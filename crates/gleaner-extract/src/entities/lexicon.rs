@@ -44,6 +44,13 @@ pub(crate) struct Lexicons {
     state_abbreviations: HashSet<u64, IdBuild>,
 }
 
+/// Last words of place names that are never a person's surname.
+const PLACE_NOT_SURNAME: &[&str] = &[
+    "Square", "Airport", "Stadium", "Cathedral", "Mosque", "District", "Province", "County", "Parish", "Prefecture",
+    "Municipality", "Township", "River", "Ocean", "Peninsula", "Strait", "Desert", "Gulf", "Canal", "Plateau", "Basin",
+    "Islands", "Mountains",
+];
+
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -279,6 +286,12 @@ impl Lexicons {
             }
         }
         match kind {
+            // A name ending in a word no person's name ends in is a place ("Tiananmen Square",
+            // "Cameron Parish", "Dan Sai District"); surnames that are also place words ("Hall",
+            // "Temple", "Lake", "Street") are not in the list.
+            0 if words.len() >= 2 && words.last().is_some_and(|w| PLACE_NOT_SURNAME.contains(w)) => {
+                self.label(2, words, before)
+            }
             0 => "PERSON",
             1 => "ORG",
             2 => {
