@@ -51,6 +51,15 @@ const PLACE_NOT_SURNAME: &[&str] = &[
     "Islands", "Mountains",
 ];
 
+/// Last words of organization names that are never a person's surname (not "Church", "Post",
+/// "Court", "Bank" or "Press").
+const ORG_NOT_SURNAME: &[&str] = &[
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Company", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG",
+    "GmbH", "Holdings", "Association", "Institute", "Foundation", "Federation", "Council", "Committee", "Commission",
+    "Agency", "Bureau", "Department", "Ministry", "Party", "Brigade", "Battalion", "Movement", "Organization",
+    "Organisation", "University", "Academy", "Parliament", "Assembly", "Administration", "Airlines", "Airways", "Corps",
+];
+
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -292,6 +301,7 @@ impl Lexicons {
             0 if words.len() >= 2 && words.last().is_some_and(|w| PLACE_NOT_SURNAME.contains(w)) => {
                 self.label(2, words, before)
             }
+            0 if words.len() >= 2 && words.last().is_some_and(|w| ORG_NOT_SURNAME.contains(w)) => "ORG",
             0 => "PERSON",
             1 => "ORG",
             2 => {
@@ -302,7 +312,7 @@ impl Lexicons {
                 if cats & ((1 << COUNTRY) | (1 << CITY)) != 0 {
                     return "GPE";
                 }
-                if self.org_head(words) {
+                if self.org_head(words) || words.len() >= 2 && words.last().is_some_and(|w| ORG_NOT_SURNAME.contains(w)) {
                     return "ORG";
                 }
                 match self.head(words).or_else(|| self.first_word_kind(words)) {
