@@ -1621,6 +1621,8 @@ fn set_form(words: &Words<'_>, i: usize) -> Option<Found> {
                 | "near"
                 | "across"
                 | "around"
+                // "on a daily basis": a recurrence, written as an adjective.
+                | "basis"
         );
     let val = match lw {
         "annually" => "P1Y",
