@@ -54,10 +54,10 @@ const PLACE_NOT_SURNAME: &[&str] = &[
 /// Last words of organization names that are never a person's surname (not "Church", "Post",
 /// "Court", "Bank" or "Press").
 const ORG_NOT_SURNAME: &[&str] = &[
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Company", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG",
-    "GmbH", "Holdings", "Association", "Institute", "Foundation", "Federation", "Council", "Committee", "Commission",
-    "Agency", "Bureau", "Department", "Ministry", "Party", "Brigade", "Battalion", "Movement", "Organization",
-    "Organisation", "University", "Academy", "Parliament", "Assembly", "Administration", "Airlines", "Airways", "Corps",
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Company", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG", "GmbH",
+    "Holdings", "Association", "Institute", "Foundation", "Federation", "Council", "Committee", "Commission", "Agency",
+    "Bureau", "Department", "Ministry", "Party", "Brigade", "Battalion", "Movement", "Organization", "Organisation",
+    "University", "Academy", "Parliament", "Assembly", "Administration", "Airlines", "Airways", "Corps",
 ];
 
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -312,7 +312,8 @@ impl Lexicons {
                 if cats & ((1 << COUNTRY) | (1 << CITY)) != 0 {
                     return "GPE";
                 }
-                if self.org_head(words) || words.len() >= 2 && words.last().is_some_and(|w| ORG_NOT_SURNAME.contains(w)) {
+                if self.org_head(words) || words.len() >= 2 && words.last().is_some_and(|w| ORG_NOT_SURNAME.contains(w))
+                {
                     return "ORG";
                 }
                 match self.head(words).or_else(|| self.first_word_kind(words)) {

@@ -352,13 +352,18 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize) -> Option<&'static str
         {
             Some("killed")
         }
-        "OrgBased_In" if s != "PERSON" && place(o) => Some("based_in"),
+        // Items of one list are not in one another ("Delta, Orion, Piedmont").
+        "OrgBased_In" if s != "PERSON" && place(o) && !rules::listed(ctx, a, b) && !rules::in_one_list(ctx, a, b) => {
+            Some("based_in")
+        }
         "Live_In" if s == "PERSON" && place(o) => {
             let (x, y) = span_between(ctx, a, b);
             let citizen = (x..y).any(|i| matches!(ctx.lw(i), "citizen" | "citizens" | "national" | "nationals"));
             Some(if citizen { "citizen_of" } else { "lives_in" })
         }
-        "Located_In" if s != "PERSON" && place(o) && !rules::listed(ctx, a, b) => Some("located_in"),
+        "Located_In" if s != "PERSON" && place(o) && !rules::listed(ctx, a, b) && !rules::in_one_list(ctx, a, b) => {
+            Some("located_in")
+        }
         _ => None,
     }
 }

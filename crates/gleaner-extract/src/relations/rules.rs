@@ -1154,6 +1154,31 @@ pub(crate) fn listed(ctx: &Ctx, a: usize, b: usize) -> bool {
     list_after || list_before || between.len() > 1 || between == ["and"] || between == ["or"]
 }
 
+/// Are mentions `a` and `b` items of one list with other items between them ("Delta, Orion,
+/// Piedmont, Southwest")? Only commas, "and", "or" and mentions stand between.
+pub(crate) fn in_one_list(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let (x, y) =
+        if ctx.args[a].first < ctx.args[b].first { (&ctx.args[a], &ctx.args[b]) } else { (&ctx.args[b], &ctx.args[a]) };
+    let mut i = x.end;
+    let (mut items, mut commas) = (0, 0);
+    while i < y.first {
+        if let Some(m) = ctx.arg_at(i) {
+            items += 1;
+            i = ctx.args[m].end;
+            continue;
+        }
+        match ctx.lw(i) {
+            "," => commas += 1,
+            "and" | "or" => {}
+            _ => return false,
+        }
+        i += 1;
+    }
+    // "San Gabriel River Channel, Azusa, Calif.": an address ending in its state is no list.
+    let words = ctx.surface(y.first, y.end).to_vec();
+    items >= 1 && commas >= 2 && !crate::entities::is_country_or_state(words.into_iter())
+}
+
 /// Is mention `a` the object of a preposition ("of the Taliban")?
 fn in_pp(ctx: &Ctx, a: usize) -> bool {
     let mut k = ctx.args[a].first;
