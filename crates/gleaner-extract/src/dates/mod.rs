@@ -1582,14 +1582,33 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         Some(false) if h == 12 => 0,
         _ => h,
     };
-    // "10 p.m. Wednesday", "noon Thursday", "4 a.m. EDT Thursday": the time of that day.
-    let at = if time_zone(words.lw(end)) { end + 1 } else { end };
-    if let Some(day) = weekday_form(words, ctx, at).filter(|f| f.start == at) {
+    // "10 p.m. Wednesday", "noon Thursday", "4 a.m. EDT Thursday", "5 p.m. EST(,) Nov. 9": the
+    // time of that day, one expression.
+    let clock = format!("T{h24:02}:{m:02}");
+    let mut at = if time_zone(words.lw(end)) { end + 1 } else { end };
+    if words.w(at) == "," && month_at(words, at + 1).is_some() {
+        at += 1;
+    }
+    let day_after = |k: usize| {
+        weekday_form(words, ctx, k)
+            .or_else(|| month_at(words, k).and_then(|_| month_form(words, ctx, k)))
+            .filter(|f| f.start == k && matches!(f.val, Val::Day(_)))
+    };
+    if let Some(day) = day_after(at) {
         if let Val::Day(d) = day.val {
-            return Some(found(i, day.end, Val::Time(Some(d), format!("T{h24:02}:{m:02}")), true));
+            return Some(found(i, day.end, Val::Time(Some(d), clock), true));
         }
     }
-    Some(found(i, end, Val::Time(ctx.anchor, format!("T{h24:02}:{m:02}")), ctx.anchor.is_some()))
+    // "10:35 a.m. (0735 GMT) Friday": the day after a bracketed other clock is the time's day;
+    // the expression stays the time.
+    if words.w(at) == "(" {
+        if let Some(close) = (at + 1..(at + 5).min(words.len())).find(|&k| words.w(k) == ")") {
+            if let Some(Found { val: Val::Day(d), .. }) = day_after(close + 1) {
+                return Some(found(i, end, Val::Time(Some(d), clock), true));
+            }
+        }
+    }
+    Some(found(i, end, Val::Time(ctx.anchor, clock), ctx.anchor.is_some()))
 }
 
 /// "every day", "each year", "annually", "daily", "weekly", "per year".
