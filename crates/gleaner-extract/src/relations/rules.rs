@@ -580,6 +580,15 @@ pub(crate) fn killer_noun(word: &str) -> bool {
 /// lives in G" (lives_in); "P1 shot P2", "P2 was shot by P1", "P1, the assassin of P2",
 /// "the assassination of P2 by P1", "P2 assassin P1" (killed); "G1 in G2", "G1, G2" (located_in);
 /// "O, a G company" (based_in).
+/// A noun that names a kind of place ("an island nation in", "a town of", "the capital of").
+fn place_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "capital" | "city" | "town" | "village" | "nation" | "country" | "island" | "state" | "province" | "region"
+            | "port" | "suburb" | "district" | "county" | "resort" | "enclave" | "territory"
+    )
+}
+
 /// The head noun of an organization people join: a party, a union, a movement.
 fn membership_head(word: &str) -> bool {
     matches!(
@@ -847,12 +856,21 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         }
     }
     for (a, g1) in ctx.args.iter().enumerate() {
-        // G1 , (the) capital of G2   |   G2 's capital (,)? G1: the capital is in the country.
+        // G1 , (the) capital of G2   |   G1 , a|an|the (word){0,3} town|island|nation... in|of|off
+        // (the)? G2 ("Madagascar, an island nation in the Indian Ocean", "Anzio, a small town
+        // south of Rome" is not: the place noun must come right before the preposition).
         if is_place(g1.label) && ctx.lw(g1.end) == "," {
-            let k = if ctx.lw(g1.end + 1) == "the" { g1.end + 2 } else { g1.end + 1 };
-            if ctx.lw(k) == "capital" && ctx.lw(k + 1) == "of" {
-                if let Some(b) = place_at(k + 2) {
-                    out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (k, k + 1)));
+            let mut k = g1.end + 1;
+            if determiner(ctx.lw(k)) {
+                k += 1;
+            }
+            let noun = (k..(k + 4).min(n))
+                .take_while(|&x| ctx.arg_at(x).is_none() && ctx.surface(x, x + 1)[0].starts_with(char::is_lowercase))
+                .find(|&x| place_noun(ctx.lw(x)) && matches!(ctx.lw(x + 1), "in" | "of" | "off"));
+            if let Some(x) = noun {
+                let at = if ctx.lw(x + 2) == "the" { x + 3 } else { x + 2 };
+                if let Some(b) = place_at(at).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
+                    out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (x, x + 1)));
                 }
             }
         }
