@@ -29,7 +29,7 @@
 //! assert_eq!(values, [("Thursday", "2021-08-26"), ("the summer of 2016", "2016-SU"), ("nearly 20 years", "P20Y")]);
 //! ```
 
-mod lexicon;
+pub(crate) mod lexicon;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use gleaner_ingest::{Document, Span};

@@ -341,7 +341,8 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize) -> Option<&'static str
     let (s, o) = (ctx.args[a].label, ctx.args[b].label);
     let place = |l: &str| matches!(l, "GPE" | "LOC" | "FAC");
     match CLASSES[class] {
-        "Work_For" if s == "PERSON" && o != "PERSON" => Some(work_role(ctx, a, b)),
+        // "Kremlin critic P": an outsider noun between them says P does not work for O.
+        "Work_For" if s == "PERSON" && o != "PERSON" && !outsider_between(ctx, a, b) => Some(work_role(ctx, a, b)),
         // "killed Kennedy's assassin": the one killed is the assassin, not Kennedy. No killing
         // without a word of killing in the sentence ("Starr, a fellow appointee of Reagan").
         "Kill"
@@ -379,6 +380,14 @@ fn assassin_of(ctx: &Ctx, b: usize, a: usize) -> bool {
         && !named(e + 2)
         && !(ctx.lw(e + 2) == "," && named(e + 3));
     possessed || rules::killer_noun(ctx.lw(e)) && !named(e + 1) && !(ctx.lw(e + 1) == "," && named(e + 2))
+}
+
+/// Is there an outsider noun ("critic", "rival", "victim") in a gap of at most three tokens
+/// between mentions `a` and `b`?
+fn outsider_between(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let (x, y) = (&ctx.args[a], &ctx.args[b]);
+    let (from, to) = if x.end <= y.first { (x.end, y.first) } else { (y.end, x.first.max(y.end)) };
+    to - from <= 3 && (from..to).any(|i| rules::outsider(ctx.lw(i)))
 }
 
 fn span_between(ctx: &Ctx, a: usize, b: usize) -> (usize, usize) {
