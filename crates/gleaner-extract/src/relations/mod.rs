@@ -153,7 +153,7 @@ impl Extractor for Relations {
                 rows.push(row(si, s, f.predicate, o, evidence, 0.9, "rule"));
             }
             let Some(model) = self.model else { return };
-            // A question asserts nothing ("Can the Taliban be America's partner?", also quoted
+            // A question asserts nothing ("Could the party be Portugal's partner?", also quoted
             // inside a sentence): the classifier, which reads no grammar, stays out of a sentence
             // that asks one (CoNLL04 has one question in 1,153 sentences).
             let question = (0..ctx.len()).any(|i| ctx.lw(i) == "?");
