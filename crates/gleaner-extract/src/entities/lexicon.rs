@@ -444,13 +444,19 @@ impl Lexicons {
             "lady", "lord", "dame", "sir", "king", "queen", "prince", "princess", "chief", "deputy", "speaker",
             "coach", "dean", "cardinal", "bishop", "pope", "imam", "sheikh", "sheik", "emir",
         ];
-        let k = (1..words.len().saturating_sub(1)).find(|&k| {
-            let w = key_form(words[k]);
-            self.title_words(&words[k..]) > 0
-                && !NOT_SPLITTING.contains(&w.as_str())
-                && self.title_words(&words[k - 1..]) == 0
+        if words.len() < 3 {
+            return None;
+        }
+        // The first title (k, its length t) after a word that begins none; each position's
+        // title length is computed once.
+        let mut before = self.title_words(words);
+        let (k, t) = (1..words.len() - 1).find_map(|k| {
+            let t = self.title_words(&words[k..]);
+            let starts = t > 0 && before == 0 && !NOT_SPLITTING.contains(&key_form(words[k]).as_str());
+            before = t;
+            starts.then_some((k, t))
         })?;
-        let p = k + self.title_words(&words[k..]);
+        let p = k + t;
         // Words that qualify the title belong to neither name: "Finance Minister", "Managing
         // Director", "Deputy Foreign Minister".
         const QUALIFIERS: &[&str] = &[

@@ -252,8 +252,8 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
             // A dateline's date run into its place ("Moscow March 5 (ITAR-TASS)"): the month is
             // the date's, and the place is typed by what the lexicons know of it.
             if b > a + 1
-                && crate::dates::calendar_word(words[b - 1])
                 && words.get(b).is_some_and(|w| w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit()))
+                && crate::dates::calendar_word(words[b - 1])
             {
                 b -= 1;
                 if lex.is_known_gpe(&words[a..b]) {

@@ -157,6 +157,11 @@ fn noise(word: &str) -> bool {
     matches!(word, "[" | "]" | "“" | "”" | "\"" | "'" | "‘" | "(" | ")")
 }
 
+/// The place mention starting at token `i`, if any.
+fn place_at(ctx: &Ctx, i: usize) -> Option<usize> {
+    ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label))
+}
+
 fn is_person(label: &str) -> bool {
     label == "PERSON"
 }
@@ -693,7 +698,6 @@ fn home_noun(word: &str) -> bool {
 /// - "G(-)born P": "Illinois born Charlton Heston", "an Ohio-born engineer, P" is left alone.
 fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
     let n = ctx.len();
-    let place_at = |i: usize| ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label));
     // The place after a home noun at `k`: "home in (suburban)? G", "hometown of G", "native G",
     // "home state of G".
     let place_after = |mut k: usize| -> Option<usize> {
@@ -706,14 +710,14 @@ fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
         while place_modifier(ctx.lw(k)) || ctx.lw(k) == "the" {
             k += 1;
         }
-        place_at(k)
+        place_at(ctx, k)
     };
     for i in 0..n {
         let w = ctx.lw(i);
         if matches!(w, "his" | "her" | "their") && home_noun(ctx.lw(i + 1)) {
             let mut before = ctx.args.iter().enumerate().filter(|(_, a)| a.end <= i && is_person(a.label));
             let (Some((p, _)), None) = (before.next(), before.next()) else { continue };
-            let home = if ctx.lw(i + 1) == "native" { place_at(i + 2) } else { place_after(i + 2) };
+            let home = if ctx.lw(i + 1) == "native" { place_at(ctx, i + 2) } else { place_after(i + 2) };
             if let Some(g) = home {
                 out.push(Found::new(Side::Arg(p), "lives_in", Side::Arg(g), (i, i + 2)));
             }
@@ -773,7 +777,6 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             ctx.arg_at(i).filter(|&a| matches!(ctx.args[a].label, "GPE" | "ORG" | "MISC") && retypable(ctx, a))
         })
     };
-    let place_at = |i: usize| ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label));
     for (pi, p) in ctx.args.iter().enumerate() {
         if !is_person(p.label) {
             continue;
@@ -785,7 +788,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         }
         let mut lives = None;
         if ctx.lw(i) == "of" {
-            lives = place_at(i + 1).map(|g| (g, i));
+            lives = place_at(ctx, i + 1).map(|g| (g, i));
             // P (, AGE ,)? of (the)? O: "Roger Crouch of NASA" works for it.
             let k = if ctx.lw(i + 1) == "the" { i + 2 } else { i + 1 };
             if let Some(o) = ctx.arg_at(k).filter(|&o| is_org(ctx.args[o].label)) {
@@ -807,11 +810,11 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             }
             if matches!(ctx.lw(k), "native" | "resident" | "citizen") && ctx.lw(k + 1) == "of" {
                 let pred = if ctx.lw(k) == "citizen" { "citizen_of" } else { "lives_in" };
-                if let Some(g) = place_at(k + 2) {
+                if let Some(g) = place_at(ctx, k + 2) {
                     out.push(Found::new(Side::Arg(pi), pred, Side::Arg(g), (k, k + 2)));
                 }
             } else if matches!(ctx.lw(k), "lives" | "lived" | "resides" | "resided") && ctx.lw(k + 1) == "in" {
-                lives = place_at(k + 2).map(|g| (g, k));
+                lives = place_at(ctx, k + 2).map(|g| (g, k));
             }
         }
         // P , a|an (word word word)? from G: "Derwinski, a Republican from Chicago", "a 27-year-old
@@ -823,12 +826,12 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                     && !matches!(ctx.lw(k), "," | "who" | "and" | "of")
             };
             if let Some(f) = from.filter(|&f| (i + 2..f).all(plain)) {
-                lives = place_at(f + 1).map(|g| (g, f));
+                lives = place_at(ctx, f + 1).map(|g| (g, f));
             }
         }
         // P 's G home: "Sohn's New Jersey home".
         if ctx.possessive(p.end) {
-            if let Some(g) = place_at(p.end + 1) {
+            if let Some(g) = place_at(ctx, p.end + 1) {
                 if matches!(ctx.lw(ctx.args[g].end), "home" | "house" | "residence" | "apartment") {
                     lives = Some((g, ctx.args[g].end));
                 }
@@ -944,14 +947,14 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 .find(|&x| place_noun(ctx.lw(x)) && matches!(ctx.lw(x + 1), "in" | "of" | "off"));
             if let Some(x) = noun {
                 let at = if ctx.lw(x + 2) == "the" { x + 3 } else { x + 2 };
-                if let Some(b) = place_at(at).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
+                if let Some(b) = place_at(ctx, at).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
                     out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (x, x + 1)));
                 }
             }
         }
         if is_place(g1.label) && ctx.possessive(g1.end) && ctx.lw(g1.end + 1) == "capital" {
             let k = if ctx.lw(g1.end + 2) == "," { g1.end + 3 } else { g1.end + 2 };
-            if let Some(b) = place_at(k) {
+            if let Some(b) = place_at(ctx, k) {
                 out.push(Found::new(Side::Arg(b), "located_in", Side::Arg(a), (g1.end + 1, g1.end + 2)));
             }
         }
@@ -963,7 +966,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             while k < n && ctx.arg_at(k).is_none() && place_modifier(ctx.lw(k)) {
                 k += 1;
             }
-            if let Some(b) = place_at(k).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
+            if let Some(b) = place_at(ctx, k).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
                 let predicate = if is_place(g1.label) { "located_in" } else { "based_in" };
                 out.push(Found::new(Side::Arg(a), predicate, Side::Arg(b), (g1.end, g1.end + 1)));
             }
@@ -993,7 +996,7 @@ fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         }
         // O , a G company|firm|group...: based_in.
         if is_org(g1.label) && ctx.lw(g1.end) == "," && matches!(ctx.lw(g1.end + 1), "a" | "an" | "the") {
-            if let Some(b) = place_at(g1.end + 2) {
+            if let Some(b) = place_at(ctx, g1.end + 2) {
                 let after = ctx.lw(ctx.args[b].end);
                 let org_noun = matches!(
                     after,
@@ -1248,9 +1251,13 @@ pub(crate) fn listed(ctx: &Ctx, a: usize, b: usize) -> bool {
     list_after || list_before || between.len() > 1 || between == ["and"] || between == ["or"]
 }
 
-/// Are mentions `a` and `b` items of one list with other items between them ("Delta, Orion,
-/// Piedmont, Southwest")? Only commas, "and", "or" and mentions stand between.
+/// Are mentions `a` and `b` items of one list, neighbours ([`listed`]) or with other items between
+/// them ("Delta, Orion, Piedmont, Southwest")? Then neither is based or located in the other.
 pub(crate) fn in_one_list(ctx: &Ctx, a: usize, b: usize) -> bool {
+    if listed(ctx, a, b) {
+        return true;
+    }
+    // Only commas, "and", "or" and mentions between.
     let (x, y) =
         if ctx.args[a].first < ctx.args[b].first { (&ctx.args[a], &ctx.args[b]) } else { (&ctx.args[b], &ctx.args[a]) };
     let mut i = x.end;
