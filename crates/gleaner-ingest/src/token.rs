@@ -37,6 +37,14 @@ fn word(slice: &str, base: usize, mut s: usize, mut e: usize, out: &mut Vec<Toke
     }
     // Leading openers and currency signs, one token each.
     while let Some(c) = slice[s..e].chars().next() {
+        // The opening quote of newswire written in the Penn Treebank's way (``like this''). The
+        // closing '' is two closers, as before. A lone backtick stays in its word: it is rare as
+        // a quote, and the word clusters' corpus tokenizes as it did.
+        if slice[s..e].starts_with("``") && s + 2 < e {
+            push(out, base + s, base + s + 2);
+            s += 2;
+            continue;
+        }
         if (is_opener(c) || matches!(c, '$' | '£' | '€' | '¥')) && s + c.len_utf8() < e {
             push(out, base + s, base + s + c.len_utf8());
             s += c.len_utf8();
@@ -184,6 +192,12 @@ mod tests {
                 "12", "%", ")", "."
             ]
         );
+    }
+
+    #[test]
+    fn a_newswire_opening_quote_is_a_token() {
+        assert_eq!(tokens("``Today, I'm here.''"), ["``", "Today", ",", "I'm", "here", ".", "'", "'"]);
+        assert_eq!(tokens("`` Go"), ["``", "Go"]);
     }
 
     #[test]

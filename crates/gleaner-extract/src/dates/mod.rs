@@ -313,6 +313,15 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     {
         return None;
     }
+    // A month name heading a name ("the March of Dimes", "the annual March for Life", "March on
+    // Washington"): a preposition and then a capitalized word that is no date.
+    if matches!(words.lw(i + 1), "of" | "for" | "on")
+        && capitalized(words, i + 2)
+        && month_at(words, i + 2).is_none()
+        && lexicon::weekday(words.lw(i + 2)).is_none()
+    {
+        return None;
+    }
     // "May" is also a name and a verb: only as a month next to a day, a year or a calendar word.
     if m == 5 && w == "May" {
         let prev = if i > 0 { words.lw(i - 1) } else { "" };
