@@ -11,7 +11,9 @@
 //!
 //! Anchoring: relative expressions resolve against the document's `published` date; without one,
 //! against the latest full date written in the document; without that, they stay underspecified
-//! (`XXXX-06`) with `anchored` false. A bare weekday, month or month-day takes its direction from
+//! (`XXXX-06`) with `anchored` false. Narrative references ("that day", "later that year", "the
+//! following month", "the next morning") count from the period the text named last, which is
+//! then their `anchor`. A bare weekday, month or month-day takes its direction from
 //! the clause's tense: the past for "was", "-ed" and irregular past verbs ("brought"); the future
 //! for "will", "would", "next", "expected"; otherwise the nearest occurrence.
 //!
@@ -61,20 +63,22 @@ impl Extractor for Dates {
             let w = doc.slice(t.span).as_bytes();
             (w.len() >= 7 && w.windows(7).any(|x| x.eq_ignore_ascii_case(b"quarter"))) || w.eq_ignore_ascii_case(b"qtr")
         });
-        let ctx = Ctx { anchor, tense: Tense::Present, quarterly };
-        words.each_sentence(doc, |words, i| scan(words, &ctx, i, &mut out.dates));
+        let ctx = Ctx { anchor, tense: Tense::Present, quarterly, reference: Reference::default() };
+        let mut reference = Reference::default();
+        words.each_sentence(doc, |words, i| scan(words, &ctx, &mut reference, i, &mut out.dates));
     }
 }
 
 /// The latest full date (day, month and year) written in the document: the anchor when the
 /// document has no published date.
 fn latest_full_date<'d>(doc: &'d Document, words: &mut Words<'d>) -> Option<NaiveDate> {
-    let ctx = Ctx { anchor: None, tense: Tense::Present, quarterly: false };
+    let ctx = Ctx { anchor: None, tense: Tense::Present, quarterly: false, reference: Reference::default() };
     let mut found = Vec::new();
     let mut latest = None;
+    let mut reference = Reference::default();
     words.each_sentence(doc, |words, i| {
         found.clear();
-        scan(words, &ctx, i, &mut found);
+        scan(words, &ctx, &mut reference, i, &mut found);
         for d in &found {
             if d.value.len() == 10 && !d.value.contains('X') {
                 latest = latest.max(d.range_start);
@@ -149,6 +153,35 @@ struct Ctx {
     /// The document reports by quarter ("quarter" appears in it): "a year ago" is then the
     /// same quarter a year before.
     quarterly: bool,
+    /// The dates the text named last: what "that day" and "the following year" refer to.
+    reference: Reference,
+}
+
+/// The day, month, quarter and year the text named last, as its expressions resolved them:
+/// the reference time of narrative expressions ("that day", "later that year", "the following
+/// month", "the next morning"), which count from the story's time, not the document's. A
+/// coarser mention forgets the finer grains ("in 1998 ... that day" has no day to refer to);
+/// quarters are kept apart, as earnings reports name days and quarters side by side.
+#[derive(Clone, Copy, Debug, Default)]
+struct Reference {
+    day: Option<NaiveDate>,
+    month: Option<(i32, u32)>,
+    quarter: Option<(i32, u32)>,
+    year: Option<i32>,
+}
+
+impl Reference {
+    fn note(&mut self, val: &Val) {
+        match *val {
+            Val::Day(d) | Val::Time(Some(d), _) => {
+                *self = Reference { day: Some(d), month: Some((d.year(), d.month())), year: Some(d.year()), ..*self };
+            }
+            Val::Month(y, m) => *self = Reference { day: None, month: Some((y, m)), year: Some(y), ..*self },
+            Val::Season(y, _) | Val::Year(y) => *self = Reference { day: None, month: None, year: Some(y), ..*self },
+            Val::Quarter(y, q) => self.quarter = Some((y, q)),
+            _ => {}
+        }
+    }
 }
 
 /// What an expression denotes, before it is written as a TIMEX3 value.
@@ -178,9 +211,12 @@ struct Found {
     anchored: bool,
     /// Days covered, when narrower than the value's ("the first four months of 2021").
     range: Option<(NaiveDate, NaiveDate)>,
+    /// The date resolved against, when not the document's: the day or period "that day" and
+    /// "the following year" count from.
+    anchor: Option<NaiveDate>,
 }
 
-fn scan(words: &Words<'_>, ctx: &Ctx, sentence: u32, out: &mut Vec<DateMention>) {
+fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, out: &mut Vec<DateMention>) {
     let mut markers: Option<Vec<Option<Tense>>> = None;
     let n = words.len();
     let mut i = 0;
@@ -190,10 +226,16 @@ fn scan(words: &Words<'_>, ctx: &Ctx, sentence: u32, out: &mut Vec<DateMention>)
             continue;
         }
         let markers = markers.get_or_insert_with(|| tense_markers(words));
-        let local = Ctx { anchor: ctx.anchor, tense: local_tense(words, markers, i), quarterly: ctx.quarterly };
+        let local = Ctx {
+            anchor: ctx.anchor,
+            tense: local_tense(words, markers, i),
+            quarterly: ctx.quarterly,
+            reference: *reference,
+        };
         let ctx = &local;
         if let Some(f) = expression(words, ctx, i) {
             let next = f.end.max(i + 1);
+            reference.note(&f.val);
             out.push(mention(words, ctx, sentence, f));
             i = next;
         } else {
@@ -215,6 +257,9 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         return false;
     }
     let head = lw.split('-').next().unwrap_or(lw); // "third-quarter", "two-hour"
+    if lw == "that" {
+        return anaphor_grain(words.lw(i + 1)).is_some() || words.lw(i + 1) == "same";
+    }
     is_opener(lw)
         || is_opener(head)
         || head == "hundred"
@@ -392,6 +437,11 @@ fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if !(first.is_alphanumeric() || first == '\'') {
         return None;
     }
+    if matches!(lw, "that" | "the" | "earlier" | "later") {
+        if let Some(f) = anaphoric(words, ctx, i) {
+            return Some(f);
+        }
+    }
     // Approximation and bound words before a duration, or position words before a period.
     if let Some(f) = modified(words, ctx, i) {
         return Some(f);
@@ -558,8 +608,81 @@ fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     Some(found(i, end, Val::Quarter(y - year_back, q), true))
 }
 
+/// The grain of a narrative reference's head word: "day" and the parts of a day, "week",
+/// "month", "quarter", "year".
+fn anaphor_grain(lw: &str) -> Option<char> {
+    match lw {
+        "day" => Some('D'),
+        "week" => Some('W'),
+        "month" => Some('M'),
+        "quarter" => Some('Q'),
+        "year" => Some('Y'),
+        _ => lexicon::part_of_day(lw).filter(|_| !matches!(lw, "tonight" | "overnight")).map(|_| 'D'),
+    }
+}
+
+/// "that day", "that same night", "earlier that day", "later that year", "the same day", "the
+/// following day|week|month|year", "the next morning", "the previous evening": the period the
+/// text named last ([`Reference`]), or the one after or before it. Without such a period the
+/// phrase is left alone: "that day" with nothing named before it refers to an event.
+fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let mut k = i;
+    if matches!(words.lw(k), "earlier" | "later") && words.lw(k + 1) == "that" {
+        k += 1;
+    }
+    // (days, months or years to step, any grain or the day's only, words before the head)
+    let (step, any_grain, skip) = match (words.lw(k), words.lw(k + 1)) {
+        ("that", "same") => (0, true, 2),
+        ("that", _) => (0, true, 1),
+        ("the", "same") => (0, false, 2),
+        ("the", "following") => (1, true, 2),
+        ("the", "next") => (1, false, 2),
+        ("the", "previous" | "prior") => (-1, false, 2),
+        _ => return None,
+    };
+    k += skip;
+    let head = words.lw(k);
+    let grain = anaphor_grain(head)?;
+    // "the next year", "the previous quarter", "the same quarter" count from the document date
+    // (or are durations, or compare earnings): only the day has a story's time to count from.
+    if !any_grain && grain != 'D' {
+        return None;
+    }
+    let r = &ctx.reference;
+    let (val, from) = match grain {
+        'D' => {
+            let from = r.day?;
+            let d = from + Duration::days(step);
+            match lexicon::part_of_day(head) {
+                Some(part) => (Val::Time(Some(d), format!("T{part}")), from),
+                None => (Val::Day(d), from),
+            }
+        }
+        'W' => {
+            let from = r.day?;
+            let w = (from + Duration::weeks(step)).iso_week();
+            (Val::Week(w.year(), w.week()), from)
+        }
+        'M' => {
+            let (y, m) = r.month?;
+            let (ny, nm) = add_months(y, m, step as i32);
+            (Val::Month(ny, nm), NaiveDate::from_ymd_opt(y, m, 1)?)
+        }
+        'Q' => {
+            let (y, q) = r.quarter?;
+            let (ny, nq) = add_quarters(y, q, step as i32);
+            (Val::Quarter(ny, nq), NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1)?)
+        }
+        _ => {
+            let y = r.year?;
+            (Val::Year(y + step as i32), NaiveDate::from_ymd_opt(y, 1, 1)?)
+        }
+    };
+    Some(Found { anchor: Some(from), ..found(i, k + 1, val, true) })
+}
+
 fn found(start: usize, end: usize, val: Val, anchored: bool) -> Found {
-    Found { start, end, val, modifier: None, anchored, range: None }
+    Found { start, end, val, modifier: None, anchored, range: None, anchor: None }
 }
 
 /// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",
@@ -628,6 +751,7 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
                 modifier: Some("MID"),
                 anchored: year.is_none(),
                 range: None,
+                anchor: None,
             });
         }
     };
@@ -1295,6 +1419,7 @@ fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         modifier: Some(modifier),
         anchored: inner.anchored,
         range: Some(range),
+        anchor: inner.anchor,
     })
 }
 
@@ -1326,6 +1451,7 @@ fn half_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         modifier: None,
         anchored: inner.anchored,
         range: Some(range),
+        anchor: inner.anchor,
     })
 }
 
@@ -1769,7 +1895,8 @@ fn mention(words: &Words<'_>, ctx: &Ctx, sentence: u32, f: Found) -> DateMention
     let span = Span { start: words.spans[f.start].start, end: words.spans[f.end - 1].end };
     let (kind, value, range) = describe(&f.val);
     let range = f.range.or(range);
-    let anchored = f.anchored && ctx.anchor.is_some();
+    let anchor = f.anchor.or(ctx.anchor);
+    let anchored = f.anchored && anchor.is_some();
     DateMention {
         sentence,
         span,
@@ -1779,7 +1906,7 @@ fn mention(words: &Words<'_>, ctx: &Ctx, sentence: u32, f: Found) -> DateMention
         range_start: range.map(|r| r.0),
         range_end: range.map(|r| r.1),
         anchored,
-        anchor: if anchored { ctx.anchor } else { None },
+        anchor: if anchored { anchor } else { None },
     }
 }
 
