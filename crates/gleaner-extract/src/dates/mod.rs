@@ -233,15 +233,50 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             reference: *reference,
         };
         let ctx = &local;
-        if let Some(f) = expression(words, ctx, i) {
-            let next = f.end.max(i + 1);
-            reference.note(&f.val);
-            out.push(mention(words, ctx, sentence, f));
+        if let Some(mut f) = expression(words, ctx, i) {
+            let second = second_day(words, &mut f);
+            let next = second.as_ref().map_or(f.end, |s| s.end).max(i + 1);
+            for f in std::iter::once(f).chain(second) {
+                reference.note(&f.val);
+                out.push(mention(words, ctx, sentence, f));
+            }
             i = next;
         } else {
             i += 1;
         }
     }
+}
+
+/// The second day of "April 24 and 25", "June 3 to 5", "Oct. 12 through 14, 2025": a day number
+/// after a month-day, as two dates (TIMEX3 marks each day). A year after the second day is the
+/// first's too. "April 24 and 25 people" is a count: the day number must not be followed by a
+/// word other than a preposition or conjunction.
+fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
+    let Val::Day(d) = first.val else { return None };
+    let k = first.end;
+    if !matches!(words.lw(k), "and" | "or" | "to" | "through" | "until" | "-" | "–")
+        || day_at(words, k - 1) != Some(d.day())
+    {
+        return None;
+    }
+    let second = day_at(words, k + 1).filter(|&n| n > d.day())?;
+    let (year, end) = match (words.lw(k + 2), year_at(words, k + 3)) {
+        (",", Some(y)) => (Some(y), k + 4),
+        _ => (None, k + 2),
+    };
+    let after = words.lw(end);
+    let word_after = after.starts_with(|c: char| c.is_alphabetic())
+        && !matches!(after, "in" | "at" | "on" | "and" | "or" | "when" | "with" | "for" | "to" | "the" | "of" | "before" | "after" | "during" | "while" | "as" | "by" | "from");
+    if year.is_none() && (word_after || words.lw(end) == "%") {
+        return None;
+    }
+    let y = year.unwrap_or(d.year());
+    let day = NaiveDate::from_ymd_opt(y, d.month(), second)?;
+    if let Some(y) = year {
+        first.val = Val::Day(NaiveDate::from_ymd_opt(y, d.month(), d.day())?);
+        first.anchored = false;
+    }
+    Some(found(k + 1, end, Val::Day(day), first.anchored))
 }
 
 /// Can a temporal expression start at token `i`? A cheap gate (most tokens cannot) before the
