@@ -1530,6 +1530,16 @@ fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
         }
     }
     let u = lexicon::unit(words.lw(k))?;
+    // "a second group", "a second betrayal": the ordinal, before its noun. "a second later", "for
+    // a second or two" are times.
+    if words.lw(k) == "second" && v == Some(1.0) {
+        let next = words.lw(k + 1);
+        let noun = next.starts_with(|c: char| c.is_alphabetic())
+            && !matches!(next, "later" | "ago" | "earlier" | "before" | "after" | "or" | "and" | "longer" | "too" | "to" | "in" | "of" | "at" | "for" | "on" | "when");
+        if noun {
+            return None;
+        }
+    }
     if let (Some(n), Some((f, after))) = (v, fraction(k + 1)) {
         if words.lw(k + 1) == "and" && n == 1.0 {
             let value = duration(n + f, u);
