@@ -1034,6 +1034,11 @@ fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "tomorrow" | "tomorrow's" => Val::Day(day(1)?),
         "tonight" => Val::Time(ctx.anchor, "TNI".into()),
         // "current" alone: 8 of 11 are annotated in TimeBank; "recent" alone: 6 of 15 (left out).
+        // "Now, he says, ...": a discourse marker opening the sentence, no time (3 of 3 in
+        // TimeBank and AQUAINT are not annotated).
+        "now" if words.w(i + 1) == "," && (0..i).all(|k| !words.lw(k).starts_with(|c: char| c.is_alphanumeric())) => {
+            return None;
+        }
         "now" | "currently" | "presently" | "nowadays" | "current" => Val::Ref("PRESENT_REF"),
         "year-earlier" | "year-ago" => {
             // The adjective of "a year ago": the same quarter a year before in an earnings report.
@@ -1748,7 +1753,15 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         None if clock.len() <= 2 => (clock.parse().ok()?, 0),
         _ => return None,
     };
+    // "4 in the morning", "6 in the evening", "10 at night": the part of day says a.m. or p.m.
+    let spoken = match (suffix, words.lw(i + 1), words.lw(i + 2), words.lw(i + 3)) {
+        ("", "in", "the", "morning") => Some((false, i + 4)),
+        ("", "in", "the", "afternoon" | "evening") => Some((true, i + 4)),
+        ("", "at", "night", _) => Some((h >= 6 && h != 12, i + 3)),
+        _ => None,
+    };
     let (meridiem, end) = match (suffix, meridiem(suffix), meridiem(words.lw(i + 1))) {
+        _ if spoken.is_some() => spoken.map(|(pm, end)| (Some(pm), end))?,
         (_, Some(pm), _) => (Some(pm), i + 1),
         ("", None, Some(pm)) => (Some(pm), i + 2),
         ("", None, None) if clock.contains(':') && h < 24 && m < 60 => (None, i + 1),
