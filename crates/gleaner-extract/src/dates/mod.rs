@@ -1534,6 +1534,10 @@ fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
             (v, k) = (Some(n + f), after);
         }
     }
+    // "two more weeks", "20 more years", "an additional year": the count of a further stretch.
+    if matches!(words.lw(k), "more" | "additional" | "extra" | "further") && lexicon::unit(words.lw(k + 1)).is_some() {
+        k += 1;
+    }
     let u = lexicon::unit(words.lw(k))?;
     // "a second group", "a second betrayal": the ordinal, before its noun. "a second later", "for
     // a second or two" are times.
