@@ -132,7 +132,12 @@ fn tense_markers(words: &Words<'_>) -> Vec<Option<Tense>> {
         .map(|k| {
             let lw = words.lw(k);
             let prev = if k > 0 { words.lw(k - 1) } else { "" };
-            if lexicon::future_marker(lw) {
+            // "set to resume Monday", "poised to", "is to resume trading Tuesday": a plan.
+            let bound = matches!(lw, "set" | "poised" | "is" | "are")
+                && words.lw(k + 1) == "to"
+                && words.lw(k + 2).starts_with(|c: char| c.is_alphabetic())
+                && !matches!(words.lw(k + 2), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their");
+            if lexicon::future_marker(lw) || bound {
                 // "had been due to expire Friday": a plan that is itself in the past.
                 Some(if matches!(prev, "been" | "had") { Tense::Past } else { Tense::Future })
             } else if matches!(prev, "be" | "being") && lexicon::past_marker(lw) {
