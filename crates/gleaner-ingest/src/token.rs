@@ -1,7 +1,8 @@
 //! Tokens with offsets.
 //!
-//! White space separates words; a word then loses its opening quotes and brackets, currency
-//! signs, closing punctuation and a possessive `'s`/`’s` as tokens of their own. What stays whole:
+//! White space separates words; a word then loses its opening quotes (the newswire's `` too) and
+//! brackets, currency signs, closing punctuation and a possessive `'s`/`’s` as tokens of their
+//! own. What stays whole:
 //! numbers with separators (`1,500`, `2.5`), hyphenated names (`al-Rashid`, `FARC-EP`, `U.S.-led`),
 //! abbreviations with their period (`U.S.`, `Dr.`, `E.`), URLs and e-mail addresses. Dashes (`—`,
 //! `–`) and a comma between letters split a word.

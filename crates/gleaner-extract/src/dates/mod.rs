@@ -271,7 +271,26 @@ fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
     };
     let after = words.lw(end);
     let word_after = after.starts_with(|c: char| c.is_alphabetic())
-        && !matches!(after, "in" | "at" | "on" | "and" | "or" | "when" | "with" | "for" | "to" | "the" | "of" | "before" | "after" | "during" | "while" | "as" | "by" | "from");
+        && !matches!(
+            after,
+            "in" | "at"
+                | "on"
+                | "and"
+                | "or"
+                | "when"
+                | "with"
+                | "for"
+                | "to"
+                | "the"
+                | "of"
+                | "before"
+                | "after"
+                | "during"
+                | "while"
+                | "as"
+                | "by"
+                | "from"
+        );
     if year.is_none() && (word_after || words.lw(end) == "%") {
         return None;
     }
@@ -1549,7 +1568,25 @@ fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
     if words.lw(k) == "second" && v == Some(1.0) {
         let next = words.lw(k + 1);
         let noun = next.starts_with(|c: char| c.is_alphabetic())
-            && !matches!(next, "later" | "ago" | "earlier" | "before" | "after" | "or" | "and" | "longer" | "too" | "to" | "in" | "of" | "at" | "for" | "on" | "when");
+            && !matches!(
+                next,
+                "later"
+                    | "ago"
+                    | "earlier"
+                    | "before"
+                    | "after"
+                    | "or"
+                    | "and"
+                    | "longer"
+                    | "too"
+                    | "to"
+                    | "in"
+                    | "of"
+                    | "at"
+                    | "for"
+                    | "on"
+                    | "when"
+            );
         if noun {
             return None;
         }
