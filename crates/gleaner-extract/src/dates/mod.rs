@@ -1597,11 +1597,21 @@ fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
             return Some(found(i, after, Val::Duration(value), false));
         }
     }
-    // "a year" after a figure is a rate ("2 percent a year"), not a duration.
-    if lw == "a"
-        && i > 0
-        && (words.lw(i - 1) == "%" || words.lw(i - 1).ends_with("percent") || words.lw(i - 1) == "pct")
-    {
+    // "a year" after a figure is a rate, a SET in TIMEX3, not a duration: "2 percent a year",
+    // "$500 million a year", "358,000 a month", "four flights a week", "24 hours a day".
+    let figure = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || crate::numbers::word_value(w).is_some()
+            || matches!(w, "million" | "billion" | "trillion" | "thousand" | "hundred" | "dozen")
+    };
+    let rate = i > 0 && {
+        let prev = words.lw(i - 1);
+        matches!(prev, "%" | "pct")
+            || prev.ends_with("percent")
+            || figure(prev)
+            || prev.ends_with('s') && i > 1 && figure(words.lw(i - 2))
+    };
+    if lw == "a" && rate && !matches!(words.lw(k + 1), "earlier" | "later" | "ago" | "before" | "after" | "or") {
         return Some(found(i, k + 1, Val::Set(duration(1.0, u)), false));
     }
     if v.is_none() && !u.plural {
