@@ -319,6 +319,9 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
     if lw == "that" {
         return anaphor_grain(words.lw(i + 1)).is_some() || words.lw(i + 1) == "same";
     }
+    if lw == "year-end" || lw == "year" && matches!(words.lw(i + 1), "end" | "'s" | "’s") {
+        return true;
+    }
     is_opener(lw)
         || is_opener(head)
         || head == "hundred"
@@ -596,6 +599,8 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             }
             Some(found(i, i + 1, Val::Year(ctx.anchor?.year()), true))
         }
+        // "the full year" of an earnings report: the current one, whatever the preposition.
+        "full" if words.lw(i + 1) == "year" => Some(found(i, i + 2, Val::Year(ctx.anchor?.year()), true)),
         "weekend" => {
             let a = ctx.anchor?;
             // In the past tense, the weekend just gone (a Monday's "the weekend" is the day before).
@@ -620,7 +625,16 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             if words.lw(i + 1) != "of" {
                 return None;
             }
-            let inner = expression(words, ctx, i + 2)?;
+            // "the end of the month", "the start of the week": the current one.
+            let current = match (words.lw(i + 2), words.lw(i + 3), ctx.anchor) {
+                ("the", "month", Some(a)) => Some(found(i + 2, i + 4, Val::Month(a.year(), a.month()), true)),
+                ("the", "week", Some(a)) => {
+                    let w = a.iso_week();
+                    Some(found(i + 2, i + 4, Val::Week(w.year(), w.week()), true))
+                }
+                _ => None,
+            };
+            let inner = current.or_else(|| expression(words, ctx, i + 2))?;
             let modifier = match lw {
                 "end" => "END",
                 "middle" => "MID",
@@ -826,8 +840,24 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     Some(Found { start: i, modifier: Some(position), ..inner })
 }
 
+/// "year-end", "year end", "year's end": the end of the current year; of the last one in the
+/// past tense or after "since" ("the change since year-end").
+fn year_end(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let end = match (words.lw(i), words.lw(i + 1), words.lw(i + 2)) {
+        ("year-end", ..) => i + 1,
+        ("year", "end", _) => i + 2,
+        ("year", "'s" | "’s", "end") => i + 3,
+        _ => return None,
+    };
+    let a = ctx.anchor?;
+    let since = i > 0 && words.lw(i - 1) == "since";
+    let y = if since || ctx.tense == Tense::Past { a.year() - 1 } else { a.year() };
+    Some(Found { modifier: Some("END"), ..found(i, end, Val::Year(y), true) })
+}
+
 fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     numeric_date(words, i)
+        .or_else(|| year_end(words, ctx, i))
         .or_else(|| month_form(words, ctx, i))
         .or_else(|| day_month(words, ctx, i))
         .or_else(|| holiday(words, ctx, i))
