@@ -754,6 +754,20 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     Some(Found { anchor: Some(from), ..found(i, k + 1, val, true) })
 }
 
+/// "mid-afternoon", "mid afternoon yesterday", "mid-morning Friday": the part of the day
+/// written after it, else of the document's; the word of the part of day is at `part`.
+fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usize) -> Option<Found> {
+    let code = lexicon::part_of_day(words.lw(part).trim_start_matches("mid-"))?;
+    let day = relative_word(words, ctx, part + 1)
+        .or_else(|| weekday_form(words, ctx, part + 1))
+        .filter(|f| f.start == part + 1 && f.end == part + 2);
+    let (d, end) = match day {
+        Some(Found { val: Val::Day(d), end, .. }) => (Some(d), end),
+        _ => (ctx.anchor, part + 1),
+    };
+    Some(Found { modifier: Some("MID"), ..found(i, end, Val::Time(d, format!("T{code}")), d.is_some()) })
+}
+
 fn found(start: usize, end: usize, val: Val, anchored: bool) -> Found {
     Found { start, end, val, modifier: None, anchored, range: None, anchor: None }
 }
@@ -802,10 +816,14 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let position = match lw {
         "early" => "START",
         "late" => "END",
+        "mid" if lexicon::part_of_day(words.lw(i + 1)).is_some() => return mid_part_of_day(words, ctx, i, i + 1),
         "mid" => "MID",
         _ => {
             // "mid-2019", "mid-June", "mid-1990s" in one token.
             let rest = lw.strip_prefix("mid-")?;
+            if lexicon::part_of_day(rest).is_some() {
+                return mid_part_of_day(words, ctx, i, i);
+            }
             let year: Option<i32> = rest.parse().ok().filter(|y| (1000..=2100).contains(y));
             let val = if let Some(y) = year {
                 Val::Year(y)
@@ -1120,6 +1138,12 @@ fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         _ => return None,
     };
     let anchored = matches!(val, Val::Day(_) | Val::Time(..));
+    // "yesterday afternoon", "tomorrow night": the time of that day.
+    if let (Val::Day(d), Some(part)) = (&val, lexicon::part_of_day(words.lw(i + 1))) {
+        if !lw.ends_with("'s") && words.lw(i + 1) != "tonight" {
+            return Some(found(i, i + 2, Val::Time(Some(*d), format!("T{part}")), true));
+        }
+    }
     Some(found(i, i + 1, val, anchored))
 }
 
