@@ -1439,6 +1439,11 @@ fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
                 return None;
             }
             let (v, k) = crate::numbers::amount_at(words, i)?;
+            // The numbers read "three quarters" as 3/4; here "quarters" is the unit after three
+            // ("the past two quarters"), unless a noun follows ("three quarters of the staff").
+            if k == i + 2 && words.lw(k - 1) == "quarters" && words.lw(k) != "of" {
+                return Some((Some(v * 4.0), k - 1));
+            }
             (v > 0.0 && v < 10_000.0).then_some((Some(v), k))
         }
     }
