@@ -1439,9 +1439,24 @@ fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
                 return None;
             }
             let (v, k) = crate::numbers::amount_at(words, i)?;
-            // The numbers read "three quarters" as 3/4; here "quarters" is the unit after three
-            // ("the past two quarters"), unless a noun follows ("three quarters of the staff").
-            if k == i + 2 && words.lw(k - 1) == "quarters" && words.lw(k) != "of" {
+            // The numbers read "three quarters" as 3/4; after a word of time it is the unit
+            // ("the past two quarters", "for three quarters"), unless a noun follows ("three
+            // quarters of the staff"). Alone it stays the fraction.
+            let timed = i > 0
+                && matches!(
+                    words.lw(i - 1),
+                    "past"
+                        | "next"
+                        | "last"
+                        | "previous"
+                        | "coming"
+                        | "following"
+                        | "first"
+                        | "for"
+                        | "over"
+                        | "within"
+                );
+            if timed && k == i + 2 && words.lw(k - 1) == "quarters" && words.lw(k) != "of" {
                 return Some((Some(v * 4.0), k - 1));
             }
             (v > 0.0 && v < 10_000.0).then_some((Some(v), k))
