@@ -459,7 +459,13 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
 
 fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if let Some(f) = expression_at(words, ctx, i) {
-        return Some(year_quarter(words, ctx, f));
+        let mut f = year_quarter(words, ctx, f);
+        // "the next two years or so": roughly.
+        if words.lw(f.end) == "or" && words.lw(f.end + 1) == "so" && !matches!(f.val, Val::Ref(_) | Val::Set(_)) {
+            f.end += 2;
+            f.modifier = f.modifier.or(Some("APPROX"));
+        }
+        return Some(f);
     }
     // "the 1988 second quarter": the article belongs to the quarter, not to the year.
     if words.lw(i) == "the" && year_at(words, i + 1).is_some() && words.lw(i + 2) != "the" {
@@ -513,7 +519,9 @@ fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             f.start = i;
             return Some(f);
         }
-        return None;
+        // "the late 1970s", "the mid-1990s": a decade or century takes its article.
+        let f = modified(words, ctx, i + 1).filter(|f| matches!(f.val, Val::Decade(_) | Val::Century(_)))?;
+        return Some(Found { start: i, ..f });
     }
     simple(words, ctx, i)
 }
@@ -799,8 +807,20 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             if let Some(inner) = ago(words, ctx, k) {
                 return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
             }
-            let inner = duration_at(words, k).filter(|f| f.start == k)?;
-            return Some(Found { start: i, modifier: Some(modifier), ..inner });
+            if let Some(inner) = duration_at(words, k).filter(|f| f.start == k) {
+                return Some(Found { start: i, modifier: Some(modifier), ..inner });
+            }
+            // "around Nov. 1", "around 7:15 p.m.", "about 10 p.m.": a date or time, roughly. Not
+            // "about Friday's vote" (a topic): "about" takes clock times only.
+            let approx = matches!(phrase[0], "around" | "roughly" | "approximately")
+                || phrase[0] == "about" && time_of_day(words, ctx, k).is_some();
+            if !approx {
+                return None;
+            }
+            let inner = simple(words, ctx, k).filter(|f| {
+                f.start == k && matches!(f.val, Val::Day(_) | Val::Time(..) | Val::Month(..) | Val::Year(_))
+            })?;
+            return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
         }
     }
     let lw = words.lw(i);
@@ -809,7 +829,10 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         let inner = simple(words, ctx, i + 1).filter(|f| f.start == i + 1)?;
         let fits = match lw {
             "more" => inner.val == Val::Ref("PAST_REF"),
-            _ => matches!(words.lw(i + 1), "this" | "today" | "tonight") || lexicon::weekday(words.lw(i + 1)).is_some(),
+            _ => {
+                matches!(words.lw(i + 1), "this" | "today" | "tonight" | "yesterday" | "tomorrow")
+                    || lexicon::weekday(words.lw(i + 1)).is_some()
+            }
         };
         return fits.then_some(Found { start: i, ..inner });
     }
@@ -1370,8 +1393,13 @@ fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 
 /// "two years ago", "a week ago", "several years ago".
 fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    let (v, k) = amount(words, i)?;
+    let (v, mut k) = amount(words, i)?;
     let u = lexicon::unit(words.lw(k))?;
+    // "a week or so ago": the unit's end is two words on.
+    let roughly = words.lw(k + 1) == "or" && words.lw(k + 2) == "so" && words.lw(k + 3) == "ago";
+    if roughly {
+        k += 2;
+    }
     let after = words.lw(k + 1);
     // "a year earlier" is a date like "a year ago"; "a day earlier" stays a duration (TimeBank).
     let earlier = matches!(after, "earlier" | "before") && matches!(u.letter, "Y" | "M" | "Q") && !u.time;
@@ -1406,7 +1434,7 @@ fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "D" => Val::Day(a?.checked_sub_signed(Duration::days(n))?),
         _ => return Some(found(i, k + 2, Val::Ref("PAST_REF"), false)),
     };
-    Some(found(i, k + 2, val, true))
+    Some(Found { modifier: roughly.then_some("APPROX"), ..found(i, k + 2, val, true) })
 }
 
 /// The TIMEX3 value of an unknown date of a unit's size: a day XXXX-XX-XX, a week XXXX-WXX, a
@@ -1872,6 +1900,11 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(found(i, i + 1, Val::Time(ctx.anchor, "T12:00".into()), ctx.anchor.is_some()));
     }
     if lw == "midnight" {
+        if let Some(Found { val: Val::Day(d), end, .. }) = weekday_form(words, ctx, i + 1).filter(|f| f.start == i + 1)
+        {
+            return Some(found(i, end, Val::Time(Some(d), "T24:00".into()), true));
+            // "midnight Friday"
+        }
         return Some(found(i, i + 1, Val::Time(ctx.anchor, "T24:00".into()), ctx.anchor.is_some()));
     }
     let (clock, suffix) = lw.split_at(lw.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(lw.len()));
