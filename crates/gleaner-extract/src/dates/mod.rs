@@ -219,6 +219,10 @@ struct Found {
     /// The date resolved against, when not the document's: the day or period "that day" and
     /// "the following year" count from.
     anchor: Option<NaiveDate>,
+    /// Byte offsets that cut a token: the first day of "Oct. 12-14" ends inside "12-14", the
+    /// second begins there.
+    cut_start: Option<u32>,
+    cut_end: Option<u32>,
 }
 
 fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, out: &mut Vec<DateMention>) {
@@ -258,6 +262,14 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
 /// word other than a preposition or conjunction.
 fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
     let Val::Day(d) = first.val else { return None };
+    if let Some(cut) = first.cut_end {
+        // "Oct. 12-14, 2025": the rest of the token, and the year the first day took.
+        let t = (first.start..first.end).find(|&t| words.spans[t].end > cut)?;
+        let (_, d2, len) = day_pair(words.w(t))?;
+        let day = NaiveDate::from_ymd_opt(d.year(), d.month(), d2)?;
+        let cut = words.spans[t].start + len as u32 + 1;
+        return Some(Found { cut_start: Some(cut), ..found(t, first.end, Val::Day(day), first.anchored) });
+    }
     let k = first.end;
     if !matches!(words.lw(k), "and" | "or" | "to" | "through" | "until" | "-" | "–")
         || day_at(words, k - 1) != Some(d.day())
@@ -433,7 +445,8 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     if m == 5 && w == "May" {
         let prev = if i > 0 { words.lw(i - 1) } else { "" };
         let next = words.w(i + 1);
-        let dated = day_at(words, i + 1).is_some() || year_at(words, i + 1).is_some();
+        let dated =
+            day_at(words, i + 1).is_some() || year_at(words, i + 1).is_some() || day_pair(words.w(i + 1)).is_some();
         let calendar = matches!(
             prev,
             "in" | "of"
@@ -777,7 +790,7 @@ fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usize) -> Optio
 }
 
 fn found(start: usize, end: usize, val: Val, anchored: bool) -> Found {
-    Found { start, end, val, modifier: None, anchored, range: None, anchor: None }
+    Found { start, end, val, modifier: None, anchored, range: None, anchor: None, cut_start: None, cut_end: None }
 }
 
 /// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",
@@ -866,6 +879,8 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
                 anchored: year.is_none(),
                 range: None,
                 anchor: None,
+                cut_start: None,
+                cut_end: None,
             });
         }
     };
@@ -959,8 +974,32 @@ fn numeric_date(words: &Words<'_>, i: usize) -> Option<Found> {
 }
 
 /// "August 31, 2021", "Aug. 31", "August 2021", "August", "June 26th".
+/// "12-14" in one token: two days of one month ("Oct. 12-14"), and the byte length of the first.
+fn day_pair(w: &str) -> Option<(u32, u32, usize)> {
+    let (a, b) = w.split_once('-')?;
+    let short = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    if !short(a) || !short(b) {
+        return None;
+    }
+    let (d1, d2): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    (d1 >= 1 && d1 < d2 && d2 <= 31).then_some((d1, d2, a.len()))
+}
+
 fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let m = month_at(words, i)?;
+    // "Oct. 12-14(, 2025)": the first day here, cut inside the token; the scan adds the second.
+    if let Some((d, _, len)) = day_pair(words.w(i + 1)) {
+        let mut k = i + 2;
+        if words.w(k) == "," {
+            k += 1;
+        }
+        let (val, anchored, end) = match year_at(words, k) {
+            Some(y) => (Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), false, k + 1),
+            None => (Val::Day(resolve_month_day(ctx, m, d)?), true, i + 2),
+        };
+        let cut = words.spans[i + 1].start + len as u32;
+        return Some(Found { cut_end: Some(cut), ..found(i, end, val, anchored) });
+    }
     if let Some(d) = day_at(words, i + 1) {
         let mut k = i + 2;
         if words.w(k) == "," {
@@ -1586,6 +1625,8 @@ fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         anchored: inner.anchored,
         range: Some(range),
         anchor: inner.anchor,
+        cut_start: None,
+        cut_end: None,
     })
 }
 
@@ -1618,6 +1659,8 @@ fn half_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         anchored: inner.anchored,
         range: Some(range),
         anchor: inner.anchor,
+        cut_start: None,
+        cut_end: None,
     })
 }
 
@@ -2113,7 +2156,10 @@ fn resolve_weekday(a: NaiveDate, wd: u32, tense: Tense, explicit: bool) -> Naive
 }
 
 fn mention(words: &Words<'_>, ctx: &Ctx, sentence: u32, f: Found) -> DateMention {
-    let span = Span { start: words.spans[f.start].start, end: words.spans[f.end - 1].end };
+    let span = Span {
+        start: f.cut_start.unwrap_or(words.spans[f.start].start),
+        end: f.cut_end.unwrap_or(words.spans[f.end - 1].end),
+    };
     let (kind, value, range) = describe(&f.val);
     let range = f.range.or(range);
     let anchor = f.anchor.or(ctx.anchor);
