@@ -804,7 +804,9 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         (&["at", "most"], "EQUAL_OR_LESS"),
         (&["up", "to"], "EQUAL_OR_LESS"),
         (&["no", "more", "than"], "EQUAL_OR_LESS"),
-        (&["nearly"], "EQUAL_OR_LESS"),
+        // "nearly": APPROX, as #4 asks ("nearly 20 years", P20Y APPROX); TimeBank writes it
+        // APPROX 3 times, EQUAL_OR_LESS 3 times, LESS_THAN once.
+        (&["nearly"], "APPROX"),
         (&["almost"], "LESS_THAN"),
         (&["about"], "APPROX"),
         (&["around"], "APPROX"),
