@@ -1824,7 +1824,12 @@ fn decade_century(words: &Words<'_>, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     if let Some(d) = lw.strip_suffix('s').and_then(|r| r.strip_suffix('\'').or(Some(r))) {
         if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(found(i, i + 1, Val::Decade(d.parse::<i32>().ok()? / 10), false));
+            let y = d.parse::<i32>().ok()?;
+            // "the 1800s", "the early 1900s": a century. "the 2000s" is read as the decade.
+            if y % 100 == 0 && y < 2000 {
+                return Some(found(i, i + 1, Val::Century(y / 100), false));
+            }
+            return Some(found(i, i + 1, Val::Decade(y / 10), false));
         }
         if let Some(two) = d.strip_prefix('\'') {
             if two.len() == 2 && two.ends_with('0') && two.bytes().all(|b| b.is_ascii_digit()) {
