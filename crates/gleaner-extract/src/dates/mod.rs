@@ -105,7 +105,26 @@ fn local_tense(words: &Words<'_>, markers: &[Option<Tense>], i: usize) -> Tense 
     // week after ..., a bomb exploded") takes the tense of the clause's verb, however far.
     // Past the near window only a verb's tense counts: a past form, a modal, or "plans to"
     // ("the hastily planned trip", "vacation plans" say nothing of the clause).
-    let fronted = (0..i).all(|k| matches!(words.lw(k), "on" | "in" | "by" | "at" | "during" | "until" | "since"));
+    let fronted = (0..i).all(|k| {
+        matches!(
+            words.lw(k),
+            "on" | "in"
+                | "by"
+                | "at"
+                | "during"
+                | "until"
+                | "since"
+                | "over"
+                | "throughout"
+                | "after"
+                | "before"
+                | "also"
+                | "and"
+                | "but"
+                | "then"
+                | "meanwhile"
+        )
+    });
     let ahead = if fronted { 30 } else { 5 };
     let verb = |k: usize| match markers[k] {
         Some(Tense::Future) if k >= i + 5 => {
@@ -624,8 +643,9 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "full" if words.lw(i + 1) == "year" => Some(found(i, i + 2, Val::Year(ctx.anchor?.year()), true)),
         "weekend" => {
             let a = ctx.anchor?;
-            // In the past tense, the weekend just gone (a Monday's "the weekend" is the day before).
-            let a = if ctx.tense == Tense::Past {
+            // The weekend just gone (a Monday's "the weekend" is the day before), unless the
+            // clause looks ahead: news reports what happened, as with a bare weekday.
+            let a = if ctx.tense != Tense::Future {
                 a - Duration::days(i64::from(a.weekday().number_from_monday() % 7))
             } else {
                 a
