@@ -552,6 +552,10 @@ fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             return Some(f);
         }
         // "the late 1970s", "the mid-1990s": a decade or century takes its article.
+        let next = words.lw(i + 1);
+        if !matches!(next, "early" | "late" | "mid") && !next.starts_with("mid-") {
+            return None;
+        }
         let f = modified(words, ctx, i + 1).filter(|f| matches!(f.val, Val::Decade(_) | Val::Century(_)))?;
         return Some(Found { start: i, ..f });
     }
