@@ -95,6 +95,21 @@ pub(crate) fn unit(w: &str) -> Option<Unit> {
     Some(Unit { letter, time, plural })
 }
 
+/// The decade of a decade word ("the nineties"): 2 for "twenties" … 9 for "nineties".
+pub(crate) fn decade_word(w: &str) -> Option<i32> {
+    Some(match w {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    })
+}
+
 /// TIMEX3 season codes.
 pub(crate) fn season(w: &str) -> Option<&'static str> {
     Some(match w {

@@ -350,7 +350,16 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
     if lw == "that" {
         return anaphor_grain(words.lw(i + 1)).is_some() || words.lw(i + 1) == "same";
     }
-    if lw == "year-end" || lw == "year" && matches!(words.lw(i + 1), "end" | "'s" | "’s") {
+    if lw == "year-end" || lw == "year" && matches!(words.lw(i + 1), "end" | "'s" | "’s") || lw == "these" {
+        return true;
+    }
+    if lexicon::decade_word(lw).is_some() {
+        return true;
+    }
+    // "for years", "within weeks", "months ago": a unit with no count.
+    if lexicon::unit(lw).is_some_and(|u| u.plural)
+        && (i > 0 && matches!(words.lw(i - 1), "for" | "within") || words.lw(i + 1) == "ago")
+    {
         return true;
     }
     is_opener(lw)
@@ -658,6 +667,12 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             Some(found(i, i + 1, Val::Partial(format!("{}-W{:02}-WE", w.year(), w.week())), true))
         }
         "future" => Some(found(i, i + 1, Val::Ref("FUTURE_REF"), false)),
+        // "in the morning": of the day the text is at (named last, else the document's).
+        "morning" | "afternoon" | "evening" if i >= 2 && words.lw(i - 2) == "in" => {
+            let d = ctx.reference.day.or(ctx.anchor);
+            let part = lexicon::part_of_day(lw)?;
+            Some(found(i, i + 1, Val::Time(d, format!("T{part}")), d.is_some()))
+        }
         "near" | "short" | "long" if matches!(words.lw(i + 1), "future" | "term") => {
             if lw == "long" {
                 return None;
@@ -937,9 +952,46 @@ fn year_end(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     Some(Found { modifier: Some("END"), ..found(i, end, Val::Year(y), true) })
 }
 
+/// Times named without a count: "for years", "within weeks" (PXY, PXW: the unit alone, as
+/// TimeBank marks it), "months ago" and "past years" (PAST_REF), "these days" (PRESENT_REF), "a
+/// later date" (FUTURE_REF), "later in the day", "earlier in the year" (the day or year the text
+/// is at: the one named last, else the document's).
+fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let prev = if i > 0 { words.lw(i - 1) } else { "" };
+    let next = words.lw(i + 1);
+    if let Some(u) = lexicon::unit(lw).filter(|u| u.plural) {
+        if next == "ago" {
+            return Some(found(i, i + 2, Val::Ref("PAST_REF"), false));
+        }
+        if matches!(prev, "for" | "within") {
+            return Some(found(i, i + 1, Val::Duration(vague_duration(u)), false));
+        }
+        return None;
+    }
+    match (lw, next, words.lw(i + 2)) {
+        ("these", "days", _) => Some(found(i, i + 2, Val::Ref("PRESENT_REF"), false)),
+        ("a", "later", "date") => Some(found(i, i + 3, Val::Ref("FUTURE_REF"), false)),
+        ("past", _, _) if prev != "the" && lexicon::unit(next).is_some_and(|u| u.plural) => {
+            Some(found(i, i + 2, Val::Ref("PAST_REF"), false))
+        }
+        ("earlier" | "later", "in", "the") => {
+            let r = &ctx.reference;
+            let val = match words.lw(i + 3) {
+                "day" => Val::Day(r.day.or(ctx.anchor)?),
+                "year" => Val::Year(r.year.or(ctx.anchor.map(|a| a.year()))?),
+                _ => return None,
+            };
+            Some(found(i, i + 4, val, true))
+        }
+        _ => None,
+    }
+}
+
 fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     numeric_date(words, i)
         .or_else(|| year_end(words, ctx, i))
+        .or_else(|| vague(words, ctx, i))
         .or_else(|| month_form(words, ctx, i))
         .or_else(|| day_month(words, ctx, i))
         .or_else(|| holiday(words, ctx, i))
@@ -1846,6 +1898,13 @@ fn season_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 /// "1990s", "'90s", "20th century", "the nineteenth century".
 fn decade_century(words: &Words<'_>, i: usize) -> Option<Found> {
     let lw = words.lw(i);
+    // "the nineties", "the early sixties": a decade of the 1900s after "the" (and a position
+    // word). "in his sixties" is an age.
+    if let Some(n) = lexicon::decade_word(lw) {
+        let before = |k: usize| if i >= k { words.lw(i - k) } else { "" };
+        let the = before(1) == "the" || matches!(before(1), "early" | "late" | "mid") && before(2) == "the";
+        return the.then(|| found(i, i + 1, Val::Decade(190 + n), false));
+    }
     if let Some(d) = lw.strip_suffix('s').and_then(|r| r.strip_suffix('\'').or(Some(r))) {
         if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
             let y = d.parse::<i32>().ok()?;
@@ -1954,8 +2013,14 @@ fn spelled_year_form(words: &Words<'_>, i: usize) -> Option<Found> {
     }
     let (y, end) = spelled_year(words, i)?;
     let next = words.lw(end);
+    // A word after it may be what is counted ("nineteen twenty people"), unless a preposition
+    // before it asks for a time ("In nineteen ninety-one Charles ...") or an article for one
+    // thing ("a nineteen ninety-seven attack").
+    let year_context = matches!(prev, "in" | "since" | "of" | "by" | "until" | "during" | "from" | "through")
+        || matches!(prev, "a" | "an" | "the") && !next.ends_with('s');
     if lexicon::unit(next).is_some()
         || next.chars().next().is_some_and(char::is_alphabetic)
+            && !year_context
             && !matches!(next, "and" | "when" | "on" | "in" | "the" | "a" | "was")
     {
         return None;
