@@ -156,7 +156,22 @@ fn tense_markers(words: &Words<'_>) -> Vec<Option<Tense>> {
                 && words.lw(k + 1) == "to"
                 && words.lw(k + 2).starts_with(|c: char| c.is_alphabetic())
                 && !matches!(words.lw(k + 2), "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their");
-            if lexicon::future_marker(lw) || bound {
+            // "postponed until Tuesday", "has until Friday": the day is a deadline ahead.
+            let deadline = matches!(lw, "until" | "till")
+                && matches!(
+                    prev,
+                    "postponed"
+                        | "delayed"
+                        | "extended"
+                        | "adjourned"
+                        | "deferred"
+                        | "recessed"
+                        | "off"
+                        | "has"
+                        | "have"
+                        | "given"
+                );
+            if lexicon::future_marker(lw) || bound || deadline {
                 // "had been due to expire Friday": a plan that is itself in the past.
                 Some(if matches!(prev, "been" | "had") { Tense::Past } else { Tense::Future })
             } else if matches!(prev, "be" | "being") && lexicon::past_marker(lw) {
