@@ -686,7 +686,8 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "morning" | "afternoon" | "evening" if i >= 2 && words.lw(i - 2) == "in" => {
             let d = ctx.reference.day.or(ctx.anchor);
             let part = lexicon::part_of_day(lw)?;
-            Some(found(i, i + 1, Val::Time(d, format!("T{part}")), d.is_some()))
+            let f = found(i, i + 1, Val::Time(d, format!("T{part}")), d.is_some());
+            Some(Found { anchor: ctx.reference.day, ..f })
         }
         "near" | "short" | "long" if matches!(words.lw(i + 1), "future" | "term") => {
             if lw == "long" {
@@ -992,12 +993,15 @@ fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         }
         ("earlier" | "later", "in", "the") => {
             let r = &ctx.reference;
-            let val = match words.lw(i + 3) {
-                "day" => Val::Day(r.day.or(ctx.anchor)?),
-                "year" => Val::Year(r.year.or(ctx.anchor.map(|a| a.year()))?),
+            let (val, from) = match words.lw(i + 3) {
+                "day" => (Val::Day(r.day.or(ctx.anchor)?), r.day),
+                "year" => (
+                    Val::Year(r.year.or(ctx.anchor.map(|a| a.year()))?),
+                    r.year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+                ),
                 _ => return None,
             };
-            Some(found(i, i + 4, val, true))
+            Some(Found { anchor: from, ..found(i, i + 4, val, true) })
         }
         _ => None,
     }
@@ -1066,7 +1070,6 @@ fn numeric_date(words: &Words<'_>, i: usize) -> Option<Found> {
     Some(found(i, i + 1, Val::Day(date), false))
 }
 
-/// "August 31, 2021", "Aug. 31", "August 2021", "August", "June 26th".
 /// "12-14" in one token: two days of one month ("Oct. 12-14"), and the byte length of the first.
 fn day_pair(w: &str) -> Option<(u32, u32, usize)> {
     let (a, b) = w.split_once('-')?;
@@ -1078,6 +1081,7 @@ fn day_pair(w: &str) -> Option<(u32, u32, usize)> {
     (d1 >= 1 && d1 < d2 && d2 <= 31).then_some((d1, d2, a.len()))
 }
 
+/// "August 31, 2021", "Aug. 31", "August 2021", "August", "June 26th", "Oct. 12-14".
 fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let m = month_at(words, i)?;
     // "Oct. 12-14(, 2025)": the first day here, cut inside the token; the scan adds the second.
