@@ -2066,14 +2066,19 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(found(i, i + 1, Val::Time(ctx.anchor, "T24:00".into()), ctx.anchor.is_some()));
     }
     let (clock, suffix) = lw.split_at(lw.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(lw.len()));
-    if clock.is_empty() {
-        return None;
-    }
+    // "three in the morning", "ten at night": an hour in words, with its part of day only.
+    let spelled = || {
+        let h = crate::numbers::word_value(lw).filter(|v| v.fract() == 0.0 && (1.0..=12.0).contains(v))? as u32;
+        let part = matches!((words.lw(i + 1), words.lw(i + 2)), ("in", "the") | ("at", "night"));
+        part.then_some(h)
+    };
     let (h, m): (u32, u32) = match clock.split_once(':') {
+        _ if clock.is_empty() => (spelled()?, 0),
         Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
         None if clock.len() <= 2 => (clock.parse().ok()?, 0),
         _ => return None,
     };
+    let suffix = if clock.is_empty() { "" } else { suffix };
     // "4 in the morning", "6 in the evening", "10 at night": the part of day says a.m. or p.m.
     let spoken = match (suffix, words.lw(i + 1), words.lw(i + 2), words.lw(i + 3)) {
         ("", "in", "the", "morning") => Some((false, i + 4)),
