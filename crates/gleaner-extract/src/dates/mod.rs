@@ -1602,12 +1602,11 @@ fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
             if lw.contains('-') {
                 return None;
             }
-            let (v, k) = crate::numbers::amount_at(words, i)?;
-            // The numbers read "three quarters" as 3/4; after a word of time it is the unit
-            // ("the past two quarters", "for three quarters"), unless a noun follows ("three
-            // quarters of the staff"). Alone it stays the fraction.
-            let timed = i > 0
-                && matches!(
+            // "the past two quarters", "for three quarters": quarters counted after a word of
+            // time (the numbers would read "three quarters" as 3/4), unless a noun follows
+            // ("three quarters of the staff"). Alone it stays the fraction.
+            if words.lw(i + 1) == "quarters" && words.lw(i + 2) != "of" && i > 0 {
+                let timed = matches!(
                     words.lw(i - 1),
                     "past"
                         | "next"
@@ -1620,9 +1619,12 @@ fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
                         | "over"
                         | "within"
                 );
-            if timed && k == i + 2 && words.lw(k - 1) == "quarters" && words.lw(k) != "of" {
-                return Some((Some(v * 4.0), k - 1));
+                if timed {
+                    let n = lw.parse::<f64>().ok().or_else(|| crate::numbers::word_value(lw))?;
+                    return (n > 0.0).then_some((Some(n), i + 1));
+                }
             }
+            let (v, k) = crate::numbers::amount_at(words, i)?;
             (v > 0.0 && v < 10_000.0).then_some((Some(v), k))
         }
     }
@@ -1776,14 +1778,8 @@ fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
         return Some(found(i, i + 1, Val::Duration(duration(v, u)), false));
     }
     // "five and a quarter", "a million and a half": the fraction of a number, not a time.
-    if matches!(lw, "a" | "an") && i > 1 && words.lw(i - 1) == "and" {
-        let before = words.lw(i - 2);
-        let number = before.starts_with(|c: char| c.is_ascii_digit())
-            || crate::numbers::word_value(before).is_some()
-            || matches!(before, "hundred" | "thousand" | "million" | "billion" | "dozen");
-        if number {
-            return None;
-        }
+    if matches!(lw, "a" | "an") && i > 1 && words.lw(i - 1) == "and" && crate::numbers::figure_word(words.lw(i - 2)) {
+        return None;
     }
     let (mut v, mut k) = amount(words, i)?;
     // "2 1/2 years", "five and a half years", "a minute and a half".
@@ -1841,19 +1837,19 @@ fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
     }
     // "a year" after a figure is a rate, a SET in TIMEX3, not a duration: "2 percent a year",
     // "$500 million a year", "358,000 a month", "four flights a week", "24 hours a day".
-    let figure = |w: &str| {
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || crate::numbers::word_value(w).is_some()
-            || matches!(w, "million" | "billion" | "trillion" | "thousand" | "hundred" | "dozen")
-    };
-    let rate = i > 0 && {
+    let figure = crate::numbers::figure_word;
+    let rate = || {
         let prev = words.lw(i - 1);
         matches!(prev, "%" | "pct")
             || prev.ends_with("percent")
             || figure(prev)
             || prev.ends_with('s') && i > 1 && figure(words.lw(i - 2))
     };
-    if lw == "a" && rate && !matches!(words.lw(k + 1), "earlier" | "later" | "ago" | "before" | "after" | "or") {
+    if lw == "a"
+        && i > 0
+        && !matches!(words.lw(k + 1), "earlier" | "later" | "ago" | "before" | "after" | "or")
+        && rate()
+    {
         return Some(found(i, k + 1, Val::Set(duration(1.0, u)), false));
     }
     if v.is_none() && !u.plural {
@@ -2026,7 +2022,7 @@ fn spelled_year_form(words: &Words<'_>, i: usize) -> Option<Found> {
     // "two hundred and two thousand", "six hundred twenty twelve": the end of a larger number.
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let prev2 = if i > 1 { words.lw(i - 2) } else { "" };
-    let number_word = |w: &str| crate::numbers::word_value(w).is_some() || matches!(w, "hundred" | "thousand");
+    let number_word = crate::numbers::figure_word;
     if number_word(prev) || prev == "and" && number_word(prev2) {
         return None;
     }
@@ -2050,20 +2046,18 @@ fn spelled_year_form(words: &Words<'_>, i: usize) -> Option<Found> {
 /// "5 p.m.", "5:45 p.m.", "17:30", "noon", "midnight".
 fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
-    if matches!(lw, "noon" | "midday") {
+    // "noon", "midnight"; "noon Thursday", "midnight Friday": that day's.
+    let fixed = match lw {
+        "noon" | "midday" => Some("T12:00"),
+        "midnight" => Some("T24:00"),
+        _ => None,
+    };
+    if let Some(t) = fixed {
         if let Some(Found { val: Val::Day(d), end, .. }) = weekday_form(words, ctx, i + 1).filter(|f| f.start == i + 1)
         {
-            return Some(found(i, end, Val::Time(Some(d), "T12:00".into()), true));
+            return Some(found(i, end, Val::Time(Some(d), t.into()), true));
         }
-        return Some(found(i, i + 1, Val::Time(ctx.anchor, "T12:00".into()), ctx.anchor.is_some()));
-    }
-    if lw == "midnight" {
-        if let Some(Found { val: Val::Day(d), end, .. }) = weekday_form(words, ctx, i + 1).filter(|f| f.start == i + 1)
-        {
-            return Some(found(i, end, Val::Time(Some(d), "T24:00".into()), true));
-            // "midnight Friday"
-        }
-        return Some(found(i, i + 1, Val::Time(ctx.anchor, "T24:00".into()), ctx.anchor.is_some()));
+        return Some(found(i, i + 1, Val::Time(ctx.anchor, t.into()), ctx.anchor.is_some()));
     }
     let (clock, suffix) = lw.split_at(lw.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(lw.len()));
     // "three in the morning", "ten at night": an hour in words, with its part of day only.

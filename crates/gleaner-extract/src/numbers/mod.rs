@@ -1780,6 +1780,15 @@ fn plain_at(words: &Words<'_>, i: usize, fractions: bool) -> Option<(f64, usize)
     (plain && core.high.is_none() && !core.vague && core.cut_end.is_none()).then_some((core.value, core.end))
 }
 
+/// Is `w` (lower case) a figure or a word of one: digits, "eight", "hundred", "dozen", "million"?
+/// For other extractors, to tell a count's tail from a time ("$500 million a year").
+pub(crate) fn figure_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || lexicon::small(w).is_some()
+        || matches!(w, "hundred" | "dozen")
+        || lexicon::scale(w).is_some()
+}
+
 /// The value of a number word from zero to ninety ("eight" → 8), for other extractors.
 pub(crate) fn word_value(w: &str) -> Option<f64> {
     lexicon::small(w).map(f64::from)
