@@ -362,21 +362,6 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         return false;
     }
     let head = lw.split('-').next().unwrap_or(lw); // "third-quarter", "two-hour"
-    if lw == "that" {
-        return anaphor_grain(words.lw(i + 1)).is_some() || words.lw(i + 1) == "same";
-    }
-    if lw == "year-end" || lw == "year" && matches!(words.lw(i + 1), "end" | "'s" | "’s") || lw == "these" {
-        return true;
-    }
-    if lexicon::decade_word(lw).is_some() {
-        return true;
-    }
-    // "for years", "within weeks", "months ago": a unit with no count.
-    if lexicon::unit(lw).is_some_and(|u| u.plural)
-        && (i > 0 && matches!(words.lw(i - 1), "for" | "within") || words.lw(i + 1) == "ago")
-    {
-        return true;
-    }
     is_opener(lw)
         || is_opener(head)
         || head == "hundred"
@@ -391,6 +376,24 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
                 || lexicon::HOLIDAYS.iter().any(|(p, ..)| p[0] == lw)
                 || lexicon::movable_first(lw)))
         || (lw.ends_with("days") && lexicon::weekday(&lw[..lw.len() - 1]).is_some())
+        || lexicon::decade_word(lw).is_some()
+        || with_neighbour(words, i, lw)
+}
+
+/// Words that open an expression only beside a certain word: "that day", "year end", "for
+/// years", "within weeks", "months ago". The neighbour is compared before any lexicon is read.
+fn with_neighbour(words: &Words<'_>, i: usize, lw: &str) -> bool {
+    let next = words.lw(i + 1);
+    match lw {
+        "that" => next == "same" || anaphor_grain(next).is_some(),
+        "year" => matches!(next, "end" | "'s" | "’s"),
+        // Plural units all end in "s": most words stop at that byte.
+        _ if lw.ends_with('s') => {
+            (next == "ago" || i > 0 && matches!(words.lw(i - 1), "for" | "within"))
+                && lexicon::unit(lw).is_some_and(|u| u.plural)
+        }
+        _ => false,
+    }
 }
 
 /// Words that open a temporal expression (a `match`: this runs for every token).
@@ -405,7 +408,7 @@ fn is_opener(lw: &str) -> bool {
             "recently" | "lately" | "noon" | "midday" | "midnight" | "year-earlier" | "year-ago" | "annually" |
             "yearly" | "daily" | "weekly" | "monthly" | "hourly" | "quarterly" | "less" | "fewer" | "at" | "up" |
             "no" | "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "over" | "under" |
-            "first" | "second" | "third" | "fourth" | "final" | "half"
+            "first" | "second" | "third" | "fourth" | "final" | "half" | "these" | "year-end"
     )
 }
 
@@ -976,14 +979,14 @@ fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let next = words.lw(i + 1);
-    if let Some(u) = lexicon::unit(lw).filter(|u| u.plural) {
-        if next == "ago" {
-            return Some(found(i, i + 2, Val::Ref("PAST_REF"), false));
-        }
-        if matches!(prev, "for" | "within") {
-            return Some(found(i, i + 1, Val::Duration(vague_duration(u)), false));
-        }
-        return None;
+    // A plural unit (all end in "s"), with its neighbour compared before the lexicon is read.
+    if lw.ends_with('s') && (next == "ago" || matches!(prev, "for" | "within")) {
+        let u = lexicon::unit(lw).filter(|u| u.plural)?;
+        return Some(if next == "ago" {
+            found(i, i + 2, Val::Ref("PAST_REF"), false)
+        } else {
+            found(i, i + 1, Val::Duration(vague_duration(u)), false)
+        });
     }
     match (lw, next, words.lw(i + 2)) {
         ("these", "days", _) => Some(found(i, i + 2, Val::Ref("PRESENT_REF"), false)),
@@ -1009,8 +1012,6 @@ fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 
 fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     numeric_date(words, i)
-        .or_else(|| year_end(words, ctx, i))
-        .or_else(|| vague(words, ctx, i))
         .or_else(|| month_form(words, ctx, i))
         .or_else(|| day_month(words, ctx, i))
         .or_else(|| holiday(words, ctx, i))
@@ -1026,6 +1027,8 @@ fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         .or_else(|| spelled_year_form(words, i))
         .or_else(|| time_of_day(words, ctx, i))
         .or_else(|| set_form(words, i))
+        .or_else(|| year_end(words, ctx, i))
+        .or_else(|| vague(words, ctx, i))
         .or_else(|| duration_at(words, i))
 }
 
@@ -2062,9 +2065,10 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let (clock, suffix) = lw.split_at(lw.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(lw.len()));
     // "three in the morning", "ten at night": an hour in words, with its part of day only.
     let spelled = || {
-        let h = crate::numbers::word_value(lw).filter(|v| v.fract() == 0.0 && (1.0..=12.0).contains(v))? as u32;
-        let part = matches!((words.lw(i + 1), words.lw(i + 2)), ("in", "the") | ("at", "night"));
-        part.then_some(h)
+        if !matches!((words.lw(i + 1), words.lw(i + 2)), ("in", "the") | ("at", "night")) {
+            return None;
+        }
+        Some(crate::numbers::word_value(lw).filter(|v| v.fract() == 0.0 && (1.0..=12.0).contains(v))? as u32)
     };
     let (h, m): (u32, u32) = match clock.split_once(':') {
         _ if clock.is_empty() => (spelled()?, 0),
