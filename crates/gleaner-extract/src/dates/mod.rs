@@ -217,7 +217,17 @@ impl Reference {
             }
             Val::Month(y, m) => *self = Reference { day: None, month: Some((y, m)), year: Some(y), ..*self },
             Val::Season(y, _) | Val::Year(y) => *self = Reference { day: None, month: None, year: Some(y), ..*self },
-            Val::Quarter(y, q) => self.quarter = Some((y, q)),
+            // A quarter names its year too; a day or month of another year is no longer the
+            // story's time.
+            Val::Quarter(y, q) => {
+                let same = |d: Option<i32>| d == Some(y);
+                *self = Reference {
+                    day: self.day.filter(|d| same(Some(d.year()))),
+                    month: self.month.filter(|m| same(Some(m.0))),
+                    quarter: Some((y, q)),
+                    year: Some(y),
+                };
+            }
             _ => {}
         }
     }
@@ -257,6 +267,9 @@ struct Found {
     /// second begins there.
     cut_start: Option<u32>,
     cut_end: Option<u32>,
+    /// A comparison's period ("from $71 million a year earlier", "than the previous year"):
+    /// a glance aside that leaves the story's time where it was.
+    aside: bool,
 }
 
 fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, out: &mut Vec<DateMention>) {
@@ -280,7 +293,9 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             let second = second_day(words, &mut f);
             let next = second.as_ref().map_or(f.end, |s| s.end).max(i + 1);
             for f in std::iter::once(f).chain(second) {
-                reference.note(&f.val);
+                if !f.aside {
+                    reference.note(&f.val);
+                }
                 out.push(mention(words, ctx, sentence, f));
             }
             i = next;
@@ -755,9 +770,9 @@ fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         _ => return None,
     };
     if lw == "prior" && words.lw(i + 1) == "period" {
-        return Some(found(i, end, Val::Quarter(y - 1, q), true));
+        return Some(Found { aside: true, ..found(i, end, Val::Quarter(y - 1, q), true) });
     }
-    Some(found(i, end, Val::Quarter(y - year_back, q), true))
+    Some(Found { aside: year_back > 0, ..found(i, end, Val::Quarter(y - year_back, q), true) })
 }
 
 /// The grain of a narrative reference's head word: "day" and the parts of a day, "week",
@@ -795,12 +810,30 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     k += skip;
     let head = words.lw(k);
     let grain = anaphor_grain(head)?;
-    // "the next year", "the previous quarter", "the same quarter" count from the document date
-    // (or are durations, or compare earnings): only the day has a story's time to count from.
-    if !any_grain && grain != 'D' {
+    // "the next year" and "the same quarter" count from the document date (or are durations,
+    // or compare earnings): only the day has a story's time to count from. "the previous
+    // year|month|week|quarter|day" and "the prior year" are the period before the one the text
+    // is at ("in 2004 than in the previous year" is 2003), else before the document's; "during
+    // the previous year" is a duration. They compare, so they leave the story's time alone.
+    let back = step == -1;
+    if back {
+        let prev = if i > 0 { words.lw(i - 1) } else { "" };
+        if matches!(prev, "during" | "throughout" | "within" | "for") {
+            return None;
+        }
+    } else if !any_grain && grain != 'D' {
         return None;
     }
-    let r = &ctx.reference;
+    let mut reference = ctx.reference;
+    if back {
+        let a = ctx.anchor?;
+        reference.year = reference.year.or(Some(a.year()));
+        reference.month = reference.month.or(Some((a.year(), a.month())));
+        reference.day = reference.day.or(Some(a));
+        // An earnings report is about the last quarter completed by its date.
+        reference.quarter = reference.quarter.or(Some(add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1)));
+    }
+    let r = &reference;
     let (val, from) = match grain {
         'D' => {
             let from = r.day?;
@@ -830,7 +863,14 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             (Val::Year(y + step as i32), NaiveDate::from_ymd_opt(y, 1, 1)?)
         }
     };
-    Some(Found { anchor: Some(from), ..found(i, k + 1, val, true) })
+    // Counted from the document's date: the anchor column stays empty, as for "last year".
+    let own = match grain {
+        'Y' => ctx.reference.year.is_some(),
+        'M' => ctx.reference.month.is_some(),
+        'Q' => ctx.reference.quarter.is_some(),
+        _ => ctx.reference.day.is_some(),
+    };
+    Some(Found { anchor: own.then_some(from), aside: back, ..found(i, k + 1, val, true) })
 }
 
 /// "mid-afternoon", "mid afternoon yesterday", "mid-morning Friday": the part of the day
@@ -848,7 +888,18 @@ fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usize) -> Optio
 }
 
 fn found(start: usize, end: usize, val: Val, anchored: bool) -> Found {
-    Found { start, end, val, modifier: None, anchored, range: None, anchor: None, cut_start: None, cut_end: None }
+    Found {
+        start,
+        end,
+        val,
+        modifier: None,
+        anchored,
+        range: None,
+        anchor: None,
+        cut_start: None,
+        cut_end: None,
+        aside: false,
+    }
 }
 
 /// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",
@@ -941,6 +992,7 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
                 anchor: None,
                 cut_start: None,
                 cut_end: None,
+                aside: false,
             });
         }
     };
@@ -1554,6 +1606,8 @@ fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     let n = v as i64;
     // In an earnings report, "a year ago" is the same quarter a year before.
+    // "a year earlier" and an earnings report's "a year ago" compare; they do not move the story.
+    let aside = earlier || ctx.quarterly && n == 1 && u.letter == "Y";
     let val = match u.letter {
         "Y" if ctx.quarterly && n == 1 => {
             let a = a?;
@@ -1573,7 +1627,7 @@ fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "D" => Val::Day(a?.checked_sub_signed(Duration::days(n))?),
         _ => return Some(found(i, k + 2, Val::Ref("PAST_REF"), false)),
     };
-    Some(Found { modifier: roughly.then_some("APPROX"), ..found(i, k + 2, val, true) })
+    Some(Found { modifier: roughly.then_some("APPROX"), aside, ..found(i, k + 2, val, true) })
 }
 
 /// The TIMEX3 value of an unknown date of a unit's size: a day XXXX-XX-XX, a week XXXX-WXX, a
@@ -1729,6 +1783,7 @@ fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         anchor: inner.anchor,
         cut_start: None,
         cut_end: None,
+        aside: inner.aside,
     })
 }
 
@@ -1763,6 +1818,7 @@ fn half_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         anchor: inner.anchor,
         cut_start: None,
         cut_end: None,
+        aside: inner.aside,
     })
 }
 
@@ -1970,6 +2026,18 @@ fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if let Some(y) = year_at(words, of) {
         end = of + 1;
         return Some(found(i, end, Val::Quarter(y, q), false));
+    }
+    // "the fourth quarter of that year", "of the same year": the year the text is at.
+    if of > k {
+        let skip = match (words.lw(of), words.lw(of + 1)) {
+            ("that", _) => 1,
+            ("the", "same") => 2,
+            _ => 0,
+        };
+        if let Some(y) = ctx.reference.year.filter(|_| skip > 0 && words.lw(of + skip) == "year") {
+            let from = NaiveDate::from_ymd_opt(y, 1, 1);
+            return Some(Found { anchor: from, ..found(i, of + skip + 1, Val::Quarter(y, q), true) });
+        }
     }
     let a = ctx.anchor?;
     // A quarter without a year: the latest one that has begun by the document date.
