@@ -200,29 +200,32 @@ pub(crate) fn movable_first(w: &str) -> bool {
 /// Words that point a sentence to the future (for bare weekdays and months). "would" is the
 /// future of reported speech ("said he would leave Friday"); "due", "slated" and "supposed" name
 /// a plan ("supposed to conclude by May").
+/// The modals of the future, contracted too ("we'll", "won't").
+pub(crate) fn will(w: &str) -> bool {
+    matches!(w, "will" | "'ll" | "’ll" | "shall" | "would" | "won't" | "won’t")
+        || w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll"))
+}
+
 pub(crate) fn future_marker(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "'ll"
-            | "shall"
-            | "would"
-            | "tomorrow"
-            | "next"
-            | "upcoming"
-            | "coming"
-            | "plans"
-            | "plan"
-            | "planned"
-            | "planning"
-            | "expected"
-            | "expects"
-            | "scheduled"
-            | "slated"
-            | "supposed"
-            | "due"
-            | "ahead"
-    )
+    will(w)
+        || matches!(
+            w,
+            "tomorrow"
+                | "next"
+                | "upcoming"
+                | "coming"
+                | "plans"
+                | "plan"
+                | "planned"
+                | "planning"
+                | "expected"
+                | "expects"
+                | "scheduled"
+                | "slated"
+                | "supposed"
+                | "due"
+                | "ahead"
+        )
 }
 
 /// Words that point a sentence to the past: auxiliaries, past adverbs, regular "-ed" forms and
@@ -300,5 +303,6 @@ mod tests {
         assert!(past_marker("brought") && past_marker("met") && past_marker("stepped"));
         assert!(!past_marker("meet") && !past_marker("set") && !past_marker("supposed") && !past_marker("indeed"));
         assert!(future_marker("would") && future_marker("supposed"));
+        assert!(future_marker("we'll") && future_marker("won’t") && !future_marker("ll") && !future_marker("well"));
     }
 }

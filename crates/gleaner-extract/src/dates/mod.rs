@@ -128,8 +128,8 @@ fn local_tense(words: &Words<'_>, markers: &[Option<Tense>], i: usize) -> Tense 
     let ahead = if fronted { 30 } else { 5 };
     let verb = |k: usize| match markers[k] {
         Some(Tense::Future) if k >= i + 5 => {
-            let strong = matches!(words.lw(k), "will" | "'ll" | "shall" | "would")
-                || matches!(words.lw(k), "plans" | "plan") && words.lw(k + 1) == "to";
+            let strong =
+                lexicon::will(words.lw(k)) || matches!(words.lw(k), "plans" | "plan") && words.lw(k + 1) == "to";
             strong.then_some(Tense::Future)
         }
         m => m,
@@ -330,29 +330,7 @@ fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
         (",", Some(y)) => (Some(y), k + 4),
         _ => (None, k + 2),
     };
-    let after = words.lw(end);
-    let word_after = after.starts_with(|c: char| c.is_alphabetic())
-        && !matches!(
-            after,
-            "in" | "at"
-                | "on"
-                | "and"
-                | "or"
-                | "when"
-                | "with"
-                | "for"
-                | "to"
-                | "the"
-                | "of"
-                | "before"
-                | "after"
-                | "during"
-                | "while"
-                | "as"
-                | "by"
-                | "from"
-        );
-    if year.is_none() && (word_after || words.lw(end) == "%") {
+    if year.is_none() && (!ends_phrase(words, end) || words.lw(end) == "%") {
         return None;
     }
     let y = year.unwrap_or(d.year());
@@ -401,6 +379,8 @@ fn with_neighbour(words: &Words<'_>, i: usize, lw: &str) -> bool {
     let next = words.lw(i + 1);
     match lw {
         "that" => next == "same" || anaphor_grain(next).is_some(),
+        // "the fifth of May": a spelled day before "of" and a month.
+        _ if next == "of" && spelled_day(lw).is_some() => lexicon::month(words.lw(i + 2)).is_some(),
         "year" => matches!(next, "end" | "'s" | "’s"),
         // Plural units all end in "s": most words stop at that byte.
         _ if lw.ends_with('s') => {
@@ -484,6 +464,41 @@ fn day_at(words: &Words<'_>, i: usize) -> Option<u32> {
 }
 
 /// A month name at `i`, capitalized (so "may" the verb and "march" the noun are not months).
+/// A day written as an ordinal word: "fourth", "twenty-first" (not "fifths").
+fn spelled_day(lw: &str) -> Option<u32> {
+    if lw.ends_with('s') {
+        return None;
+    }
+    crate::numbers::ordinal_value(lw).and_then(|d| u32::try_from(d).ok()).filter(|d| (1..=31).contains(d))
+}
+
+/// Does the word at `k` end a date phrase, rather than continue a noun phrase ("June second
+/// round")? Punctuation, the end, or a preposition or conjunction.
+fn ends_phrase(words: &Words<'_>, k: usize) -> bool {
+    let after = words.lw(k);
+    !after.starts_with(|c: char| c.is_alphabetic())
+        || matches!(
+            after,
+            "in" | "at"
+                | "on"
+                | "and"
+                | "or"
+                | "when"
+                | "with"
+                | "for"
+                | "to"
+                | "the"
+                | "of"
+                | "before"
+                | "after"
+                | "during"
+                | "while"
+                | "as"
+                | "by"
+                | "from"
+        )
+}
+
 fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     let m = lexicon::month(words.lw(i))?;
     let w = words.w(i);
@@ -506,8 +521,11 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     if m == 5 && w == "May" {
         let prev = if i > 0 { words.lw(i - 1) } else { "" };
         let next = words.w(i + 1);
-        let dated =
-            day_at(words, i + 1).is_some() || year_at(words, i + 1).is_some() || day_pair(words.w(i + 1)).is_some();
+        let dated = day_at(words, i + 1).is_some()
+            || i > 0 && day_at(words, i - 1).is_some()
+            || year_at(words, i + 1).is_some()
+            || day_pair(words.w(i + 1)).is_some()
+            || spelled_day(words.lw(i + 1)).is_some() && ends_phrase(words, i + 2);
         let calendar = matches!(
             prev,
             "in" | "of"
@@ -1152,7 +1170,9 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         let cut = words.spans[i + 1].start + len as u32;
         return Some(Found { cut_end: Some(cut), ..found(i, end, val, anchored) });
     }
-    if let Some(d) = day_at(words, i + 1) {
+    // "May 5", "May 5th", "July fourth" (a spelled day ends its phrase: "the June second round").
+    let day = day_at(words, i + 1).or_else(|| spelled_day(words.lw(i + 1)).filter(|_| ends_phrase(words, i + 2)));
+    if let Some(d) = day {
         let mut k = i + 2;
         if words.w(k) == "," {
             k += 1;
@@ -1192,14 +1212,16 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 
 /// "31 August 2021", "26 August", "the 4th of July".
 fn day_month(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    let d = day_at(words, i)?;
+    // "15 May", "the 15th of May", "the fourth of July".
+    let d = day_at(words, i).or_else(|| spelled_day(words.lw(i)).filter(|_| words.lw(i + 1) == "of"))?;
     let mut k = i + 1;
     if words.lw(k) == "of" {
         k += 1;
     }
     let m = month_at(words, k)?;
-    if let Some(y) = year_at(words, k + 1) {
-        return Some(found(i, k + 2, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
+    let comma = usize::from(words.w(k + 1) == ",");
+    if let Some(y) = year_at(words, k + 1 + comma) {
+        return Some(found(i, k + 2 + comma, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
     }
     Some(match resolve_month_day(ctx, m, d) {
         Some(date) => found(i, k + 1, Val::Day(date), true),
@@ -2152,11 +2174,30 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         ("", "at", "night", _) => Some((h >= 6 && h != 12, i + 3)),
         _ => None,
     };
+    // "9 to 11 p.m.", "from 7 to 7:30pm", "between 11 and 1 p.m.": the first of a range takes
+    // the second's half of the day, or the other half when its hour is later (11 a.m. to 1 p.m.).
+    let ranged = || {
+        if !matches!(words.lw(i + 1), "to" | "and" | "-" | "–" | "until" | "till" | "through") || !(1..=12).contains(&h)
+        {
+            return None;
+        }
+        let Found { val: Val::Time(_, t), .. } = time_of_day(words, ctx, i + 2).filter(|f| f.start == i + 2)? else {
+            return None;
+        };
+        let h2: u32 = t.get(1..3)?.parse().ok()?;
+        let pm2 = h2 >= 12;
+        let h2 = if h2 > 12 { h2 - 12 } else { h2 };
+        Some(if h % 12 <= h2 % 12 { pm2 } else { !pm2 })
+    };
     let (meridiem, end) = match (suffix, meridiem(suffix), meridiem(words.lw(i + 1))) {
         _ if spoken.is_some() => spoken.map(|(pm, end)| (Some(pm), end))?,
         (_, Some(pm), _) => (Some(pm), i + 1),
         ("", None, Some(pm)) => (Some(pm), i + 2),
-        ("", None, None) if clock.contains(':') && h < 24 && m < 60 => (None, i + 1),
+        ("", None, None) if m < 60 => match ranged() {
+            Some(pm) => (Some(pm), i + 1),
+            None if clock.contains(':') && h < 24 => (None, i + 1),
+            None => return None,
+        },
         _ => return None,
     };
     if m >= 60 || h > 24 || (meridiem.is_some() && !(1..=12).contains(&h)) {
