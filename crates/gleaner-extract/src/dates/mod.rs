@@ -274,6 +274,7 @@ struct Found {
 
 fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, out: &mut Vec<DateMention>) {
     let mut markers: Option<Vec<Option<Tense>>> = None;
+    let mut last_month: Option<(usize, i32, u32)> = None;
     let n = words.len();
     let mut i = 0;
     while i < n {
@@ -290,6 +291,19 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
         };
         let ctx = &local;
         if let Some(mut f) = expression(words, ctx, i) {
+            // A range runs forward: "March to May", "November through February". (A list,
+            // "the January and December indices", need not: each month resolves alone.) Only a
+            // bare month moves ("January to March this year" keeps its own).
+            if let (Some((end, y1, m1)), Val::Month(_, m2)) = (last_month, &f.val) {
+                let bare = f.anchored && f.start == end + 1 && f.end == f.start + 1;
+                if bare && matches!(words.lw(end), "to" | "through" | "-" | "–") {
+                    f.val = Val::Month(if *m2 >= m1 { y1 } else { y1 + 1 }, *m2);
+                }
+            }
+            last_month = match f.val {
+                Val::Month(y, m) => Some((f.end, y, m)),
+                _ => None,
+            };
             let second = second_day(words, &mut f);
             let next = second.as_ref().map_or(f.end, |s| s.end).max(i + 1);
             for f in std::iter::once(f).chain(second) {
@@ -523,6 +537,11 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
         let next = words.w(i + 1);
         let dated = day_at(words, i + 1).is_some()
             || i > 0 && day_at(words, i - 1).is_some()
+            // "March to May", "April and May": after another month.
+            || i > 1
+                && matches!(prev, "to" | "and" | "through" | "or" | "-" | "–")
+                && lexicon::month(words.lw(i - 2)).is_some()
+                && capitalized(words, i - 2)
             || year_at(words, i + 1).is_some()
             || day_pair(words.w(i + 1)).is_some()
             || spelled_day(words.lw(i + 1)).is_some() && ends_phrase(words, i + 2);
@@ -626,7 +645,7 @@ fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 /// months", "the first quarter", "the end of the year").
 fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
-    if matches!(lw, "first" | "last") && words.lw(i + 1) != "quarter" {
+    if matches!(lw, "first" | "last" | "final") && words.lw(i + 1) != "quarter" {
         if let Some(part) = period_of(words, ctx, i) {
             return Some(part); // "the first four months of 2021"
         }
@@ -758,6 +777,9 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             Some(Found { start: i, end: inner.end, modifier: Some(modifier), ..inner })
         }
         _ => {
+            if let Some(q) = month_span_quarter(words, ctx, i) {
+                return Some(q);
+            }
             let f = simple(words, ctx, i)?;
             // "the 1990s", "the summer of 2016", "the 20th century", "the nine months": with
             // "the"; "the current", "the recent" and adjectival "the third-quarter" without.
@@ -790,7 +812,24 @@ fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if lw == "prior" && words.lw(i + 1) == "period" {
         return Some(Found { aside: true, ..found(i, end, Val::Quarter(y - 1, q), true) });
     }
+    // "the same quarter a year ago", "the same period last year": one expression.
+    if lw == "same" {
+        if let Some(back) = year_back_phrase(words, end) {
+            return Some(Found { aside: true, ..found(i, back, Val::Quarter(y - 1, q), true) });
+        }
+    }
     Some(Found { aside: year_back > 0, ..found(i, end, Val::Quarter(y - year_back, q), true) })
+}
+
+/// The end of "last year", "a year ago|earlier|before", "the previous|prior year" or "the year
+/// before" at `k`: what shifts "the same month" or "the same quarter" a year back.
+fn year_back_phrase(words: &Words<'_>, k: usize) -> Option<usize> {
+    match (words.lw(k), words.lw(k + 1), words.lw(k + 2)) {
+        ("last", "year", _) => Some(k + 2),
+        ("a" | "one", "year", "ago" | "earlier" | "before") => Some(k + 3),
+        ("the", "previous" | "prior", "year") | ("the", "year", "before") => Some(k + 3),
+        _ => None,
+    }
 }
 
 /// The grain of a narrative reference's head word: "day" and the parts of a day, "week",
@@ -819,7 +858,7 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let (step, any_grain, skip) = match (words.lw(k), words.lw(k + 1)) {
         ("that", "same") => (0, true, 2),
         ("that", _) => (0, true, 1),
-        ("the", "same") => (0, false, 2),
+        ("the", "same") => (0, matches!(words.lw(k + 2), "year" | "month"), 2),
         ("the", "following") => (1, true, 2),
         ("the", "next") => (1, false, 2),
         ("the", "previous" | "prior") => (-1, false, 2),
@@ -833,13 +872,25 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     // year|month|week|quarter|day" and "the prior year" are the period before the one the text
     // is at ("in 2004 than in the previous year" is 2003), else before the document's; "during
     // the previous year" is a duration. They compare, so they leave the story's time alone.
-    let back = step == -1;
-    if back {
+    // "the same month last year", "the same day a year earlier": that period a year back.
+    let same = words.lw(k - 1) == "same" && matches!(grain, 'D' | 'W' | 'M');
+    // "the same month of 1985", "the same month in 1986": that month of the year written.
+    if same && grain == 'M' && matches!(words.lw(k + 1), "of" | "in") {
+        if let (Some(y), Some((_, m))) =
+            (year_at(words, k + 2), ctx.reference.month.or(ctx.anchor.map(|a| (a.year(), a.month()))))
+        {
+            return Some(Found { aside: true, ..found(i, k + 3, Val::Month(y, m), false) });
+        }
+    }
+    let of_last = same && words.lw(k + 1) == "of" && words.lw(k + 2) == "last" && words.lw(k + 3) == "year";
+    let year_back = if of_last { Some(k + 4) } else { same.then(|| year_back_phrase(words, k + 1)).flatten() };
+    let back = step == -1 || year_back.is_some();
+    if step == -1 {
         let prev = if i > 0 { words.lw(i - 1) } else { "" };
         if matches!(prev, "during" | "throughout" | "within" | "for") {
             return None;
         }
-    } else if !any_grain && grain != 'D' {
+    } else if !any_grain && grain != 'D' && !back {
         return None;
     }
     let mut reference = ctx.reference;
@@ -888,7 +939,14 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         'Q' => ctx.reference.quarter.is_some(),
         _ => ctx.reference.day.is_some(),
     };
-    Some(Found { anchor: own.then_some(from), aside: back, ..found(i, k + 1, val, true) })
+    let (val, end) = match (year_back, val) {
+        (None, val) => (val, k + 1),
+        (Some(end), Val::Day(d)) => (Val::Day(d.with_year(d.year() - 1).or_else(|| d.pred_opt())?), end),
+        (Some(end), Val::Week(y, w)) => (Val::Week(y - 1, w), end),
+        (Some(end), Val::Month(y, m)) => (Val::Month(y - 1, m), end),
+        _ => return None,
+    };
+    Some(Found { anchor: own.then_some(from), aside: back, ..found(i, end, val, true) })
 }
 
 /// "mid-afternoon", "mid afternoon yesterday", "mid-morning Friday": the part of the day
@@ -2061,11 +2119,34 @@ fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             return Some(Found { anchor: from, ..found(i, of + skip + 1, Val::Quarter(y, q), true) });
         }
     }
+    Some(found(i, end, Val::Quarter(quarter_year(ctx, q)?, q), true))
+}
+
+/// The year of a quarter named without one: the latest that has begun by the document date,
+/// or the coming one in a clause about the future.
+fn quarter_year(ctx: &Ctx, q: u32) -> Option<i32> {
     let a = ctx.anchor?;
-    // A quarter without a year: the latest one that has begun by the document date.
     let current = (a.month() - 1) / 3 + 1;
-    let y = if q <= current || ctx.tense == Tense::Future { a.year() } else { a.year() - 1 };
-    Some(found(i, end, Val::Quarter(y, q), true))
+    Some(if q <= current || ctx.tense == Tense::Future { a.year() } else { a.year() - 1 })
+}
+
+/// "the October-to-December period", "the January-March quarter", "the July to September
+/// period": three months that make a calendar quarter, named by its first and last month.
+fn month_span_quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let (m1, m2, k) = match lw.split_once('-') {
+        Some((a, b)) => {
+            let b = b.strip_prefix("to-").unwrap_or(b);
+            (lexicon::month(a)?, lexicon::month(b)?, i + 1)
+        }
+        None if matches!(words.lw(i + 1), "to" | "through") => (lexicon::month(lw)?, month_at(words, i + 2)?, i + 3),
+        None => return None,
+    };
+    if m1 % 3 != 1 || m2 != m1 + 2 || !matches!(words.lw(k), "period" | "quarter") {
+        return None;
+    }
+    let q = (m1 - 1) / 3 + 1;
+    Some(found(i, k + 1, Val::Quarter(quarter_year(ctx, q)?, q), true))
 }
 
 /// The quarter an ordinal names: "first"/"1st" 1 … "fourth", "final", "last" 4.
