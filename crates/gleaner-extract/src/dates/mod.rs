@@ -290,6 +290,15 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             reference: *reference,
         };
         let ctx = &local;
+        if let Some((first, second)) = month_slash_pair(words, ctx, i) {
+            i = second.end;
+            for f in [first, second] {
+                reference.note(&f.val);
+                out.push(mention(words, ctx, sentence, f));
+            }
+            last_month = None;
+            continue;
+        }
         if let Some(mut f) = expression(words, ctx, i) {
             // A range runs forward: "March to May", "November through February". (A list,
             // "the January and December indices", need not: each month resolves alone.) Only a
@@ -317,6 +326,38 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             i += 1;
         }
     }
+}
+
+/// "March/April", "Oct/Dec", "May/June shipment": two months written as one token, two dates
+/// whose spans cut it (TIMEX3 marks each); the second follows the first.
+fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<(Found, Found)> {
+    let w = words.w(i);
+    let (a, b) = w.split_once('/')?;
+    let upper = |p: &str| p.starts_with(|c: char| c.is_ascii_uppercase());
+    if !upper(a) || !upper(b) {
+        return None;
+    }
+    let (m1, m2) = (lexicon::month(&a.to_ascii_lowercase())?, lexicon::month(&b.to_ascii_lowercase())?);
+    let start = words.spans[i].start;
+    let cut = start + a.len() as u32;
+    // "Jan/Feb 1987": the year is the second month's, and the first's unless it runs over.
+    let written = year_at(words, i + 1);
+    let first_year = match written {
+        Some(y) => Some(if m1 > m2 { y - 1 } else { y }),
+        None => resolve_month(ctx, m1),
+    };
+    let (v1, v2) = match first_year {
+        Some(y) => (Val::Month(y, m1), Val::Month(if m2 >= m1 { y } else { y + 1 }, m2)),
+        None => (Val::Partial(format!("XXXX-{m1:02}")), Val::Partial(format!("XXXX-{m2:02}"))),
+    };
+    let (anchored, end) = match written {
+        Some(_) => (false, i + 2),
+        None => (ctx.anchor.is_some(), i + 1),
+    };
+    Some((
+        Found { cut_end: Some(cut), ..found(i, i + 1, v1, anchored) },
+        Found { cut_start: Some(cut + 1), ..found(i, end, v2, anchored) },
+    ))
 }
 
 /// The second day of "April 24 and 25", "June 3 to 5", "Oct. 12 through 14, 2025": a day number
@@ -385,6 +426,7 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         || (lw.ends_with("days") && lexicon::weekday(&lw[..lw.len() - 1]).is_some())
         || lexicon::decade_word(lw).is_some()
         || with_neighbour(words, i, lw)
+        || lw.split_once('/').is_some_and(|(a, _)| lexicon::month(a).is_some())
 }
 
 /// Words that open an expression only beside a certain word: "that day", "year end", "for
@@ -478,6 +520,26 @@ fn day_at(words: &Words<'_>, i: usize) -> Option<u32> {
 }
 
 /// A month name at `i`, capitalized (so "may" the verb and "march" the noun are not months).
+/// A year in two digits: "'86" (or "86" when `bare` is allowed and it is over 31, so no day),
+/// in the century that puts it nearest the anchor's year.
+fn short_year(w: &str, bare: bool, anchor: Option<NaiveDate>) -> Option<i32> {
+    let digits = match w.strip_prefix('\'').or_else(|| w.strip_prefix('’')) {
+        Some(d) => d,
+        None if bare => w,
+        None => return None,
+    };
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let yy: i32 = digits.parse().ok()?;
+    if digits.len() == w.len() && yy <= 31 {
+        return None;
+    }
+    let near = anchor.map_or(1950, |a| a.year());
+    let base = near - near.rem_euclid(100);
+    [base - 100 + yy, base + yy, base + 100 + yy].into_iter().min_by_key(|y| (y - near).abs())
+}
+
 /// A day written as an ordinal word: "fourth", "twenty-first" (not "fifths").
 fn spelled_day(lw: &str) -> Option<u32> {
     if lw.ends_with('s') {
@@ -518,7 +580,11 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     let w = words.w(i);
     let short = w.trim_end_matches('.').len() <= 4 && !matches!(w, "May" | "June" | "July");
     if !capitalized(words, i)
-        || (short && !w.ends_with('.') && w.len() == 3 && !words.w(i + 1).starts_with(|c: char| c.is_ascii_digit()))
+        || (short
+            && !w.ends_with('.')
+            && w.len() == 3
+            && !words.w(i + 1).starts_with(|c: char| c.is_ascii_digit())
+            && !(matches!(words.w(i + 1), "'" | "’") && words.w(i + 2).starts_with(|c: char| c.is_ascii_digit())))
     {
         return None;
     }
@@ -1150,6 +1216,7 @@ fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         .or_else(|| season_form(words, ctx, i))
         .or_else(|| decade_century(words, i))
         .or_else(|| quarter(words, ctx, i))
+        .or_else(|| half_of(words, ctx, i))
         .or_else(|| fiscal_year(words, i))
         .or_else(|| year_form(words, i))
         .or_else(|| spelled_year_form(words, i))
@@ -1250,6 +1317,17 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     if let Some((y, end)) = any_year_at(words, k) {
         return Some(found(i, end, Val::Month(y, m), false));
+    }
+    // "Dec '86", and in tables "Feb 87" after an abbreviation (a number a day cannot be).
+    let abbreviated = words.w(i).trim_end_matches('.').len() <= 4;
+    if let Some(y) = short_year(words.w(k), abbreviated, ctx.anchor) {
+        return Some(found(i, k + 1, Val::Month(y, m), false));
+    }
+    // The apostrophe stands apart when the tokenizer reads it as an opening quote.
+    if matches!(words.w(k), "'" | "’") && words.spans[k].end == words.spans.get(k + 1).map_or(0, |s| s.start) {
+        if let Some(y) = short_year(&format!("'{}", words.w(k + 1)), false, ctx.anchor) {
+            return Some(found(i, k + 2, Val::Month(y, m), false));
+        }
     }
     // "January this year", "June last year", "May next year".
     let offset = match (words.lw(i + 1), words.lw(i + 2)) {
@@ -1877,6 +1955,8 @@ fn half_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     };
     let k = match (words.lw(i + 1), words.lw(i + 2)) {
         ("half", "of") => i + 3,
+        // "first half 1987": the year without "of" (never a bare "the first half": a match has two).
+        ("half", _) if year_at(words, i + 2).is_some() => i + 2,
         ("two", "quarters") if words.lw(i + 3) == "of" => i + 4,
         _ => return None,
     };
@@ -2130,11 +2210,12 @@ fn quarter_year(ctx: &Ctx, q: u32) -> Option<i32> {
     Some(if q <= current || ctx.tense == Tense::Future { a.year() } else { a.year() - 1 })
 }
 
-/// "the October-to-December period", "the January-March quarter", "the July to September
-/// period": three months that make a calendar quarter, named by its first and last month.
+/// "the October-to-December period", "the January-March quarter", "the July/September
+/// quarter", "the July to September period": three months that make a calendar quarter, named
+/// by its first and last month.
 fn month_span_quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
-    let (m1, m2, k) = match lw.split_once('-') {
+    let (m1, m2, k) = match lw.split_once(['-', '/']) {
         Some((a, b)) => {
             let b = b.strip_prefix("to-").unwrap_or(b);
             (lexicon::month(a)?, lexicon::month(b)?, i + 1)
