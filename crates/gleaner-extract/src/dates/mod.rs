@@ -1224,7 +1224,48 @@ fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         .or_else(|| set_form(words, i))
         .or_else(|| year_end(words, ctx, i))
         .or_else(|| vague(words, ctx, i))
-        .or_else(|| duration_at(words, i))
+        .or_else(|| duration_at(words, i).map(|f| future_point(words, ctx, i, f)))
+}
+
+/// "would be redeemed in five years", "will open in two weeks": in a clause about the future,
+/// "in" + a count of days, weeks, months or years is the point that far ahead (a DATE in
+/// TIMEX3, as TimeBank has it), not a duration. "the second letter in two weeks" stays one.
+fn future_point(words: &Words<'_>, ctx: &Ctx, i: usize, f: Found) -> Found {
+    let (Val::Duration(d), Some(a)) = (&f.val, ctx.anchor) else { return f };
+    if i == 0 || words.lw(i - 1) != "in" || ctx.tense != Tense::Future || f.end != i + 2 || words.lw(i).contains('-') {
+        return f;
+    }
+    // "the first time in 11 years", "the lowest in a decade", "his ninth manager in eight
+    // years": a span looked back over, after an ordinal or a superlative.
+    let looks_back = (i.saturating_sub(5)..i - 1).any(|k| {
+        let w = words.lw(k);
+        crate::numbers::ordinal_value(w).is_some()
+            || matches!(w, "time" | "times" | "most" | "least" | "best" | "worst" | "last")
+            || w.len() > 4 && w.ends_with("est")
+    });
+    // "in 15 year convertible bonds": a singular unit after a count names a kind of thing.
+    let plural_ok = !matches!(words.lw(i), "a" | "an" | "one" | "1") == words.lw(i + 1).ends_with('s');
+    if looks_back || !plural_ok {
+        return f;
+    }
+    let Some((n, unit)) = d.strip_prefix('P').and_then(|r| r.split_at_checked(r.len().checked_sub(1)?)) else {
+        return f;
+    };
+    let Ok(n) = n.parse::<i32>() else { return f };
+    let val = match unit {
+        "Y" => Val::Year(a.year() + n),
+        "M" => {
+            let (y, m) = add_months(a.year(), a.month(), n);
+            Val::Month(y, m)
+        }
+        "W" => {
+            let w = (a + Duration::weeks(i64::from(n))).iso_week();
+            Val::Week(w.year(), w.week())
+        }
+        "D" => Val::Day(a + Duration::days(i64::from(n))),
+        _ => return f,
+    };
+    Found { val, anchored: true, ..f }
 }
 
 /// "8/31/2021", "8/31/21", "2021-08-31", "31.08.2021".
