@@ -299,7 +299,7 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             last_month = None;
             continue;
         }
-        if let Some(mut f) = expression(words, ctx, i) {
+        if let Some(mut f) = expression(words, ctx, i).filter(|f| !names_a_title(words, f)) {
             // A range runs forward: "March to May", "November through February". (A list,
             // "the January and December indices", need not: each month resolves alone.) Only a
             // bare month moves ("January to March this year" keeps its own).
@@ -326,6 +326,59 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             i += 1;
         }
     }
+}
+
+/// Is the expression part of a title: a unit or a relative day capitalized inside a sentence
+/// that is not itself in title case ("ABC News' \"This Week\"", "CBS's \"60 Minutes\"", "VOA
+/// Today")? Holidays ("Thanksgiving Day", "New Year") keep their capitals.
+fn names_a_title(words: &Words<'_>, f: &Found) -> bool {
+    let first_word = (0..words.len()).find(|&k| words.w(k).starts_with(char::is_alphanumeric));
+    // An expression opening its sentence, or a quotation that goes on in lower case ("He said:
+    // \"Today the Tories ..."), may be capitalized; a quoted title closes right after ("NBC's
+    // \"Today\"") or goes on capitalized ("\"This Week With David Brinkley\"").
+    let opens = |k: usize| {
+        Some(k) == first_word
+            || k > 0 && matches!(words.w(k - 1), "\"" | "``" | "“" | "'") && {
+                let next = (f.end..words.len()).find(|&j| !matches!(words.w(j), "," | "." | ":" | ";"));
+                next.is_some_and(|j| words.w(j).starts_with(char::is_lowercase))
+            }
+    };
+    if opens(f.start) {
+        return false;
+    }
+    let titled = (f.start..f.end).any(|k| {
+        let w = words.w(k);
+        capitalized(words, k)
+            // "YESTERDAY" in a shouted line is no title.
+            && w.chars().any(char::is_lowercase)
+            // "the 19th Century" is how some write it; "20th Century Fox" is a name.
+            && (words.lw(k) != "century" || capitalized(words, k + 1))
+            && matches!(
+                words.lw(k),
+                "today"
+                    | "tonight"
+                    | "tomorrow"
+                    | "yesterday"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "minute"
+                    | "minutes"
+                    | "hour"
+                    | "hours"
+                    | "decade"
+                    | "decades"
+                    | "century"
+            )
+    });
+    if !titled {
+        return false;
+    }
+    // A headline capitalizes every word longer than "of", "in", "the", "and".
+    let mut long = (0..words.len()).filter(|&k| words.w(k).len() > 3 && words.w(k).starts_with(char::is_alphabetic));
+    let headline = long.clone().count() >= 3 && long.all(|k| capitalized(words, k));
+    !headline
 }
 
 /// "March/April", "Oct/Dec", "May/June shipment": two months written as one token, two dates
