@@ -275,6 +275,7 @@ struct Found {
 fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, out: &mut Vec<DateMention>) {
     let mut markers: Option<Vec<Option<Tense>>> = None;
     let mut last_month: Option<(usize, i32, u32)> = None;
+    let mut last_day: Option<(usize, NaiveDate)> = None;
     let n = words.len();
     let mut i = 0;
     while i < n {
@@ -309,8 +310,23 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
                     f.val = Val::Month(if *m2 >= m1 { y1 } else { y1 + 1 }, *m2);
                 }
             }
+            // "on Friday at 4 p.m.", "March 3 at 10:30 a.m.", "yesterday at 6 a.m.": the clock
+            // time of the day just named, not of the document's.
+            if let (Some((end, d)), Val::Time(day, clock)) = (last_day, &mut f.val) {
+                if f.start == end + 1
+                    && *day == ctx.anchor
+                    && clock.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                    && matches!(words.lw(end), "at" | "around" | "about" | "by" | "from")
+                {
+                    *day = Some(d);
+                }
+            }
             last_month = match f.val {
                 Val::Month(y, m) => Some((f.end, y, m)),
+                _ => None,
+            };
+            last_day = match f.val {
+                Val::Day(d) => Some((f.end, d)),
                 _ => None,
             };
             let second = second_day(words, &mut f);
@@ -2490,7 +2506,16 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             }
         }
     }
-    Some(found(i, end, Val::Time(ctx.anchor, clock), ctx.anchor.is_some()))
+    // "close at 6pm on Saturday": that day's; "on Saturday" stays a date of its own.
+    if words.lw(at) == "on" {
+        if let Some(Found { val: Val::Day(d), .. }) = day_after(at + 1) {
+            return Some(found(i, end, Val::Time(Some(d), clock), true));
+        }
+    }
+    // Otherwise the day the text is at ("killed on Oct. 23 ... at 10 p.m."), else the
+    // document's: a clock time is a narrative reference too.
+    let day = ctx.reference.day.or(ctx.anchor);
+    Some(Found { anchor: ctx.reference.day, ..found(i, end, Val::Time(day, clock), day.is_some()) })
 }
 
 /// "every day", "each year", "annually", "daily", "weekly", "per year".
