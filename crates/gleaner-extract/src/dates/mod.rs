@@ -291,7 +291,7 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             reference: *reference,
         };
         let ctx = &local;
-        if let Some((first, second)) = month_slash_pair(words, ctx, i) {
+        if let Some((first, second)) = month_slash_pair(words, ctx, i).or_else(|| year_pair(words, i)) {
             i = second.end;
             for f in [first, second] {
                 reference.note(&f.val);
@@ -397,11 +397,11 @@ fn names_a_title(words: &Words<'_>, f: &Found) -> bool {
     !headline
 }
 
-/// "March/April", "Oct/Dec", "May/June shipment": two months written as one token, two dates
-/// whose spans cut it (TIMEX3 marks each); the second follows the first.
+/// "March/April", "Oct/Dec", "May/June shipment", "the June-July tour": two months written as
+/// one token, two dates whose spans cut it (TIMEX3 marks each); the second follows the first.
 fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<(Found, Found)> {
     let w = words.w(i);
-    let (a, b) = w.split_once('/')?;
+    let (a, b) = w.split_once(['/', '-'])?;
     let upper = |p: &str| p.starts_with(|c: char| c.is_ascii_uppercase());
     if !upper(a) || !upper(b) {
         return None;
@@ -410,7 +410,8 @@ fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<(Found, Fo
     let start = words.spans[i].start;
     let cut = start + a.len() as u32;
     // "Jan/Feb 1987": the year is the second month's, and the first's unless it runs over.
-    let written = year_at(words, i + 1);
+    let comma = usize::from(words.w(i + 1) == ",");
+    let written = year_at(words, i + 1 + comma);
     let first_year = match written {
         Some(y) => Some(if m1 > m2 { y - 1 } else { y }),
         None => resolve_month(ctx, m1),
@@ -420,12 +421,54 @@ fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<(Found, Fo
         None => (Val::Partial(format!("XXXX-{m1:02}")), Val::Partial(format!("XXXX-{m2:02}"))),
     };
     let (anchored, end) = match written {
-        Some(_) => (false, i + 2),
+        Some(_) => (false, i + 2 + comma),
         None => (ctx.anchor.is_some(), i + 1),
     };
     Some((
         Found { cut_end: Some(cut), ..found(i, i + 1, v1, anchored) },
         Found { cut_start: Some(cut + 1), ..found(i, end, v2, anchored) },
+    ))
+}
+
+/// "1956-87", "2005/06", "the 2006-2007 fiscal year", "2003/4": two years in one token, two
+/// dates whose spans cut it. With a hyphen and two digits the second year must follow the
+/// first at once or be no month number: "2021-08" is ISO's August 2021, not a pair.
+fn year_pair(words: &Words<'_>, i: usize) -> Option<(Found, Found)> {
+    let w = words.w(i);
+    let (a, b) = w.split_once(['/', '-', '–'])?;
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
+    if a.len() != 4 || !digits(a) || !digits(b) || !matches!(b.len(), 1 | 2 | 4) {
+        return None;
+    }
+    let y1: i32 = a.parse().ok().filter(|y| (1000..=2100).contains(y))?;
+    let tail: i32 = b.parse().ok()?;
+    let y2 = match b.len() {
+        4 => tail,
+        n => {
+            let m = 10i32.pow(n as u32);
+            let y = y1 - y1.rem_euclid(m) + tail;
+            if y > y1 {
+                y
+            } else {
+                y + m
+            }
+        }
+    };
+    if y2 <= y1 || y2 - y1 > 100 {
+        return None;
+    }
+    let hyphen = !w.contains('/');
+    if hyphen && b.len() == 2 && y2 != y1 + 1 && tail <= 12 {
+        return None;
+    }
+    let start = words.spans[i].start;
+    let cut = start + a.len() as u32;
+    Some((
+        Found { cut_end: Some(cut), ..found(i, i + 1, Val::Year(y1), false) },
+        Found {
+            cut_start: Some(cut + w[a.len()..].chars().next()?.len_utf8() as u32),
+            ..found(i, i + 1, Val::Year(y2), false)
+        },
     ))
 }
 
@@ -495,7 +538,7 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         || (lw.ends_with("days") && lexicon::weekday(&lw[..lw.len() - 1]).is_some())
         || lexicon::decade_word(lw).is_some()
         || with_neighbour(words, i, lw)
-        || lw.split_once('/').is_some_and(|(a, _)| lexicon::month(a).is_some())
+        || lw.split_once(['/', '-']).is_some_and(|(a, _)| lexicon::month(a).is_some())
 }
 
 /// Words that open an expression only beside a certain word: "that day", "year end", "for
@@ -661,6 +704,7 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     // Washington"): a preposition and then a capitalized word that is no date.
     if matches!(words.lw(i + 1), "of" | "for" | "on")
         && capitalized(words, i + 2)
+        && !(i > 0 && day_at(words, i - 1).is_some())
         && month_at(words, i + 2).is_none()
         && lexicon::weekday(words.lw(i + 2)).is_none()
     {
@@ -696,7 +740,32 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
                 | "from"
                 | "through"
         );
-        if !(dated || calendar) || next == "be" {
+        // "a May election", "an expected May general election", "the May poll": a month
+        // before a common noun, after an article (and perhaps a participle).
+        let article = |w: &str| matches!(w, "a" | "an" | "the");
+        let determined = article(prev) || prev.ends_with("ed") && i > 1 && article(words.lw(i - 2));
+        let noun_after = next.starts_with(char::is_lowercase)
+            && !matches!(
+                words.lw(i + 1),
+                "be" | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "said"
+                    | "says"
+                    | "and"
+                    | "or"
+            );
+        if !(dated || calendar || determined && noun_after) || next == "be" {
             return None;
         }
     }
