@@ -401,6 +401,9 @@ fn names_a_title(words: &Words<'_>, f: &Found) -> bool {
 /// one token, two dates whose spans cut it (TIMEX3 marks each); the second follows the first.
 fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<(Found, Found)> {
     let w = words.w(i);
+    if w.len() < 7 || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     let (a, b) = w.split_once(['/', '-'])?;
     let upper = |p: &str| p.starts_with(|c: char| c.is_ascii_uppercase());
     if !upper(a) || !upper(b) {
@@ -435,6 +438,9 @@ fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<(Found, Fo
 /// first at once or be no month number: "2021-08" is ISO's August 2021, not a pair.
 fn year_pair(words: &Words<'_>, i: usize) -> Option<(Found, Found)> {
     let w = words.w(i);
+    if w.len() < 6 || !w.as_bytes()[4].is_ascii_punctuation() && !w.get(4..).is_some_and(|r| r.starts_with('–')) {
+        return None;
+    }
     let (a, b) = w.split_once(['/', '-', '–'])?;
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
     if a.len() != 4 || !digits(a) || !digits(b) || !matches!(b.len(), 1 | 2 | 4) {
@@ -538,7 +544,9 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         || (lw.ends_with("days") && lexicon::weekday(&lw[..lw.len() - 1]).is_some())
         || lexicon::decade_word(lw).is_some()
         || with_neighbour(words, i, lw)
-        || lw.split_once(['/', '-']).is_some_and(|(a, _)| lexicon::month(a).is_some())
+        || lw.len() > 6
+            && lw.as_bytes()[3..].iter().any(|&b| b == b'/' || b == b'-')
+            && lw.get(..3).is_some_and(|p| lexicon::month(p).is_some())
 }
 
 /// Words that open an expression only beside a certain word: "that day", "year end", "for
@@ -548,7 +556,9 @@ fn with_neighbour(words: &Words<'_>, i: usize, lw: &str) -> bool {
     match lw {
         "that" => next == "same" || anaphor_grain(next).is_some(),
         // "the fifth of May": a spelled day before "of" and a month.
-        _ if next == "of" && spelled_day(lw).is_some() => lexicon::month(words.lw(i + 2)).is_some(),
+        _ if next == "of" && lw.ends_with(['t', 'd', 'h']) && lexicon::month(words.lw(i + 2)).is_some() => {
+            spelled_day(lw).is_some()
+        }
         "year" => matches!(next, "end" | "'s" | "’s"),
         // Plural units all end in "s": most words stop at that byte.
         _ if lw.ends_with('s') => {
