@@ -2450,8 +2450,11 @@ fn year_form(words: &Words<'_>, i: usize) -> Option<Found> {
     let y = year_at(words, i)?;
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let next = words.lw(i + 1);
-    if matches!(prev, "$" | "£" | "€" | "no." | "#" | "number") || matches!(next, "%" | "percent" | "pct") {
-        return None;
+    if matches!(prev, "$" | "£" | "€" | "no." | "#" | "number")
+        || matches!(next, "%" | "percent" | "pct" | "hrs" | "local")
+        || time_zone(next)
+    {
+        return None; // "1200 hrs", "0950 GMT" are clock times
     }
     if y < 1800
         && !matches!(prev, "in" | "since" | "of" | "by" | "until" | "from" | "during" | "before" | "after" | "circa")
@@ -2511,10 +2514,17 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         }
         Some(crate::numbers::word_value(lw).filter(|v| v.fract() == 0.0 && (1.0..=12.0).contains(v))? as u32)
     };
+    // Not inside brackets: "10:35 a.m. (0735 GMT)", "(2300 to 0200 GMT)" give the same time again.
+    let military = clock.len() == 4
+        && suffix.is_empty()
+        && !(i.saturating_sub(3)..i).rev().take_while(|&k| words.w(k) != ")").any(|k| words.w(k) == "(")
+        && (time_zone(words.lw(i + 1)) || matches!(words.lw(i + 1), "hrs" | "hours" | "local"));
     let (h, m): (u32, u32) = match clock.split_once(':') {
         _ if clock.is_empty() => (spelled()?, 0),
         Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
         None if clock.len() <= 2 => (clock.parse().ok()?, 0),
+        // "0950 GMT", "1200 hrs EDT", "1600 local time": the 24-hour clock of wire copy.
+        None if military => (clock[..2].parse().ok()?, clock[2..].parse().ok()?),
         _ => return None,
     };
     let suffix = if clock.is_empty() { "" } else { suffix };
@@ -2547,6 +2557,8 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         ("", None, None) if m < 60 => match ranged() {
             Some(pm) => (Some(pm), i + 1),
             None if clock.contains(':') && h < 24 => (None, i + 1),
+            // The zone or "hrs" in the extent, as TimeBank has "5 p.m. EST Nov. 9".
+            None if military && h < 24 => (None, if matches!(words.lw(i + 1), "local") { i + 1 } else { i + 2 }),
             None => return None,
         },
         _ => return None,
@@ -2569,6 +2581,11 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let day_after = |k: usize| {
         weekday_form(words, ctx, k)
             .or_else(|| month_at(words, k).and_then(|_| month_form(words, ctx, k)))
+            .or_else(|| {
+                matches!(words.lw(k), "today" | "tomorrow" | "yesterday")
+                    .then(|| relative_word(words, ctx, k))
+                    .flatten()
+            })
             .filter(|f| f.start == k && matches!(f.val, Val::Day(_)))
     };
     if let Some(day) = day_after(at) {
