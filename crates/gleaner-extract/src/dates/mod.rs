@@ -485,8 +485,23 @@ fn year_pair(words: &Words<'_>, i: usize) -> Option<(Found, Found)> {
 fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
     let Val::Day(d) = first.val else { return None };
     if let Some(cut) = first.cut_end {
-        // "Oct. 12-14, 2025": the rest of the token, and the year the first day took.
         let t = (first.start..first.end).find(|&t| words.spans[t].end > cut)?;
+        // "March 18-April 1(, 1987)": the month after the hyphen and the day after the token.
+        if let Some((_, m2, len)) = day_month_pair(words.w(t)) {
+            let d2 = day_at(words, t + 1)?;
+            let mut k = t + 2;
+            if words.w(k) == "," {
+                k += 1;
+            }
+            let (y, end) = match year_at(words, k) {
+                Some(y) => (y, k + 1),
+                None => (if m2 < d.month() { d.year() + 1 } else { d.year() }, t + 2),
+            };
+            let day = NaiveDate::from_ymd_opt(y, m2, d2)?;
+            let cut = words.spans[t].start + len as u32 + 1;
+            return Some(Found { cut_start: Some(cut), ..found(t, end, Val::Day(day), first.anchored) });
+        }
+        // "Oct. 12-14, 2025": the rest of the token, and the year the first day took.
         let (_, d2, len) = day_pair(words.w(t))?;
         let day = NaiveDate::from_ymd_opt(d.year(), d.month(), d2)?;
         let cut = words.spans[t].start + len as u32 + 1;
@@ -534,6 +549,9 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         || lexicon::month(lw).is_some()
         || lexicon::season(lw).is_some()
         || lw.starts_with("mid-")
+        || lw.starts_with("end-")
+        || lw.starts_with("late-")
+        || lw.starts_with("early-")
         || lw.starts_with("fy")
         || (lw.len() == 2 && lw.starts_with('q'))
         || crate::numbers::word_value(lw.split('-').next().unwrap_or(lw)).is_some()
@@ -670,6 +688,16 @@ fn spelled_day(lw: &str) -> Option<u32> {
     crate::numbers::ordinal_value(lw).and_then(|d| u32::try_from(d).ok()).filter(|d| (1..=31).contains(d))
 }
 
+/// The day after a month: "5", "5th", a spelled ordinal that ends the phrase ("July fourth",
+/// not "the June second round"), or a capitalized number word, as wire tables write it ("Pay
+/// April One", "Record Nov Two").
+fn written_day(words: &Words<'_>, k: usize) -> Option<u32> {
+    day_at(words, k).or_else(|| spelled_day(words.lw(k)).filter(|_| ends_phrase(words, k + 1))).or_else(|| {
+        let n = crate::numbers::word_value(words.lw(k)).filter(|_| capitalized(words, k))?;
+        (n.fract() == 0.0 && (1.0..=31.0).contains(&n)).then_some(n as u32)
+    })
+}
+
 /// Does the word at `k` end a date phrase, rather than continue a noun phrase ("June second
 /// round")? Punctuation, the end, or a preposition or conjunction.
 fn ends_phrase(words: &Words<'_>, k: usize) -> bool {
@@ -706,7 +734,8 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
             && !w.ends_with('.')
             && w.len() == 3
             && !words.w(i + 1).starts_with(|c: char| c.is_ascii_digit())
-            && !(matches!(words.w(i + 1), "'" | "’") && words.w(i + 2).starts_with(|c: char| c.is_ascii_digit())))
+            && !(matches!(words.w(i + 1), "'" | "’") && words.w(i + 2).starts_with(|c: char| c.is_ascii_digit()))
+            && written_day(words, i + 1).is_none())
     {
         return None;
     }
@@ -733,7 +762,7 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
                 && capitalized(words, i - 2)
             || year_at(words, i + 1).is_some()
             || day_pair(words.w(i + 1)).is_some()
-            || spelled_day(words.lw(i + 1)).is_some() && ends_phrase(words, i + 2);
+            || written_day(words, i + 1).is_some();
         let calendar = matches!(
             prev,
             "in" | "of"
@@ -930,8 +959,12 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
                 return Some(found(i, end, Val::Year(y), false)); // "the year two thousand"
             }
             // "for the year": a duration; "the year's best": the current year.
+            // "the year ended Sept. 30", "the year to end-March": twelve months to a date (TimeBank
+            // marks "the fiscal year ended Jan. 31" P1Y).
             let prev = if i >= 2 { words.lw(i - 2) } else { "" };
-            if matches!(prev, "for" | "over" | "throughout" | "during") {
+            if matches!(prev, "for" | "over" | "throughout" | "during")
+                || matches!(words.lw(i + 1), "ended" | "ending" | "to" | "through")
+            {
                 return Some(found(i, i + 1, Val::Duration("P1Y".into()), false));
             }
             Some(found(i, i + 1, Val::Year(ctx.anchor?.year()), true))
@@ -1256,15 +1289,22 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "mid" if lexicon::part_of_day(words.lw(i + 1)).is_some() => return mid_part_of_day(words, ctx, i, i + 1),
         "mid" => "MID",
         _ => {
-            // "mid-2019", "mid-June", "mid-1990s" in one token.
-            let rest = lw.strip_prefix("mid-")?;
+            // "mid-2019", "mid-June", "mid-1990s", "end-1985", "end-March", "late-November",
+            // "early-May" in one token.
+            let (position, rest) = [("mid-", "MID"), ("end-", "END"), ("late-", "END"), ("early-", "START")]
+                .into_iter()
+                .find_map(|(p, m)| lw.strip_prefix(p).map(|r| (m, r)))?;
             if lexicon::part_of_day(rest).is_some() {
-                return mid_part_of_day(words, ctx, i, i);
+                return (position == "MID").then(|| mid_part_of_day(words, ctx, i, i)).flatten();
             }
             let year: Option<i32> = rest.parse().ok().filter(|y| (1000..=2100).contains(y));
             let val = if let Some(y) = year {
                 Val::Year(y)
             } else if let Some(m) = lexicon::month(rest) {
+                // "end-December 1986": the year written after it.
+                if let Some(y) = year_at(words, i + 1) {
+                    return Some(Found { modifier: Some(position), ..found(i, i + 2, Val::Month(y, m), false) });
+                }
                 let y = resolve_month(ctx, m)?;
                 Val::Month(y, m)
             } else if let Some(d) = rest.strip_suffix('s').and_then(|r| r.parse::<i32>().ok()).filter(|d| d % 10 == 0) {
@@ -1276,7 +1316,7 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
                 start: i,
                 end: i + 1,
                 val,
-                modifier: Some("MID"),
+                modifier: Some(position),
                 anchored: year.is_none(),
                 range: None,
                 anchor: None,
@@ -1458,6 +1498,16 @@ fn numeric_date(words: &Words<'_>, i: usize) -> Option<Found> {
 }
 
 /// "12-14" in one token: two days of one month ("Oct. 12-14"), and the byte length of the first.
+/// "18-April" of "March 18-April 1": a day, and the month of a second day after a hyphen.
+fn day_month_pair(w: &str) -> Option<(u32, u32, usize)> {
+    let (a, b) = w.split_once('-')?;
+    if !(1..=2).contains(&a.len()) || !a.bytes().all(|c| c.is_ascii_digit()) || !b.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let d: u32 = a.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((d, lexicon::month(&b.to_ascii_lowercase())?, a.len()))
+}
+
 fn day_pair(w: &str) -> Option<(u32, u32, usize)> {
     let (a, b) = w.split_once('-')?;
     let short = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
@@ -1471,6 +1521,23 @@ fn day_pair(w: &str) -> Option<(u32, u32, usize)> {
 /// "August 31, 2021", "Aug. 31", "August 2021", "August", "June 26th", "Oct. 12-14".
 fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let m = month_at(words, i)?;
+    // "March 18-April 1(, 1987)": the first day here, cut inside the token; the scan adds the
+    // second from the rest of the token and the day after it.
+    // Without a year the range is placed by its end, the nearer to the document date in
+    // reports ("exports for July 1-March 13").
+    if let (Some((d, m2, len)), Some(d2)) = (day_month_pair(words.w(i + 1)), day_at(words, i + 2)) {
+        let mut k = i + 3;
+        if words.w(k) == "," {
+            k += 1;
+        }
+        let cut = words.spans[i + 1].start + len as u32;
+        let y2 = match year_at(words, k) {
+            Some(y) => y,
+            None => resolve_month_day(ctx, m2, d2)?.year(),
+        };
+        let val = Val::Day(NaiveDate::from_ymd_opt(if m2 < m { y2 - 1 } else { y2 }, m, d)?);
+        return Some(Found { cut_end: Some(cut), ..found(i, i + 2, val, year_at(words, k).is_none()) });
+    }
     // "Oct. 12-14(, 2025)": the first day here, cut inside the token; the scan adds the second.
     if let Some((d, _, len)) = day_pair(words.w(i + 1)) {
         let mut k = i + 2;
@@ -1485,7 +1552,7 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(Found { cut_end: Some(cut), ..found(i, end, val, anchored) });
     }
     // "May 5", "May 5th", "July fourth" (a spelled day ends its phrase: "the June second round").
-    let day = day_at(words, i + 1).or_else(|| spelled_day(words.lw(i + 1)).filter(|_| ends_phrase(words, i + 2)));
+    let day = written_day(words, i + 1);
     if let Some(d) = day {
         let mut k = i + 2;
         if words.w(k) == "," {
