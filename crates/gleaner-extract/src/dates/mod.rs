@@ -349,12 +349,16 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
 /// Today")? Holidays ("Thanksgiving Day", "New Year") keep their capitals.
 fn names_a_title(words: &Words<'_>, f: &Found) -> bool {
     let first_word = (0..words.len()).find(|&k| words.w(k).starts_with(char::is_alphanumeric));
-    // An expression opening its sentence, or a quotation that goes on in lower case ("He said:
+    // An expression opening its sentence, a clause after a dateline or colon, or a quotation
+    // that goes on in lower case ("He said:
     // \"Today the Tories ..."), may be capitalized; a quoted title closes right after ("NBC's
     // \"Today\"") or goes on capitalized ("\"This Week With David Brinkley\"").
     let opens = |k: usize| {
+        let prev = if k > 0 { words.w(k - 1) } else { "" };
         Some(k) == first_word
-            || k > 0 && matches!(words.w(k - 1), "\"" | "``" | "“" | "'") && {
+            // After a dateline or a colon: "WASHINGTON (AP) _ Today the Senate ...".
+            || matches!(prev, "_" | "-" | "--" | "—" | "–" | ":" | ";" | ")")
+            || matches!(prev, "\"" | "``" | "“" | "'") && {
                 let next = (f.end..words.len()).find(|&j| !matches!(words.w(j), "," | "." | ":" | ";"));
                 next.is_some_and(|j| words.w(j).starts_with(char::is_lowercase))
             }
