@@ -988,6 +988,11 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             Some(found(i, i + 1, Val::Partial(format!("{}-W{:02}-WE", w.year(), w.week())), true))
         }
         "future" => Some(found(i, i + 1, Val::Ref("FUTURE_REF"), false)),
+        // "the other day", "the other night": a recent, unnamed day (TIMEX3's PAST_REF).
+        // "bid on the other day" is the other of two.
+        "other" if matches!(words.lw(i + 1), "day" | "night" | "week") && !(i >= 2 && words.lw(i - 2) == "on") => {
+            Some(found(i, i + 2, Val::Ref("PAST_REF"), false))
+        }
         // "in the morning": of the day the text is at (named last, else the document's).
         "morning" | "afternoon" | "evening" if i >= 2 && words.lw(i - 2) == "in" => {
             let d = ctx.reference.day.or(ctx.anchor);
@@ -1893,6 +1898,17 @@ fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         _ => return None,
     };
     let mut k = i + 1;
+    // "this time last year", "by this time next year": the document's day, a year back or on.
+    if lw == "this" && words.lw(k) == "time" && words.lw(k + 2) == "year" {
+        let step = match words.lw(k + 1) {
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        let a = ctx.anchor?;
+        let d = a.with_year(a.year() + step).or_else(|| (a - Duration::days(1)).with_year(a.year() + step))?;
+        return Some(Found { aside: true, ..found(i, k + 3, Val::Day(d), true) });
+    }
     if lw == "this" && words.lw(k) == "past" {
         k += 1; // "this past June", "this past spring"
         if let Some(season) = lexicon::season(words.lw(k)) {
@@ -2038,8 +2054,9 @@ fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             let (y, m) = add_months(a?.year(), a?.month(), -(n as i32));
             Val::Month(y, m)
         }
-        "W" => {
-            let d = a?.checked_sub_signed(Duration::weeks(n))?;
+        "W" | "2W" => {
+            let weeks = if u.letter == "2W" { 2 * n } else { n };
+            let d = a?.checked_sub_signed(Duration::weeks(weeks))?;
             Val::Week(d.iso_week().year(), d.iso_week().week())
         }
         "D" => Val::Day(a?.checked_sub_signed(Duration::days(n))?),
