@@ -389,6 +389,7 @@ fn names_a_title(words: &Words<'_>, f: &Found) -> bool {
                     | "hours"
                     | "decade"
                     | "decades"
+                    | "future"
                     | "century"
             )
     });
