@@ -1,12 +1,12 @@
 //! Extractors for gleaner: entities, numbers, dates and relations, each behind one seam.
 //!
 //! An [`Extractor`] is a value with one method: it reads a segmented
-//! [`Document`](gleaner_ingest::Document) and appends what it found to an [`Extraction`]. A
+//! [`Document`] and appends what it found to an [`Extraction`]. A
 //! [`Pipeline`] runs a list of them in order, so a later extractor (relations) sees what earlier ones
 //! (entities) found. Extractors do no IO and never fail: odd text yields fewer rows and, where
 //! useful, an [`Issue`](gleaner_ingest::Issue) in [`Extraction::issues`].
 //!
-//! Offsets are byte [`Span`]s of the document text; the export crate turns them into the
+//! Offsets are byte [`Span`](gleaner_ingest::Span)s of the document text; the export crate turns them into the
 //! contract's code-point offsets.
 //!
 //! ```

@@ -350,9 +350,9 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
 fn names_a_title(words: &Words<'_>, f: &Found) -> bool {
     let first_word = (0..words.len()).find(|&k| words.w(k).starts_with(char::is_alphanumeric));
     // An expression opening its sentence, a clause after a dateline or colon, or a quotation
-    // that goes on in lower case ("He said:
-    // \"Today the Tories ..."), may be capitalized; a quoted title closes right after ("NBC's
-    // \"Today\"") or goes on capitalized ("\"This Week With David Brinkley\"").
+    // that goes on in lower case ("He said: \"Today the Tories ..."), may be capitalized; a
+    // quoted title closes right after ("NBC's \"Today\"") or goes on capitalized ("\"This Week
+    // With David Brinkley\"").
     let opens = |k: usize| {
         let prev = if k > 0 { words.w(k - 1) } else { "" };
         Some(k) == first_word
@@ -664,7 +664,6 @@ fn day_at(words: &Words<'_>, i: usize) -> Option<u32> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-/// A month name at `i`, capitalized (so "may" the verb and "march" the noun are not months).
 /// A year in two digits: "'86" (or "86" when `bare` is allowed and it is over 31, so no day),
 /// in the century that puts it nearest the anchor's year.
 fn short_year(w: &str, bare: bool, anchor: Option<NaiveDate>) -> Option<i32> {
@@ -730,6 +729,7 @@ fn ends_phrase(words: &Words<'_>, k: usize) -> bool {
         )
 }
 
+/// A month name at `i`, capitalized (so "may" the verb and "march" the noun are not months).
 fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     let m = lexicon::month(words.lw(i))?;
     let w = words.w(i);
@@ -1507,7 +1507,6 @@ fn numeric_date(words: &Words<'_>, i: usize) -> Option<Found> {
     Some(found(i, i + 1, Val::Day(date), false))
 }
 
-/// "12-14" in one token: two days of one month ("Oct. 12-14"), and the byte length of the first.
 /// "18-April" of "March 18-April 1": a day, and the month of a second day after a hyphen.
 fn day_month_pair(w: &str) -> Option<(u32, u32, usize)> {
     let (a, b) = w.split_once('-')?;
@@ -1518,6 +1517,7 @@ fn day_month_pair(w: &str) -> Option<(u32, u32, usize)> {
     Some((d, lexicon::month(&b.to_ascii_lowercase())?, a.len()))
 }
 
+/// "12-14" in one token: two days of one month ("Oct. 12-14"), and the byte length of the first.
 fn day_pair(w: &str) -> Option<(u32, u32, usize)> {
     let (a, b) = w.split_once('-')?;
     let short = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
@@ -2040,9 +2040,9 @@ fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(found(i, k + 2, Val::Partial(unknown_of(u.letter, u.time)?.into()), false));
     }
     let n = v as i64;
-    // In an earnings report, "a year ago" is the same quarter a year before.
     // "a year earlier" and an earnings report's "a year ago" compare; they do not move the story.
     let aside = earlier || ctx.quarterly && n == 1 && u.letter == "Y";
+    // In an earnings report, "a year ago" is the same quarter a year before.
     let val = match u.letter {
         "Y" if ctx.quarterly && n == 1 => {
             let a = a?;
