@@ -767,6 +767,7 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
                 && capitalized(words, i - 2)
             || year_at(words, i + 1).is_some()
             || day_pair(words.w(i + 1)).is_some()
+            || day_month_pair(words.w(i + 1)).is_some()
             || written_day(words, i + 1).is_some();
         let calendar = matches!(
             prev,
