@@ -2,7 +2,8 @@
 //!
 //! Rules, all on whole paragraphs:
 //! - byline: one of the first two paragraphs, `By` + a name list, or a bare name of two or three
-//!   capitalized words without final punctuation, followed by more text;
+//!   title-case words one space apart (no number, ordinal or article: "Pay May One" is a wire
+//!   table's line) without final punctuation, followed by more text;
 //! - boilerplate: the run of short paragraphs at the very end that open like a blog or news-site
 //!   footer ("No comments:", "Post a Comment", "Share this", "Subscribe to ...");
 //! - heading: a one-sentence paragraph followed by running text, that is either a question of at
@@ -64,10 +65,25 @@ pub(crate) fn byline_author(text: &str) -> Option<String> {
     if !words.iter().all(namelike) {
         return None;
     }
-    if !prefixed && name.len() != text.len() {
+    if !prefixed && (name.len() != text.len() || !bare_name(name, &words)) {
         return None;
     }
     Some(name.to_owned())
+}
+
+/// A name standing alone, without "By": words in title case, one space apart, none a number,
+/// an ordinal or an article. Table lines of wire copy ("Pay May One", "March Eight", "First
+/// Quarter", "MINNEAPOLIS WHEAT", "CURRENT  WEEK   YEAR", "The Australian Stock") are not.
+fn bare_name(name: &str, words: &[&str]) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "a", "an", "the", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "first", "second", "third", "fourth", "fifth", "last", "next", "quarter", "half", "year", "week",
+        "month",
+    ];
+    let title_case = |w: &str| w.len() <= 2 && w.ends_with('.') || w.chars().skip(1).any(char::is_lowercase);
+    name.split(' ').count() == words.len()
+        && words.iter().all(|w| title_case(w))
+        && !words.iter().any(|w| NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
 fn ends_with_terminal(text: &str) -> bool {
@@ -141,6 +157,13 @@ mod tests {
         assert_eq!(byline_author("The death toll continues to climb."), None);
         assert_eq!(byline_author("Lisbon"), None);
         assert_eq!(byline_author("Afghan Bombing Kills Thirteen Soldiers"), None);
+        // Table lines of wire copy are no bare names; initials still are.
+        for line in ["Pay May One", "March Eight", "First Quarter", "MINNEAPOLIS WHEAT", "CURRENT  WEEK   YEAR"] {
+            assert_eq!(byline_author(line), None, "{line}");
+        }
+        assert_eq!(byline_author("The Australian Stock"), None);
+        assert_eq!(byline_author("John Q. Public").as_deref(), Some("John Q. Public"));
+        assert_eq!(byline_author("By JOHN ROE").as_deref(), Some("JOHN ROE"));
     }
 
     #[test]
