@@ -197,9 +197,6 @@ pub(crate) fn movable_first(w: &str) -> bool {
     )
 }
 
-/// Words that point a sentence to the future (for bare weekdays and months). "would" is the
-/// future of reported speech ("said he would leave Friday"); "due", "slated" and "supposed" name
-/// a plan ("supposed to conclude by May").
 /// The modals of the future, contracted too ("we'll", "won't").
 pub(crate) fn will(w: &str) -> bool {
     // By the last byte first: this runs for every token of a sentence with a date.
@@ -211,6 +208,9 @@ pub(crate) fn will(w: &str) -> bool {
     }
 }
 
+/// Words that point a sentence to the future (for bare weekdays and months). "would" is the
+/// future of reported speech ("said he would leave Friday"); "due", "slated" and "supposed" name
+/// a plan ("supposed to conclude by May").
 pub(crate) fn future_marker(w: &str) -> bool {
     matches!(
         w,

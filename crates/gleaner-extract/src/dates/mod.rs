@@ -291,13 +291,12 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             reference: *reference,
         };
         let ctx = &local;
+        // Two dates in one token ("March/April", "1986/87") come as a pair; any other
+        // expression may have a second day after it ("April 24 and 25", "Oct. 12-14").
         if let Some((first, second)) = month_slash_pair(words, ctx, i).or_else(|| year_pair(words, i)) {
-            i = second.end;
-            for f in [first, second] {
-                reference.note(&f.val);
-                out.push(mention(words, ctx, sentence, f));
-            }
             last_month = None;
+            i = second.end;
+            push_found(words, ctx, reference, sentence, out, [Some(first), Some(second)]);
             continue;
         }
         if let Some(mut f) = expression(words, ctx, i).filter(|f| !names_a_title(words, f)) {
@@ -307,7 +306,7 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             if let (Some((end, y1, m1)), Val::Month(_, m2)) = (last_month, &f.val) {
                 let bare = f.anchored && f.start == end + 1 && f.end == f.start + 1;
                 if bare && matches!(words.lw(end), "to" | "through" | "-" | "–") {
-                    f.val = Val::Month(if *m2 >= m1 { y1 } else { y1 + 1 }, *m2);
+                    f.val = Val::Month(forward_year(y1, m1, *m2), *m2);
                 }
             }
             // "on Friday at 4 p.m.", "March 3 at 10:30 a.m.", "yesterday at 6 a.m.": the clock
@@ -330,17 +329,28 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
                 _ => None,
             };
             let second = second_day(words, &mut f);
-            let next = second.as_ref().map_or(f.end, |s| s.end).max(i + 1);
-            for f in std::iter::once(f).chain(second) {
-                if !f.aside {
-                    reference.note(&f.val);
-                }
-                out.push(mention(words, ctx, sentence, f));
-            }
-            i = next;
+            i = second.as_ref().map_or(f.end, |s| s.end).max(i + 1);
+            push_found(words, ctx, reference, sentence, out, [Some(f), second]);
         } else {
             i += 1;
         }
+    }
+}
+
+/// Writes the found expressions as mentions; each but a comparison's becomes the reference.
+fn push_found(
+    words: &Words<'_>,
+    ctx: &Ctx,
+    reference: &mut Reference,
+    sentence: u32,
+    out: &mut Vec<DateMention>,
+    found: [Option<Found>; 2],
+) {
+    for f in found.into_iter().flatten() {
+        if !f.aside {
+            reference.note(&f.val);
+        }
+        out.push(mention(words, ctx, sentence, f));
     }
 }
 
@@ -421,11 +431,11 @@ fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<(Found, Fo
     let comma = usize::from(words.w(i + 1) == ",");
     let written = year_at(words, i + 1 + comma);
     let first_year = match written {
-        Some(y) => Some(if m1 > m2 { y - 1 } else { y }),
+        Some(y) => Some(y - forward_year(0, m1, m2)),
         None => resolve_month(ctx, m1),
     };
     let (v1, v2) = match first_year {
-        Some(y) => (Val::Month(y, m1), Val::Month(if m2 >= m1 { y } else { y + 1 }, m2)),
+        Some(y) => (Val::Month(y, m1), Val::Month(forward_year(y, m1, m2), m2)),
         None => (Val::Partial(format!("XXXX-{m1:02}")), Val::Partial(format!("XXXX-{m2:02}"))),
     };
     let (anchored, end) = match written {
@@ -500,7 +510,7 @@ fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
             }
             let (y, end) = match year_at(words, k) {
                 Some(y) => (y, k + 1),
-                None => (if m2 < d.month() { d.year() + 1 } else { d.year() }, t + 2),
+                None => (forward_year(d.year(), d.month(), m2), t + 2),
             };
             let day = NaiveDate::from_ymd_opt(y, m2, d2)?;
             let cut = words.spans[t].start + len as u32 + 1;
@@ -850,7 +860,7 @@ fn year_quarter(words: &Words<'_>, ctx: &Ctx, f: Found) -> Found {
         // "last year's quarter", "the 1988 quarter" (the year written out before "quarter").
         None if words.lw(k) == "quarter" && (k > f.end || f.start > 0 && words.lw(f.start - 1) == "the") => {
             match ctx.anchor {
-                Some(a) => (add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1).1, k + 1),
+                Some(a) => (last_quarter(a).1, k + 1),
                 None => return f,
             }
         }
@@ -1056,8 +1066,7 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 /// "the year-ago period" (the same quarter a year before).
 fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let a = ctx.anchor?;
-    let current = (a.month() - 1) / 3 + 1;
-    let (y, q) = add_quarters(a.year(), current, -1);
+    let (y, q) = last_quarter(a);
     let lw = words.lw(i);
     let (year_back, end) = match lw {
         "quarter" => (0, i + 1),
@@ -1158,7 +1167,7 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         reference.month = reference.month.or(Some((a.year(), a.month())));
         reference.day = reference.day.or(Some(a));
         // An earnings report is about the last quarter completed by its date.
-        reference.quarter = reference.quarter.or(Some(add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1)));
+        reference.quarter = reference.quarter.or(Some(last_quarter(a)));
     }
     let r = &reference;
     let (val, from) = match grain {
@@ -1199,7 +1208,7 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     };
     let (val, end) = match (year_back, val) {
         (None, val) => (val, k + 1),
-        (Some(end), Val::Day(d)) => (Val::Day(d.with_year(d.year() - 1).or_else(|| d.pred_opt())?), end),
+        (Some(end), Val::Day(d)) => (Val::Day(shift_years(d, -1)?), end),
         (Some(end), Val::Week(y, w)) => (Val::Week(y - 1, w), end),
         (Some(end), Val::Month(y, m)) => (Val::Month(y - 1, m), end),
         _ => return None,
@@ -1546,7 +1555,7 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             Some(y) => y,
             None => resolve_month_day(ctx, m2, d2)?.year(),
         };
-        let val = Val::Day(NaiveDate::from_ymd_opt(if m2 < m { y2 - 1 } else { y2 }, m, d)?);
+        let val = Val::Day(NaiveDate::from_ymd_opt(y2 - forward_year(0, m, m2), m, d)?);
         return Some(Found { cut_end: Some(cut), ..found(i, i + 2, val, year_at(words, k).is_none()) });
     }
     // "Oct. 12-14(, 2025)": the first day here, cut inside the token; the scan adds the second.
@@ -1755,7 +1764,7 @@ fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             // The adjective of "a year ago": the same quarter a year before in an earnings report.
             let a = ctx.anchor?;
             let val = if ctx.quarterly {
-                let (y, q) = add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1);
+                let (y, q) = last_quarter(a);
                 Val::Quarter(y - 1, q)
             } else {
                 Val::Year(a.year() - 1)
@@ -1908,7 +1917,7 @@ fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             _ => return None,
         };
         let a = ctx.anchor?;
-        let d = a.with_year(a.year() + step).or_else(|| (a - Duration::days(1)).with_year(a.year() + step))?;
+        let d = shift_years(a, step)?;
         return Some(Found { aside: true, ..found(i, k + 3, Val::Day(d), true) });
     }
     if lw == "this" && words.lw(k) == "past" {
@@ -2047,7 +2056,7 @@ fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let val = match u.letter {
         "Y" if ctx.quarterly && n == 1 => {
             let a = a?;
-            let (y, q) = add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1);
+            let (y, q) = last_quarter(a);
             Val::Quarter(y - 1, q)
         }
         "Y" => Val::Year(a?.year() - n as i32),
@@ -2758,6 +2767,26 @@ fn set_form(words: &Words<'_>, i: usize) -> Option<Found> {
 fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
     let total = y * 12 + (m as i32 - 1) + delta;
     (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
+}
+
+/// The last quarter completed by `a`: what an earnings report dated `a` is about.
+fn last_quarter(a: NaiveDate) -> (i32, u32) {
+    add_quarters(a.year(), (a.month() - 1) / 3 + 1, -1)
+}
+
+/// The year of month `to` in a range that runs forward from month `from` of year `y`
+/// ("November through February": the February after).
+fn forward_year(y: i32, from: u32, to: u32) -> i32 {
+    if to >= from {
+        y
+    } else {
+        y + 1
+    }
+}
+
+/// The same day `n` years on (back when negative); February 29 becomes the 28th.
+fn shift_years(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    d.with_year(d.year() + n).or_else(|| NaiveDate::from_ymd_opt(d.year() + n, d.month(), d.day() - 1))
 }
 
 fn add_quarters(y: i32, q: u32, delta: i32) -> (i32, u32) {
