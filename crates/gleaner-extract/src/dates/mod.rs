@@ -1274,7 +1274,7 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             if let Some(inner) = ago(words, ctx, k) {
                 return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
             }
-            if let Some(inner) = duration_at(words, k).filter(|f| f.start == k) {
+            if let Some(inner) = duration_at(words, ctx, k).filter(|f| f.start == k) {
                 return Some(Found { start: i, modifier: Some(modifier), ..inner });
             }
             // "around Nov. 1", "around 7:15 p.m.", "about 10 p.m.": a date or time, roughly. Not
@@ -1432,16 +1432,16 @@ fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         .or_else(|| set_form(words, i))
         .or_else(|| year_end(words, ctx, i))
         .or_else(|| vague(words, ctx, i))
-        .or_else(|| duration_at(words, i).map(|f| future_point(words, ctx, i, f)))
+        .or_else(|| duration_at(words, ctx, i))
 }
 
 /// "would be redeemed in five years", "will open in two weeks": in a clause about the future,
 /// "in" + a count of days, weeks, months or years is the point that far ahead (a DATE in
 /// TIMEX3, as TimeBank has it), not a duration. "the second letter in two weeks" stays one.
-fn future_point(words: &Words<'_>, ctx: &Ctx, i: usize, f: Found) -> Found {
-    let (Val::Duration(d), Some(a)) = (&f.val, ctx.anchor) else { return f };
-    if i == 0 || words.lw(i - 1) != "in" || ctx.tense != Tense::Future || f.end != i + 2 || words.lw(i).contains('-') {
-        return f;
+fn future_point(words: &Words<'_>, ctx: &Ctx, i: usize, n: f64, u: lexicon::Unit) -> Option<Val> {
+    let a = ctx.anchor?;
+    if i == 0 || words.lw(i - 1) != "in" || ctx.tense != Tense::Future || u.time || n.fract() != 0.0 {
+        return None;
     }
     // "the first time in 11 years", "the lowest in a decade", "his ninth manager in eight
     // years": a span looked back over, after an ordinal or a superlative.
@@ -1454,26 +1454,23 @@ fn future_point(words: &Words<'_>, ctx: &Ctx, i: usize, f: Found) -> Found {
     // "in 15 year convertible bonds": a singular unit after a count names a kind of thing.
     let plural_ok = !matches!(words.lw(i), "a" | "an" | "one" | "1") == words.lw(i + 1).ends_with('s');
     if looks_back || !plural_ok {
-        return f;
+        return None;
     }
-    let Some((n, unit)) = d.strip_prefix('P').and_then(|r| r.split_at_checked(r.len().checked_sub(1)?)) else {
-        return f;
-    };
-    let Ok(n) = n.parse::<i32>() else { return f };
-    let val = match unit {
+    let n = n as i32;
+    Some(match u.letter {
         "Y" => Val::Year(a.year() + n),
         "M" => {
             let (y, m) = add_months(a.year(), a.month(), n);
             Val::Month(y, m)
         }
-        "W" => {
-            let w = (a + Duration::weeks(i64::from(n))).iso_week();
+        "W" | "2W" => {
+            let weeks = if u.letter == "2W" { 2 * n } else { n };
+            let w = (a + Duration::weeks(i64::from(weeks))).iso_week();
             Val::Week(w.year(), w.week())
         }
         "D" => Val::Day(a + Duration::days(i64::from(n))),
-        _ => return f,
-    };
-    Found { val, anchored: true, ..f }
+        _ => return None,
+    })
 }
 
 /// "8/31/2021", "8/31/21", "2021-08-31", "31.08.2021".
@@ -2276,7 +2273,7 @@ fn value_range(val: &Val) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 /// "20 years", "a month", "two-hour", "several years", "a couple of years", "24 hours".
-fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
+fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     // "two-hour", "eight-year", "30-day" in one token.
     let lw = words.lw(i);
     if let Some((num, unit)) = lw.split_once('-') {
@@ -2373,6 +2370,9 @@ fn duration_at(words: &Words<'_>, i: usize) -> Option<Found> {
     let mut end = k + 1;
     if matches!(words.lw(end), "earlier" | "later") {
         end += 1;
+    }
+    if let Some(point) = v.filter(|_| end == i + 2).and_then(|n| future_point(words, ctx, i, n, u)) {
+        return Some(found(i, end, point, true));
     }
     Some(found(i, end, Val::Duration(value), false))
 }
