@@ -33,21 +33,22 @@ pub(crate) fn weekday(w: &str) -> Option<u32> {
         ("sunday", 7),
     ];
     let w = w.trim_end_matches('.');
-    for (name, n) in DAYS {
-        if w == name
-            || ((3..=5).contains(&w.len()) && name.starts_with(w) && !matches!(w, "sat" | "sun" | "mon" | "wed"))
-        {
-            return Some(n); // "Tue", "Tues", "Thu", "Thurs", "Fri"
-        }
+    if let Some(&(_, n)) = DAYS.iter().find(|(name, _)| w == *name) {
+        return Some(n);
     }
-    if matches!(w, "mon" | "wed") {
-        return None; // too often a word or a name
+    // The abbreviations in use; "Mon", "Wed", "Sat" and "Sun" are too often a word or a name,
+    // and a longer cut ("Frida", "Sunda") is a name.
+    match w {
+        "tue" | "tues" => return Some(2),
+        "weds" => return Some(3),
+        "thu" | "thur" | "thurs" => return Some(4),
+        "fri" => return Some(5),
+        _ => {}
     }
-    if matches!(w, "sat" | "sun") {
-        return None; // too often a word
-    }
-    // One letter missing, at position 3 or later: "thusday" (thursday), "wensday" is not (2 letters).
-    if !(5..=8).contains(&w.len()) || !w.ends_with("day") {
+    // One letter missing, at position 3 or later: "thusday" (thursday), "wednesay" (the "d" of
+    // "day"); "wensday" is not (2 letters). Shorter drops that lose the "day" ("frida", "sunda")
+    // are names.
+    if !(5..=8).contains(&w.len()) || !(w.ends_with("day") || w.len() >= 6 && w.ends_with("ay")) {
         return None;
     }
     DAYS.iter().find(|(name, _)| w.len() + 1 == name.len() && deletes_one(name, w)).map(|&(_, n)| n)
@@ -156,8 +157,8 @@ pub(crate) enum Movable {
     Nth { month: u32, weekday: u32, n: u32 },
     /// The Tuesday after the first Monday of November (US elections).
     ElectionDay,
-    /// Easter Sunday (Gregorian).
-    Easter,
+    /// Easter Sunday (Gregorian), shifted by a number of days ("Good Friday" is -2).
+    Easter(i64),
 }
 
 /// Movable holidays, lower case: (name, rule). Longest names first.
@@ -171,8 +172,11 @@ pub(crate) const MOVABLE_HOLIDAYS: &[(&[&str], Movable)] = &[
     (&["mother's", "day"], Movable::Nth { month: 5, weekday: 7, n: 2 }),
     (&["father's", "day"], Movable::Nth { month: 6, weekday: 7, n: 3 }),
     (&["election", "day"], Movable::ElectionDay),
-    (&["easter", "sunday"], Movable::Easter),
-    (&["easter"], Movable::Easter),
+    (&["easter", "sunday"], Movable::Easter(0)),
+    (&["easter", "monday"], Movable::Easter(1)),
+    (&["easter"], Movable::Easter(0)),
+    (&["good", "friday"], Movable::Easter(-2)),
+    (&["ash", "wednesday"], Movable::Easter(-46)),
 ];
 
 #[cfg(test)]
@@ -194,6 +198,8 @@ pub(crate) fn movable_first(w: &str) -> bool {
             | "father's"
             | "election"
             | "easter"
+            | "good"
+            | "ash"
     )
 }
 
@@ -295,7 +301,13 @@ mod tests {
     fn weekdays_tolerate_one_late_dropped_letter_only() {
         assert_eq!(weekday("thursday"), Some(4));
         assert_eq!(weekday("thusday"), Some(4)); // 'r' dropped at position 3
+        assert_eq!(weekday("wednesay"), Some(3)); // the 'd' of "day"
+        assert_eq!(weekday("tuesay"), Some(2));
+        assert_eq!(weekday("sunay"), None); // too short to be sure
+        assert_eq!(weekday("frida"), None); // a name
         assert_eq!(weekday("thurs"), Some(4));
+        assert_eq!(weekday("weds"), Some(3));
+        assert_eq!(weekday("satur"), None);
         assert_eq!(weekday("fiday"), None); // dropped before the third letter
         assert_eq!(weekday("wensday"), None); // two letters off
         assert_eq!(weekday("sun"), None); // too often a word

@@ -567,6 +567,8 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         || lw.starts_with("end-")
         || lw.starts_with("late-")
         || lw.starts_with("early-")
+        || lw.starts_with("post-")
+        || lw.starts_with("pre-")
         || lw.starts_with("fy")
         || (lw.len() == 2 && lw.starts_with('q'))
         || crate::numbers::word_value(lw.split('-').next().unwrap_or(lw)).is_some()
@@ -779,22 +781,31 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
             || day_pair(words.w(i + 1)).is_some()
             || day_month_pair(words.w(i + 1)).is_some()
             || written_day(words, i + 1).is_some();
-        let calendar = matches!(
-            prev,
-            "in" | "of"
-                | "since"
-                | "until"
-                | "by"
-                | "early"
-                | "late"
-                | "mid"
-                | "last"
-                | "next"
-                | "this"
-                | "during"
-                | "from"
-                | "through"
-        );
+        // "elections are planned for May.": a plan's month, where a clause ends.
+        let planned_for = prev == "for"
+            && matches!(next, "." | "," | ";" | ":" | ")")
+            && i > 1
+            && matches!(
+                words.lw(i - 2),
+                "planned" | "scheduled" | "slated" | "set" | "due" | "expected" | "postponed" | "delayed" | "booked"
+            );
+        let calendar = planned_for
+            || matches!(
+                prev,
+                "in" | "of"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "during"
+                    | "from"
+                    | "through"
+            );
         // "a May election", "an expected May general election", "the May poll": a month
         // before a common noun, after an article (and perhaps a participle).
         let article = |w: &str| matches!(w, "a" | "an" | "the");
@@ -1310,10 +1321,17 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "mid" => "MID",
         _ => {
             // "mid-2019", "mid-June", "mid-1990s", "end-1985", "end-March", "late-November",
-            // "early-May" in one token.
-            let (position, rest) = [("mid-", "MID"), ("end-", "END"), ("late-", "END"), ("early-", "START")]
-                .into_iter()
-                .find_map(|(p, m)| lw.strip_prefix(p).map(|r| (m, r)))?;
+            // "early-May" in one token; "post-1997", "pre-1914": after or before it.
+            let (position, rest) = [
+                ("mid-", "MID"),
+                ("end-", "END"),
+                ("late-", "END"),
+                ("early-", "START"),
+                ("post-", "AFTER"),
+                ("pre-", "BEFORE"),
+            ]
+            .into_iter()
+            .find_map(|(p, m)| lw.strip_prefix(p).map(|r| (m, r)))?;
             if lexicon::part_of_day(rest).is_some() {
                 return (position == "MID").then(|| mid_part_of_day(words, ctx, i, i)).flatten();
             }
@@ -1400,6 +1418,15 @@ fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             let r = &ctx.reference;
             let (val, from) = match words.lw(i + 3) {
                 "day" => (Val::Day(r.day.or(ctx.anchor)?), r.day),
+                // "shedding gains of earlier in the week": the week the text is at.
+                "week" => {
+                    let w = r.day.or(ctx.anchor)?.iso_week();
+                    (Val::Week(w.year(), w.week()), r.day)
+                }
+                "month" => {
+                    let (y, m) = r.month.or(ctx.anchor.map(|a| (a.year(), a.month())))?;
+                    (Val::Month(y, m), r.month.and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1)))
+                }
                 "year" => (
                     Val::Year(r.year.or(ctx.anchor.map(|a| a.year()))?),
                     r.year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
@@ -1678,7 +1705,7 @@ fn movable_date(rule: lexicon::Movable, y: i32) -> Option<NaiveDate> {
         lexicon::Movable::ElectionDay => {
             NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1).map(|d| d + Duration::days(1))
         }
-        lexicon::Movable::Easter => {
+        lexicon::Movable::Easter(shift) => {
             // Anonymous Gregorian computus.
             let (a, b, c) = (y % 19, y / 100, y % 100);
             let (d, e) = (b / 4, b % 4);
@@ -1689,7 +1716,7 @@ fn movable_date(rule: lexicon::Movable, y: i32) -> Option<NaiveDate> {
             let r = (2 * e + 2 * j - k - h + m + 32) % 7;
             let month = (h - m + r + 90) / 25;
             let day = (h - m + r + month + 19) % 32;
-            NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+            NaiveDate::from_ymd_opt(y, month as u32, day as u32)?.checked_add_signed(Duration::days(shift))
         }
     }
 }
@@ -1814,7 +1841,10 @@ fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     // "Mr. Sunday", "the Sunday Times", "the Wed group": names, not days.
     let prev = if k > 0 { words.lw(k - 1) } else { "" };
     let titled = matches!(prev, "mr." | "mrs." | "ms." | "dr." | "rev." | "sen." | "mr" | "mrs" | "ms" | "dr");
-    let named = capitalized(words, k + 1) && month_at(words, k + 1).is_none() && k + 1 < words.len();
+    // "Sunday Bada", "the Sunday Telegraph": a capitalized word after the day makes a name,
+    // unless a preposition has already made it a day ("said on Monday Yeltsin was ...").
+    let placed = matches!(prev, "on" | "since" | "until" | "till");
+    let named = capitalized(words, k + 1) && month_at(words, k + 1).is_none() && k + 1 < words.len() && !placed;
     let bare_abbreviation = words.w(k).len() <= 4
         && !words.w(k).ends_with('.')
         && lexicon::weekday(words.lw(k)).is_some()
@@ -2099,8 +2129,15 @@ fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
         "half" if matches!(words.lw(i + 1), "a" | "an") => Some((Some(0.5), i + 2)), // "half an hour"
         "several" | "few" | "many" | "some" | "couple" => Some((None, i + 1)),
         _ => {
-            if lw.contains('-') {
-                return None;
+            if let Some((whole, frac)) = lw.split_once('-') {
+                // "3-1/2 years": the wire's mixed fraction, in one token.
+                let (n, d) = frac.split_once('/')?;
+                let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+                if !(digits(whole) && digits(n) && digits(d)) {
+                    return None;
+                }
+                let (whole, n, d) = (whole.parse::<f64>().ok()?, n.parse::<f64>().ok()?, d.parse::<f64>().ok()?);
+                return (n < d).then_some((Some(whole + n / d), i + 1));
             }
             // "the past two quarters", "for three quarters": quarters counted after a word of
             // time (the numbers would read "three quarters" as 3/4), unless a noun follows
@@ -2276,7 +2313,7 @@ fn value_range(val: &Val) -> Option<(NaiveDate, NaiveDate)> {
 fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     // "two-hour", "eight-year", "30-day" in one token.
     let lw = words.lw(i);
-    if let Some((num, unit)) = lw.split_once('-') {
+    if let Some((num, unit)) = lw.split_once('-').filter(|(_, unit)| !unit.contains('/')) {
         let u = lexicon::unit(unit).filter(|u| !u.plural)?;
         let v: f64 = num.parse().ok().or_else(|| crate::numbers::word_value(num))?;
         return Some(found(i, i + 1, Val::Duration(duration(v, u)), false));
