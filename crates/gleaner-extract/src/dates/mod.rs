@@ -1606,6 +1606,9 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some(found(i, k + 1, Val::Day(date), false));
         }
+        if let Some(y) = named_year(words, ctx, i + 2) {
+            return Some(found(i, i + 4, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), true));
+        }
         return Some(match resolve_month_day(ctx, m, d) {
             Some(date) => found(i, i + 2, Val::Day(date), true),
             None => found(i, i + 2, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
@@ -1630,20 +1633,26 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         }
     }
     // "January this year", "June last year", "May next year".
-    let offset = match (words.lw(i + 1), words.lw(i + 2)) {
-        ("this", "year") => Some(0),
-        ("last", "year") => Some(-1),
-        ("next", "year") => Some(1),
-        _ => None,
-    };
-    if let (Some(o), Some(a)) = (offset, ctx.anchor) {
-        return Some(found(i, i + 3, Val::Month(a.year() + o, m), true));
+    if let Some(y) = named_year(words, ctx, i + 1) {
+        return Some(found(i, i + 3, Val::Month(y, m), true));
     }
     // A bare month: "in June", "this past June" (the caller handles "this/last/next").
     Some(match resolve_month(ctx, m) {
         Some(y) => found(i, i + 1, Val::Month(y, m), true),
         None => found(i, i + 1, Val::Partial(format!("XXXX-{m:02}")), false),
     })
+}
+
+/// "this year", "last year", "next year" at `k`, after a month or a day ("May 30 next year"):
+/// the year it names, counted from the document's.
+fn named_year(words: &Words<'_>, ctx: &Ctx, k: usize) -> Option<i32> {
+    let offset = match (words.lw(k), words.lw(k + 1)) {
+        ("this", "year") => 0,
+        ("last", "year") => -1,
+        ("next", "year") => 1,
+        _ => return None,
+    };
+    Some(ctx.anchor?.year() + offset)
 }
 
 /// "31 August 2021", "26 August", "the 4th of July".
@@ -1658,6 +1667,9 @@ fn day_month(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let comma = usize::from(words.w(k + 1) == ",");
     if let Some(y) = year_at(words, k + 1 + comma) {
         return Some(found(i, k + 2 + comma, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
+    }
+    if let Some(y) = named_year(words, ctx, k + 1) {
+        return Some(found(i, k + 3, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), true));
     }
     Some(match resolve_month_day(ctx, m, d) {
         Some(date) => found(i, k + 1, Val::Day(date), true),
