@@ -171,7 +171,12 @@ fn tense_markers(words: &Words<'_>) -> Vec<Option<Tense>> {
                         | "have"
                         | "given"
                 );
-            if lexicon::future_marker(lw) || bound || deadline {
+            // "The meeting begins Tuesday", "the pact expires in October": a schedule, in the
+            // present. Not "begins to feel" (a process), nor "starts" (housing starts, six starts).
+            let scheduled =
+                matches!(lw, "begins" | "opens" | "resumes" | "convenes" | "expires" | "arrives" | "departs" | "meets")
+                    && words.lw(k + 1) != "to";
+            if lexicon::future_marker(lw) || bound || deadline || scheduled {
                 // "had been due to expire Friday": a plan that is itself in the past.
                 Some(if matches!(prev, "been" | "had") { Tense::Past } else { Tense::Future })
             } else if matches!(prev, "be" | "being") && lexicon::past_marker(lw) {
@@ -2704,7 +2709,9 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         ("", None, Some(pm)) => (Some(pm), i + 2),
         ("", None, None) if m < 60 => match ranged() {
             Some(pm) => (Some(pm), i + 1),
-            None if clock.contains(':') && h < 24 => (None, i + 1),
+            // "at 13:30", "18:45 GMT"; not a results table's "Ford Escort 2:23", "Motorola 0:08"
+            // or "but 3:39 was the best he could do" (minutes and seconds).
+            None if clock.contains(':') && h < 24 && clocked(words, i) => (None, i + 1),
             // The zone or "hrs" in the extent, as TimeBank has "5 p.m. EST Nov. 9".
             None if military && h < 24 => (None, if matches!(words.lw(i + 1), "local") { i + 1 } else { i + 2 }),
             None => return None,
@@ -2760,6 +2767,33 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     // document's: a clock time is a narrative reference too.
     let day = ctx.reference.day.or(ctx.anchor);
     Some(Found { anchor: ctx.reference.day, ..found(i, end, Val::Time(day, clock), day.is_some()) })
+}
+
+/// Is a bare "13:30" at `i` a clock time: after a word that places a time, or before a zone?
+fn clocked(words: &Words<'_>, i: usize) -> bool {
+    let prev = if i > 0 { words.lw(i - 1) } else { "" };
+    matches!(
+        prev,
+        "at" | "by"
+            | "from"
+            | "to"
+            | "until"
+            | "till"
+            | "before"
+            | "after"
+            | "around"
+            | "about"
+            | "since"
+            | "between"
+            | "and"
+            | "-"
+            | "–"
+            | "approximately"
+            | "roughly"
+            | "past"
+    ) || time_zone(words.lw(i + 1))
+        || matches!(words.lw(i + 1), "local" | "hrs" | "hours" | "h" | "today" | "tomorrow" | "tonight" | "on")
+        || lexicon::weekday(words.lw(i + 1)).is_some()
 }
 
 /// "every day", "each year", "annually", "daily", "weekly", "per year".
