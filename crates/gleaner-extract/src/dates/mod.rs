@@ -435,8 +435,14 @@ fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<(Found, Fo
     // "Jan/Feb 1987": the year is the second month's, and the first's unless it runs over.
     let comma = usize::from(words.w(i + 1) == ",");
     let written = year_at(words, i + 1 + comma);
+    // Without a year it is placed by its first month, as the shipment months of market reports
+    // ("Aug/Sept at 1,870", written in February) run ahead; a period from January to a month
+    // already past is the year to date ("Jan-May", written in August), though January alone
+    // would be the coming one.
+    let year_to_date = ctx.anchor.is_some_and(|a| m1 == 1 && m2 > 1 && m2 <= a.month() && ctx.tense != Tense::Future);
     let first_year = match written {
         Some(y) => Some(y - forward_year(0, m1, m2)),
+        None if year_to_date => ctx.anchor.map(|a| a.year()),
         None => resolve_month(ctx, m1),
     };
     let (v1, v2) = match first_year {
@@ -1798,6 +1804,14 @@ fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         // "Now, he says, ...": a discourse marker opening the sentence, no time (3 of 3 in
         // TimeBank and AQUAINT are not annotated).
         "now" if words.w(i + 1) == "," && (0..i).all(|k| !words.lw(k).starts_with(|c: char| c.is_alphanumeric())) => {
+            return None;
+        }
+        // "the current account", "current assets": accounting terms, no time; nor a table's
+        // "Current 1.09 1.09" column.
+        "current"
+            if matches!(words.lw(i + 1), "account" | "accounts" | "assets" | "liabilities" | "liability")
+                || capitalized(words, i) && words.w(i + 1).starts_with(|c: char| c.is_ascii_digit()) =>
+        {
             return None;
         }
         "now" | "currently" | "presently" | "nowadays" | "current" => Val::Ref("PRESENT_REF"),
