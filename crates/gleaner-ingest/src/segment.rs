@@ -64,7 +64,11 @@ fn flush_block(text: &str, block: &mut Vec<(usize, usize)>, out: &mut Vec<Span>)
                 // A short line ending on a period ends its paragraph, unless the next line goes
                 // on in lower case ("... quota for the U.S.\nsugar imports ...").
                 let short_and_done = ends_sentence(this) && width(i) * 10 < max_width * 7 && !next_lower;
-                indented || short_and_done || starts_item(next.trim_start())
+                // A numbered line starts an item only where the line before could end one: "on
+                // March\n27. The meeting" is a date cut by the wrap.
+                let item = starts_item(next.trim_start())
+                    && (ends_sentence(this) || this.ends_with([':', ';']) || starts_item(this));
+                indented || short_and_done || item
             } else {
                 // A line cut mid-sentence: no final punctuation, and the next line goes on in
                 // lower case. Short lower-case lines are list items ("features\ncontact manager").
@@ -385,6 +389,13 @@ mod tests {
         let paras = paragraphs(wrapped);
         assert_eq!(paras.len(), 2);
         assert!(wrapped[paras[1].range()].starts_with("The dry period"));
+        // A number after a wrap that cut a sentence is no list item; after a colon it is.
+        let cut_date = "The talks, which began on Monday, are scheduled to end on March\n\
+                        27. The meeting aims to settle the quotas and the buffer stock rules.";
+        assert_eq!(paragraphs(cut_date).len(), 1);
+        let list = "The producers and the consumers agreed on these points at the meeting:\n\
+                    1. The buffer stock stays.\n2. The quotas go.";
+        assert_eq!(paragraphs(list).len(), 3);
     }
 
     #[test]
