@@ -2783,10 +2783,18 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     Some(Found { anchor: ctx.reference.day, ..found(i, end, Val::Time(day, clock), day.is_some()) })
 }
 
-/// Is a bare "13:30" at `i` a clock time: after a word that places a time, or before a zone?
+/// Is a bare "13:30" at `i` a clock time: after a word that places a time or after a date
+/// ("Feb 22nd 3:30", "23.04.2022 14:55"), before a zone, a day or the rest of a range ("19:00 -
+/// 21:00")? A name before it makes a results table's "Ford Escort 2:23".
 fn clocked(words: &Words<'_>, i: usize) -> bool {
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
-    matches!(
+    let next = words.lw(i + 1);
+    let dated = prev.starts_with(|c: char| c.is_ascii_digit())
+        && (prev.contains(['.', '/'])
+            || prev.ends_with(['t', 'd', 'h'])
+            || i > 1 && lexicon::month(words.lw(i - 2)).is_some()
+            || i > 0 && year_at(words, i - 1).is_some());
+    let placing = matches!(
         prev,
         "at" | "by"
             | "from"
@@ -2805,9 +2813,26 @@ fn clocked(words: &Words<'_>, i: usize) -> bool {
             | "approximately"
             | "roughly"
             | "past"
-    ) || time_zone(words.lw(i + 1))
-        || matches!(words.lw(i + 1), "local" | "hrs" | "hours" | "h" | "today" | "tomorrow" | "tonight" | "on")
-        || lexicon::weekday(words.lw(i + 1)).is_some()
+            | "than"
+            | "in"
+            | "today"
+            | "tomorrow"
+            | "yesterday"
+            | "tonight"
+    );
+    let ranged_or_placed = matches!(
+        next,
+        "local" | "hrs" | "hours" | "h" | "today" | "tomorrow" | "tonight" | "on" | "to" | "-" | "–" | "until" | "till"
+    );
+    placing
+        || dated
+        || ranged_or_placed
+        || lexicon::weekday(prev).is_some()
+        || lexicon::month(prev).is_some()
+        || spelled_day(prev).is_some()
+        || time_zone(next)
+        || lexicon::weekday(next).is_some()
+        || lexicon::month(next).is_some() && words.w(i + 2).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// "every day", "each year", "annually", "daily", "weekly", "per year".
