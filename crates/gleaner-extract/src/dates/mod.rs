@@ -1632,6 +1632,16 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if let Some((y, end)) = any_year_at(words, k) {
         return Some(found(i, end, Val::Month(y, m), false));
     }
+    // "September of that year", "May of the same year": the year the text is at.
+    if words.lw(i + 1) == "of" && matches!((words.lw(k), words.lw(k + 1)), ("that" | "the", "year")) || {
+        words.lw(i + 1) == "of" && (words.lw(k), words.lw(k + 1), words.lw(k + 2)) == ("the", "same", "year")
+    } {
+        if let Some(y) = ctx.reference.year {
+            let end = if words.lw(k + 1) == "same" { k + 3 } else { k + 2 };
+            let from = NaiveDate::from_ymd_opt(y, 1, 1);
+            return Some(Found { anchor: from, ..found(i, end, Val::Month(y, m), true) });
+        }
+    }
     // "Dec '86", and in tables "Feb 87" after an abbreviation (a number a day cannot be).
     let abbreviated = words.w(i).trim_end_matches('.').len() <= 4;
     if let Some(y) = short_year(words.w(k), abbreviated, ctx.anchor) {
@@ -2468,7 +2478,15 @@ fn season_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             | "coming"
     ) || any_year_at(words, i + 1).is_some()
         || words.lw(i + 1) == "of" && any_year_at(words, i + 2).is_some();
+    // "the fall in oil prices", "the fall of Saigon": a decline or a defeat, unless a year follows.
+    let noun_fall = s == "FA"
+        && match words.lw(i + 1) {
+            "of" => any_year_at(words, i + 2).is_none(),
+            "in" => words.w(i + 2).starts_with(char::is_lowercase),
+            _ => false,
+        };
     if !framed
+        || noun_fall
         || (s == "FA" && !matches!(prev, "the" | "this" | "last" | "next" | "in" | "early" | "late"))
             && year_at(words, i + 1).is_none()
     {
