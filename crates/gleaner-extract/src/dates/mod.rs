@@ -907,6 +907,9 @@ fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(f);
     }
     if lw == "the" {
+        if let Some(f) = step_weekday(words, ctx, i) {
+            return Some(f);
+        }
         if let Some(mut f) = after_the(words, ctx, i + 1) {
             f.start = i;
             return Some(f);
@@ -989,7 +992,7 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             }
             None
         }
-        "quarter" | "latest" | "year-earlier" | "year-ago" | "comparable" | "same" | "prior" => {
+        "quarter" | "latest" | "year-earlier" | "year-ago" | "comparable" | "corresponding" | "same" | "prior" => {
             financial_period(words, ctx, i)
         }
         "year" => {
@@ -1092,7 +1095,9 @@ fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     let (year_back, end) = match lw {
         "quarter" => (0, i + 1),
-        "latest" | "comparable" | "same" | "prior" if matches!(words.lw(i + 1), "quarter" | "period") => {
+        "latest" | "comparable" | "corresponding" | "same" | "prior"
+            if matches!(words.lw(i + 1), "quarter" | "period") =>
+        {
             (i32::from(lw == "prior"), i + 2)
         }
         "year-earlier" | "year-ago" if matches!(words.lw(i + 1), "quarter" | "period") => (1, i + 2),
@@ -1101,10 +1106,14 @@ fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if lw == "prior" && words.lw(i + 1) == "period" {
         return Some(Found { aside: true, ..found(i, end, Val::Quarter(y - 1, q), true) });
     }
-    // "the same quarter a year ago", "the same period last year": one expression.
-    if lw == "same" {
+    // "the same quarter a year ago", "the corresponding period last year": one expression.
+    if matches!(lw, "same" | "corresponding" | "comparable") {
         if let Some(back) = year_back_phrase(words, end) {
             return Some(Found { aside: true, ..found(i, back, Val::Quarter(y - 1, q), true) });
+        }
+        // "the corresponding period of 1985/86": of a year named after it, not the latest.
+        if lw == "corresponding" {
+            return None;
         }
     }
     Some(Found { aside: year_back > 0, ..found(i, end, Val::Quarter(y - year_back, q), true) })
@@ -1943,6 +1952,38 @@ fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         Some(d) => found(i, end, Val::Day(d), true),
         None => found(i, end, Val::Partial(format!("XXXX-WXX-{wd}")), false),
     })
+}
+
+/// "the following Monday", "the previous Friday": the weekday after or before the day the text
+/// is at; without one, the one after the document date, or the one before the last.
+fn step_weekday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let forward = match words.lw(i + 1) {
+        "following" | "next" => true,
+        "previous" | "prior" | "preceding" => false,
+        _ => return None,
+    };
+    let k = i + 2;
+    let wd = lexicon::weekday(words.lw(k)).filter(|_| capitalized(words, k))?;
+    let wd = i64::from(wd);
+    let from = ctx.reference.day;
+    let base = from.or(ctx.anchor)?;
+    let today = i64::from(base.weekday().number_from_monday());
+    let days = if forward {
+        let d = (wd - today).rem_euclid(7);
+        if d == 0 {
+            7
+        } else {
+            d
+        }
+    } else {
+        let d = (today - wd).rem_euclid(7);
+        let d = if d == 0 { 7 } else { d };
+        // Without a day to count from, "the previous Friday" is the one before last Friday (a
+        // week back, written on a Friday).
+        -(if from.is_none() && d < 7 { d + 7 } else { d })
+    };
+    let date = base + Duration::days(days);
+    Some(Found { anchor: from, ..found(i, k + 1, Val::Day(date), true) })
 }
 
 /// A token of a clock time before a weekday ("9", "a.m.", "EST", "10:30", "noon").
