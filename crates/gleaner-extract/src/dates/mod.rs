@@ -941,7 +941,7 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     // "the current year", "the current fiscal year", "the current quarter": this one.
     if lw == "current" {
-        let fiscal = words.lw(i + 1) == "fiscal" && words.lw(i + 2) == "year";
+        let fiscal = matches!(words.lw(i + 1), "fiscal" | "financial" | "tax") && words.lw(i + 2) == "year";
         let k = if fiscal { i + 2 } else { i + 1 };
         if matches!(words.lw(k), "year" | "quarter" | "month" | "week") {
             let mut f = relative_unit(words, ctx, k - 1).filter(|_| k == i + 1).or_else(|| {
@@ -1827,6 +1827,13 @@ fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         }
         // "the current account", "current assets": accounting terms, no time; nor a table's
         // "Current 1.09 1.09" column.
+        // "its current financial year", "in current quarter": the period, counted as "this".
+        "current"
+            if lexicon::unit(words.lw(i + 1)).is_some_and(|u| !u.plural)
+                || matches!(words.lw(i + 1), "fiscal" | "financial" | "tax") && words.lw(i + 2) == "year" =>
+        {
+            return relative_unit(words, ctx, i);
+        }
         "current"
             if matches!(words.lw(i + 1), "account" | "accounts" | "assets" | "liabilities" | "liability")
                 || capitalized(words, i) && words.w(i + 1).starts_with(|c: char| c.is_ascii_digit()) =>
@@ -2050,6 +2057,11 @@ fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     let a = ctx.anchor;
     let target = words.lw(k);
+    // "this fiscal year", "next financial year", "last tax year": the year named by the
+    // document's, as "fiscal 2005" is 2005 (where a fiscal year starts is the company's).
+    if matches!(target, "fiscal" | "financial" | "tax") && words.lw(k + 1) == "year" {
+        return Some(found(i, k + 2, Val::Year(a?.year() + offset), true));
+    }
     if a.is_none() {
         // Nothing to count from: the unit's unknown value ("last week" XXXX-WXX, "next June"
         // XXXX-06), not anchored.
