@@ -581,7 +581,7 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         || lw.starts_with("post-")
         || lw.starts_with("pre-")
         || lw.starts_with("fy")
-        || (lw.len() == 2 && lw.starts_with('q'))
+        || (lw.len() == 2 && lw.starts_with(['q', 'h']))
         || crate::numbers::word_value(lw.split('-').next().unwrap_or(lw)).is_some()
         || (capitalized(words, i)
             && (lexicon::weekday(lw).is_some()
@@ -2218,6 +2218,22 @@ fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
     let lw = words.lw(i);
     match lw {
         "a" | "an" | "one" if words.lw(i + 1) == "couple" && words.lw(i + 2) == "of" => Some((Some(2.0), i + 3)),
+        // "a quarter of a century", "three quarters of an hour".
+        "a" | "one" | "quarter"
+            if (lw == "quarter" || words.lw(i + 1) == "quarter")
+                && words.lw(i + usize::from(lw != "quarter") + 1) == "of"
+                && matches!(words.lw(i + usize::from(lw != "quarter") + 2), "a" | "an") =>
+        {
+            let k = i + usize::from(lw != "quarter") + 3;
+            lexicon::unit(words.lw(k)).filter(|u| !u.plural)?;
+            Some((Some(0.25), k))
+        }
+        "three"
+            if words.lw(i + 1) == "quarters" && words.lw(i + 2) == "of" && matches!(words.lw(i + 3), "a" | "an") =>
+        {
+            lexicon::unit(words.lw(i + 4)).filter(|u| !u.plural)?;
+            Some((Some(0.75), i + 4))
+        }
         "a" if words.lw(i + 1) == "few" => Some((None, i + 2)),
         "a" | "an" => Some((Some(1.0), i + 1)),
         "half" if matches!(words.lw(i + 1), "a" | "an") => Some((Some(0.5), i + 2)), // "half an hour"
@@ -2436,6 +2452,14 @@ fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         k += 1;
     }
     let u = lexicon::unit(words.lw(k))?;
+    // "a quarter of the staff", "a quarter of a mile": the fraction, not three months.
+    if words.lw(k) == "quarter" && words.lw(k + 1) == "of" && v == Some(1.0) {
+        return None;
+    }
+    // "a quarter century": twenty-five years.
+    if words.lw(k) == "quarter" && v == Some(1.0) && matches!(words.lw(k + 1), "century" | "century's") {
+        return Some(found(i, k + 2, Val::Duration("P25Y".into()), false));
+    }
     // "a second group", "a second betrayal": the ordinal, before its noun. "a second later", "for
     // a second or two" are times.
     if words.lw(k) == "second" && v == Some(1.0) {
@@ -2594,6 +2618,17 @@ fn decade_century(words: &Words<'_>, i: usize) -> Option<Found> {
 /// "the first quarter", "third-quarter", "the fourth quarter of 1997", "Q1 2021".
 fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
+    // "H1 2013", "H2 of 2012": a half, with its year written (alone, "H1" is as often a name).
+    if let (Some(h @ (1 | 2)), true) = (lw.strip_prefix('h').and_then(|r| r.parse::<u32>().ok()), capitalized(words, i))
+    {
+        let k = if words.lw(i + 1) == "of" { i + 2 } else { i + 1 };
+        let y = year_at(words, k)?;
+        let range = (
+            NaiveDate::from_ymd_opt(y, if h == 1 { 1 } else { 7 }, 1)?,
+            NaiveDate::from_ymd_opt(y, if h == 1 { 6 } else { 12 }, if h == 1 { 30 } else { 31 })?,
+        );
+        return Some(Found { range: Some(range), ..found(i, k + 1, Val::Partial(format!("{y}-H{h}")), false) });
+    }
     let (q, k) =
         if let Some(q) = lw.strip_prefix('q').and_then(|r| r.parse::<u32>().ok()).filter(|q| (1..=4).contains(q)) {
             (q, i + 1)
