@@ -1111,8 +1111,11 @@ fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         if let Some(back) = year_back_phrase(words, end) {
             return Some(Found { aside: true, ..found(i, back, Val::Quarter(y - 1, q), true) });
         }
-        // "the corresponding period of 1985/86": of a year named after it, not the latest.
-        if lw == "corresponding" {
+        // "the corresponding period of 1985/86", "the same period in 1985": of a year named
+        // after it, not the latest; nor is "the same period" a quarter outside an earnings
+        // report ("has nearly doubled in the same period").
+        let year_after = matches!(words.lw(end), "in" | "of") && any_year_at(words, end + 1).is_some();
+        if lw == "corresponding" || year_after || words.lw(end - 1) == "period" && !ctx.quarterly {
             return None;
         }
     }
@@ -1666,7 +1669,15 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if let Some(y) = named_year(words, ctx, i + 1) {
         return Some(found(i, i + 3, Val::Month(y, m), true));
     }
-    // A bare month: "in June", "this past June" (the caller handles "this/last/next").
+    // A bare month: "in June", "this past June" (the caller handles "this/last/next"). One
+    // that names a thing after a determiner ("their February Paris accord", "the May
+    // election") is placed by nearness, not by a clause about the future ("is set to review
+    // ..."); a past clause still places it ("gathered evidence in the October slaying").
+    let prev = if i > 0 { words.lw(i - 1) } else { "" };
+    let modifier = matches!(prev, "the" | "their" | "its" | "his" | "her" | "our" | "a" | "an")
+        && words.w(i + 1).starts_with(char::is_alphabetic)
+        && !matches!(words.lw(i + 1), "of" | "to" | "and" | "or" | "through" | "until");
+    let ctx = &Ctx { tense: if modifier && ctx.tense == Tense::Future { Tense::Present } else { ctx.tense }, ..*ctx };
     Some(match resolve_month(ctx, m) {
         Some(y) => found(i, i + 1, Val::Month(y, m), true),
         None => found(i, i + 1, Val::Partial(format!("XXXX-{m:02}")), false),
