@@ -1014,10 +1014,12 @@ fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "full" if words.lw(i + 1) == "year" => Some(found(i, i + 2, Val::Year(ctx.anchor?.year()), true)),
         "weekend" => {
             let a = ctx.anchor?;
-            // The weekend just gone (a Monday's "the weekend" is the day before), unless the
-            // clause looks ahead: news reports what happened, as with a bare weekday.
+            // The weekend just gone (a Monday's "the weekend" is the day before; a Sunday's is
+            // its own, and a Saturday's too unless the clause is past), unless the clause looks
+            // ahead: news reports what happened, as with a bare weekday.
+            let n = a.weekday().number_from_monday();
             let a = if ctx.tense != Tense::Future {
-                a - Duration::days(i64::from(a.weekday().number_from_monday() % 7))
+                a - Duration::days(i64::from(if ctx.tense == Tense::Past { n % 7 } else { n % 6 }))
             } else {
                 a
             };
@@ -1698,7 +1700,10 @@ fn named_year(words: &Words<'_>, ctx: &Ctx, k: usize) -> Option<i32> {
 
 /// "31 August 2021", "26 August", "the 4th of July".
 fn day_month(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    // "15 May", "the 15th of May", "the fourth of July".
+    // "15 May", "the 15th of May", "the fourth of July"; not "$12 December 27" (an amount).
+    if i > 0 && matches!(words.w(i - 1), "$" | "£" | "€" | "¥") {
+        return None;
+    }
     let d = day_at(words, i).or_else(|| spelled_day(words.lw(i)).filter(|_| words.lw(i + 1) == "of"))?;
     let mut k = i + 1;
     if words.lw(k) == "of" {
