@@ -1957,7 +1957,9 @@ fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     let before = |n: usize| if j >= n { words.lw(j - n) } else { "" };
     let soon = before(1) == "as" && matches!(before(2), "soon" | "early") && before(3) == "as";
-    let until = before(1) == "until" && ctx.tense != Tense::Past;
+    let until = before(1) == "until" && ctx.tense != Tense::Past
+        // "a deadline of Monday", "the deadline for Friday": ahead, whatever the verb.
+        || matches!(before(1), "of" | "for") && matches!(before(2), "deadline" | "deadlines");
     let tense = dir.unwrap_or(if possessive {
         Tense::Present
     } else if soon || until {
