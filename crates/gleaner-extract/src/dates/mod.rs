@@ -819,7 +819,7 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
             );
         // "a May election", "an expected May general election", "the May poll": a month
         // before a common noun, after an article (and perhaps a participle).
-        let article = |w: &str| matches!(w, "a" | "an" | "the");
+        let article = |w: &str| matches!(w, "a" | "an" | "the" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our");
         let determined = article(prev) || prev.ends_with("ed") && i > 1 && article(words.lw(i - 2));
         let noun_after = next.starts_with(char::is_lowercase)
             && !matches!(
@@ -2794,6 +2794,12 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         if let Some(Found { val: Val::Day(d), end, .. }) = weekday_form(words, ctx, i + 1).filter(|f| f.start == i + 1)
         {
             return Some(found(i, end, Val::Time(Some(d), t.into()), true));
+        }
+        // "at midnight on Sunday": that day's; "on Sunday" stays a date of its own.
+        if words.lw(i + 1) == "on" {
+            if let Some(Found { val: Val::Day(d), .. }) = weekday_form(words, ctx, i + 2).filter(|f| f.start == i + 2) {
+                return Some(found(i, i + 1, Val::Time(Some(d), t.into()), true));
+            }
         }
         return Some(found(i, i + 1, Val::Time(ctx.anchor, t.into()), ctx.anchor.is_some()));
     }
