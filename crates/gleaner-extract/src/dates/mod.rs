@@ -1647,14 +1647,9 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(found(i, end, Val::Month(y, m), false));
     }
     // "September of that year", "May of the same year": the year the text is at.
-    if words.lw(i + 1) == "of" && matches!((words.lw(k), words.lw(k + 1)), ("that" | "the", "year")) || {
-        words.lw(i + 1) == "of" && (words.lw(k), words.lw(k + 1), words.lw(k + 2)) == ("the", "same", "year")
-    } {
-        if let Some(y) = ctx.reference.year {
-            let end = if words.lw(k + 1) == "same" { k + 3 } else { k + 2 };
-            let from = NaiveDate::from_ymd_opt(y, 1, 1);
-            return Some(Found { anchor: from, ..found(i, end, Val::Month(y, m), true) });
-        }
+    if let (true, Some(end), Some(y)) = (words.lw(i + 1) == "of", that_year(words, k), ctx.reference.year) {
+        let from = NaiveDate::from_ymd_opt(y, 1, 1);
+        return Some(Found { anchor: from, ..found(i, end, Val::Month(y, m), true) });
     }
     // "Dec '86", and in tables "Feb 87" after an abbreviation (a number a day cannot be).
     let abbreviated = words.w(i).trim_end_matches('.').len() <= 4;
@@ -1684,6 +1679,16 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         Some(y) => found(i, i + 1, Val::Month(y, m), true),
         None => found(i, i + 1, Val::Partial(format!("XXXX-{m:02}")), false),
     })
+}
+
+/// The end of "that year" or "the same year" at `k` (after "of": "September of that year",
+/// "the fourth quarter of the same year"), whose year is the one the text is at.
+fn that_year(words: &Words<'_>, k: usize) -> Option<usize> {
+    match (words.lw(k), words.lw(k + 1), words.lw(k + 2)) {
+        ("that", "year", _) => Some(k + 2),
+        ("the", "same", "year") => Some(k + 3),
+        _ => None,
+    }
 }
 
 /// "this year", "last year", "next year" at `k`, after a month or a day ("May 30 next year"):
@@ -1841,8 +1846,6 @@ fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "now" if words.w(i + 1) == "," && (0..i).all(|k| !words.lw(k).starts_with(|c: char| c.is_alphanumeric())) => {
             return None;
         }
-        // "the current account", "current assets": accounting terms, no time; nor a table's
-        // "Current 1.09 1.09" column.
         // "its current financial year", "in current quarter": the period, counted as "this".
         "current"
             if lexicon::unit(words.lw(i + 1)).is_some_and(|u| !u.plural)
@@ -1850,6 +1853,8 @@ fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         {
             return relative_unit(words, ctx, i);
         }
+        // "the current account", "current assets": accounting terms, no time; nor a table's
+        // "Current 1.09 1.09" column.
         "current"
             if matches!(words.lw(i + 1), "account" | "accounts" | "assets" | "liabilities" | "liability")
                 || capitalized(words, i) && words.w(i + 1).starts_with(|c: char| c.is_ascii_digit()) =>
@@ -1989,25 +1994,14 @@ fn step_weekday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     };
     let k = i + 2;
     let wd = lexicon::weekday(words.lw(k)).filter(|_| capitalized(words, k))?;
-    let wd = i64::from(wd);
     let from = ctx.reference.day;
     let base = from.or(ctx.anchor)?;
-    let today = i64::from(base.weekday().number_from_monday());
-    let days = if forward {
-        let d = (wd - today).rem_euclid(7);
-        if d == 0 {
-            7
-        } else {
-            d
-        }
-    } else {
-        let d = (today - wd).rem_euclid(7);
-        let d = if d == 0 { 7 } else { d };
-        // Without a day to count from, "the previous Friday" is the one before last Friday (a
-        // week back, written on a Friday).
-        -(if from.is_none() && d < 7 { d + 7 } else { d })
-    };
-    let date = base + Duration::days(days);
+    let mut date = resolve_weekday(base, wd, if forward { Tense::Future } else { Tense::Past }, true);
+    // Without a day to count from, "the previous Friday" is the one before last Friday (a week
+    // back, written on a Friday).
+    if !forward && from.is_none() && (base - date).num_days() < 7 {
+        date -= Duration::days(7);
+    }
     Some(Found { anchor: from, ..found(i, k + 1, Val::Day(date), true) })
 }
 
@@ -2668,16 +2662,9 @@ fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(found(i, end, Val::Quarter(y, q), false));
     }
     // "the fourth quarter of that year", "of the same year": the year the text is at.
-    if of > k {
-        let skip = match (words.lw(of), words.lw(of + 1)) {
-            ("that", _) => 1,
-            ("the", "same") => 2,
-            _ => 0,
-        };
-        if let Some(y) = ctx.reference.year.filter(|_| skip > 0 && words.lw(of + skip) == "year") {
-            let from = NaiveDate::from_ymd_opt(y, 1, 1);
-            return Some(Found { anchor: from, ..found(i, of + skip + 1, Val::Quarter(y, q), true) });
-        }
+    if let (true, Some(end), Some(y)) = (of > k, that_year(words, of), ctx.reference.year) {
+        let from = NaiveDate::from_ymd_opt(y, 1, 1);
+        return Some(Found { anchor: from, ..found(i, end, Val::Quarter(y, q), true) });
     }
     Some(found(i, end, Val::Quarter(quarter_year(ctx, q)?, q), true))
 }
