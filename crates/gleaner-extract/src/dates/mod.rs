@@ -608,11 +608,35 @@ fn with_neighbour(words: &Words<'_>, i: usize, lw: &str) -> bool {
         "year" => matches!(next, "end" | "'s" | "’s"),
         // Plural units all end in "s": most words stop at that byte.
         _ if lw.ends_with('s') => {
-            (next == "ago" || i > 0 && matches!(words.lw(i - 1), "for" | "within"))
+            (next == "ago"
+                || i > 0
+                    && matches!(
+                        words.lw(i - 1),
+                        "for" | "within" | "in" | "take" | "takes" | "took" | "taking" | "taken"
+                    ))
                 && lexicon::unit(lw).is_some_and(|u| u.plural)
         }
         _ => false,
     }
+}
+
+/// "the lowest level in years", "the first time in decades", "the biggest drop in months": a
+/// superlative or a first time looks back over a stretch whose length is not given. Not "in
+/// years one and two", "in months in which", "the increase in hours worked".
+fn looks_back(words: &Words<'_>, i: usize) -> bool {
+    let next = words.lw(i + 1);
+    let ends =
+        next.is_empty() || matches!(next, "." | "," | ";" | ":" | ")" | "\"" | "''" | "and" | "amid" | "as" | "but");
+    ends && (i.saturating_sub(9)..i.saturating_sub(1)).any(|k| {
+        let w = words.lw(k);
+        matches!(w, "first" | "most" | "time")
+            || w.len() > 4
+                && w.ends_with("est")
+                && !matches!(
+                    w,
+                    "interest" | "request" | "harvest" | "protest" | "forest" | "invest" | "suggest" | "west"
+                )
+    })
 }
 
 /// Words that open a temporal expression (a `match`: this runs for every token).
@@ -1424,8 +1448,11 @@ fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let next = words.lw(i + 1);
-    // A plural unit (all end in "s"), with its neighbour compared before the lexicon is read.
-    if lw.ends_with('s') && (next == "ago" || matches!(prev, "for" | "within")) {
+    // A plural unit (all end in "s"), with its neighbour compared before the lexicon is read:
+    // "for years", "within weeks", "the lowest in years", "will take months", "months ago".
+    let spans = matches!(prev, "for" | "within" | "take" | "takes" | "took" | "taking" | "taken")
+        || prev == "in" && looks_back(words, i);
+    if lw.ends_with('s') && (next == "ago" || spans) {
         let u = lexicon::unit(lw).filter(|u| u.plural)?;
         return Some(if next == "ago" {
             found(i, i + 2, Val::Ref("PAST_REF"), false)
