@@ -2355,6 +2355,71 @@ fn duration(v: f64, u: lexicon::Unit) -> String {
     }
 }
 
+/// The order of the units a compound duration lists, largest first.
+fn unit_rank(u: lexicon::Unit) -> Option<u8> {
+    Some(match (u.letter, u.time) {
+        ("Y", false) => 0,
+        ("M", false) => 1,
+        ("W", false) => 2,
+        ("D", false) => 3,
+        ("H", true) => 4,
+        ("M", true) => 5,
+        ("S", true) => 6,
+        _ => return None,
+    })
+}
+
+/// A duration that goes on in smaller units after its first ("3 hours 42 mins 55 seconds", "two
+/// years, three months and 21 days"): its value and end, or `None` when nothing follows at `k`.
+fn compound_duration(words: &Words<'_>, n: f64, u: lexicon::Unit, k: usize) -> Option<(String, usize)> {
+    let mut last = unit_rank(u)?;
+    let mut parts = vec![(n, u)];
+    let mut end = k;
+    loop {
+        let mut j = end;
+        if matches!(words.lw(j), "," | "and") {
+            j += 1;
+        }
+        if matches!(words.lw(j), "a" | "an") {
+            break; // "two hours a day" is a rate
+        }
+        let Some((Some(n2), k2)) = amount(words, j) else { break };
+        let Some(u2) = lexicon::unit(words.lw(k2)) else { break };
+        let Some(rank) = unit_rank(u2).filter(|r| *r > last) else { break };
+        if words.lw(k2 + 1) == "ago" {
+            break; // "for two years, three months ago ...": a point of its own
+        }
+        parts.push((n2, u2));
+        last = rank;
+        end = k2 + 1;
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    // ISO 8601 writes weeks alone: beside other units they count as days ("four years and two
+    // weeks" is P4Y14D).
+    let days: f64 = parts
+        .iter()
+        .filter(|(_, u)| !u.time && matches!(u.letter, "W" | "D"))
+        .map(|(v, u)| if u.letter == "W" { v * 7.0 } else { *v })
+        .sum();
+    let (mut date, mut time) = (String::new(), String::new());
+    let mut days_written = false;
+    for (v, u) in parts {
+        let (v, letter) = match (u.time, u.letter) {
+            (false, "W" | "D") if days_written => continue,
+            (false, "W" | "D") => {
+                days_written = true;
+                (days, "D")
+            }
+            _ => (v, u.letter),
+        };
+        let n = if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
+        if u.time { &mut time } else { &mut date }.push_str(&format!("{n}{letter}"));
+    }
+    Some((if time.is_empty() { format!("P{date}") } else { format!("P{date}T{time}") }, end))
+}
+
 fn vague_duration(u: lexicon::Unit) -> String {
     if u.time {
         format!("PTX{}", u.letter)
@@ -2559,6 +2624,11 @@ fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     };
     if matches!(words.lw(k + 1), "old" | "younger" | "older" | "of") && u.letter == "Y" && words.lw(k + 1) != "of" {
         return None; // an age, not a duration
+    }
+    // "6 hours 18 minutes 48.637 seconds", "two years and three months": one duration.
+    if let Some((value, end)) = v.and_then(|n| compound_duration(words, n, u, k + 1)) {
+        let end = end + usize::from(matches!(words.lw(end), "earlier" | "later"));
+        return Some(found(i, end, Val::Duration(value), false));
     }
     // "A day earlier", "two weeks later": still a duration in TimeML.
     let mut end = k + 1;
