@@ -2529,6 +2529,9 @@ fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     if let Some((num, unit)) = lw.split_once('-').filter(|(_, unit)| !unit.contains('/')) {
         let u = lexicon::unit(unit).filter(|u| !u.plural)?;
+        if matches!(words.lw(i + 1), "old" | "olds") {
+            return None; // "a 74-year old Dutchman": an age
+        }
         let v: f64 = num.parse().ok().or_else(|| crate::numbers::word_value(num))?;
         return Some(found(i, i + 1, Val::Duration(duration(v, u)), false));
     }
