@@ -2878,6 +2878,10 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         _ => None,
     };
     if let Some(t) = fixed {
+        // "at 8 p.m. EDT (midnight GMT)": the same time again, in another zone.
+        if i > 0 && words.w(i - 1) == "(" && time_zone(words.lw(i + 1)) {
+            return None;
+        }
         if let Some(Found { val: Val::Day(d), end, .. }) = weekday_form(words, ctx, i + 1).filter(|f| f.start == i + 1)
         {
             return Some(found(i, end, Val::Time(Some(d), t.into()), true));
