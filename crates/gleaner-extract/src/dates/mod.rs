@@ -3259,14 +3259,17 @@ fn describe(val: &Val) -> (TimexType, String, Option<(NaiveDate, NaiveDate)>) {
             format!("{y:04}"),
             NaiveDate::from_ymd_opt(*y, 1, 1).zip(NaiveDate::from_ymd_opt(*y, 12, 31)),
         ),
+        // "the 1990s" is 199X and "the 20th century" 19XX: the year with its unknown digits
+        // marked, as #4 lists the values, as XXXX-06 marks an unknown year and as ISO 8601-2
+        // writes unspecified digits (TimeML 1.2 and TimeBank drop them: "199", "19").
         Val::Decade(d) => (
             TimexType::Date,
-            format!("{d:03}"),
+            format!("{d:03}X"),
             NaiveDate::from_ymd_opt(d * 10, 1, 1).zip(NaiveDate::from_ymd_opt(d * 10 + 9, 12, 31)),
         ),
         Val::Century(c) => (
             TimexType::Date,
-            format!("{c:02}"),
+            format!("{c:02}XX"),
             NaiveDate::from_ymd_opt(c * 100, 1, 1).zip(NaiveDate::from_ymd_opt(c * 100 + 99, 12, 31)),
         ),
         Val::Season(y, s) => {
