@@ -1948,7 +1948,7 @@ fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let titled = matches!(prev, "mr." | "mrs." | "ms." | "dr." | "rev." | "sen." | "mr" | "mrs" | "ms" | "dr");
     // "Sunday Bada", "the Sunday Telegraph": a capitalized word after the day makes a name,
     // unless a preposition has already made it a day ("said on Monday Yeltsin was ...").
-    let placed = matches!(prev, "on" | "since" | "until" | "till");
+    let placed = matches!(prev, "on" | "since" | "until" | "till" | "his" | "her" | "their" | "its" | "our");
     let named = capitalized(words, k + 1) && month_at(words, k + 1).is_none() && k + 1 < words.len() && !placed;
     let bare_abbreviation = words.w(k).len() <= 4
         && !words.w(k).ends_with('.')
