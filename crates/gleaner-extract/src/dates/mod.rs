@@ -793,11 +793,34 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     }
     // A month name heading a name ("the March of Dimes", "the annual March for Life", "March on
     // Washington"): a preposition and then a capitalized word that is no date.
+    // After a word that places a date ("signed in February for the Saudis", "last October on
+    // the London Stock Exchange") it is the month.
+    let named_at = if words.lw(i + 2) == "the" { i + 3 } else { i + 2 }; // "the March of the Living"
+    let placed = i > 0
+        && (day_at(words, i - 1).is_some()
+            || day_pair(words.w(i - 1)).is_some()
+            || matches!(
+                words.lw(i - 1),
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "during"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "from"
+                    | "through"
+                    | "on"
+                    | "before"
+                    | "after"
+            ));
     if matches!(words.lw(i + 1), "of" | "for" | "on")
-        && capitalized(words, i + 2)
-        && !(i > 0 && day_at(words, i - 1).is_some())
-        && month_at(words, i + 2).is_none()
-        && lexicon::weekday(words.lw(i + 2)).is_none()
+        && capitalized(words, named_at)
+        && !placed
+        && month_at(words, named_at).is_none()
+        && lexicon::weekday(words.lw(named_at)).is_none()
     {
         return None;
     }
@@ -1674,9 +1697,9 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(found(i, end, Val::Month(y, m), false));
     }
     // "September of that year", "May of the same year": the year the text is at.
-    if let (true, Some(end), Some(y)) = (words.lw(i + 1) == "of", that_year(words, k), ctx.reference.year) {
+    if let (true, Some((end, step)), Some(y)) = (words.lw(i + 1) == "of", that_year(words, k), ctx.reference.year) {
         let from = NaiveDate::from_ymd_opt(y, 1, 1);
-        return Some(Found { anchor: from, ..found(i, end, Val::Month(y, m), true) });
+        return Some(Found { anchor: from, ..found(i, end, Val::Month(y + step, m), true) });
     }
     // "Dec '86", and in tables "Feb 87" after an abbreviation (a number a day cannot be).
     let abbreviated = words.w(i).trim_end_matches('.').len() <= 4;
@@ -1708,12 +1731,15 @@ fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     })
 }
 
-/// The end of "that year" or "the same year" at `k` (after "of": "September of that year",
-/// "the fourth quarter of the same year"), whose year is the one the text is at.
-fn that_year(words: &Words<'_>, k: usize) -> Option<usize> {
+/// The end of "that year", "the same year" or "the following|previous year" at `k` (after
+/// "of": "September of that year", "the fourth quarter of the following year"), and how many
+/// years it lies from the one the text is at.
+fn that_year(words: &Words<'_>, k: usize) -> Option<(usize, i32)> {
     match (words.lw(k), words.lw(k + 1), words.lw(k + 2)) {
-        ("that", "year", _) => Some(k + 2),
-        ("the", "same", "year") => Some(k + 3),
+        ("that", "year", _) => Some((k + 2, 0)),
+        ("the", "same", "year") => Some((k + 3, 0)),
+        ("the", "following" | "next", "year") => Some((k + 3, 1)),
+        ("the", "previous" | "prior" | "preceding", "year") => Some((k + 3, -1)),
         _ => None,
     }
 }
@@ -2762,9 +2788,9 @@ fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(found(i, end, Val::Quarter(y, q), false));
     }
     // "the fourth quarter of that year", "of the same year": the year the text is at.
-    if let (true, Some(end), Some(y)) = (of > k, that_year(words, of), ctx.reference.year) {
+    if let (true, Some((end, step)), Some(y)) = (of > k, that_year(words, of), ctx.reference.year) {
         let from = NaiveDate::from_ymd_opt(y, 1, 1);
-        return Some(Found { anchor: from, ..found(i, end, Val::Quarter(y, q), true) });
+        return Some(Found { anchor: from, ..found(i, end, Val::Quarter(y + step, q), true) });
     }
     Some(found(i, end, Val::Quarter(quarter_year(ctx, q)?, q), true))
 }
@@ -2873,6 +2899,8 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     // "noon", "midnight"; "noon Thursday", "midnight Friday": that day's.
     let fixed = match lw {
+        // "high noon": a showdown, not a time ("High Noon", the film, too).
+        "noon" if i > 0 && words.lw(i - 1) == "high" => return None,
         "noon" | "midday" => Some("T12:00"),
         "midnight" => Some("T24:00"),
         _ => None,
