@@ -1204,8 +1204,18 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if matches!(words.lw(k), "earlier" | "later") && words.lw(k + 1) == "that" {
         k += 1;
     }
+    // "down from $450 million the year before.", "he had arrived the day before": the period
+    // before or after the one the text is at, where the phrase ends (not "the day after his
+    // death", anchored on an event).
+    let ends = |j: usize| matches!(words.lw(j), "" | "." | "," | ";" | ":" | ")" | "and" | "but");
+    let trailing = match (words.lw(k), words.lw(k + 2)) {
+        ("the", "before" | "earlier") if anaphor_grain(words.lw(k + 1)).is_some() && ends(k + 3) => Some(-1),
+        ("the", "after" | "later") if anaphor_grain(words.lw(k + 1)).is_some() && ends(k + 3) => Some(1),
+        _ => None,
+    };
     // (days, months or years to step, any grain or the day's only, words before the head)
     let (step, any_grain, skip) = match (words.lw(k), words.lw(k + 1)) {
+        _ if trailing.is_some() => (trailing.unwrap_or(0), true, 1),
         ("that", "same") => (0, true, 2),
         ("that", _) => (0, true, 1),
         ("the", "same") => (0, matches!(words.lw(k + 2), "year" | "month"), 2),
@@ -1290,7 +1300,7 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         _ => ctx.reference.day.is_some(),
     };
     let (val, end) = match (year_back, val) {
-        (None, val) => (val, k + 1),
+        (None, val) => (val, k + 1 + usize::from(trailing.is_some())),
         (Some(end), Val::Day(d)) => (Val::Day(shift_years(d, -1)?), end),
         (Some(end), Val::Week(y, w)) => (Val::Week(y - 1, w), end),
         (Some(end), Val::Month(y, m)) => (Val::Month(y - 1, m), end),
