@@ -954,7 +954,7 @@ fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(f);
     }
     if lw == "the" {
-        if let Some(f) = step_weekday(words, ctx, i) {
+        if let Some(f) = step_weekday(words, ctx, i).or_else(|| day_beside(words, ctx, i)) {
             return Some(f);
         }
         if let Some(mut f) = after_the(words, ctx, i + 1) {
@@ -2045,6 +2045,23 @@ fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         Some(d) => found(i, end, Val::Day(d), true),
         None => found(i, end, Val::Partial(format!("XXXX-WXX-{wd}")), false),
     })
+}
+
+/// "the day before last Tuesday's hearing", "the day after Christmas": the day next to a day
+/// written after it, one expression.
+fn day_beside(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let step = match (words.lw(i + 1), words.lw(i + 2)) {
+        ("day", "before") => -1,
+        ("day", "after") => 1,
+        _ => return None,
+    };
+    let k = i + 3;
+    if !may_start(words, k) {
+        return None;
+    }
+    let inner = simple(words, ctx, k).filter(|f| f.start == k)?;
+    let Val::Day(d) = inner.val else { return None };
+    Some(Found { val: Val::Day(d + Duration::days(step)), start: i, ..inner })
 }
 
 /// "the following Monday", "the previous Friday": the weekday after or before the day the text
