@@ -578,10 +578,11 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
         || lw.starts_with("end-")
         || lw.starts_with("late-")
         || lw.starts_with("early-")
-        || lw.starts_with("post-")
-        || lw.starts_with("pre-")
+        || lw.strip_prefix("post-").or_else(|| lw.strip_prefix("pre-")).is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit()) || lexicon::month(r).is_some() // not "pre-tax"
+        })
         || lw.starts_with("fy")
-        || (lw.len() == 2 && lw.starts_with(['q', 'h']))
+        || (lw.len() == 2 && (lw.starts_with('q') || lw == "h1" || lw == "h2")) // not "he"
         || crate::numbers::word_value(lw.split('-').next().unwrap_or(lw)).is_some()
         || (capitalized(words, i)
             && (lexicon::weekday(lw).is_some()
@@ -2056,9 +2057,6 @@ fn day_beside(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         _ => return None,
     };
     let k = i + 3;
-    if !may_start(words, k) {
-        return None;
-    }
     let inner = simple(words, ctx, k).filter(|f| f.start == k)?;
     let Val::Day(d) = inner.val else { return None };
     Some(Found { val: Val::Day(d + Duration::days(step)), start: i, ..inner })
