@@ -568,22 +568,23 @@ fn may_start(words: &Words<'_>, i: usize) -> bool {
     if !first.is_ascii_alphabetic() {
         return false;
     }
-    let head = lw.split('-').next().unwrap_or(lw); // "third-quarter", "two-hour"
-    is_opener(lw)
+    // One split per token: "third-quarter", "two-hour", "mid-June", "post-1997".
+    let (head, rest) = lw.split_once('-').unwrap_or((lw, ""));
+    let hyphened = match head {
+        "mid" | "end" | "late" | "early" => !rest.is_empty(),
+        // Not "pre-tax", "post-war": a year or a month after it.
+        "post" | "pre" => rest.starts_with(|c: char| c.is_ascii_digit()) || lexicon::month(rest).is_some(),
+        _ => false,
+    };
+    hyphened
+        || is_opener(lw)
         || is_opener(head)
         || head == "hundred"
         || lexicon::month(lw).is_some()
         || lexicon::season(lw).is_some()
-        || lw.starts_with("mid-")
-        || lw.starts_with("end-")
-        || lw.starts_with("late-")
-        || lw.starts_with("early-")
-        || lw.strip_prefix("post-").or_else(|| lw.strip_prefix("pre-")).is_some_and(|r| {
-            r.starts_with(|c: char| c.is_ascii_digit()) || lexicon::month(r).is_some() // not "pre-tax"
-        })
         || lw.starts_with("fy")
         || (lw.len() == 2 && (lw.starts_with('q') || lw == "h1" || lw == "h2")) // not "he"
-        || crate::numbers::word_value(lw.split('-').next().unwrap_or(lw)).is_some()
+        || crate::numbers::word_value(head).is_some()
         || (capitalized(words, i)
             && (lexicon::weekday(lw).is_some()
                 || lexicon::HOLIDAYS.iter().any(|(p, ..)| p[0] == lw)
