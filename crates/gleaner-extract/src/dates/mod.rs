@@ -629,16 +629,19 @@ fn looks_back(words: &Words<'_>, i: usize) -> bool {
     let next = words.lw(i + 1);
     let ends =
         next.is_empty() || matches!(next, "." | "," | ";" | ":" | ")" | "\"" | "''" | "and" | "amid" | "as" | "but");
-    ends && (i.saturating_sub(9)..i.saturating_sub(1)).any(|k| {
-        let w = words.lw(k);
-        matches!(w, "first" | "most" | "time")
-            || w.len() > 4
-                && w.ends_with("est")
-                && !matches!(
-                    w,
-                    "interest" | "request" | "harvest" | "protest" | "forest" | "invest" | "suggest" | "west"
-                )
-    })
+    // Days to decades: "lap times in seconds" is a unit of measure.
+    let calendar = lexicon::unit(words.lw(i)).is_some_and(|u| !u.time);
+    ends && calendar && (i.saturating_sub(9)..i.saturating_sub(1)).any(|k| superlative_cue(words.lw(k)))
+}
+
+/// A word that makes a span one looked back over: an ordinal or "time" ("the first time in 11
+/// years", "his ninth manager in eight years"), a superlative ("the lowest in a decade").
+fn superlative_cue(w: &str) -> bool {
+    matches!(w, "time" | "times" | "most" | "least" | "best" | "worst" | "last")
+        || w.len() > 4
+            && w.ends_with("est")
+            && !matches!(w, "interest" | "request" | "harvest" | "protest" | "forest" | "invest" | "suggest" | "west")
+        || crate::numbers::ordinal_value(w).is_some()
 }
 
 /// Words that open a temporal expression (a `match`: this runs for every token).
@@ -1559,12 +1562,7 @@ fn future_point(words: &Words<'_>, ctx: &Ctx, i: usize, n: f64, u: lexicon::Unit
     }
     // "the first time in 11 years", "the lowest in a decade", "his ninth manager in eight
     // years": a span looked back over, after an ordinal or a superlative.
-    let looks_back = (i.saturating_sub(5)..i - 1).any(|k| {
-        let w = words.lw(k);
-        crate::numbers::ordinal_value(w).is_some()
-            || matches!(w, "time" | "times" | "most" | "least" | "best" | "worst" | "last")
-            || w.len() > 4 && w.ends_with("est")
-    });
+    let looks_back = (i.saturating_sub(5)..i - 1).any(|k| superlative_cue(words.lw(k)));
     // "in 15 year convertible bonds": a singular unit after a count names a kind of thing.
     let plural_ok = !matches!(words.lw(i), "a" | "an" | "one" | "1") == words.lw(i + 1).ends_with('s');
     if looks_back || !plural_ok {
