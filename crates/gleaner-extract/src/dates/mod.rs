@@ -250,6 +250,8 @@ enum Val {
     Century(i32),
     Season(i32, &'static str),
     Quarter(i32, u32),
+    /// A half year: 1 for January–June, 2 for July–December.
+    Half(i32, u32),
     Week(i32, u32),
     Time(Option<NaiveDate>, String),
     Ref(&'static str),
@@ -2549,23 +2551,8 @@ fn half_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let inner =
         simple(words, ctx, k).or_else(|| (words.lw(k) == "the").then(|| after_the(words, ctx, k + 1)).flatten())?;
     let Val::Year(y) = inner.val else { return None };
-    let h = if first { 1 } else { 2 };
-    let range = (
-        NaiveDate::from_ymd_opt(y, if first { 1 } else { 7 }, 1)?,
-        NaiveDate::from_ymd_opt(y, if first { 6 } else { 12 }, if first { 30 } else { 31 })?,
-    );
-    Some(Found {
-        start: i,
-        end: inner.end,
-        val: Val::Partial(format!("{y}-H{h}")),
-        modifier: None,
-        anchored: inner.anchored,
-        range: Some(range),
-        anchor: inner.anchor,
-        cut_start: None,
-        cut_end: None,
-        aside: inner.aside,
-    })
+    let half = Val::Half(y, if first { 1 } else { 2 });
+    Some(Found { start: i, val: half, modifier: None, range: None, cut_start: None, cut_end: None, ..inner })
 }
 
 /// The days a value covers.
@@ -2784,12 +2771,7 @@ fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if let (Some(h @ (1 | 2)), true) = (lw.strip_prefix('h').and_then(|r| r.parse::<u32>().ok()), capitalized(words, i))
     {
         let k = if words.lw(i + 1) == "of" { i + 2 } else { i + 1 };
-        let y = year_at(words, k)?;
-        let range = (
-            NaiveDate::from_ymd_opt(y, if h == 1 { 1 } else { 7 }, 1)?,
-            NaiveDate::from_ymd_opt(y, if h == 1 { 6 } else { 12 }, if h == 1 { 30 } else { 31 })?,
-        );
-        return Some(Found { range: Some(range), ..found(i, k + 1, Val::Partial(format!("{y}-H{h}")), false) });
+        return Some(found(i, k + 1, Val::Half(year_at(words, k)?, h), false));
     }
     let (q, k) =
         if let Some(q) = lw.strip_prefix('q').and_then(|r| r.parse::<u32>().ok()).filter(|q| (1..=4).contains(q)) {
@@ -3334,6 +3316,11 @@ fn describe(val: &Val) -> (TimexType, String, Option<(NaiveDate, NaiveDate)>) {
             let end_year = if *s == "WI" { y + 1 } else { *y };
             let range = NaiveDate::from_ymd_opt(*y, a.0, a.1).zip(NaiveDate::from_ymd_opt(end_year, b.0, b.1));
             (TimexType::Date, format!("{y:04}-{s}"), range)
+        }
+        Val::Half(y, h) => {
+            let first = NaiveDate::from_ymd_opt(*y, (h - 1) * 6 + 1, 1);
+            let last = NaiveDate::from_ymd_opt(*y, h * 6, if *h == 1 { 30 } else { 31 });
+            (TimexType::Date, format!("{y:04}-H{h}"), first.zip(last))
         }
         Val::Quarter(y, q) => {
             let first = NaiveDate::from_ymd_opt(*y, (q - 1) * 3 + 1, 1);
