@@ -1221,15 +1221,18 @@ fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         _ => None,
     };
     // (days, months or years to step, any grain or the day's only, words before the head)
-    let (step, any_grain, skip) = match (words.lw(k), words.lw(k + 1)) {
-        _ if trailing.is_some() => (trailing.unwrap_or(0), true, 1),
-        ("that", "same") => (0, true, 2),
-        ("that", _) => (0, true, 1),
-        ("the", "same") => (0, matches!(words.lw(k + 2), "year" | "month"), 2),
-        ("the", "following") => (1, true, 2),
-        ("the", "next") => (1, false, 2),
-        ("the", "previous" | "prior") => (-1, false, 2),
-        _ => return None,
+    let (step, any_grain, skip) = if let Some(step) = trailing {
+        (step, true, 1)
+    } else {
+        match (words.lw(k), words.lw(k + 1)) {
+            ("that", "same") => (0, true, 2),
+            ("that", _) => (0, true, 1),
+            ("the", "same") => (0, matches!(words.lw(k + 2), "year" | "month"), 2),
+            ("the", "following") => (1, true, 2),
+            ("the", "next") => (1, false, 2),
+            ("the", "previous" | "prior") => (-1, false, 2),
+            _ => return None,
+        }
     };
     k += skip;
     let head = words.lw(k);
@@ -1439,18 +1442,7 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             } else {
                 return None;
             };
-            return Some(Found {
-                start: i,
-                end: i + 1,
-                val,
-                modifier: Some(position),
-                anchored: year.is_none(),
-                range: None,
-                anchor: None,
-                cut_start: None,
-                cut_end: None,
-                aside: false,
-            });
+            return Some(Found { modifier: Some(position), ..found(i, i + 1, val, year.is_none()) });
         }
     };
     let mut k = i + 1;
@@ -2306,25 +2298,12 @@ fn unknown_of(letter: &str, time: bool) -> Option<&'static str> {
 /// A number of units at `i`: `Some(value)` for "two", "24", "a", "an", "a couple of";
 /// `None` (inside) for vague amounts "several", "a few", "many". Returns the token after it.
 fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
+    if let Some(fraction) = quarter_of(words, i) {
+        return Some(fraction); // "a quarter of a century", "three quarters of an hour"
+    }
     let lw = words.lw(i);
     match lw {
         "a" | "an" | "one" if words.lw(i + 1) == "couple" && words.lw(i + 2) == "of" => Some((Some(2.0), i + 3)),
-        // "a quarter of a century", "three quarters of an hour".
-        "a" | "one" | "quarter"
-            if (lw == "quarter" || words.lw(i + 1) == "quarter")
-                && words.lw(i + usize::from(lw != "quarter") + 1) == "of"
-                && matches!(words.lw(i + usize::from(lw != "quarter") + 2), "a" | "an") =>
-        {
-            let k = i + usize::from(lw != "quarter") + 3;
-            lexicon::unit(words.lw(k)).filter(|u| !u.plural)?;
-            Some((Some(0.25), k))
-        }
-        "three"
-            if words.lw(i + 1) == "quarters" && words.lw(i + 2) == "of" && matches!(words.lw(i + 3), "a" | "an") =>
-        {
-            lexicon::unit(words.lw(i + 4)).filter(|u| !u.plural)?;
-            Some((Some(0.75), i + 4))
-        }
         "a" if words.lw(i + 1) == "few" => Some((None, i + 2)),
         "a" | "an" => Some((Some(1.0), i + 1)),
         "half" if matches!(words.lw(i + 1), "a" | "an") => Some((Some(0.5), i + 2)), // "half an hour"
@@ -2366,6 +2345,20 @@ fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
             (v > 0.0 && v < 10_000.0).then_some((Some(v), k))
         }
     }
+}
+
+/// "a quarter of a century", "quarter of an hour", "three quarters of an hour": the fraction of
+/// a single unit, and the unit's token.
+fn quarter_of(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)> {
+    let (v, of) = match (words.lw(i), words.lw(i + 1)) {
+        ("a" | "one", "quarter") => (0.25, i + 2),
+        ("quarter", _) => (0.25, i + 1),
+        ("three", "quarters") => (0.75, i + 2),
+        _ => return None,
+    };
+    let unit = of + 2;
+    let singular = lexicon::unit(words.lw(unit)).is_some_and(|u| !u.plural);
+    (words.lw(of) == "of" && matches!(words.lw(of + 1), "a" | "an") && singular).then_some((Some(v), unit))
 }
 
 fn duration(v: f64, u: lexicon::Unit) -> String {
