@@ -783,6 +783,27 @@ fn ends_phrase(words: &Words<'_>, k: usize) -> bool {
         )
 }
 
+/// A word before a month that makes it the month: "in May", "since March", "early June", "the
+/// 5th of May".
+fn places_month(prev: &str) -> bool {
+    matches!(
+        prev,
+        "in" | "of"
+            | "since"
+            | "until"
+            | "by"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "during"
+            | "from"
+            | "through"
+    )
+}
+
 /// A month name at `i`, capitalized (so "may" the verb and "march" the noun are not months).
 fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     let m = lexicon::month(words.lw(i))?;
@@ -806,23 +827,8 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
     let placed = i > 0
         && (day_at(words, i - 1).is_some()
             || day_pair(words.w(i - 1)).is_some()
-            || matches!(
-                words.lw(i - 1),
-                "in" | "since"
-                    | "until"
-                    | "by"
-                    | "during"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "early"
-                    | "late"
-                    | "from"
-                    | "through"
-                    | "on"
-                    | "before"
-                    | "after"
-            ));
+            || places_month(words.lw(i - 1))
+            || matches!(words.lw(i - 1), "on" | "before" | "after"));
     if matches!(words.lw(i + 1), "of" | "for" | "on")
         && capitalized(words, named_at)
         && !placed
@@ -854,23 +860,7 @@ fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
                 words.lw(i - 2),
                 "planned" | "scheduled" | "slated" | "set" | "due" | "expected" | "postponed" | "delayed" | "booked"
             );
-        let calendar = planned_for
-            || matches!(
-                prev,
-                "in" | "of"
-                    | "since"
-                    | "until"
-                    | "by"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "during"
-                    | "from"
-                    | "through"
-            );
+        let calendar = planned_for || places_month(prev);
         // "a May election", "an expected May general election", "the May poll": a month
         // before a common noun, after an article (and perhaps a participle).
         let article = |w: &str| matches!(w, "a" | "an" | "the" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our");
