@@ -223,15 +223,19 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                 a += lex.title_words(&words[a..b]);
                 // Surname particles the tagger left outside: "Abu Bakr | al-Baghdadi",
                 // "Osama | bin Laden", "Ludwig | van Beethoven".
+                // Never over a branch of a known organization, which is a mention of its own.
                 while b < words.len() && Lexicons::is_name_particle(words[b]) {
-                    let hyphenated = words[b].contains('-');
-                    if hyphenated {
-                        b += 1;
+                    let step = if words[b].contains('-') {
+                        1
                     } else if words.get(b + 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
-                        b += 2;
+                        2
                     } else {
                         break;
+                    };
+                    if branches.iter().any(|&(x, y)| x < b + step && b < y) {
+                        break;
                     }
+                    b += step;
                 }
                 skip_to = b;
             }
@@ -309,8 +313,27 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
             });
         });
         out[first..].sort_by_key(|f| f.span);
+        drop_overlaps(&mut out, first);
     }
     out
+}
+
+/// Mentions of a sentence never overlap: where two do (sorted by span), the first stays, or the
+/// longer of two that start together. Every step above means to keep them apart; this holds the
+/// invariant that clustering and the relations rely on, whatever a new step does.
+fn drop_overlaps(out: &mut Vec<Found>, first: usize) {
+    let mut kept = first;
+    for i in first..out.len() {
+        if kept > first && out[i].span.start < out[kept - 1].span.end {
+            if out[i].span.start == out[kept - 1].span.start && out[i].span.end > out[kept - 1].span.end {
+                out.swap(kept - 1, i);
+            }
+            continue;
+        }
+        out.swap(kept, i);
+        kept += 1;
+    }
+    out.truncate(kept);
 }
 
 /// A personal honorific: the name after it is a person's.
@@ -617,8 +640,9 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     // 0. A one-word mention that is the surname of a longer PERSON of the document is that
     //    person, whatever the tagger typed it as, unless it was typed a place ("Washington" after
     //    "George Washington" may well be the city) and has no name particle ("al-Rashid").
+    //    Looked up in sets, so a long document costs a lookup per mention.
     let mut found = found;
-    let surnames: Vec<String> = found
+    let surnames: std::collections::HashSet<String> = found
         .iter()
         .filter(|f| f.label == "PERSON")
         .filter_map(|f| {
@@ -628,6 +652,7 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
             w.next().map(|_| last)
         })
         .collect();
+    let bare_surnames: std::collections::HashSet<&str> = surnames.iter().map(|s| strip_particle(s)).collect();
     for f in &mut found {
         let surface = doc.slice(f.span);
         if f.label == "PERSON" || surface.contains(' ') {
@@ -636,9 +661,7 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
         let place = matches!(f.label, "GPE" | "LOC" | "FAC");
         let k = key(surface);
         let bare = strip_particle(&k);
-        if (!place || Lexicons::is_name_particle(surface))
-            && surnames.iter().any(|s| *s == k || strip_particle(s) == bare)
-        {
+        if (!place || Lexicons::is_name_particle(surface)) && (surnames.contains(&k) || bare_surnames.contains(bare)) {
             f.label = "PERSON";
         }
     }
@@ -688,15 +711,20 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
             }
         }
     }
-    // 2b. Acronyms of a longer name of the same label anywhere in the document.
+    // 2b. Acronyms of a longer name of the same label anywhere in the document (the longer
+    //     names indexed by label and initials: one lookup per acronym).
+    let mut by_initials: std::collections::HashMap<(&str, String), Vec<usize>> = std::collections::HashMap::new();
+    for h in 0..n {
+        if words_of(&groups[h]).len() >= 2 {
+            by_initials.entry((label[h], initials(display(doc.slice(found[first[h]].span))))).or_default().push(h);
+        }
+    }
     for g in 0..n {
         let Some(letters) = acronym_letters(display(doc.slice(found[first[g]].span))) else {
             continue;
         };
-        let targets: Vec<usize> = (0..n)
-            .filter(|&h| h != g && label[h] == label[g] && words_of(&groups[h]).len() >= 2)
-            .filter(|&h| initials(display(doc.slice(found[first[h]].span))) == letters)
-            .collect();
+        let targets: Vec<usize> =
+            by_initials.get(&(label[g], letters)).into_iter().flatten().copied().filter(|&h| h != g).collect();
         if let [h] = targets[..] {
             let (rg, rh) = (find(&mut parent, g), find(&mut parent, h));
             if rg != rh {
