@@ -92,4 +92,4 @@ doc:
 
 clean:
 	$(CARGO) clean
-	rm -rf $(VENV) dist data/*.parquet data/*.csv data/manifest.json
+	rm -rf $(VENV) dist data

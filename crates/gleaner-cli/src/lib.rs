@@ -10,13 +10,14 @@ mod progress;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use gleaner_export::{write_manifest, DatasetWriter, Formats, RunInfo, Summary};
-use gleaner_extract::{Extraction, Pipeline};
+use gleaner_export::{write_manifest, DatasetWriter, ExportError, Formats, RunInfo, Staging, Summary};
+use gleaner_extract::{guard, Extraction, Pipeline};
 use gleaner_ingest::{ingest, Document, Input, Issue, Item, Reader};
 
 /// Documents per chunk: the unit a worker processes and the sequencer reorders.
@@ -45,7 +46,7 @@ struct Chunk {
 pub struct RunOptions {
     /// Text files, folders, `.jsonl` files, or `-` for JSONL on standard input.
     pub inputs: Vec<String>,
-    /// Folder for the tables and `manifest.json`.
+    /// Folder for the tables and `manifest.json`: replaced whole when the run succeeds.
     pub out: PathBuf,
     /// Formats to write.
     pub formats: Formats,
@@ -55,6 +56,10 @@ pub struct RunOptions {
     pub published: Option<chrono::NaiveDate>,
     /// Show a progress line on stderr when it is a terminal.
     pub progress: bool,
+    /// Replace `out` even when it holds more than a gleaner dataset.
+    pub force: bool,
+    /// The extractors to run (`None`: [`Pipeline::standard`]).
+    pub pipeline: Option<Arc<Pipeline>>,
 }
 
 /// How a run went.
@@ -64,24 +69,52 @@ pub struct RunReport {
     pub summary: Summary,
     /// `errors` rows written.
     pub problems: u64,
-    /// Inputs named that could not be opened (their `errors` rows are in the dataset).
+    /// Inputs named on the command line that could not be opened (their `errors` rows are in the
+    /// dataset).
     pub missing_inputs: usize,
+    /// `errors` rows of kind `internal_error`: documents, or parts of them, that a bug in gleaner
+    /// left out.
+    pub internal_errors: u64,
 }
 
-/// Runs the whole pipeline: reads `inputs`, writes the dataset to `out`. An error means the
-/// dataset could not be written; bad documents are `errors` rows, not errors.
+/// Why a run wrote no dataset, when it is not a failure to write: the inputs held no document.
+#[derive(Debug, thiserror::Error)]
+#[error("no document could be read from the inputs, so {} was left as it was{}", out.display(), first_problems(problems))]
+pub struct NoDocuments {
+    /// The output folder, untouched.
+    pub out: PathBuf,
+    /// The first problems met (`source: message`).
+    pub problems: Vec<String>,
+}
+
+fn first_problems(problems: &[String]) -> String {
+    problems.iter().map(|p| format!("\n  {p}")).collect()
+}
+
+/// Runs the whole pipeline: reads `inputs`, writes the new dataset beside `out` and swaps it in
+/// when every table is complete. An error means the dataset could not be written (or the inputs
+/// held no document, [`NoDocuments`]); `out` then holds what it held before. Bad documents are
+/// `errors` rows, not errors.
 pub fn run(args: &RunOptions) -> Result<RunReport> {
     let started = Instant::now();
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    let staging = match Staging::begin(&args.out, args.force) {
+        Ok(staging) => staging,
+        Err(refused @ ExportError::Refused { .. }) => return Err(refused.into()),
+        Err(e) => {
+            return Err(anyhow::Error::new(e).context(format!("cannot write the dataset to {}", args.out.display())))
+        }
+    };
+    let dir = staging.path();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
-    let pipeline = Pipeline::standard();
+    let pipeline = args.pipeline.clone().unwrap_or_else(|| Arc::new(Pipeline::standard()));
     // One writer per format, each on its own thread: Parquet encoding and CSV formatting overlap.
     let mut writers = Vec::new();
     for formats in [Formats { parquet: true, csv: false }, Formats { parquet: false, csv: true }] {
         if (formats.parquet && args.formats.parquet) || (formats.csv && args.formats.csv) {
-            let writer = DatasetWriter::create(&args.out, formats).with_context(|| {
-                format!("cannot write the dataset to {}; check that the folder is writable", args.out.display())
+            let writer = DatasetWriter::create(&dir, formats).with_context(|| {
+                format!("cannot write the dataset beside {}; check that the folder is writable", args.out.display())
             })?;
             writers.push(writer);
         }
@@ -144,24 +177,26 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
         slot_tx.send(()).context("cannot start the pipeline")?;
     }
     let (result_tx, result_rx) = std::sync::mpsc::channel::<(usize, Processed)>();
+    let failed = Arc::new(AtomicBool::new(false));
+    let writer_failed = failed.clone();
     let sequencer = std::thread::Builder::new().name("order".into()).spawn(move || {
         let mut next = 0;
         let mut waiting = BTreeMap::new();
-        let mut writers_ok = true;
         for (seq, processed) in result_rx {
             waiting.insert(seq, processed);
             while let Some(processed) = waiting.remove(&next) {
-                // After a writer failed, keep draining so that no stage blocks; the writer's
-                // error is reported when it is joined.
-                writers_ok = writers_ok && done_txs.iter().all(|tx| tx.send(processed.clone()).is_ok());
+                // After a writer failed, stop reading and drain what is in flight so that no
+                // stage blocks; the writer's error is reported when it is joined.
+                if !done_txs.iter().all(|tx| tx.send(processed.clone()).is_ok()) {
+                    writer_failed.store(true, Ordering::Relaxed);
+                }
                 let _ = slot_tx.send(());
                 next += 1;
             }
         }
     })?;
-    let pipeline = Arc::new(pipeline);
     for (seq, chunk) in raw_rx.into_iter().enumerate() {
-        if slot_rx.recv().is_err() {
+        if slot_rx.recv().is_err() || failed.load(Ordering::Relaxed) {
             break;
         }
         let (pipeline, result_tx) = (pipeline.clone(), result_tx.clone());
@@ -171,14 +206,20 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
         });
     }
     drop(result_tx);
-    sequencer.join().map_err(|_| anyhow::anyhow!("the sequencer thread panicked"))?;
-    let bytes_read = read_thread.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
-    let mut summary = Summary::default();
-    let mut problems = 0;
-    for thread in write_threads {
-        let (s, p) = thread.join().map_err(|_| anyhow::anyhow!("a writer thread panicked"))??;
-        summary = s;
-        problems = p;
+    // Every thread is joined before any error is returned: none may still write into the
+    // staging folder when it is removed.
+    let sequenced = sequencer.join();
+    let bytes_read = read_thread.join();
+    let written: Vec<_> = write_threads.into_iter().map(|t| t.join()).collect();
+    sequenced.map_err(|_| anyhow::anyhow!("the sequencer thread panicked"))?;
+    let bytes_read = bytes_read.map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
+    let mut last = None;
+    for w in written {
+        last = Some(w.map_err(|_| anyhow::anyhow!("a writer thread panicked"))??);
+    }
+    let written = last.unwrap_or_default();
+    if written.documents == 0 {
+        return Err(NoDocuments { out: args.out.clone(), problems: written.first_problems }.into());
     }
 
     let run = RunInfo {
@@ -189,57 +230,113 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
         bytes_read,
         seconds: started.elapsed().as_secs_f64(),
     };
-    write_manifest(&args.out, args.formats, &run, &summary)
-        .with_context(|| format!("cannot finish the dataset in {}", args.out.display()))?;
-    Ok(RunReport { summary, problems, missing_inputs: missing })
+    write_manifest(&dir, args.formats, &run, &written.summary)?;
+    staging.commit()?;
+    Ok(RunReport {
+        summary: written.summary,
+        problems: written.problems,
+        missing_inputs: missing,
+        internal_errors: written.internal_errors,
+    })
+}
+
+/// An error and its causes on one line, each said once (an I/O error is often both the cause
+/// and part of its wrapper's message): what the CLI prints and Python raises.
+pub fn error_message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&text);
+        }
+    }
+    out
+}
+
+/// What a writer thread wrote.
+#[derive(Debug, Default)]
+struct Written {
+    summary: Summary,
+    documents: u64,
+    problems: u64,
+    internal_errors: u64,
+    /// The first few problems, for a run that read no document.
+    first_problems: Vec<String>,
 }
 
 /// Processed outcomes of one chunk, with the input bytes read so far; shared by the writers.
 type Processed = Arc<(Vec<Outcome>, u64)>;
 
 /// One writer thread: writes every chunk in order, then closes its files. Returns the row counts
-/// and the number of problems recorded.
-fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Option<u64>) -> Result<(Summary, u64)> {
+/// and the problems recorded.
+fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Option<u64>) -> Result<Written> {
     let mut progress = progress_total.map(progress::Progress::new);
-    let (mut docs, mut problems) = (0u64, 0u64);
+    let mut w = Written::default();
+    let note = |w: &mut Written, issue: &Issue| {
+        w.problems += 1;
+        w.internal_errors += u64::from(issue.kind == "internal_error");
+        if w.first_problems.len() < 5 {
+            w.first_problems.push(format!("{}: {}", issue.source, issue.message));
+        }
+    };
     for processed in rx {
         let (outcomes, bytes_read) = &*processed;
         for outcome in outcomes {
             match outcome {
                 Outcome::Issue(issue) => {
-                    problems += 1;
+                    note(&mut w, issue);
                     writer.write_issue(issue)?;
                 }
                 Outcome::Doc(found, issues) => {
-                    problems += (issues.len() + found.1.issues.len()) as u64;
+                    for issue in issues.iter().chain(&found.1.issues) {
+                        note(&mut w, issue);
+                    }
                     for issue in issues {
                         writer.write_issue(issue)?;
                     }
                     writer.write_document(&found.0, &found.1)?;
-                    docs += 1;
+                    w.documents += 1;
                 }
             }
         }
         if let Some(p) = &mut progress {
-            p.update(docs, *bytes_read);
+            p.update(w.documents, *bytes_read);
         }
     }
     if let Some(p) = &mut progress {
-        p.finish(docs, problems);
+        p.finish(w.documents, w.problems);
     }
-    Ok((writer.finish_tables()?, problems))
+    w.summary = writer.finish_tables()?;
+    Ok(w)
 }
 
-/// Ingests one input and runs the pipeline on it.
+/// Ingests one input and runs the pipeline on it. Never panics: a panic in ingest (a bug)
+/// makes the input an `internal_error` row, and one in an extractor leaves out that extractor's
+/// rows for the document with such a row (see [`Pipeline::run`]).
 pub fn process(item: Item, pipeline: &Pipeline) -> Outcome {
     match item {
         Item::Issue(issue) => Outcome::Issue(issue),
-        Item::Doc(raw) => match ingest(raw) {
-            Ok((doc, issues)) => {
-                let found = pipeline.run(&doc);
-                Outcome::Doc(Box::new((doc, found)), issues)
+        Item::Doc(raw) => {
+            let source = raw.source.clone();
+            match guard::catch(|| ingest(raw)) {
+                Ok(Ok((doc, issues))) => {
+                    let found = pipeline.run(&doc);
+                    Outcome::Doc(Box::new((doc, found)), issues)
+                }
+                Ok(Err(issue)) => Outcome::Issue(issue),
+                Err(why) => Outcome::Issue(Issue::new(
+                    source,
+                    "ingest",
+                    "internal_error",
+                    format!(
+                        "reading this document failed, so it is left out: {why}. This is a bug in gleaner; \
+                         please report it with the document"
+                    ),
+                )),
             }
-            Err(issue) => Outcome::Issue(issue),
-        },
+        }
     }
 }

@@ -51,6 +51,10 @@ struct RunArgs {
     /// Document date for inputs that carry none (YYYY-MM-DD): the anchor for relative dates.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
     published: Option<chrono::NaiveDate>,
+    /// Replace the --out folder even if it holds more than a gleaner dataset (everything in it
+    /// is deleted).
+    #[arg(long)]
+    force: bool,
 }
 
 fn parse_formats(s: &str) -> Result<Formats, String> {
@@ -61,7 +65,22 @@ fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
     parse_user_date(s)
 }
 
+/// Exit codes (documented in the README): every outcome has its own.
+mod exit {
+    /// Every input was processed (bad documents are `errors` rows).
+    pub const OK: u8 = 0;
+    /// The run could not complete (the output folder is as it was), or an input named on the
+    /// command line could not be opened (the dataset holds the rest).
+    pub const FAILED: u8 = 1;
+    /// Bad usage, or an output folder that a dataset may not replace.
+    pub const USAGE: u8 = 2;
+    /// The dataset was written, but a bug in gleaner left some documents (or some of their rows)
+    /// out: `errors` rows of kind `internal_error`.
+    pub const INTERNAL: u8 = 3;
+}
+
 fn main() -> ExitCode {
+    gleaner_extract::guard::quiet_caught_panics();
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Schema { json } => {
@@ -73,11 +92,37 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("gleaner: error: {e:#}");
-            ExitCode::from(1)
+            eprintln!("gleaner: error: {}", gleaner_cli::error_message(&e));
+            let refused =
+                e.chain().any(|c| matches!(c.downcast_ref(), Some(gleaner_export::ExportError::Refused { .. })));
+            ExitCode::from(if refused { exit::USAGE } else { exit::FAILED })
         }
     }
 }
+
+/// SIGINT, SIGTERM and SIGHUP stop a run at once: the new dataset's staging folder is removed
+/// and the process exits with 128 + the signal number, leaving the output folder as it was. A
+/// signal that comes after the new dataset was swapped in is too late to undo it: the run ends
+/// normally.
+#[cfg(unix)]
+fn stop_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+    let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
+        for signal in signals.forever() {
+            match gleaner_export::abandon_open_datasets() {
+                gleaner_export::Abandoned::AlreadyCommitted => continue,
+                _ => {
+                    eprintln!("\ngleaner: interrupted; the output folder is as it was before this run");
+                    std::process::exit(128 + signal);
+                }
+            }
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn stop_on_signals() {}
 
 fn print_schema(json: bool) {
     if json {
@@ -106,6 +151,7 @@ fn print_schema(json: bool) {
 }
 
 fn run_command(args: RunArgs) -> anyhow::Result<ExitCode> {
+    stop_on_signals();
     let options = RunOptions {
         inputs: args.inputs,
         out: args.out,
@@ -113,6 +159,8 @@ fn run_command(args: RunArgs) -> anyhow::Result<ExitCode> {
         jobs: args.jobs.map(usize::from),
         published: args.published,
         progress: true,
+        force: args.force,
+        pipeline: None,
     };
     let report = run(&options)?;
     let errors_file = if options.formats.csv { "errors.csv" } else { "errors.parquet" };
@@ -124,7 +172,16 @@ fn run_command(args: RunArgs) -> anyhow::Result<ExitCode> {
             "gleaner: {} input(s) named on the command line could not be opened; the dataset holds the rest",
             report.missing_inputs
         );
-        return Ok(ExitCode::from(1));
+        return Ok(ExitCode::from(exit::FAILED));
     }
-    Ok(ExitCode::SUCCESS)
+    if report.internal_errors > 0 {
+        eprintln!(
+            "gleaner: {} document(s) hit an internal error (a bug in gleaner) and were left out, in whole or in \
+             part: see the rows of kind internal_error in {}",
+            report.internal_errors,
+            options.out.join(errors_file).display()
+        );
+        return Ok(ExitCode::from(exit::INTERNAL));
+    }
+    Ok(ExitCode::from(exit::OK))
 }

@@ -2,13 +2,15 @@
 //!
 //! A [`DatasetWriter`] takes documents with their extractions (and `errors` rows) one at a time,
 //! in the order they should appear, converts byte offsets to code-point offsets, and streams every
-//! table to `<dir>/<table>.parquet` and `<dir>/<table>.csv` in bounded row groups. Files are
-//! written under temporary names and renamed into place by [`DatasetWriter::finish`], which also
-//! writes the `entities` table and `manifest.json`. The same documents in the same order give
-//! byte-identical files.
+//! table to `<dir>/<table>.parquet` and `<dir>/<table>.csv` in bounded row groups;
+//! [`DatasetWriter::finish`] writes the `entities` table and `manifest.json`. The same documents in
+//! the same order give byte-identical files.
+//!
+//! To replace a dataset whole or not at all, write it into a [`Staging`] folder and commit that:
+//! until [`Staging::commit`], the target folder holds the previous dataset, untouched.
 //!
 //! ```
-//! use gleaner_export::{DatasetWriter, Formats, RunInfo};
+//! use gleaner_export::{DatasetWriter, Formats, RunInfo, Staging};
 //! use gleaner_extract::Pipeline;
 //! use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
 //!
@@ -18,9 +20,12 @@
 //! let (doc, _) = ingest(raw).unwrap();
 //! let found = Pipeline::standard().run(&doc);
 //!
-//! let mut out = DatasetWriter::create(&dir, Formats::default()).unwrap();
+//! let staging = Staging::begin(&dir, false).unwrap();
+//! let mut out = DatasetWriter::create(&staging.path(), Formats::default()).unwrap();
 //! out.write_document(&doc, &found).unwrap();
 //! let summary = out.finish(&RunInfo::default()).unwrap();
+//! assert!(!dir.join("manifest.json").exists(), "nothing is in place before the commit");
+//! staging.commit().unwrap();
 //! assert_eq!(summary.rows("sentences"), Some(2));
 //! let csv = std::fs::read_to_string(dir.join("sentences.csv")).unwrap();
 //! assert!(csv.contains("My name is Jonas."));
@@ -30,12 +35,14 @@
 #![deny(missing_docs)]
 
 mod schema;
+mod staging;
 mod table;
 
 pub use schema::{
     Column, ColumnType, Table, DATES, DOCUMENTS, ENTITIES, ERRORS, MENTIONS, NUMBERS, RELATIONS, SCHEMA_VERSION,
     SENTENCES, TABLES,
 };
+pub use staging::{abandon_open_datasets, Abandoned, Staging};
 pub use table::arrow_schema;
 
 use std::path::{Path, PathBuf};
@@ -116,6 +123,14 @@ pub enum ExportError {
         /// Why.
         source: csv::Error,
     },
+    /// The output folder is not one a dataset may replace (see [`Staging`]).
+    #[error("will not write the dataset to {path}: {why}")]
+    Refused {
+        /// The folder.
+        path: PathBuf,
+        /// Why, and what to do.
+        why: String,
+    },
 }
 
 impl ExportError {
@@ -188,7 +203,8 @@ pub struct DatasetWriter {
 }
 
 impl DatasetWriter {
-    /// Creates `dir` if needed and opens every table under a temporary name.
+    /// Creates `dir` if needed and opens every table in it (under its final name: make `dir` a
+    /// [`Staging`] folder to replace a dataset atomically).
     pub fn create(dir: &Path, formats: Formats) -> Result<DatasetWriter, ExportError> {
         std::fs::create_dir_all(dir).map_err(|e| ExportError::io(dir, e))?;
         let open = |t: &'static Table| TableWriter::create(dir, t, formats);
@@ -354,8 +370,7 @@ impl<S: RowSink> Rows<S> {
 }
 
 impl DatasetWriter {
-    /// Writes the `entities` table, closes every file, renames them into place and writes
-    /// `manifest.json`.
+    /// Writes the `entities` table, closes every file and writes `manifest.json`.
     pub fn finish(self, run: &RunInfo) -> Result<Summary, ExportError> {
         let (dir, formats) = (self.dir.clone(), self.formats);
         let summary = self.finish_tables()?;
@@ -463,8 +478,8 @@ impl Batches {
     }
 }
 
-/// Writes `<dir>/manifest.json` (atomically): tool version, schema version, inputs, options,
-/// row counts and timings.
+/// Writes `<dir>/manifest.json`: tool version, schema version, inputs, options, row counts and
+/// timings.
 pub fn write_manifest(dir: &Path, formats: Formats, run: &RunInfo, summary: &Summary) -> Result<(), ExportError> {
     let mut formats_list = Vec::new();
     if formats.parquet {
@@ -494,9 +509,9 @@ pub fn write_manifest(dir: &Path, formats: Formats, run: &RunInfo, summary: &Sum
         "bytes_read": run.bytes_read,
         "timings": { "total_seconds": (run.seconds * 1000.0).round() / 1000.0 },
     });
-    let tmp = dir.join(format!(".manifest.json.tmp-{}", std::process::id()));
     let dest = dir.join("manifest.json");
     let text = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
-    std::fs::write(&tmp, text).map_err(|e| ExportError::io(&tmp, e))?;
-    std::fs::rename(&tmp, &dest).map_err(|e| ExportError::io(&dest, e))
+    let mut file = std::fs::File::create(&dest).map_err(|e| ExportError::io(&dest, e))?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| ExportError::io(&dest, e))?;
+    file.sync_all().map_err(|e| ExportError::io(&dest, e))
 }

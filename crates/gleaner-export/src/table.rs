@@ -1,4 +1,4 @@
-//! One table, streamed to Parquet and CSV at once, in bounded row groups, atomically.
+//! One table, streamed to Parquet and CSV at once, in bounded row groups.
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -100,46 +100,19 @@ fn days(date: NaiveDate) -> i32 {
 
 use chrono::Datelike as _;
 
-/// A file being written under a temporary name; renamed into place by `commit`, removed on drop.
-struct Staged {
-    tmp: PathBuf,
-    dest: PathBuf,
-    committed: bool,
-}
-
-impl Staged {
-    fn new(dir: &Path, file: &str) -> Staged {
-        Staged { tmp: dir.join(format!(".{file}.tmp-{}", std::process::id())), dest: dir.join(file), committed: false }
-    }
-
-    fn commit(&mut self) -> Result<(), ExportError> {
-        std::fs::rename(&self.tmp, &self.dest).map_err(|e| ExportError::io(&self.dest, e))?;
-        self.committed = true;
-        Ok(())
-    }
-}
-
-impl Drop for Staged {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
-    }
-}
-
 /// A Parquet file encoded and compressed on a thread of its own: the table writer only builds
 /// Arrow batches and hands them over (at most one waiting), so the tables of a dataset are
 /// encoded in parallel.
 struct ParquetSink {
     tx: Option<SyncSender<RecordBatch>>,
     thread: Option<JoinHandle<Result<ArrowWriter<BufWriter<File>>, ExportError>>>,
-    staged: Staged,
+    path: PathBuf,
 }
 
 impl ParquetSink {
-    fn start(mut writer: ArrowWriter<BufWriter<File>>, staged: Staged, name: &str) -> Result<ParquetSink, ExportError> {
+    fn start(mut writer: ArrowWriter<BufWriter<File>>, path: PathBuf, name: &str) -> Result<ParquetSink, ExportError> {
         let (tx, rx) = sync_channel::<RecordBatch>(1);
-        let dest = staged.dest.clone();
+        let dest = path.clone();
         let thread = std::thread::Builder::new()
             .name(format!("parquet-{name}"))
             .spawn(move || {
@@ -149,8 +122,8 @@ impl ParquetSink {
                 }
                 Ok(writer)
             })
-            .map_err(|e| ExportError::io(&staged.dest, e))?;
-        Ok(ParquetSink { tx: Some(tx), thread: Some(thread), staged })
+            .map_err(|e| ExportError::io(&path, e))?;
+        Ok(ParquetSink { tx: Some(tx), thread: Some(thread), path })
     }
 
     fn send(&mut self, batch: RecordBatch) -> Result<(), ExportError> {
@@ -159,29 +132,27 @@ impl ParquetSink {
             Ok(())
         } else {
             // The encoder stopped: its error says why.
-            Err(self.join().err().unwrap_or_else(|| {
-                ExportError::io(&self.staged.dest, std::io::Error::other("parquet encoder stopped"))
-            }))
+            Err(self
+                .join()
+                .err()
+                .unwrap_or_else(|| ExportError::io(&self.path, std::io::Error::other("parquet encoder stopped"))))
         }
     }
 
     fn join(&mut self) -> Result<ArrowWriter<BufWriter<File>>, ExportError> {
         self.tx = None;
-        let thread = self.thread.take().ok_or_else(|| {
-            ExportError::io(&self.staged.dest, std::io::Error::other("parquet encoder already joined"))
-        })?;
-        thread
-            .join()
-            .map_err(|_| ExportError::io(&self.staged.dest, std::io::Error::other("parquet encoder panicked")))?
+        let thread = self
+            .thread
+            .take()
+            .ok_or_else(|| ExportError::io(&self.path, std::io::Error::other("parquet encoder already joined")))?;
+        thread.join().map_err(|_| ExportError::io(&self.path, std::io::Error::other("parquet encoder panicked")))?
     }
 
     fn finish(mut self) -> Result<(), ExportError> {
         let writer = self.join()?;
-        let mut inner = writer.into_inner().map_err(|e| ExportError::parquet(&self.staged.dest, e))?;
-        std::io::Write::flush(&mut inner).map_err(|e| ExportError::io(&self.staged.tmp, e))?;
-        inner.get_ref().sync_all().map_err(|e| ExportError::io(&self.staged.tmp, e))?;
-        drop(inner);
-        self.staged.commit()
+        let mut inner = writer.into_inner().map_err(|e| ExportError::parquet(&self.path, e))?;
+        std::io::Write::flush(&mut inner).map_err(|e| ExportError::io(&self.path, e))?;
+        inner.get_ref().sync_all().map_err(|e| ExportError::io(&self.path, e))
     }
 }
 
@@ -262,7 +233,7 @@ pub(crate) struct TableWriter {
     pending_bytes: usize,
     rows: u64,
     parquet: Option<ParquetSink>,
-    csv: Option<(csv::Writer<BufWriter<File>>, Staged)>,
+    csv: Option<(csv::Writer<BufWriter<File>>, PathBuf)>,
     scratch: String,
 }
 
@@ -275,10 +246,10 @@ impl std::fmt::Debug for TableWriter {
 impl TableWriter {
     pub(crate) fn create(dir: &Path, table: &'static Table, formats: Formats) -> Result<TableWriter, ExportError> {
         let schema = arrow_schema(table);
-        let open = |staged: &Staged| File::create(&staged.tmp).map_err(|e| ExportError::io(&staged.tmp, e));
+        let open = |path: &Path| File::create(path).map_err(|e| ExportError::io(path, e));
         let parquet = if formats.parquet {
-            let staged = Staged::new(dir, &format!("{}.parquet", table.name));
-            let file = BufWriter::with_capacity(1 << 20, open(&staged)?);
+            let path = dir.join(format!("{}.parquet", table.name));
+            let file = BufWriter::with_capacity(1 << 20, open(&path)?);
             let mut props = WriterProperties::builder()
                 .set_compression(Compression::ZSTD(ZstdLevel::default()))
                 .set_max_row_group_row_count(Some(GROUP_ROWS))
@@ -288,18 +259,18 @@ impl TableWriter {
                 props = props.set_column_dictionary_enabled(ColumnPath::from(column.name), false);
             }
             let props = props.build();
-            let writer = ArrowWriter::try_new(file, schema.clone(), Some(props))
-                .map_err(|e| ExportError::parquet(&staged.dest, e))?;
-            Some(ParquetSink::start(writer, staged, table.name)?)
+            let writer =
+                ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(|e| ExportError::parquet(&path, e))?;
+            Some(ParquetSink::start(writer, path, table.name)?)
         } else {
             None
         };
         let csv = if formats.csv {
-            let staged = Staged::new(dir, &format!("{}.csv", table.name));
-            let file = BufWriter::with_capacity(1 << 20, open(&staged)?);
+            let path = dir.join(format!("{}.csv", table.name));
+            let file = BufWriter::with_capacity(1 << 20, open(&path)?);
             let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(file);
-            writer.write_record(table.columns.iter().map(|c| c.name)).map_err(|e| ExportError::csv(&staged.dest, e))?;
-            Some((writer, staged))
+            writer.write_record(table.columns.iter().map(|c| c.name)).map_err(|e| ExportError::csv(&path, e))?;
+            Some((writer, path))
         } else {
             None
         };
@@ -322,7 +293,7 @@ impl TableWriter {
         if self.parquet.is_some() {
             self.pending_bytes += append(self.table, &mut self.builders, row);
         }
-        if let Some((writer, staged)) = &mut self.csv {
+        if let Some((writer, path)) = &mut self.csv {
             for cell in row {
                 self.scratch.clear();
                 let field: &str = match cell {
@@ -360,9 +331,9 @@ impl TableWriter {
                         &self.scratch
                     }
                 };
-                writer.write_field(field).map_err(|e| ExportError::csv(&staged.dest, e))?;
+                writer.write_field(field).map_err(|e| ExportError::csv(path, e))?;
             }
-            writer.write_record(None::<&[u8]>).map_err(|e| ExportError::csv(&staged.dest, e))?;
+            writer.write_record(None::<&[u8]>).map_err(|e| ExportError::csv(path, e))?;
         }
         self.rows += 1;
         self.pending_rows += 1;
@@ -380,25 +351,23 @@ impl TableWriter {
         self.pending_rows = 0;
         self.pending_bytes = 0;
         if let Some(sink) = &mut self.parquet {
-            let batch = RecordBatch::try_new(self.schema.clone(), columns)
-                .map_err(|e| ExportError::arrow(&sink.staged.dest, e))?;
+            let batch =
+                RecordBatch::try_new(self.schema.clone(), columns).map_err(|e| ExportError::arrow(&sink.path, e))?;
             sink.send(batch)?;
         }
         Ok(())
     }
 
-    /// Writes what is buffered, closes both files and renames them into place.
+    /// Writes what is buffered and closes both files (flushed to disk).
     pub(crate) fn finish(mut self) -> Result<u64, ExportError> {
         self.flush_group()?;
         if let Some(sink) = self.parquet.take() {
             sink.finish()?;
         }
-        if let Some((writer, mut staged)) = self.csv.take() {
-            let inner = writer.into_inner().map_err(|e| ExportError::io(&staged.tmp, e.into_error()))?;
-            let file = inner.into_inner().map_err(|e| ExportError::io(&staged.tmp, e.into_error()))?;
-            file.sync_all().map_err(|e| ExportError::io(&staged.tmp, e))?;
-            drop(file);
-            staged.commit()?;
+        if let Some((writer, path)) = self.csv.take() {
+            let inner = writer.into_inner().map_err(|e| ExportError::io(&path, e.into_error()))?;
+            let file = inner.into_inner().map_err(|e| ExportError::io(&path, e.into_error()))?;
+            file.sync_all().map_err(|e| ExportError::io(&path, e))?;
         }
         Ok(self.rows)
     }

@@ -44,6 +44,7 @@
 mod catalog;
 pub mod dates;
 pub mod entities;
+pub mod guard;
 mod linear;
 pub mod numbers;
 pub mod relations;
@@ -57,7 +58,7 @@ pub use types::{
     Argument, DateMention, Extraction, Mention, NumberKind, NumberMention, Qualifier, Relation, TimexType,
 };
 
-use gleaner_ingest::Document;
+use gleaner_ingest::{Document, Issue};
 
 /// One extractor: reads a document, appends what it finds.
 pub trait Extractor: Send + Sync + std::fmt::Debug {
@@ -106,10 +107,26 @@ impl Pipeline {
     }
 
     /// Runs every extractor on `doc`; rows come out sorted by position.
+    ///
+    /// An extractor that panics (a bug) loses its rows for this document, which get an `errors`
+    /// row of kind `internal_error` saying where; the extractors after it still run.
     pub fn run(&self, doc: &Document) -> Extraction {
         let mut out = Extraction::default();
         for e in &self.extractors {
-            e.extract(doc, &mut out);
+            let lengths = out.lengths();
+            if let Err(why) = guard::catch(|| e.extract(doc, &mut out)) {
+                out.truncate(lengths);
+                out.issues.push(Issue::new(
+                    doc.source.clone(),
+                    "extract",
+                    "internal_error",
+                    format!(
+                        "the {} extractor failed on this document and its rows for it are left out: {why}. \
+                         This is a bug in gleaner; please report it with the document",
+                        e.name()
+                    ),
+                ));
+            }
         }
         out.sort();
         out

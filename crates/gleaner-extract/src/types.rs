@@ -207,6 +207,21 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// The number of rows of each table, for [`Extraction::truncate`].
+    pub(crate) fn lengths(&self) -> [usize; 5] {
+        [self.mentions.len(), self.numbers.len(), self.dates.len(), self.relations.len(), self.issues.len()]
+    }
+
+    /// Drops the rows added since `lengths` was taken.
+    pub(crate) fn truncate(&mut self, lengths: [usize; 5]) {
+        let [m, n, d, r, i] = lengths;
+        self.mentions.truncate(m);
+        self.numbers.truncate(n);
+        self.dates.truncate(d);
+        self.relations.truncate(r);
+        self.issues.truncate(i);
+    }
+
     /// Sorts every table by position (then by what distinguishes rows at one position), so row
     /// order never depends on the order extractors ran in.
     pub fn sort(&mut self) {

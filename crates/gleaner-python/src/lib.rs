@@ -207,9 +207,9 @@ fn extract_batch(
 }
 
 /// `gleaner run`: reads `paths` (files, folders, .jsonl), writes the dataset to `out`. Returns
-/// `{"rows": {table: count}, "problems": n, "missing_inputs": n}`.
+/// `{"rows": {table: count}, "problems": n, "missing_inputs": n, "internal_errors": n}`.
 #[pyfunction]
-#[pyo3(signature = (paths, out, *, formats = "parquet,csv", jobs = None, published = None))]
+#[pyo3(signature = (paths, out, *, formats = "parquet,csv", jobs = None, published = None, force = false))]
 fn run(
     py: Python<'_>,
     paths: Vec<String>,
@@ -217,6 +217,7 @@ fn run(
     formats: &str,
     jobs: Option<usize>,
     published: Option<String>,
+    force: bool,
 ) -> PyResult<Py<PyAny>> {
     let formats: Formats = formats.parse().map_err(PyValueError::new_err)?;
     if paths.is_empty() {
@@ -232,9 +233,12 @@ fn run(
         jobs,
         published: self::published(published.as_deref())?,
         progress: false,
+        force,
+        pipeline: None,
     };
-    // The CLI prints "gleaner: error: {e:#}"; Python gets the same message.
-    let report = py.detach(|| gleaner_cli::run(&options)).map_err(|e| GleanerError::new_err(format!("{e:#}")))?;
+    // The CLI prints "gleaner: error: MESSAGE"; Python gets the same message.
+    let report =
+        py.detach(|| gleaner_cli::run(&options)).map_err(|e| GleanerError::new_err(gleaner_cli::error_message(&e)))?;
     let dict = pyo3::types::PyDict::new(py);
     let rows = pyo3::types::PyDict::new(py);
     for (name, n) in &report.summary.tables {
@@ -243,12 +247,14 @@ fn run(
     dict.set_item("rows", rows)?;
     dict.set_item("problems", report.problems)?;
     dict.set_item("missing_inputs", report.missing_inputs)?;
+    dict.set_item("internal_errors", report.internal_errors)?;
     Ok(dict.into_any().unbind())
 }
 
 /// The native module.
 #[pymodule]
 fn _gleaner(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    gleaner_extract::guard::quiet_caught_panics();
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(run, m)?)?;

@@ -73,12 +73,15 @@ def run(
     formats: str = "parquet,csv",
     jobs: Optional[int] = None,
     published: Optional[str] = None,
+    force: bool = False,
 ) -> dict:
     """``gleaner run PATHS --out OUT``: writes the dataset to ``out`` and returns
-    ``{"rows": {table: count}, "problems": n, "missing_inputs": n}``.
+    ``{"rows": {table: count}, "problems": n, "missing_inputs": n, "internal_errors": n}``.
 
+    ``out`` is replaced whole when the run succeeds and left as it was when it fails; a folder
+    holding more than a gleaner dataset is refused unless ``force=True``.
     Raises ``GleanerError`` with the CLI's message when the dataset cannot be written.
     """
     if isinstance(paths, str):
         paths = [paths]
-    return _run([str(p) for p in paths], str(out), formats=formats, jobs=jobs, published=published)
+    return _run([str(p) for p in paths], str(out), formats=formats, jobs=jobs, published=published, force=force)
