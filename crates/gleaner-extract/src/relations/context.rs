@@ -28,6 +28,10 @@ pub(crate) struct Ctx<'w, 'd, 'e> {
     /// What the lexicons know each mention as (0 neither, 1 a country, 2 a state or city); filled
     /// only when pairs will be scored.
     places: Vec<u8>,
+    /// For each token, the first mention starting at it and the first ending just before it
+    /// (`u32::MAX`: none): lookups in constant time, however many mentions a sentence holds.
+    starting: Vec<u32>,
+    ending: Vec<u32>,
 }
 
 impl<'w, 'd, 'e> Ctx<'w, 'd, 'e> {
@@ -56,7 +60,12 @@ impl<'w, 'd, 'e> Ctx<'w, 'd, 'e> {
         } else {
             (Vec::new(), Vec::new())
         };
-        Ctx { w, args, sentence, clusters, places }
+        let (mut starting, mut ending) = (vec![u32::MAX; w.len() + 1], vec![u32::MAX; w.len() + 1]);
+        for (k, a) in args.iter().enumerate().rev() {
+            starting[a.first] = k as u32;
+            ending[a.end] = k as u32;
+        }
+        Ctx { w, args, sentence, clusters, places, starting, ending }
     }
 
     /// Number of tokens.
@@ -90,14 +99,22 @@ impl<'w, 'd, 'e> Ctx<'w, 'd, 'e> {
         self.places.get(a).copied().unwrap_or(0)
     }
 
-    /// The mention starting at token `i`, if any.
+    /// The (first) mention starting at token `i`, if any.
     pub(crate) fn arg_at(&self, i: usize) -> Option<usize> {
-        self.args.iter().position(|a| a.first == i)
+        self.starting.get(i).filter(|&&k| k != u32::MAX).map(|&k| k as usize)
     }
 
-    /// The mention ending just before token `i` (its last token is `i - 1`), if any.
+    /// The (first) mention ending just before token `i` (its last token is `i - 1`), if any.
     pub(crate) fn arg_ending(&self, i: usize) -> Option<usize> {
-        self.args.iter().position(|a| a.end == i)
+        self.ending.get(i).filter(|&&k| k != u32::MAX).map(|&k| k as usize)
+    }
+
+    /// The mentions that start at or after token `from` and before token `to`: a range of
+    /// `args`, which are in order of position.
+    pub(crate) fn args_starting_in(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        let lo = self.args.partition_point(|a| a.first < from);
+        let hi = self.args.partition_point(|a| a.first < to).max(lo);
+        lo..hi
     }
 
     /// Is token `i` a possessive ending?

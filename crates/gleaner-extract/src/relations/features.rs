@@ -124,7 +124,8 @@ pub(crate) fn pair_features(ctx: &Ctx, s: usize, o: usize, out: &mut Vec<u64>) {
         let mut shape = 0x5eu64;
         let mut i = from;
         while i < to {
-            if let Some(m) = ctx.args.iter().find(|m| m.first == i && m.end <= to) {
+            let at = ctx.args_starting_in(i, i + 1);
+            if let Some(m) = ctx.args[at].iter().find(|m| m.end <= to) {
                 shape = mix(shape, label_code(m.label));
                 i = m.end;
                 continue;
@@ -146,8 +147,8 @@ pub(crate) fn pair_features(ctx: &Ctx, s: usize, o: usize, out: &mut Vec<u64>) {
     out.push(mix(mix(T_GAZ, u64::from(ctx.place_class(s) * 3 + ctx.place_class(o))), types));
     let mut between = 0u64;
     let mut labels = 0x77u64;
-    for m in &ctx.args {
-        if m.first >= from && m.end <= to {
+    for m in &ctx.args[ctx.args_starting_in(from, to)] {
+        if m.end <= to {
             between += 1;
             labels = mix(labels, label_code(m.label));
         }
