@@ -122,3 +122,71 @@ fn manifests_fill_metadata_and_a_broken_one_is_reported_once() {
     assert_eq!(errors[0]["kind"], "bad_manifest");
     assert!(errors[0]["message"].contains("27 August 2021"), "the message names the bad value");
 }
+
+/// A FIFO, a socket or a device among the inputs is an errors row, never opened: reading a FIFO
+/// would wait for a writer forever.
+#[test]
+fn special_files_are_errors_rows_not_hangs() {
+    let s = Scratch::new("special");
+    s.write("in/good.txt", "Still processed.");
+    let fifo = s.path("in/x.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo is needed for this test");
+    std::os::unix::fs::symlink("/dev/zero", s.path("in/zero.txt")).unwrap();
+    let out = s.path("out");
+    let named = s.path("named.txt");
+    std::process::Command::new("mkfifo").arg(&named).status().unwrap();
+    // With a watchdog: a hang is a failure, not a stuck test run.
+    let mut child = crate::support::gleaner()
+        .args(["run", s.path("in").to_str().unwrap(), named.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed().as_secs() > 60 {
+            let _ = child.kill();
+            panic!("gleaner hung on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let errors = errors_by_source(&out);
+    assert_eq!(errors[&fifo.display().to_string()], ["not_a_file"]);
+    assert_eq!(errors[&s.path("in/zero.txt").display().to_string()], ["not_a_file"]);
+    assert_eq!(errors[&named.display().to_string()], ["not_a_file"]);
+    assert_eq!(table(&out, "documents").len(), 1);
+}
+
+/// Metadata as a user means it: a BOM does not cost the first record, blank is null, a date is a
+/// date or nothing, and control characters never reach a table.
+#[test]
+fn jsonl_metadata_and_control_characters() {
+    let s = Scratch::new("meta");
+    let lines = [
+        "\u{FEFF}{\"id\": \"first\", \"text\": \"After a BOM.\", \"title\": \"\", \"published\": \"2021-08-27T10:00:00Z\"}",
+        "{\"id\": \"late\", \"text\": \"Trailing garbage.\", \"published\": \"2021-08-27garbage\"}",
+        "{\"id\": \"zero\", \"text\": \"Year zero.\", \"published\": \"0000-01-01\"}",
+    ];
+    let input = s.write("in.jsonl", lines.join("\n"));
+    let mut nul_text = "Plain words here. ".repeat(600).into_bytes();
+    nul_text.extend_from_slice(b"A NUL\x00and an escape \x1b[1m after 8 KiB.");
+    s.write("txt/nul.txt", &nul_text);
+    let out = s.path("out");
+    run_ok(&[input.to_str().unwrap(), s.path("txt").to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let docs = table(&out, "documents");
+    let by_id = |id: &str| docs.iter().find(|r| r["doc_id"] == id).unwrap_or_else(|| panic!("{id} missing: {docs:?}"));
+    assert_eq!(by_id("first")["published"], "2021-08-27");
+    assert_eq!(by_id("first")["title"], "", "a blank title is null (an empty CSV field), not '\"\"'");
+    assert_eq!(by_id("late")["published"], "");
+    assert_eq!(by_id("zero")["published"], "");
+    let nul = by_id("nul.txt");
+    assert!(!nul["text"].contains('\0') && !nul["text"].contains('\u{1b}'));
+    assert!(nul["text"].contains("A NUL and an escape  [1m after"), "replaced one for one by spaces");
+    let errors = errors_by_source(&out);
+    assert_eq!(errors[&format!("{}#2", input.display())], ["bad_metadata"]);
+    assert_eq!(errors[&format!("{}#3", input.display())], ["bad_metadata"]);
+    assert_eq!(errors[&s.path("txt/nul.txt").display().to_string()], ["control_characters"]);
+    assert!(!errors.contains_key(&format!("{}#1", input.display())));
+    crate::support::assert_offsets(&out);
+}

@@ -36,7 +36,9 @@ mod token;
 mod words;
 
 pub use document::{CharIndex, Document, Metadata, Sentence, Span, Token, Zone};
-pub use normalize::{decode, looks_binary, normalize_newlines, normalize_owned, DecodeReport};
+pub use normalize::{
+    decode, looks_binary, normalize_counting, normalize_newlines, normalize_owned, Controls, DecodeReport,
+};
 pub use segment::{paragraphs, sentences, MAX_SENTENCE_WORDS};
 pub use source::{
     duplicate_id_issue, missing_text_issue, parse_date, parse_user_date, published_metadata, Body, Input, Item,
@@ -97,8 +99,8 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
                         .to_owned(),
                 ));
             }
-            let (text, report) = decode(bytes);
-            if let Some(r) = report {
+            let (text, r) = decode(bytes);
+            if r.invalid_sequences > 0 {
                 issues.push(Issue::new(
                     source.clone(),
                     "decode",
@@ -110,11 +112,14 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
                     ),
                 ));
             }
+            control_issue(&source, r.controls, &mut issues);
             (text, sha)
         }
         Body::Text(text) => {
             let sha = hex_sha256(text.as_bytes());
-            (normalize_owned(text), sha)
+            let (text, controls) = normalize_counting(text);
+            control_issue(&source, controls, &mut issues);
+            (text, sha)
         }
     };
     if text.len() > u32::MAX as usize {
@@ -162,6 +167,23 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
         .collect();
     let doc = Document { doc_id, source, meta, language: "en", text, sha256, paragraphs, sentences, tokens };
     Ok((doc, issues))
+}
+
+/// The `errors` row for control characters replaced in a document's text.
+fn control_issue(source: &str, controls: Controls, issues: &mut Vec<Issue>) {
+    if controls.replaced > 0 {
+        issues.push(Issue::new(
+            source.to_owned(),
+            "decode",
+            "control_characters",
+            format!(
+                "{} control character(s) (NUL, escape, DEL or C1), the first at character {}, replaced by spaces; \
+                 offsets are unchanged",
+                controls.replaced,
+                controls.first.unwrap_or(0)
+            ),
+        ));
+    }
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {

@@ -68,6 +68,7 @@ enum Pending {
     Jsonl { path: PathBuf },
     Stdin,
     Missing { path: PathBuf, why: String },
+    Special { path: PathBuf, what: &'static str },
 }
 
 struct JsonlStream {
@@ -113,11 +114,44 @@ fn is_jsonl(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {
+/// What a path is, for reading: only regular files (or links to them) are read; reading a FIFO
+/// would wait forever for a writer, and a device never ends.
+fn not_a_regular_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() || kind.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The `errors` row of an input that is not a regular file.
+fn special_file_issue(path: &Path, what: &str) -> Issue {
+    Issue::new(
+        display(path),
+        "read",
+        "not_a_file",
+        format!("{what}, not a regular file: skipped (to read a stream, pipe it to `gleaner run -` as JSONL)"),
+    )
+}
+
+fn walk(dir: &Path, out: &mut Vec<Pending>, root: &Path) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push((dir.to_owned(), e.to_string()));
+            out.push(Pending::Missing { path: dir.to_owned(), why: e.to_string() });
             return;
         }
     };
@@ -130,12 +164,42 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)
         }
         let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
         if meta.is_dir() {
-            walk(&path, out, problems);
+            walk(&path, out, root);
         } else if is_text_file(&path) {
-            // Files and links to them; a dangling link is kept so that reading it reports it.
-            out.push(path);
+            // Files and links to them (a dangling link is kept so that reading it reports it);
+            // a FIFO, socket or device, or a link to one, is an errors row, never opened.
+            match std::fs::metadata(&path).ok().as_ref().and_then(not_a_regular_file) {
+                Some(what) => out.push(Pending::Special { path, what }),
+                None => out.push(Pending::Text { path, root: root.to_owned() }),
+            }
         }
     }
+}
+
+/// Opens a file for reading, refusing (rather than waiting on) anything but a regular file: the
+/// file is opened without blocking and checked on its descriptor, so a path that became a FIFO
+/// after the folder was listed is refused too.
+fn open_regular(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if let Some(what) = not_a_regular_file(&meta).filter(|_| !meta.is_dir()) {
+        return Err(std::io::Error::other(format!("{what}, not a regular file")));
+    }
+    Ok(file)
+}
+
+fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut file = open_regular(path)?;
+    let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 impl Reader {
@@ -158,16 +222,18 @@ impl Reader {
                     pending.push_back(Pending::Missing { path, why: e.to_string() });
                 }
                 Ok(meta) if meta.is_dir() => {
-                    let mut files = Vec::new();
-                    let mut problems = Vec::new();
-                    walk(&path, &mut files, &mut problems);
-                    for (p, why) in problems {
-                        pending.push_back(Pending::Missing { path: p, why });
+                    let mut found = Vec::new();
+                    walk(&path, &mut found, &path);
+                    for item in found {
+                        if let Pending::Text { path, .. } = &item {
+                            total_bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                        }
+                        pending.push_back(item);
                     }
-                    for file in files {
-                        total_bytes += std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-                        pending.push_back(Pending::Text { path: file, root: path.clone() });
-                    }
+                }
+                Ok(meta) if not_a_regular_file(&meta).is_some() => {
+                    let what = not_a_regular_file(&meta).unwrap_or("not a regular file");
+                    pending.push_back(Pending::Special { path, what });
                 }
                 Ok(meta) => {
                     total_bytes += meta.len();
@@ -222,7 +288,7 @@ impl Reader {
 
     fn text_file(&mut self, path: PathBuf, root: PathBuf) -> Item {
         let source = display(&path);
-        let bytes = match std::fs::read(&path) {
+        let bytes = match read_regular(&path) {
             Ok(b) => b,
             Err(e) => {
                 return Item::Issue(Issue::new(
@@ -299,6 +365,7 @@ impl Iterator for Reader {
             }
             match self.pending.pop_front()? {
                 Pending::Text { path, root } => return Some(self.text_file(path, root)),
+                Pending::Special { path, what } => return Some(Item::Issue(special_file_issue(&path, what))),
                 Pending::Missing { path, why } => {
                     return Some(Item::Issue(Issue::new(
                         display(&path),
@@ -307,7 +374,7 @@ impl Iterator for Reader {
                         format!("cannot open this input ({why}); check the path"),
                     )))
                 }
-                Pending::Jsonl { path } => match File::open(&path) {
+                Pending::Jsonl { path } => match open_regular(&path) {
                     Ok(f) => {
                         self.stream = Some(JsonlStream {
                             name: display(&path),
@@ -336,11 +403,55 @@ impl Iterator for Reader {
     }
 }
 
-/// Parses a `YYYY-MM-DD` date (a longer ISO timestamp is cut to its date).
+/// Parses a document date strictly: `YYYY-MM-DD`, or an ISO 8601 date-time that starts with one
+/// (`2021-08-27T14:05:00Z`, `2021-08-27 14:05:00.123+02:00`: the date as written is the date).
+/// Anything else, trailing text included, and years outside 1..9999 (which pandas, Arrow and
+/// DuckDB cannot all hold) are `None`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let head = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    let (date, rest) = (s.get(..10)?, &s[10..]);
+    let bytes = date.as_bytes();
+    let shape = bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    if !shape || !(rest.is_empty() || is_iso_time(rest)) {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    (1..=9999).contains(&chrono::Datelike::year(&date)).then_some(date)
+}
+
+/// `THH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]` (or with a space for the `T`).
+fn is_iso_time(s: &str) -> bool {
+    let Some(s) = s.strip_prefix('T').or_else(|| s.strip_prefix(' ')) else { return false };
+    let digits = |t: &str, n: usize| t.len() >= n && t.as_bytes()[..n].iter().all(u8::is_ascii_digit);
+    let two = |t: &str, max: u32| digits(t, 2) && t[..2].parse::<u32>().is_ok_and(|v| v <= max);
+    if !(two(s, 23) && s.as_bytes().get(2) == Some(&b':') && two(&s[3..], 59)) {
+        return false;
+    }
+    let mut rest = &s[5..];
+    if let Some(r) = rest.strip_prefix(':') {
+        if !two(r, 60) {
+            return false;
+        }
+        rest = &r[2..];
+        if let Some(r) = rest.strip_prefix('.').or_else(|| rest.strip_prefix(',')) {
+            let n = r.bytes().take_while(u8::is_ascii_digit).count();
+            if n == 0 {
+                return false;
+            }
+            rest = &r[n..];
+        }
+    }
+    match rest.as_bytes().first() {
+        None => true,
+        Some(b'Z') => rest.len() == 1,
+        Some(b'+' | b'-') => {
+            let zone = &rest[1..];
+            (zone.len() == 5 && two(zone, 14) && zone.as_bytes()[2] == b':' && two(&zone[3..], 59))
+                || (zone.len() == 4 && two(zone, 14) && two(&zone[2..], 59))
+                || (zone.len() == 2 && two(zone, 14))
+        }
+        _ => false,
+    }
 }
 
 /// The `errors` row for a document whose id an earlier document already used (it is skipped).
@@ -360,8 +471,8 @@ pub fn missing_text_issue(source: String) -> Issue {
     Issue::new(source, "read", "missing_text", "the record has no \"text\" field".to_owned())
 }
 
-/// A record's `published` field as a date; one that is not `YYYY-MM-DD` is ignored with an
-/// issue (the document is still read).
+/// A record's `published` field as a date; one that [`parse_date`] does not read is left out
+/// with an `errors` row (the document is still read, without a date).
 pub fn published_metadata(source: &str, value: &str, issues: &mut Vec<Issue>) -> Option<NaiveDate> {
     let date = parse_date(value);
     if date.is_none() {
@@ -369,16 +480,27 @@ pub fn published_metadata(source: &str, value: &str, issues: &mut Vec<Issue>) ->
             source.to_owned(),
             "read",
             "bad_metadata",
-            format!("published {value:?} is not a YYYY-MM-DD date; ignored"),
+            format!(
+                "published {value:?} is not a date like 2021-08-27 (or an ISO date-time, years 1 to 9999); \
+                 the document has no published date"
+            ),
         ));
     }
     date
 }
 
 /// A date a user gives as an option (`--published`, the Python `published=`): exactly
-/// `YYYY-MM-DD`, or an error message saying so.
+/// `YYYY-MM-DD`, years 1 to 9999, or an error message saying so.
 pub fn parse_user_date(s: &str) -> Result<NaiveDate, String> {
     parse_date(s).filter(|_| s.trim().len() == 10).ok_or_else(|| format!("{s:?} is not a date like 2021-08-27"))
+}
+
+/// A metadata text as the tables hold it: control characters replaced as in the text, white
+/// space at the ends dropped; blank is none.
+fn clean_text(s: &str) -> Option<String> {
+    let s = crate::normalize::normalize_owned(s.to_owned());
+    let t = s.trim();
+    (!t.is_empty()).then(|| if t.len() == s.len() { s.clone() } else { t.to_owned() })
 }
 
 fn record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
@@ -395,7 +517,9 @@ fn record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
             String::from_utf8_lossy(line)
         }
     };
-    let mut map: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text.trim()) {
+    // A byte order mark (at the start of the file, or of a line pasted from another file).
+    let json = text.trim().trim_start_matches('\u{FEFF}');
+    let mut map: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(json) {
         Ok(serde_json::Value::Object(m)) => m,
         Ok(_) => {
             return Item::Issue(Issue::new(
@@ -426,19 +550,46 @@ fn record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
         }
         None => return Item::Issue(missing_text_issue(source)),
     };
+    // An id is kept verbatim; a blank or missing one becomes the record's place.
     let doc_id = match map.remove("id") {
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Null) | None => format!("{file}#{line_no}"),
-        Some(other) => other.to_string(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(serde_json::Value::String(_) | serde_json::Value::Null) | None => format!("{file}#{line_no}"),
+        Some(other) => {
+            issues.push(Issue::new(
+                source.clone(),
+                "read",
+                "bad_metadata",
+                format!("id {other} is not a string or a number; the record's place is its id"),
+            ));
+            format!("{file}#{line_no}")
+        }
     };
-    let mut take_str = |key: &str| match map.remove(key) {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s),
+    // title, author, published: strings (a number is read as its digits); blank or null is none.
+    let mut take_str = |key: &str, issues: &mut Vec<Issue>| match map.remove(key) {
+        Some(serde_json::Value::String(s)) => clean_text(&s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         Some(serde_json::Value::Null) | None => None,
-        Some(other) => Some(other.to_string()),
+        Some(other) => {
+            let kind = if other.is_array() {
+                "a list"
+            } else if other.is_object() {
+                "an object"
+            } else {
+                "a boolean"
+            };
+            issues.push(Issue::new(
+                source.clone(),
+                "read",
+                "bad_metadata",
+                format!("{key} is {kind}, not a string; left out"),
+            ));
+            None
+        }
     };
-    let title = take_str("title");
-    let author = take_str("author");
-    let published = take_str("published").and_then(|p| published_metadata(&source, &p, &mut issues));
+    let title = take_str("title", &mut issues);
+    let author = take_str("author", &mut issues);
+    let published = take_str("published", &mut issues).and_then(|p| published_metadata(&source, &p, &mut issues));
     let extra = (!map.is_empty()).then(|| serde_json::Value::Object(map).to_string());
     Item::Doc(RawDocument {
         doc_id,
@@ -472,7 +623,7 @@ fn read_manifest(path: &Path) -> Result<HashMap<String, Metadata>, String> {
     for (i, row) in reader.deserialize::<ManifestRow>().enumerate() {
         let row =
             row.map_err(|e| format!("manifest row {}: {e}; expected columns path,title,author,published", i + 2))?;
-        let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let nonempty = |s: Option<String>| s.as_deref().and_then(clean_text);
         let published = match nonempty(row.published) {
             Some(p) => Some(
                 parse_date(&p).ok_or_else(|| format!("manifest row {}: published {p:?} is not YYYY-MM-DD", i + 2))?,
@@ -483,4 +634,48 @@ fn read_manifest(path: &Path) -> Result<HashMap<String, Metadata>, String> {
         rows.insert(key, Metadata { title: nonempty(row.title), author: nonempty(row.author), published, extra: None });
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_parsed_strictly() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_date("2021-08-27"), d(2021, 8, 27));
+        assert_eq!(parse_date(" 2021-08-27 "), d(2021, 8, 27));
+        for ok in
+            ["2021-08-27T14:05", "2021-08-27T14:05:09Z", "2021-08-27 14:05:09.123+02:00", "2021-08-27T23:59:60-0500"]
+        {
+            assert_eq!(parse_date(ok), d(2021, 8, 27), "{ok}");
+        }
+        for bad in [
+            "2021-08-27garbage",
+            "2021-08-27T",
+            "2021-08-27T25:00",
+            "2021-08-27T14:05:09+2é:00",
+            "2021-8-27",
+            "27/08/2021",
+            "0000-01-01",
+            "2021-02-30",
+            "+12021-01-01",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        assert!(parse_user_date("2021-08-27T10:00").is_err(), "an option takes a plain date");
+        assert!(parse_user_date("0000-01-01").is_err());
+    }
+
+    #[test]
+    fn blank_metadata_is_none_and_a_bom_is_no_record_of_its_own() {
+        let line = "\u{FEFF}{\"id\": \"\", \"text\": \"T.\", \"title\": \"\", \"author\": \" \\u0000Jane \", \"published\": \"2021-08-27x\"}";
+        let Item::Doc(doc) = record(line.as_bytes(), "f#1".into(), "f", 1) else { panic!("not read") };
+        assert_eq!(doc.doc_id, "f#1", "a blank id is the record's place");
+        assert_eq!(doc.meta.title, None);
+        assert_eq!(doc.meta.author.as_deref(), Some("Jane"));
+        assert_eq!(doc.meta.published, None);
+        assert_eq!(doc.issues.iter().map(|i| i.kind).collect::<Vec<_>>(), ["bad_metadata"]);
+    }
 }
