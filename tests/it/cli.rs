@@ -92,3 +92,47 @@ fn no_temporary_files_are_left_behind() {
         std::fs::read_dir(&s.0).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(beside.iter().all(|n| !n.contains("gleaner")), "nothing left beside the dataset: {beside:?}");
 }
+
+/// `<table>.csv` stays exact for programs; `<table>.sheet.csv` never runs a document's formula
+/// in a spreadsheet.
+#[test]
+fn sheet_csv_is_safe_in_a_spreadsheet_and_csv_stays_exact() {
+    let s = Scratch::new("sheet");
+    let text =
+        "=HYPERLINK(\"http://x\",\"click\") said Jane Roe on Friday.\n\n+1 more: temperatures fell to -5 degrees.";
+    let lines = [serde_json::json!({"id": "@doc", "text": text, "title": "-title"}).to_string()];
+    let input = s.write("in.jsonl", lines.join("\n"));
+    let out = s.path("out");
+    let output = run(&[input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--format", "csv,sheet"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let docs = table(&out, "documents");
+    assert_eq!(docs[0]["text"], text, "the CSV for programs is exact");
+    assert_eq!(docs[0]["doc_id"], "@doc");
+    crate::support::assert_offsets(&out);
+
+    let raw = std::fs::read(out.join("documents.sheet.csv")).unwrap();
+    assert!(raw.starts_with("\u{FEFF}".as_bytes()), "a byte order mark, so spreadsheets read UTF-8");
+    let mut reader = csv::Reader::from_reader(&raw[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row[headers.iter().position(|h| h == name).unwrap()].to_owned();
+    assert_eq!(cell("text"), format!("'{text}"));
+    assert_eq!(cell("doc_id"), "'@doc");
+    assert_eq!(cell("title"), "'-title");
+    assert_eq!(cell("n_sentences"), docs[0]["n_sentences"], "numbers are not text: never prefixed");
+    // No text cell of any sheet starts with a formula character.
+    for t in CONTRACT_TABLES {
+        let raw = std::fs::read(out.join(format!("{t}.sheet.csv"))).unwrap();
+        let mut reader = csv::Reader::from_reader(&raw[3..]);
+        for record in reader.records() {
+            for field in record.unwrap().iter() {
+                let number = field.parse::<f64>().is_ok();
+                assert!(number || !field.starts_with(['=', '+', '-', '@']), "{t}: {field:?}");
+            }
+        }
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["formats"], serde_json::json!(["csv", "sheet"]));
+    assert_eq!(manifest["tables"]["errors"]["files"], serde_json::json!(["errors.csv", "errors.sheet.csv"]));
+}

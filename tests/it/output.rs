@@ -170,7 +170,7 @@ fn a_panic_is_an_errors_row_not_a_crash() {
     let options = gleaner_cli::RunOptions {
         inputs: vec![s.path("in").to_string_lossy().into_owned()],
         out: out.clone(),
-        formats: gleaner_export::Formats { parquet: false, csv: true },
+        formats: gleaner_export::Formats { parquet: false, csv: true, sheet: false },
         jobs: Some(2),
         published: None,
         progress: false,

@@ -111,8 +111,10 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
     let pipeline = args.pipeline.clone().unwrap_or_else(|| Arc::new(Pipeline::standard()));
     // One writer per format, each on its own thread: Parquet encoding and CSV formatting overlap.
     let mut writers = Vec::new();
-    for formats in [Formats { parquet: true, csv: false }, Formats { parquet: false, csv: true }] {
-        if (formats.parquet && args.formats.parquet) || (formats.csv && args.formats.csv) {
+    let parquet = Formats { parquet: args.formats.parquet, ..Formats::NONE };
+    let text = Formats { csv: args.formats.csv, sheet: args.formats.sheet, ..Formats::NONE };
+    for formats in [parquet, text] {
+        if formats != Formats::NONE {
             let writer = DatasetWriter::create(&dir, formats).with_context(|| {
                 format!("cannot write the dataset beside {}; check that the folder is writable", args.out.display())
             })?;

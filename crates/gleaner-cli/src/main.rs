@@ -42,7 +42,8 @@ struct RunArgs {
     /// Folder to write the tables and manifest.json to.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Formats to write: parquet, csv, or parquet,csv.
+    /// Formats to write, separated by commas: parquet, csv (exact, for programs), sheet
+    /// (<table>.sheet.csv, safe to open in a spreadsheet).
     #[arg(long, default_value = "parquet,csv", value_parser = parse_formats)]
     format: Formats,
     /// Worker threads (default: all cores).
@@ -163,7 +164,13 @@ fn run_command(args: RunArgs) -> anyhow::Result<ExitCode> {
         pipeline: None,
     };
     let report = run(&options)?;
-    let errors_file = if options.formats.csv { "errors.csv" } else { "errors.parquet" };
+    let errors_file = if options.formats.csv {
+        "errors.csv"
+    } else if options.formats.parquet {
+        "errors.parquet"
+    } else {
+        "errors.sheet.csv"
+    };
     if report.problems > 0 {
         eprintln!("gleaner: {} problem(s) recorded in {}", report.problems, options.out.join(errors_file).display());
     }

@@ -58,31 +58,60 @@ use table::{Cell, MemoryTable, RowSink, TableWriter};
 pub struct Formats {
     /// Write `<table>.parquet`.
     pub parquet: bool,
-    /// Write `<table>.csv`.
+    /// Write `<table>.csv` (exact: for programs).
     pub csv: bool,
+    /// Write `<table>.sheet.csv`: CSV for spreadsheets (UTF-8 with a byte order mark, and a text
+    /// cell that a spreadsheet would run as a formula, one starting with `=`, `+`, `-`, `@`, tab
+    /// or carriage return, is prefixed with `'`). Not for programs: those cells differ from the
+    /// text.
+    pub sheet: bool,
 }
 
 impl Default for Formats {
     fn default() -> Formats {
-        Formats { parquet: true, csv: true }
+        Formats { parquet: true, csv: true, sheet: false }
+    }
+}
+
+impl Formats {
+    /// No format.
+    pub const NONE: Formats = Formats { parquet: false, csv: false, sheet: false };
+
+    /// The formats' names, in the order `manifest.json` lists them.
+    pub fn names(self) -> Vec<&'static str> {
+        [(self.parquet, "parquet"), (self.csv, "csv"), (self.sheet, "sheet")]
+            .into_iter()
+            .filter_map(|(on, name)| on.then_some(name))
+            .collect()
+    }
+
+    /// The file a table has in format `name` (`parquet`, `csv`, `sheet`).
+    pub fn file_name(table: &str, name: &str) -> String {
+        match name {
+            "sheet" => format!("{table}.sheet.csv"),
+            other => format!("{table}.{other}"),
+        }
     }
 }
 
 impl std::str::FromStr for Formats {
     type Err = String;
 
-    /// `parquet`, `csv`, or both separated by a comma.
+    /// `parquet`, `csv`, `sheet`, or several separated by commas.
     fn from_str(s: &str) -> Result<Formats, String> {
-        let mut f = Formats { parquet: false, csv: false };
+        let mut f = Formats::NONE;
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             match part.to_ascii_lowercase().as_str() {
                 "parquet" => f.parquet = true,
                 "csv" => f.csv = true,
-                other => return Err(format!("unknown format {other:?}: use parquet, csv, or parquet,csv")),
+                "sheet" => f.sheet = true,
+                other => {
+                    return Err(format!("unknown format {other:?}: use parquet, csv or sheet, separated by commas"))
+                }
             }
         }
-        if !f.parquet && !f.csv {
-            return Err("no format given: use parquet, csv, or parquet,csv".to_owned());
+        if f == Formats::NONE {
+            return Err("no format given: use parquet, csv or sheet, separated by commas".to_owned());
         }
         Ok(f)
     }
@@ -481,18 +510,12 @@ impl Batches {
 /// Writes `<dir>/manifest.json`: tool version, schema version, inputs, options, row counts and
 /// timings.
 pub fn write_manifest(dir: &Path, formats: Formats, run: &RunInfo, summary: &Summary) -> Result<(), ExportError> {
-    let mut formats_list = Vec::new();
-    if formats.parquet {
-        formats_list.push("parquet");
-    }
-    if formats.csv {
-        formats_list.push("csv");
-    }
+    let formats_list = formats.names();
     let tables: serde_json::Map<String, serde_json::Value> = summary
         .tables
         .iter()
         .map(|(name, rows)| {
-            let files: Vec<String> = formats_list.iter().map(|f| format!("{name}.{f}")).collect();
+            let files: Vec<String> = formats_list.iter().map(|f| Formats::file_name(name, f)).collect();
             (name.to_string(), serde_json::json!({ "rows": rows, "files": files }))
         })
         .collect();

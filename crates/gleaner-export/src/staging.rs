@@ -247,9 +247,10 @@ fn dataset_files(dir: &Path) -> Option<impl Fn(&str) -> bool> {
         }
     }
     Some(move |name: &str| {
-        let table_file = name
-            .rsplit_once('.')
-            .is_some_and(|(stem, ext)| matches!(ext, "parquet" | "csv") && TABLES.iter().any(|t| t.name == stem));
+        let table_file = name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            let stem = stem.strip_suffix(".sheet").unwrap_or(stem);
+            matches!(ext, "parquet" | "csv") && TABLES.iter().any(|t| t.name == stem)
+        });
         let old_temporary = name.starts_with('.') && name.rsplit_once(".tmp-").is_some_and(|(_, pid)| is_number(pid));
         listed.iter().any(|l| l == name) || table_file || old_temporary
     })

@@ -225,6 +225,12 @@ impl RowSink for MemoryTable {
     }
 }
 
+/// Would a spreadsheet read this cell as a formula (or, after a tab or carriage return, as one
+/// that it trims first)? The characters OWASP lists for CSV injection.
+fn runs_in_a_spreadsheet(field: &str) -> bool {
+    field.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 pub(crate) struct TableWriter {
     table: &'static Table,
     schema: SchemaRef,
@@ -234,6 +240,7 @@ pub(crate) struct TableWriter {
     rows: u64,
     parquet: Option<ParquetSink>,
     csv: Option<(csv::Writer<BufWriter<File>>, PathBuf)>,
+    sheet: Option<(csv::Writer<BufWriter<File>>, PathBuf)>,
     scratch: String,
 }
 
@@ -265,15 +272,19 @@ impl TableWriter {
         } else {
             None
         };
-        let csv = if formats.csv {
-            let path = dir.join(format!("{}.csv", table.name));
-            let file = BufWriter::with_capacity(1 << 20, open(&path)?);
+        let text = |name: &str, bom: bool| -> Result<_, ExportError> {
+            let path = dir.join(Formats::file_name(table.name, name));
+            let mut file = BufWriter::with_capacity(1 << 20, open(&path)?);
+            if bom {
+                // Spreadsheets read UTF-8 only after a byte order mark.
+                std::io::Write::write_all(&mut file, "\u{FEFF}".as_bytes()).map_err(|e| ExportError::io(&path, e))?;
+            }
             let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(file);
             writer.write_record(table.columns.iter().map(|c| c.name)).map_err(|e| ExportError::csv(&path, e))?;
-            Some((writer, path))
-        } else {
-            None
+            Ok((writer, path))
         };
+        let csv = if formats.csv { Some(text("csv", false)?) } else { None };
+        let sheet = if formats.sheet { Some(text("sheet", true)?) } else { None };
         Ok(TableWriter {
             table,
             schema,
@@ -283,6 +294,7 @@ impl TableWriter {
             rows: 0,
             parquet,
             csv,
+            sheet,
             scratch: String::new(),
         })
     }
@@ -293,7 +305,7 @@ impl TableWriter {
         if self.parquet.is_some() {
             self.pending_bytes += append(self.table, &mut self.builders, row);
         }
-        if let Some((writer, path)) = &mut self.csv {
+        if self.csv.is_some() || self.sheet.is_some() {
             for cell in row {
                 self.scratch.clear();
                 let field: &str = match cell {
@@ -331,9 +343,22 @@ impl TableWriter {
                         &self.scratch
                     }
                 };
-                writer.write_field(field).map_err(|e| ExportError::csv(path, e))?;
+                if let Some((writer, path)) = &mut self.csv {
+                    writer.write_field(field).map_err(|e| ExportError::csv(path, e))?;
+                }
+                if let Some((writer, path)) = &mut self.sheet {
+                    let text = matches!(cell, Cell::Str(_) | Cell::OptStr(_) | Cell::List(_));
+                    let written = if text && runs_in_a_spreadsheet(field) {
+                        writer.write_field(format!("'{field}"))
+                    } else {
+                        writer.write_field(field)
+                    };
+                    written.map_err(|e| ExportError::csv(path, e))?;
+                }
             }
-            writer.write_record(None::<&[u8]>).map_err(|e| ExportError::csv(path, e))?;
+            for (writer, path) in [&mut self.csv, &mut self.sheet].into_iter().flatten() {
+                writer.write_record(None::<&[u8]>).map_err(|e| ExportError::csv(path, e))?;
+            }
         }
         self.rows += 1;
         self.pending_rows += 1;
@@ -364,7 +389,7 @@ impl TableWriter {
         if let Some(sink) = self.parquet.take() {
             sink.finish()?;
         }
-        if let Some((writer, path)) = self.csv.take() {
+        for (writer, path) in [self.csv.take(), self.sheet.take()].into_iter().flatten() {
             let inner = writer.into_inner().map_err(|e| ExportError::io(&path, e.into_error()))?;
             let file = inner.into_inner().map_err(|e| ExportError::io(&path, e.into_error()))?;
             file.sync_all().map_err(|e| ExportError::io(&path, e))?;
