@@ -70,4 +70,41 @@ mod tests {
         // Nested and sequential calls leave no stale message behind.
         assert_eq!(catch(|| catch(|| 1).unwrap() + 1), Ok(2));
     }
+
+    /// An extractor whose rows would not slice the text loses them, with an errors row, instead
+    /// of panicking the writer later.
+    #[test]
+    fn rows_that_do_not_slice_the_text_are_an_internal_error() {
+        use crate::{Extraction, Extractor, Mention, Pipeline};
+        use gleaner_ingest::{Document, Span};
+
+        #[derive(Debug)]
+        struct Reversed;
+        impl Extractor for Reversed {
+            fn name(&self) -> &'static str {
+                "reversed"
+            }
+            fn extract(&self, doc: &Document, out: &mut Extraction) {
+                let end = doc.text.len() as u32;
+                for span in [Span { start: 0, end: 4 }, Span { start: end, end: 2 }] {
+                    out.mentions.push(Mention {
+                        sentence: 0,
+                        span,
+                        label: "ORG",
+                        name: "x".into(),
+                        entity_id: "x".into(),
+                        confidence: 1.0,
+                        method: "test",
+                    });
+                }
+            }
+        }
+        let doc = crate::testkit::doc("Acme grew. Lisbon won 13 medals.", None);
+        let found = Pipeline::new().with(Reversed).with(crate::numbers::Numbers).run(&doc);
+        assert!(found.mentions.is_empty(), "{:?}", found.mentions);
+        assert_eq!(found.numbers.len(), 1, "the next extractor still runs");
+        assert_eq!(found.issues.len(), 1);
+        assert_eq!(found.issues[0].kind, "internal_error");
+        assert!(found.issues[0].message.contains("a mentions row with span"), "{}", found.issues[0].message);
+    }
 }

@@ -108,13 +108,16 @@ impl Pipeline {
 
     /// Runs every extractor on `doc`; rows come out sorted by position.
     ///
-    /// An extractor that panics (a bug) loses its rows for this document, which get an `errors`
-    /// row of kind `internal_error` saying where; the extractors after it still run.
+    /// An extractor that panics, or writes a row whose span does not slice the text (a bug),
+    /// loses its rows for this document, which get an `errors` row of kind `internal_error`
+    /// saying where; the extractors after it still run.
     pub fn run(&self, doc: &Document) -> Extraction {
         let mut out = Extraction::default();
         for e in &self.extractors {
             let lengths = out.lengths();
-            if let Err(why) = guard::catch(|| e.extract(doc, &mut out)) {
+            let outcome = guard::catch(|| e.extract(doc, &mut out))
+                .and_then(|()| out.bad_row(doc, lengths).map_or(Ok(()), |row| Err(format!("it wrote {row}"))));
+            if let Err(why) = outcome {
                 out.truncate(lengths);
                 out.issues.push(Issue::new(
                     doc.source.clone(),

@@ -212,6 +212,26 @@ impl Extraction {
         [self.mentions.len(), self.numbers.len(), self.dates.len(), self.relations.len(), self.issues.len()]
     }
 
+    /// The first row added since `lengths` was taken whose span does not slice `doc.text`
+    /// (reversed, past the end, or inside a character) or whose sentence does not exist: what
+    /// would panic when the row is written.
+    pub(crate) fn bad_row(&self, doc: &gleaner_ingest::Document, lengths: [usize; 5]) -> Option<String> {
+        let text = &doc.text;
+        let ok = |s: Span| s.start <= s.end && text.get(s.range()).is_some();
+        let sentence = |i: u32| (i as usize) < doc.sentences.len();
+        let [m, n, d, r, _] = lengths;
+        let mentions = self.mentions[m..].iter().map(|x| (x.sentence, vec![x.span], "mentions"));
+        let numbers = self.numbers[n..].iter().map(|x| (x.sentence, vec![x.span], "numbers"));
+        let dates = self.dates[d..].iter().map(|x| (x.sentence, vec![x.span], "dates"));
+        let relations = self.relations[r..]
+            .iter()
+            .map(|x| (x.sentence, vec![x.subject.span, x.object.span, x.evidence], "relations"));
+        mentions.chain(numbers).chain(dates).chain(relations).find_map(|(i, spans, table)| {
+            let bad = spans.iter().find(|s| !ok(**s));
+            (bad.is_some() || !sentence(i)).then(|| format!("a {table} row with span {bad:?} in sentence {i}"))
+        })
+    }
+
     /// Drops the rows added since `lengths` was taken.
     pub(crate) fn truncate(&mut self, lengths: [usize; 5]) {
         let [m, n, d, r, i] = lengths;

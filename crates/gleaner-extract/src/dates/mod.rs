@@ -2470,8 +2470,11 @@ fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(f);
     }
     let from_start = words.lw(i) == "first";
+    // A part is never longer than its period (no period of a TIMEX3 holds 10,000 months), so a
+    // larger count is no date part at all ("the first 99999999 days of 2020").
     let (n, k) = match cardinal_at(words, i + 1) {
-        Some((v, k)) if v >= 1.0 && v.fract() == 0.0 => (v as u32, k),
+        Some((v, k)) if (1.0..10_000.0).contains(&v) && v.fract() == 0.0 => (v as u32, k),
+        Some(_) => return None,
         _ => (1, i + 1),
     };
     let u = lexicon::unit(words.lw(k))?;
@@ -2499,8 +2502,15 @@ fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             }
         }
     };
-    let range =
-        if from_start { (first, first + len - Duration::days(1)) } else { (last - len + Duration::days(1), last) };
+    let day = Duration::days(1);
+    let range = if from_start {
+        (first, first.checked_add_signed(len)?.checked_sub_signed(day)?)
+    } else {
+        (last.checked_sub_signed(len)?.checked_add_signed(day)?, last)
+    };
+    if range.0 < first || range.1 > last || range.0 > range.1 {
+        return None;
+    }
     let modifier = if from_start { "START" } else { "END" };
     Some(Found {
         start: i,

@@ -135,7 +135,8 @@ impl Extractor for Relations {
                 let Some(s) = resolve(ctx, earlier, f.subject) else { continue };
                 let Some(o) = resolve(ctx, earlier, f.object) else { continue };
                 let last = ctx.len() - 1;
-                let (a, b) = (f.trigger.0.min(last), f.trigger.1.clamp(f.trigger.0 + 1, last + 1) - 1);
+                let a = f.trigger.0.min(last);
+                let b = f.trigger.1.max(a + 1).min(last + 1) - 1;
                 let trigger = Span { start: ctx.span(a).start, end: ctx.span(b.max(a)).end };
                 let evidence = cover(&[s.span, o.span, trigger], ctx.sentence);
                 read.insert((s.span, o.span));
