@@ -177,6 +177,7 @@ fn a_panic_is_an_errors_row_not_a_crash() {
         progress: false,
         force: false,
         pipeline: Some(Arc::new(pipeline)),
+        window_bytes: None,
     };
     let report = gleaner_cli::run(&options).unwrap();
     assert_eq!(report.internal_errors, 1);
@@ -188,4 +189,72 @@ fn a_panic_is_an_errors_row_not_a_crash() {
     let numbers = table(&out, "numbers");
     assert_eq!(numbers.len(), 2, "the other extractor's rows of both documents are kept: {numbers:?}");
     assert!(table(&out, "mentions").is_empty(), "what the failing extractor added before it failed is dropped");
+}
+
+/// A document longer than a window is extracted window by window and written as it goes: its
+/// rows are those of the windows extracted one by one (as `process_each` gives them), in order,
+/// each inside its sentence. (Small windows here: a test build is slow on megabytes.)
+#[test]
+fn a_long_document_is_extracted_in_windows() {
+    let s = Scratch::new("long");
+    let paragraph = "Jane Roe, the leader of the Workers Party, met John Doe in Lisbon on Friday. \
+                     At least 13 miners were killed in 2021, officials said.";
+    let window = 4096;
+    let copies = window * 5 / 2 / (paragraph.len() + 2) + 1;
+    let text = vec![paragraph; copies].join("\n\n");
+    assert!(text.len() > 2 * window);
+    s.write("in/long.txt", &text);
+    let out = s.path("out");
+    let options = gleaner_cli::RunOptions {
+        inputs: vec![s.path("in").to_string_lossy().into_owned()],
+        out: out.clone(),
+        formats: gleaner_export::Formats { parquet: true, csv: true, sheet: false },
+        jobs: Some(2),
+        published: None,
+        progress: false,
+        force: false,
+        pipeline: None,
+        window_bytes: Some(window),
+    };
+    gleaner_cli::run(&options).unwrap();
+
+    let raw = gleaner_ingest::RawDocument {
+        doc_id: "long.txt".into(),
+        source: "long.txt".into(),
+        body: gleaner_ingest::Body::Bytes(text.clone().into_bytes()),
+        meta: Default::default(),
+        issues: vec![],
+    };
+    let pipeline = gleaner_extract::Pipeline::standard();
+    let mut found = gleaner_extract::Extraction::default();
+    let mut parts = 0;
+    gleaner_cli::process_each(gleaner_ingest::Item::Doc(raw), &pipeline, 1, window, &mut |outcome| {
+        if let gleaner_cli::Outcome::Rows(_, rows) = outcome {
+            found.append(*rows);
+            parts += 1;
+        }
+    });
+    assert!(parts >= 3, "{parts} windows");
+    let sentences = table(&out, "sentences");
+    for (name, expected) in [
+        ("mentions", found.mentions.len()),
+        ("numbers", found.numbers.len()),
+        ("dates", found.dates.len()),
+        ("relations", found.relations.len()),
+    ] {
+        let rows = table(&out, name);
+        assert_eq!(rows.len(), expected, "{name}");
+        assert!(rows.len() >= copies, "{name}: every window has its rows ({} of {copies})", rows.len());
+        let idx = format!("{}_idx", name.trim_end_matches('s'));
+        for (i, row) in rows.iter().enumerate() {
+            assert_eq!(row[&idx], i.to_string(), "{name}: indices go on across windows");
+            let sentence = &sentences[row["sentence_idx"].parse::<usize>().unwrap()];
+            let (start, end): (usize, usize) = (row["start"].parse().unwrap(), row["end"].parse().unwrap());
+            let (s0, s1): (usize, usize) = (sentence["start"].parse().unwrap(), sentence["end"].parse().unwrap());
+            assert!(s0 <= start && end <= s1, "{name} row {i} outside its sentence");
+        }
+    }
+    let entities = table(&out, "entities");
+    assert!(entities.iter().all(|e| e["n_documents"] == "1"), "one document, counted once");
+    assert_offsets(&out);
 }

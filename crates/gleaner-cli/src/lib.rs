@@ -19,6 +19,7 @@ use anyhow::{Context, Result};
 use gleaner_export::{write_manifest, DatasetWriter, ExportError, Formats, RunInfo, Staging, Summary};
 use gleaner_extract::{guard, Extraction, Pipeline};
 use gleaner_ingest::{ingest, Document, Input, Issue, Item, Reader};
+use rayon::prelude::*;
 
 /// Documents per chunk: the unit a worker processes and the sequencer reorders.
 const CHUNK_DOCS: usize = 64;
@@ -34,7 +35,18 @@ pub enum Outcome {
     Issue(Issue),
     /// A document, what was extracted from it, and ingest problems worth an `errors` row.
     Doc(Box<(Document, Extraction)>, Vec<Issue>),
+    /// A document longer than [`WINDOW_BYTES`], with its ingest problems: its rows follow in
+    /// [`Outcome::Rows`], so that they are written as they are extracted.
+    Begin(Arc<Document>, Vec<Issue>),
+    /// Rows of the document begun last, one window's worth.
+    Rows(Arc<Document>, Box<Extraction>),
 }
+
+/// Documents longer than this are extracted window by window (runs of whole paragraphs of at
+/// most this many bytes, see `Document::windows`), each window as a document of its own, and
+/// their rows are written as each window is done: memory stays bounded by a window's rows however
+/// long the document or dense its text. A window is a long chapter; no news story comes near.
+pub const WINDOW_BYTES: usize = 1 << 20;
 
 struct Chunk {
     items: Vec<Item>,
@@ -60,6 +72,9 @@ pub struct RunOptions {
     pub force: bool,
     /// The extractors to run (`None`: [`Pipeline::standard`]).
     pub pipeline: Option<Arc<Pipeline>>,
+    /// Documents longer than this many bytes are extracted window by window (`None`:
+    /// [`WINDOW_BYTES`]).
+    pub window_bytes: Option<usize>,
 }
 
 /// How a run went.
@@ -178,22 +193,27 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
     for _ in 0..in_flight {
         slot_tx.send(()).context("cannot start the pipeline")?;
     }
-    let (result_tx, result_rx) = std::sync::mpsc::channel::<(usize, Processed)>();
+    // A chunk's outcomes come in one part, or in several when it holds a long document (one
+    // part per window, so that its rows are written as they are made); the last part says so.
+    let (result_tx, result_rx) = std::sync::mpsc::channel::<(usize, Processed, bool)>();
     let failed = Arc::new(AtomicBool::new(false));
     let writer_failed = failed.clone();
     let sequencer = std::thread::Builder::new().name("order".into()).spawn(move || {
         let mut next = 0;
-        let mut waiting = BTreeMap::new();
-        for (seq, processed) in result_rx {
-            waiting.insert(seq, processed);
-            while let Some(processed) = waiting.remove(&next) {
+        let mut waiting: BTreeMap<usize, std::collections::VecDeque<(Processed, bool)>> = BTreeMap::new();
+        for (seq, processed, last) in result_rx {
+            waiting.entry(seq).or_default().push_back((processed, last));
+            while let Some((processed, last)) = waiting.get_mut(&next).and_then(|parts| parts.pop_front()) {
                 // After a writer failed, stop reading and drain what is in flight so that no
                 // stage blocks; the writer's error is reported when it is joined.
                 if !done_txs.iter().all(|tx| tx.send(processed.clone()).is_ok()) {
                     writer_failed.store(true, Ordering::Relaxed);
                 }
-                let _ = slot_tx.send(());
-                next += 1;
+                if last {
+                    waiting.remove(&next);
+                    let _ = slot_tx.send(());
+                    next += 1;
+                }
             }
         }
     })?;
@@ -202,9 +222,23 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
             break;
         }
         let (pipeline, result_tx) = (pipeline.clone(), result_tx.clone());
+        let window = args.window_bytes.unwrap_or(WINDOW_BYTES);
         pool.spawn(move || {
-            let outcomes: Vec<Outcome> = chunk.items.into_iter().map(|item| process(item, &pipeline)).collect();
-            let _ = result_tx.send((seq, Arc::new((outcomes, chunk.bytes_read))));
+            let mut outcomes = Vec::new();
+            for item in chunk.items {
+                process_each(item, &pipeline, jobs, window, &mut |outcome| {
+                    if let Outcome::Rows(..) = outcome {
+                        // Hand over what is done (the document's start included) before the
+                        // next window is extracted.
+                        outcomes.push(outcome);
+                        let part = std::mem::take(&mut outcomes);
+                        let _ = result_tx.send((seq, Arc::new((part, chunk.bytes_read)), false));
+                    } else {
+                        outcomes.push(outcome);
+                    }
+                });
+            }
+            let _ = result_tx.send((seq, Arc::new((outcomes, chunk.bytes_read)), true));
         });
     }
     drop(result_tx);
@@ -302,6 +336,20 @@ fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Opt
                     writer.write_document(&found.0, &found.1)?;
                     w.documents += 1;
                 }
+                Outcome::Begin(doc, issues) => {
+                    for issue in issues {
+                        note(&mut w, issue);
+                        writer.write_issue(issue)?;
+                    }
+                    writer.begin_document(doc)?;
+                    w.documents += 1;
+                }
+                Outcome::Rows(doc, found) => {
+                    for issue in &found.issues {
+                        note(&mut w, issue);
+                    }
+                    writer.write_rows(doc, found)?;
+                }
             }
         }
         if let Some(p) = &mut progress {
@@ -315,30 +363,75 @@ fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Opt
     Ok(w)
 }
 
-/// Ingests one input and runs the pipeline on it. Never panics: a panic in ingest (a bug)
+/// Ingests one input and runs the pipeline on it: one outcome, a document longer than
+/// [`WINDOW_BYTES`] included (its windows' rows joined). Never panics: a panic in ingest (a bug)
 /// makes the input an `internal_error` row, and one in an extractor leaves out that extractor's
 /// rows for the document with such a row (see [`Pipeline::run`]).
 pub fn process(item: Item, pipeline: &Pipeline) -> Outcome {
-    match item {
-        Item::Issue(issue) => Outcome::Issue(issue),
-        Item::Doc(raw) => {
-            let source = raw.source.clone();
-            match guard::catch(|| ingest(raw)) {
-                Ok(Ok((doc, issues))) => {
-                    let found = pipeline.run(&doc);
-                    Outcome::Doc(Box::new((doc, found)), issues)
-                }
-                Ok(Err(issue)) => Outcome::Issue(issue),
-                Err(why) => Outcome::Issue(Issue::new(
-                    source,
-                    "ingest",
-                    "internal_error",
-                    format!(
-                        "reading this document failed, so it is left out: {why}. This is a bug in gleaner; \
-                         please report it with the document"
-                    ),
-                )),
+    let mut begun: Option<(Arc<Document>, Vec<Issue>, Extraction)> = None;
+    let mut single = None;
+    process_each(item, pipeline, 1, WINDOW_BYTES, &mut |outcome| match outcome {
+        Outcome::Begin(doc, issues) => begun = Some((doc, issues, Extraction::default())),
+        Outcome::Rows(_, found) => {
+            if let Some((_, _, all)) = &mut begun {
+                all.append(*found);
             }
+        }
+        other => single = Some(other),
+    });
+    match (single, begun) {
+        (Some(outcome), _) => outcome,
+        (None, Some((doc, issues, found))) => {
+            let doc = Arc::try_unwrap(doc).unwrap_or_else(|shared| (*shared).clone());
+            Outcome::Doc(Box::new((doc, found)), issues)
+        }
+        (None, None) => unreachable!("process_each emits an outcome for every input"),
+    }
+}
+
+/// [`process`], handing outcomes to `emit` as they are made: a document longer than
+/// `window_bytes` ([`WINDOW_BYTES`] in a run) comes as [`Outcome::Begin`] and one
+/// [`Outcome::Rows`] per window, its windows extracted `jobs` at a time (on the calling rayon
+/// pool).
+pub fn process_each(item: Item, pipeline: &Pipeline, jobs: usize, window_bytes: usize, emit: &mut dyn FnMut(Outcome)) {
+    let raw = match item {
+        Item::Issue(issue) => return emit(Outcome::Issue(issue)),
+        Item::Doc(raw) => raw,
+    };
+    let source = raw.source.clone();
+    let (doc, issues) = match guard::catch(|| ingest(raw)) {
+        Ok(Ok(found)) => found,
+        Ok(Err(issue)) => return emit(Outcome::Issue(issue)),
+        Err(why) => {
+            return emit(Outcome::Issue(Issue::new(
+                source,
+                "ingest",
+                "internal_error",
+                format!(
+                    "reading this document failed, so it is left out: {why}. This is a bug in gleaner; \
+                     please report it with the document"
+                ),
+            )))
+        }
+    };
+    if doc.text.len() <= window_bytes {
+        let found = pipeline.run(&doc);
+        return emit(Outcome::Doc(Box::new((doc, found)), issues));
+    }
+    let doc = Arc::new(doc);
+    emit(Outcome::Begin(doc.clone(), issues));
+    let windows = doc.windows(window_bytes);
+    for batch in windows.chunks(jobs.max(1)) {
+        let found: Vec<Extraction> = batch
+            .par_iter()
+            .map(|w| {
+                let mut found = pipeline.run(&doc.excerpt(w.clone()));
+                found.shift(doc.excerpt_base(w.clone()), w.start as u32);
+                found
+            })
+            .collect();
+        for found in found {
+            emit(Outcome::Rows(doc.clone(), Box::new(found)));
         }
     }
 }

@@ -162,6 +162,7 @@ fn run_command(args: RunArgs) -> anyhow::Result<ExitCode> {
         progress: true,
         force: args.force,
         pipeline: None,
+        window_bytes: None,
     };
     let report = run(&options)?;
     let errors_file = if options.formats.csv {

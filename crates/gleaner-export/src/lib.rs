@@ -49,7 +49,7 @@ use std::path::{Path, PathBuf};
 
 use arrow_array::RecordBatch;
 use gleaner_extract::{EntityCatalog, Extraction};
-use gleaner_ingest::{Document, Issue};
+use gleaner_ingest::{CharIndex, Document, Issue};
 use serde::Serialize;
 use table::{Cell, MemoryTable, RowSink, TableWriter};
 
@@ -221,6 +221,12 @@ struct Rows<S> {
     errors: S,
     catalog: EntityCatalog,
     list_scratch: Vec<String>,
+    /// The next `mention_idx`, `number_idx`, `date_idx`, `relation_idx` of the document being
+    /// written (its rows may come in parts).
+    next_idx: [usize; 4],
+    /// The code-point index of the document being written (its id and the index's blocks): built
+    /// once per document, however many parts its rows come in.
+    index: (String, Vec<u32>),
 }
 
 /// Streams a dataset to a folder. See the crate docs.
@@ -247,6 +253,8 @@ impl DatasetWriter {
             errors: open(&ERRORS)?,
             catalog: EntityCatalog::new(),
             list_scratch: Vec::new(),
+            next_idx: [0; 4],
+            index: (String::new(), Vec::new()),
         };
         Ok(DatasetWriter { dir: dir.to_owned(), formats, rows })
     }
@@ -258,7 +266,20 @@ impl DatasetWriter {
 
     /// Writes one document, its sentences and everything extracted from it.
     pub fn write_document(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
-        self.rows.write_document(doc, found)
+        self.rows.begin_document(doc)?;
+        self.rows.write_rows(doc, found)
+    }
+
+    /// Writes one document and its sentences; what is extracted from it follows, in one or more
+    /// [`DatasetWriter::write_rows`] calls (a long document extracted window by window).
+    pub fn begin_document(&mut self, doc: &Document) -> Result<(), ExportError> {
+        self.rows.begin_document(doc)
+    }
+
+    /// Writes rows extracted from the document begun last (after the rows written for it
+    /// before: their indices go on).
+    pub fn write_rows(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
+        self.rows.write_rows(doc, found)
     }
 }
 
@@ -290,8 +311,24 @@ impl<S: RowSink> Rows<S> {
         Ok(())
     }
 
-    fn write_document(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
-        let index = doc.char_index();
+    /// The code-point index of `doc`, from the cache when it is the document being written.
+    fn char_index<'d>(&mut self, doc: &'d Document) -> CharIndex<'d> {
+        if self.index.0 == doc.doc_id {
+            CharIndex::reuse(&doc.text, std::mem::take(&mut self.index.1))
+        } else {
+            doc.char_index()
+        }
+    }
+
+    fn keep_index(&mut self, doc: &Document, index: CharIndex<'_>) {
+        self.index.0.clone_from(&doc.doc_id);
+        self.index.1 = index.into_blocks();
+    }
+
+    fn begin_document(&mut self, doc: &Document) -> Result<(), ExportError> {
+        self.next_idx = [0; 4];
+        self.index.0.clear();
+        let index = self.char_index(doc);
         let at = |byte: u32| Cell::Int(index.char_offset(byte) as i64);
         let id = doc.doc_id.as_str();
         let meta = &doc.meta;
@@ -320,7 +357,19 @@ impl<S: RowSink> Rows<S> {
                 Cell::Str(s.zone.as_str()),
             ])?;
         }
+        self.keep_index(doc, index);
+        Ok(())
+    }
+
+    fn write_rows(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
+        let index = self.char_index(doc);
+        let at = |byte: u32| Cell::Int(index.char_offset(byte) as i64);
+        let id = doc.doc_id.as_str();
+        let [m0, n0, d0, r0] = self.next_idx;
+        self.next_idx =
+            [m0 + found.mentions.len(), n0 + found.numbers.len(), d0 + found.dates.len(), r0 + found.relations.len()];
         for (i, m) in found.mentions.iter().enumerate() {
+            let i = m0 + i;
             self.mentions.push(&[
                 Cell::Str(id),
                 Cell::Int(i as i64),
@@ -335,6 +384,7 @@ impl<S: RowSink> Rows<S> {
             ])?;
         }
         for (i, n) in found.numbers.iter().enumerate() {
+            let i = n0 + i;
             self.numbers.push(&[
                 Cell::Str(id),
                 Cell::Int(i as i64),
@@ -353,6 +403,7 @@ impl<S: RowSink> Rows<S> {
             ])?;
         }
         for (i, d) in found.dates.iter().enumerate() {
+            let i = d0 + i;
             self.dates.push(&[
                 Cell::Str(id),
                 Cell::Int(i as i64),
@@ -370,6 +421,7 @@ impl<S: RowSink> Rows<S> {
             ])?;
         }
         for (i, r) in found.relations.iter().enumerate() {
+            let i = r0 + i;
             self.relations.push(&[
                 Cell::Str(id),
                 Cell::Int(i as i64),
@@ -394,6 +446,7 @@ impl<S: RowSink> Rows<S> {
             self.write_issue(issue)?;
         }
         self.catalog.add(doc, found);
+        self.keep_index(doc, index);
         Ok(())
     }
 }
@@ -472,6 +525,8 @@ impl Batches {
                 errors: MemoryTable::new(&ERRORS),
                 catalog: EntityCatalog::new(),
                 list_scratch: Vec::new(),
+                next_idx: [0; 4],
+                index: (String::new(), Vec::new()),
             },
         }
     }
@@ -483,7 +538,19 @@ impl Batches {
 
     /// Adds one document, its sentences and everything extracted from it.
     pub fn write_document(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
-        self.rows.write_document(doc, found)
+        self.rows.begin_document(doc)?;
+        self.rows.write_rows(doc, found)
+    }
+
+    /// Adds one document and its sentences; its rows follow (see
+    /// [`DatasetWriter::begin_document`]).
+    pub fn begin_document(&mut self, doc: &Document) -> Result<(), ExportError> {
+        self.rows.begin_document(doc)
+    }
+
+    /// Adds rows extracted from the document begun last.
+    pub fn write_rows(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
+        self.rows.write_rows(doc, found)
     }
 
     /// The eight tables, in [`TABLES`] order, `entities` aggregated over every document added.

@@ -53,6 +53,10 @@ pub struct EntityRecord {
 #[derive(Debug, Default)]
 pub struct EntityCatalog {
     records: BTreeMap<String, EntityRecord>,
+    /// The document added last and the entities seen in it so far: a long document comes in
+    /// parts, and counts once.
+    current: String,
+    seen_here: BTreeSet<String>,
 }
 
 impl EntityCatalog {
@@ -61,9 +65,13 @@ impl EntityCatalog {
         EntityCatalog::default()
     }
 
-    /// Adds the mentions of one document.
+    /// Adds the mentions of one document, or of one part of it (the parts of a document one
+    /// after the other: `n_documents` counts it once).
     pub fn add(&mut self, doc: &Document, found: &Extraction) {
-        let mut seen_here = BTreeSet::new();
+        if self.current != doc.doc_id {
+            self.current.clone_from(&doc.doc_id);
+            self.seen_here.clear();
+        }
         for m in &found.mentions {
             let rec = self.records.entry(m.entity_id.clone()).or_insert_with(|| EntityRecord {
                 entity_id: m.entity_id.clone(),
@@ -86,7 +94,8 @@ impl EntityCatalog {
                 rec.aliases.insert(surface.to_owned());
             }
             rec.aliases.remove(&rec.name);
-            if seen_here.insert(&m.entity_id) {
+            if !self.seen_here.contains(&m.entity_id) {
+                self.seen_here.insert(m.entity_id.clone());
                 rec.n_documents += 1;
             }
         }

@@ -207,6 +207,42 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// Moves every row by `bytes` and `sentences`: the rows of a document's excerpt (see
+    /// `Document::excerpt`) become rows of the document.
+    pub fn shift(&mut self, bytes: u32, sentences: u32) {
+        let span = |s: &mut Span| {
+            s.start += bytes;
+            s.end += bytes;
+        };
+        for m in &mut self.mentions {
+            span(&mut m.span);
+            m.sentence += sentences;
+        }
+        for n in &mut self.numbers {
+            span(&mut n.span);
+            n.sentence += sentences;
+        }
+        for d in &mut self.dates {
+            span(&mut d.span);
+            d.sentence += sentences;
+        }
+        for r in &mut self.relations {
+            span(&mut r.subject.span);
+            span(&mut r.object.span);
+            span(&mut r.evidence);
+            r.sentence += sentences;
+        }
+    }
+
+    /// Appends the rows of `other` (which come after these).
+    pub fn append(&mut self, mut other: Extraction) {
+        self.mentions.append(&mut other.mentions);
+        self.numbers.append(&mut other.numbers);
+        self.dates.append(&mut other.dates);
+        self.relations.append(&mut other.relations);
+        self.issues.append(&mut other.issues);
+    }
+
     /// The number of rows of each table, for [`Extraction::truncate`].
     pub(crate) fn lengths(&self) -> [usize; 5] {
         [self.mentions.len(), self.numbers.len(), self.dates.len(), self.relations.len(), self.issues.len()]

@@ -152,6 +152,97 @@ impl Document {
     pub fn char_index(&self) -> CharIndex<'_> {
         CharIndex::new(&self.text)
     }
+
+    /// The document cut into windows of at most `max_bytes` of text, as ranges of sentence
+    /// indices, in order, covering every sentence: runs of whole paragraphs, and a paragraph
+    /// longer than `max_bytes` cut between its sentences (a sentence longer than that is a window
+    /// of its own). A document that fits is one window.
+    pub fn windows(&self, max_bytes: usize) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        // The last sentence of the current window that begins a paragraph (a good place to cut).
+        let mut paragraph_start = None;
+        for (i, s) in self.sentences.iter().enumerate() {
+            let new_paragraph = i > 0 && s.paragraph != self.sentences[i - 1].paragraph;
+            if new_paragraph {
+                paragraph_start = Some(i);
+            }
+            if i > start && (s.span.end - self.sentences[start].span.start) as usize > max_bytes {
+                let cut = paragraph_start.filter(|&p| p > start).unwrap_or(i);
+                out.push(start..cut);
+                start = cut;
+                paragraph_start = None;
+            }
+        }
+        if start < self.sentences.len() || out.is_empty() {
+            out.push(start..self.sentences.len());
+        }
+        out
+    }
+
+    /// Sentences `range` as a document of their own (same id, source and metadata), its text the
+    /// span from the first sentence to the last: what a window of a long document is extracted
+    /// from. Its spans shifted by [`Document::excerpt_base`] are spans of this document.
+    pub fn excerpt(&self, range: std::ops::Range<usize>) -> Document {
+        let sentences = &self.sentences[range.clone()];
+        let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
+            return Document {
+                text: String::new(),
+                paragraphs: Vec::new(),
+                sentences: Vec::new(),
+                tokens: Vec::new(),
+                ..self.clone_header()
+            };
+        };
+        let (base, end) = (first.span.start, last.span.end);
+        let shift = |s: Span| Span { start: s.start - base, end: s.end - base };
+        let token_base = first.tokens.start;
+        let tokens: Vec<Token> = self.tokens[first.tokens.start as usize..last.tokens.end as usize]
+            .iter()
+            .map(|t| Token { span: shift(t.span) })
+            .collect();
+        let paragraph_base = first.paragraph;
+        let paragraphs: Vec<Span> = self.paragraphs[first.paragraph as usize..=last.paragraph as usize]
+            .iter()
+            .map(|p| shift(Span { start: p.start.clamp(base, end), end: p.end.clamp(base, end) }))
+            .collect();
+        let sentences = sentences
+            .iter()
+            .map(|s| Sentence {
+                span: shift(s.span),
+                paragraph: s.paragraph - paragraph_base,
+                zone: s.zone,
+                tokens: s.tokens.start - token_base..s.tokens.end - token_base,
+            })
+            .collect();
+        Document {
+            text: self.text[base as usize..end as usize].to_owned(),
+            paragraphs,
+            sentences,
+            tokens,
+            ..self.clone_header()
+        }
+    }
+
+    /// Where the excerpt of `range` starts: its byte offset in this document's text.
+    pub fn excerpt_base(&self, range: std::ops::Range<usize>) -> u32 {
+        self.sentences.get(range.start).map_or(0, |s| s.span.start)
+    }
+
+    /// Everything but the text and its segmentation.
+    fn clone_header(&self) -> Document {
+        Document {
+            doc_id: self.doc_id.clone(),
+            source: self.source.clone(),
+            meta: self.meta.clone(),
+            language: self.language,
+            text: String::new(),
+            sha256: self.sha256.clone(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+        }
+    }
 }
 
 /// Converts byte offsets of a text into Unicode code-point offsets (what Python's `str` and
@@ -178,6 +269,18 @@ impl<'a> CharIndex<'a> {
             count += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
         }
         CharIndex { text, blocks }
+    }
+
+    /// The index of `text` rebuilt from the blocks of an earlier index of the same text (see
+    /// [`CharIndex::into_blocks`]), without a pass over the text.
+    pub fn reuse(text: &'a str, blocks: Vec<u32>) -> CharIndex<'a> {
+        debug_assert!(blocks.is_empty() == text.is_ascii());
+        CharIndex { text, blocks }
+    }
+
+    /// The index's blocks, to [`CharIndex::reuse`] them for the same text.
+    pub fn into_blocks(self) -> Vec<u32> {
+        self.blocks
     }
 
     /// The code-point offset of byte offset `byte` (which must lie on a char boundary).
@@ -212,6 +315,44 @@ mod tests {
         for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             assert_eq!(index.char_offset(byte as u32) as usize, text[..byte].chars().count(), "at {byte}");
         }
+    }
+
+    fn doc(text: &str) -> Document {
+        let raw = crate::RawDocument {
+            doc_id: "d".into(),
+            source: "d".into(),
+            body: crate::Body::Text(text.into()),
+            meta: Metadata::default(),
+            issues: vec![],
+        };
+        crate::ingest(raw).unwrap().0
+    }
+
+    #[test]
+    fn windows_are_whole_paragraphs_and_excerpts_are_documents() {
+        let para = "One sentence here. Another one follows. A third closes it.";
+        let text = [para; 6].join("\n\n");
+        let d = doc(&text);
+        assert_eq!(d.windows(text.len()), [0..18], "a document that fits is one window");
+        let windows = d.windows(2 * para.len() + 10);
+        assert_eq!(windows, [0..6, 6..12, 12..18], "cut between paragraphs");
+        assert_eq!(d.windows(20), (0..18).map(|i| i..i + 1).collect::<Vec<_>>(), "a long paragraph is cut");
+        for w in windows {
+            let e = d.excerpt(w.clone());
+            let base = d.excerpt_base(w.clone());
+            assert_eq!(e.sentences.len(), w.len());
+            for (s, t) in e.sentences.iter().zip(&d.sentences[w.clone()]) {
+                assert_eq!(e.slice(s.span), d.slice(t.span));
+                assert_eq!(s.span.start + base, t.span.start);
+                assert_eq!(e.sentence_tokens(s).len(), d.sentence_tokens(t).len());
+                for (a, b) in e.sentence_tokens(s).iter().zip(d.sentence_tokens(t)) {
+                    assert_eq!(e.slice(a.span), d.slice(b.span));
+                }
+            }
+            assert_eq!(e.paragraphs.len(), 2);
+            assert!(e.paragraphs.iter().all(|p| e.slice(*p) == para));
+        }
+        assert!(doc("").windows(10).iter().all(|w| w.is_empty()));
     }
 
     #[test]

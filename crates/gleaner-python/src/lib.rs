@@ -47,6 +47,10 @@ fn tables(items: Vec<Item>) -> Result<Vec<(&'static str, RecordBatch)>, String> 
             Outcome::Doc(found, issues) => {
                 issues.iter().try_for_each(|i| out.write_issue(i)).and_then(|_| out.write_document(&found.0, &found.1))
             }
+            Outcome::Begin(doc, issues) => {
+                issues.iter().try_for_each(|i| out.write_issue(i)).and_then(|_| out.begin_document(doc))
+            }
+            Outcome::Rows(doc, found) => out.write_rows(doc, found),
         };
         written.map_err(|e| e.to_string())?;
     }
@@ -235,6 +239,7 @@ fn run(
         progress: false,
         force,
         pipeline: None,
+        window_bytes: None,
     };
     // The CLI prints "gleaner: error: MESSAGE"; Python gets the same message.
     let report =
