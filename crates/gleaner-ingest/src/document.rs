@@ -333,7 +333,7 @@ mod tests {
         let para = "One sentence here. Another one follows. A third closes it.";
         let text = [para; 6].join("\n\n");
         let d = doc(&text);
-        assert_eq!(d.windows(text.len()), [0..18], "a document that fits is one window");
+        assert_eq!(d.windows(text.len()), vec![0..18usize], "a document that fits is one window");
         let windows = d.windows(2 * para.len() + 10);
         assert_eq!(windows, [0..6, 6..12, 12..18], "cut between paragraphs");
         assert_eq!(d.windows(20), (0..18).map(|i| i..i + 1).collect::<Vec<_>>(), "a long paragraph is cut");
