@@ -1,11 +1,12 @@
 # gleaner: a thin Makefile. `make dataset` then `make test` is the whole set-up.
+SHELL  := /bin/bash
 CARGO  ?= cargo
 PYTHON ?= python3
 EVAL   ?= ../shared/eval
 VENV   := .venv
 BIN    := target/release/gleaner
 
-.PHONY: all build dataset test lint bench eval doc clean model python python-test
+.PHONY: all build dataset test lint bench eval doc clean model python python-test fuzz fault-test
 
 all: dataset
 
@@ -26,6 +27,28 @@ test: dataset $(VENV)/.installed
 	$(CARGO) run --release --locked -q -p gleaner-export --example synthetic -- target/synthetic
 	$(VENV)/bin/python tests/e2e/check_dataset.py target/synthetic --filled
 	$(MAKE) python-test
+	$(MAKE) fault-test
+	$(MAKE) fuzz FUZZ_SECONDS=5
+
+## Kills runs at several moments (SIGINT, SIGTERM, SIGKILL, the commit included) and fills a
+## small disk: the output folder always holds exactly the old or the new dataset.
+fault-test: build $(VENV)/.installed
+	$(VENV)/bin/python tests/fault/fault_test.py --gleaner $(BIN)
+
+## Coverage-guided fuzzing (cargo fuzz, libFuzzer): every target for FUZZ_SECONDS each. A crash
+## fails with its reproducer in fuzz/artifacts/<target>/. RUSTC_BOOTSTRAP lets the stable
+## toolchain take cargo fuzz's sanitizer flags. `make fuzz FUZZ_SECONDS=600` for a long run.
+FUZZ_TARGETS := ingest jsonl dates numbers entities relations pipeline
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked --quiet
+	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz build -O
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  seeds=seeds/text; [ $$t = jsonl ] && seeds=seeds/jsonl; mkdir -p corpus/$$t; \
+	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run -O $$t corpus/$$t $$seeds -- -max_total_time=$(FUZZ_SECONDS) \
+	    -dict=dict.txt -max_len=4096 2>&1 | grep -E '^Done|ERROR|panicked|SUMMARY' ; \
+	  test $${PIPESTATUS[0]} -eq 0 || { echo "fuzz: $$t crashed; reproducer in fuzz/artifacts/$$t/"; exit 1; }; \
+	done
 
 ## The Python wheel (abi3, Python >= 3.9) into dist/, built by maturin from the test venv.
 python: $(VENV)/.installed

@@ -47,6 +47,8 @@ pub mod entities;
 pub mod guard;
 mod linear;
 pub mod numbers;
+#[cfg(test)]
+mod properties;
 pub mod relations;
 #[cfg(test)]
 mod testkit;

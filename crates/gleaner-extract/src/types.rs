@@ -248,6 +248,50 @@ impl Extraction {
         [self.mentions.len(), self.numbers.len(), self.dates.len(), self.relations.len(), self.issues.len()]
     }
 
+    /// Checks what every consumer of an extraction relies on, and says what is wrong first:
+    /// every span slices `doc.text` (in order, on character boundaries), lies inside the sentence
+    /// its row names, which is an extractable one; rows are in order of position; mentions never
+    /// overlap. What fuzzing and the property tests assert of any text.
+    pub fn validate(&self, doc: &gleaner_ingest::Document) -> Result<(), String> {
+        if let Some(row) = self.bad_row(doc, [0; 5]) {
+            return Err(format!("{row} does not slice the text"));
+        }
+        let inside = |table: &str, i: usize, sentence: u32, spans: &[Span]| -> Result<(), String> {
+            let s = &doc.sentences[sentence as usize];
+            if !s.zone.is_extractable() {
+                return Err(format!("{table} row {i} is in sentence {sentence}, of zone {}", s.zone.as_str()));
+            }
+            match spans.iter().find(|sp| sp.start < s.span.start || sp.end > s.span.end) {
+                Some(sp) => Err(format!("{table} row {i}: span {sp:?} outside its sentence {sentence} {:?}", s.span)),
+                None => Ok(()),
+            }
+        };
+        for (i, m) in self.mentions.iter().enumerate() {
+            inside("mentions", i, m.sentence, &[m.span])?;
+        }
+        for (i, n) in self.numbers.iter().enumerate() {
+            inside("numbers", i, n.sentence, &[n.span])?;
+        }
+        for (i, d) in self.dates.iter().enumerate() {
+            inside("dates", i, d.sentence, &[d.span])?;
+        }
+        for (i, r) in self.relations.iter().enumerate() {
+            inside("relations", i, r.sentence, &[r.evidence, r.subject.span, r.object.span])?;
+        }
+        let ordered = |table: &str, spans: &[Span]| match spans.windows(2).position(|w| w[0] > w[1]) {
+            Some(i) => Err(format!("{table} rows {i} and {} are out of order", i + 1)),
+            None => Ok(()),
+        };
+        ordered("mentions", &self.mentions.iter().map(|m| m.span).collect::<Vec<_>>())?;
+        ordered("numbers", &self.numbers.iter().map(|n| n.span).collect::<Vec<_>>())?;
+        ordered("dates", &self.dates.iter().map(|d| d.span).collect::<Vec<_>>())?;
+        ordered("relations", &self.relations.iter().map(|r| r.evidence).collect::<Vec<_>>())?;
+        if let Some(i) = self.mentions.windows(2).position(|w| w[0].span.end > w[1].span.start) {
+            return Err(format!("mentions {i} and {} overlap", i + 1));
+        }
+        Ok(())
+    }
+
     /// The first row added since `lengths` was taken whose span does not slice `doc.text`
     /// (reversed, past the end, or inside a character) or whose sentence does not exist: what
     /// would panic when the row is written.

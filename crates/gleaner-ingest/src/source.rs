@@ -339,7 +339,7 @@ impl Reader {
                         continue;
                     }
                     let source = format!("{}#{}", stream.name, stream.line);
-                    let item = record(&self.buf, source, &stream.name, stream.line);
+                    let item = parse_record(&self.buf, source, &stream.name, stream.line);
                     return Some(match item {
                         Item::Doc(doc) => self.admit(doc),
                         issue => issue,
@@ -503,7 +503,10 @@ fn clean_text(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| if t.len() == s.len() { s.clone() } else { t.to_owned() })
 }
 
-fn record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
+/// One JSONL line as the reader reads it: a document (its metadata checked, with `errors` rows
+/// for what is wrong in it), or the `errors` row of a line that is no record. `source` names it
+/// (`file#line`); a record without an id gets `file#line_no`.
+pub fn parse_record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
     let mut issues = Vec::new();
     let text = match std::str::from_utf8(line) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
@@ -671,7 +674,7 @@ mod tests {
     #[test]
     fn blank_metadata_is_none_and_a_bom_is_no_record_of_its_own() {
         let line = "\u{FEFF}{\"id\": \"\", \"text\": \"T.\", \"title\": \"\", \"author\": \" \\u0000Jane \", \"published\": \"2021-08-27x\"}";
-        let Item::Doc(doc) = record(line.as_bytes(), "f#1".into(), "f", 1) else { panic!("not read") };
+        let Item::Doc(doc) = parse_record(line.as_bytes(), "f#1".into(), "f", 1) else { panic!("not read") };
         assert_eq!(doc.doc_id, "f#1", "a blank id is the record's place");
         assert_eq!(doc.meta.title, None);
         assert_eq!(doc.meta.author.as_deref(), Some("Jane"));
