@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicI32, Ordering};
 
 use clap::{Parser, Subcommand};
 use gleaner_cli::{run, RunOptions};
@@ -92,6 +93,9 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(code) => code,
+        // The run failed because a signal removed its staging folder: the signal's exit code
+        // (the signal thread may not have exited yet), not the error it caused.
+        Err(_) if SIGNALLED.load(Ordering::SeqCst) != 0 => std::process::exit(128 + SIGNALLED.load(Ordering::SeqCst)),
         Err(e) => {
             eprintln!("gleaner: error: {}", gleaner_cli::error_message(&e));
             let refused =
@@ -100,6 +104,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// The signal that stopped the run (0: none).
+static SIGNALLED: AtomicI32 = AtomicI32::new(0);
 
 /// SIGINT, SIGTERM and SIGHUP stop a run at once: the new dataset's staging folder is removed
 /// and the process exits with 128 + the signal number, leaving the output folder as it was. A
@@ -111,6 +118,7 @@ fn stop_on_signals() {
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
     let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
+            SIGNALLED.store(signal, Ordering::SeqCst);
             match gleaner_export::abandon_open_datasets() {
                 gleaner_export::Abandoned::AlreadyCommitted => continue,
                 _ => {
