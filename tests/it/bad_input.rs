@@ -61,7 +61,7 @@ fn bad_jsonl_records() {
         "",
         r#"{"id": "a", "text": "Same id again."}"#,
         r#"["not", "an", "object"]"#,
-        r#"{"id": 7, "text": "Numeric id.", "published": "27/08/2021"}"#,
+        r#"{"id": 7, "text": "Numeric id.", "published": "08/07/2021"}"#,
         r#"{"text": "No id at all."}"#,
     ];
     let input = s.write("records.jsonl", lines.join("\n"));
@@ -107,20 +107,115 @@ fn manifests_fill_metadata_and_a_broken_one_is_reported_once() {
     s.write("good/manifest.csv", "path,title,author,published\na.txt,A title,Jane Roe,2021-08-27\n");
     s.write("bad/b.txt", "Text of b.");
     s.write("bad/c.txt", "Text of c.");
-    s.write("bad/manifest.csv", "path,title,author,published\nb.txt,B,,27 August 2021\n");
+    s.write("bad/manifest.csv", "path,title,author,published\nb.txt,B,,03/04/2021\nc.txt,C,,27 August 2021\n");
+    s.write("broken/d.txt", "Text of d.");
+    s.write("broken/e.txt", "Text of e.");
+    s.write("broken/manifest.csv", "file;title\nd.txt;D\n");
     let out = s.path("out");
-    run_ok(&[s.path("good").to_str().unwrap(), s.path("bad").to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let folders: Vec<String> =
+        ["good", "bad", "broken"].iter().map(|f| s.path(f).to_string_lossy().into_owned()).collect();
+    let mut args: Vec<&str> = folders.iter().map(String::as_str).collect();
+    args.extend(["--out", out.to_str().unwrap()]);
+    run_ok(&args);
     let docs = table(&out, "documents");
-    let a = docs.iter().find(|r| r["doc_id"] == "a.txt").unwrap();
+    let doc = |id: &str| docs.iter().find(|r| r["doc_id"] == id).unwrap_or_else(|| panic!("{id}: {docs:?}"));
+    let a = doc("a.txt");
     assert_eq!(
         (a["title"].as_str(), a["author"].as_str(), a["published"].as_str()),
         ("A title", "Jane Roe", "2021-08-27")
     );
-    assert_eq!(docs.len(), 3, "documents of a folder with a broken manifest are still read");
+    assert_eq!(docs.len(), 5, "documents of a folder with a broken manifest are still read");
+    // A bad date costs its row's date only; a date in words is a date.
+    assert_eq!((doc("b.txt")["title"].as_str(), doc("b.txt")["published"].as_str()), ("B", ""));
+    assert_eq!(doc("c.txt")["published"], "2021-08-27");
     let errors = table(&out, "errors");
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0]["kind"], "bad_manifest");
-    assert!(errors[0]["message"].contains("27 August 2021"), "the message names the bad value");
+    let kinds: Vec<(&str, &str)> = errors.iter().map(|e| (e["source"].as_str(), e["kind"].as_str())).collect();
+    let bad = s.path("bad/manifest.csv").display().to_string();
+    let broken = s.path("broken/manifest.csv").display().to_string();
+    assert_eq!(kinds, [(bad.as_str(), "bad_metadata"), (broken.as_str(), "bad_manifest")], "{errors:?}");
+    assert!(errors[0]["message"].contains("row 2") && errors[0]["message"].contains("2021-03-04"), "{errors:?}");
+}
+
+/// A manifest applies to its folder and every folder below it; a row naming no input is
+/// reported. Folders are read for .txt, .md, .jsonl and .ndjson; every other file is an errors
+/// row; Markdown headings are headings.
+#[test]
+fn folders_read_every_supported_file_and_account_for_the_rest() {
+    let s = Scratch::new("folder");
+    s.write("in/manifest.csv", "path,title,published\nsub/deep.txt,Deep,2021-08-27\ngone.txt,Gone,2021-08-27\n");
+    s.write("in/sub/deep.txt", "Deep text.");
+    s.write("in/sub/manifest.csv", "path,title\nnear.txt,Near\n");
+    s.write("in/sub/near.txt", "Near text.");
+    s.write("in/records.jsonl", "{\"id\": \"r1\", \"text\": \"From JSONL.\"}\n");
+    s.write("in/more.ndjson", "{\"id\": \"r2\", \"text\": \"From NDJSON.\"}\n");
+    s.write("in/page.html", "<p>Markup.</p>");
+    s.write("in/table.csv", "a,b\n");
+    s.write("in/.hidden.txt", "Never read.");
+    s.write("in/notes.md", "# The Title\n\nFirst paragraph of the notes.\n\n## A Section ##\n\nMore words here.\n");
+    let out = s.path("out");
+    run_ok(&[s.path("in").to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let docs = table(&out, "documents");
+    let ids: Vec<&str> = docs.iter().map(|r| r["doc_id"].as_str()).collect();
+    assert_eq!(ids, ["r2", "notes.md", "r1", "sub/deep.txt", "sub/near.txt"]);
+    let doc = |id: &str| docs.iter().find(|r| r["doc_id"] == id).unwrap();
+    assert_eq!(
+        (doc("sub/deep.txt")["title"].as_str(), doc("sub/deep.txt")["published"].as_str()),
+        ("Deep", "2021-08-27")
+    );
+    assert_eq!(doc("sub/near.txt")["title"], "Near");
+    assert_eq!(doc("notes.md")["title"], "The Title");
+    let errors = errors_by_source(&out);
+    let src = |name: &str| s.path(name).display().to_string();
+    assert_eq!(errors[&src("in/page.html")], ["unsupported_type"]);
+    assert_eq!(errors[&src("in/table.csv")], ["unsupported_type"]);
+    assert_eq!(errors[&src("in/manifest.csv")], ["manifest_unmatched"]);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    let sentences: Vec<(String, String)> = table(&out, "sentences")
+        .into_iter()
+        .filter(|r| r["doc_id"] == "notes.md")
+        .map(|r| (r["text"].clone(), r["zone"].clone()))
+        .collect();
+    let heading = |t: &str| (t.to_owned(), "heading".to_owned());
+    assert_eq!(sentences[0], heading("The Title"));
+    assert_eq!(sentences[2], heading("A Section"));
+    crate::support::assert_offsets(&out);
+}
+
+/// Document dates as real data writes them, from any field.
+#[test]
+fn published_dates_in_common_forms_and_from_a_named_field() {
+    let s = Scratch::new("dates");
+    let lines = [
+        r#"{"id": "wire", "text": "Prices rose on Thursday.", "date": "26-FEB-1987 15:01:01.79"}"#,
+        r#"{"id": "words", "text": "Prices rose on Thursday.", "published": "27-FEB-1987"}"#,
+        r#"{"id": "iso", "text": "Prices rose on Thursday.", "published": "1987-02-26T15:01:01"}"#,
+        r#"{"id": "mail", "text": "Prices rose on Thursday.", "published": "Thu, 26 Feb 1987 15:01:01 +0000"}"#,
+        r#"{"id": "either", "text": "Prices rose on Thursday.", "published": "03/04/1987"}"#,
+    ];
+    let input = s.write(
+        "in.jsonl",
+        lines.join(
+            "
+",
+        ),
+    );
+    let out = s.path("out");
+    let output = run_ok(&[input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--published-field", "date"]);
+    let docs = table(&out, "documents");
+    let published: Vec<&str> = docs.iter().map(|r| r["published"].as_str()).collect();
+    assert_eq!(published, ["1987-02-26", "1987-02-27", "1987-02-26", "1987-02-26", ""]);
+    assert!(docs[0]["metadata"].contains("26-FEB-1987 15:01:01.79"), "the named field stays in metadata");
+    assert!(docs[2]["metadata"].contains("1987-02-26T15:01:01"), "a time is kept in metadata: {}", docs[2]["metadata"]);
+    let dates = table(&out, "dates");
+    assert_eq!(dates[0]["value"], "1987-02-26", "Thursday of a text dated Thursday 26 February 1987");
+    let errors = table(&out, "errors");
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0]["message"].contains("1987-03-04") && errors[0]["message"].contains("1987-04-03"));
+    // The closing summary, though stderr is no terminal.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("wrote {}", out.display())) && stderr.contains("5 documents"), "{stderr}");
+    assert!(stderr.contains("1 of 5 documents have no published date"), "{stderr}");
+    assert!(stderr.contains("problems: 1 bad_metadata"), "{stderr}");
 }
 
 /// A FIFO, a socket or a device among the inputs is an errors row, never opened: reading a FIFO

@@ -66,6 +66,8 @@ pub struct RunOptions {
     pub jobs: Option<usize>,
     /// Fallback document date.
     pub published: Option<chrono::NaiveDate>,
+    /// The JSONL field holding the document date (`None`: `published`).
+    pub published_field: Option<String>,
     /// Show a progress line on stderr when it is a terminal.
     pub progress: bool,
     /// Replace `out` even when it holds more than a gleaner dataset.
@@ -90,6 +92,18 @@ pub struct RunReport {
     /// `errors` rows of kind `internal_error`: documents, or parts of them, that a bug in gleaner
     /// left out.
     pub internal_errors: u64,
+    /// Documents read.
+    pub documents: u64,
+    /// Documents without a `published` date (relative dates in them resolve against a date
+    /// written in the text, or not at all).
+    pub undated_documents: u64,
+    /// `dates` rows whose value still has an unknown year (`XXXX-...`): relative dates with
+    /// nothing to resolve them against.
+    pub unanchored_dates: u64,
+    /// `errors` rows by kind, in order of kind.
+    pub problems_by_kind: Vec<(&'static str, u64)>,
+    /// The output folder (absolute).
+    pub out: PathBuf,
 }
 
 /// Why a run wrote no dataset, when it is not a failure to write: the inputs held no document.
@@ -137,7 +151,10 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
         }
     }
 
-    let reader = Reader::new(&inputs);
+    let mut reader = Reader::new(&inputs);
+    if let Some(field) = &args.published_field {
+        reader = reader.with_published_field(field);
+    }
     let missing = reader.missing_inputs();
     let total_bytes = reader.total_bytes();
     let published = args.published;
@@ -267,13 +284,24 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
         seconds: started.elapsed().as_secs_f64(),
     };
     write_manifest(&dir, args.formats, &run, &written.summary)?;
+    let out = staging.target().to_owned();
     staging.commit()?;
     Ok(RunReport {
         summary: written.summary,
         problems: written.problems,
         missing_inputs: missing,
         internal_errors: written.internal_errors,
+        documents: written.documents,
+        undated_documents: written.undated_documents,
+        unanchored_dates: written.unanchored_dates,
+        problems_by_kind: written.problems_by_kind.into_iter().collect(),
+        out,
     })
+}
+
+/// Dates whose year is still unknown: nothing to resolve them against.
+fn unanchored(found: &Extraction) -> u64 {
+    found.dates.iter().filter(|d| d.value.starts_with("XXXX")).count() as u64
 }
 
 /// An error and its causes on one line, each said once (an I/O error is often both the cause
@@ -299,6 +327,9 @@ struct Written {
     documents: u64,
     problems: u64,
     internal_errors: u64,
+    undated_documents: u64,
+    unanchored_dates: u64,
+    problems_by_kind: BTreeMap<&'static str, u64>,
     /// The first few problems, for a run that read no document.
     first_problems: Vec<String>,
 }
@@ -313,6 +344,7 @@ fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Opt
     let mut w = Written::default();
     let note = |w: &mut Written, issue: &Issue| {
         w.problems += 1;
+        *w.problems_by_kind.entry(issue.kind).or_default() += 1;
         w.internal_errors += u64::from(issue.kind == "internal_error");
         if w.first_problems.len() < 5 {
             w.first_problems.push(format!("{}: {}", issue.source, issue.message));
@@ -335,6 +367,8 @@ fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Opt
                     }
                     writer.write_document(&found.0, &found.1)?;
                     w.documents += 1;
+                    w.undated_documents += u64::from(found.0.meta.published.is_none());
+                    w.unanchored_dates += unanchored(&found.1);
                 }
                 Outcome::Begin(doc, issues) => {
                     for issue in issues {
@@ -343,12 +377,14 @@ fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Opt
                     }
                     writer.begin_document(doc)?;
                     w.documents += 1;
+                    w.undated_documents += u64::from(doc.meta.published.is_none());
                 }
                 Outcome::Rows(doc, found) => {
                     for issue in &found.issues {
                         note(&mut w, issue);
                     }
                     writer.write_rows(doc, found)?;
+                    w.unanchored_dates += unanchored(found);
                 }
             }
         }
@@ -357,7 +393,7 @@ fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Opt
         }
     }
     if let Some(p) = &mut progress {
-        p.finish(w.documents, w.problems);
+        p.finish();
     }
     w.summary = writer.finish_tables()?;
     Ok(w)

@@ -53,6 +53,10 @@ struct RunArgs {
     /// Document date for inputs that carry none (YYYY-MM-DD): the anchor for relative dates.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
     published: Option<chrono::NaiveDate>,
+    /// The JSONL field holding each document's date (default: published), in any common form:
+    /// 2021-08-27, ISO date-times, 27 Aug 2021, August 27, 2021, 27-AUG-2021 10:00:00.00, mail dates.
+    #[arg(long, value_name = "NAME")]
+    published_field: Option<String>,
     /// Replace the --out folder even if it holds more than a gleaner dataset (everything in it
     /// is deleted).
     #[arg(long)]
@@ -167,22 +171,14 @@ fn run_command(args: RunArgs) -> anyhow::Result<ExitCode> {
         formats: args.format,
         jobs: args.jobs.map(usize::from),
         published: args.published,
+        published_field: args.published_field,
         progress: true,
         force: args.force,
         pipeline: None,
         window_bytes: None,
     };
     let report = run(&options)?;
-    let errors_file = if options.formats.csv {
-        "errors.csv"
-    } else if options.formats.parquet {
-        "errors.parquet"
-    } else {
-        "errors.sheet.csv"
-    };
-    if report.problems > 0 {
-        eprintln!("gleaner: {} problem(s) recorded in {}", report.problems, options.out.join(errors_file).display());
-    }
+    print_summary(&options, &report);
     if report.missing_inputs > 0 {
         eprintln!(
             "gleaner: {} input(s) named on the command line could not be opened; the dataset holds the rest",
@@ -193,11 +189,61 @@ fn run_command(args: RunArgs) -> anyhow::Result<ExitCode> {
     if report.internal_errors > 0 {
         eprintln!(
             "gleaner: {} document(s) hit an internal error (a bug in gleaner) and were left out, in whole or in \
-             part: see the rows of kind internal_error in {}",
+             part: see the rows of kind internal_error in the errors table",
             report.internal_errors,
-            options.out.join(errors_file).display()
         );
         return Ok(ExitCode::from(exit::INTERNAL));
     }
     Ok(ExitCode::from(exit::OK))
+}
+
+/// The closing summary, on stderr whether or not it is a terminal: where the files went, rows per
+/// table, what is undated or unanchored, problems by kind.
+fn print_summary(options: &RunOptions, report: &gleaner_cli::RunReport) {
+    let n = |x: u64| {
+        let digits = x.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let rows = |t: &str| report.summary.rows(t).unwrap_or(0);
+    eprintln!(
+        "gleaner: wrote {} ({}): {} documents, {} sentences, {} mentions of {} entities, {} numbers, {} dates, \
+         {} relations, {} errors rows",
+        report.out.display(),
+        options.formats.names().join(", "),
+        n(report.documents),
+        n(rows("sentences")),
+        n(rows("mentions")),
+        n(rows("entities")),
+        n(rows("numbers")),
+        n(rows("dates")),
+        n(rows("relations")),
+        n(rows("errors")),
+    );
+    if report.undated_documents > 0 || report.unanchored_dates > 0 {
+        eprintln!(
+            "gleaner: {} of {} documents have no published date, and {} relative dates are left unresolved \
+             (give dates with --published, --published-field, a manifest.csv or a published field)",
+            n(report.undated_documents),
+            n(report.documents),
+            n(report.unanchored_dates)
+        );
+    }
+    if !report.problems_by_kind.is_empty() {
+        let kinds: Vec<String> = report.problems_by_kind.iter().map(|(k, c)| format!("{} {k}", n(*c))).collect();
+        let file = if options.formats.csv {
+            "errors.csv"
+        } else if options.formats.parquet {
+            "errors.parquet"
+        } else {
+            "errors.sheet.csv"
+        };
+        eprintln!("gleaner: problems: {} (see {})", kinds.join(", "), report.out.join(file).display());
+    }
 }

@@ -29,6 +29,8 @@
 mod document;
 mod layout;
 mod lexicon;
+mod markdown;
+mod metadate;
 mod normalize;
 mod segment;
 mod source;
@@ -36,13 +38,14 @@ mod token;
 mod words;
 
 pub use document::{CharIndex, Document, Metadata, Sentence, Span, Token, Zone};
+pub use metadate::{parse_published, MetaDate};
 pub use normalize::{
     decode, looks_binary, normalize_counting, normalize_newlines, normalize_owned, Controls, DecodeReport,
 };
 pub use segment::{paragraphs, sentences, MAX_SENTENCE_WORDS};
 pub use source::{
-    duplicate_id_issue, missing_text_issue, parse_date, parse_record, parse_user_date, published_metadata, Body, Input,
-    Item, RawDocument, Reader,
+    duplicate_id_issue, missing_text_issue, parse_date, parse_record, parse_record_with, parse_user_date,
+    published_metadata, Body, Input, Item, RawDocument, Reader,
 };
 pub use token::tokenize;
 
@@ -135,7 +138,9 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
         ));
     }
 
-    let paragraphs = segment::paragraphs(&text);
+    let mut paragraphs = segment::paragraphs(&text);
+    // Markdown: `# Heading` lines are heading paragraphs of their own, without their `#`s.
+    let markdown_headings = if is_markdown(&source) { markdown::headings(&text, &mut paragraphs) } else { Vec::new() };
     let mut spans = Vec::new();
     let mut counts = Vec::with_capacity(paragraphs.len());
     let mut owner = Vec::new();
@@ -145,9 +150,15 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
         counts.push(spans.len() - before);
         owner.resize(spans.len(), p as u32);
     }
-    let (zones, author) = layout::zones(&text, &paragraphs, &counts);
+    let (mut zones, author) = layout::zones(&text, &paragraphs, &counts);
+    for &i in &markdown_headings {
+        zones[i] = Zone::Heading;
+    }
     if meta.author.is_none() {
         meta.author = author;
+    }
+    if let (None, Some(&first)) = (&meta.title, markdown_headings.first()) {
+        meta.title = Some(text[paragraphs[first].range()].to_owned());
     }
     if meta.title.is_none() {
         let first = zones.iter().position(|z| *z != Zone::Byline);
@@ -167,6 +178,12 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
         .collect();
     let doc = Document { doc_id, source, meta, language: "en", text, sha256, paragraphs, sentences, tokens };
     Ok((doc, issues))
+}
+
+/// A Markdown file, by its name.
+fn is_markdown(source: &str) -> bool {
+    let lower = source.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
 /// The `errors` row for control characters replaced in a document's text.

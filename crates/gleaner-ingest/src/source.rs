@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::document::Metadata;
+use crate::metadate::{parse_published, MetaDate};
 use crate::Issue;
 
 /// One input named on the command line.
@@ -64,11 +65,36 @@ pub enum Item {
 }
 
 enum Pending {
-    Text { path: PathBuf, root: PathBuf },
-    Jsonl { path: PathBuf },
+    Text {
+        path: PathBuf,
+        root: PathBuf,
+    },
+    Jsonl {
+        path: PathBuf,
+    },
     Stdin,
-    Missing { path: PathBuf, why: String },
-    Special { path: PathBuf, what: &'static str },
+    Missing {
+        path: PathBuf,
+        why: String,
+    },
+    Special {
+        path: PathBuf,
+        what: &'static str,
+    },
+    Issue(Issue),
+    /// A document read, held back while queued rows go first.
+    Ready(Box<RawDocument>),
+}
+
+/// A manifest's rows: by path, the row number and the metadata.
+type ManifestRows = HashMap<String, (usize, Metadata)>;
+
+/// A folder's `manifest.csv`: rows by path (relative to its folder), with their row numbers,
+/// and the rows some input used.
+struct Manifest {
+    file: PathBuf,
+    rows: ManifestRows,
+    used: HashSet<String>,
 }
 
 struct JsonlStream {
@@ -85,8 +111,16 @@ pub struct Reader {
     pending: VecDeque<Pending>,
     stream: Option<JsonlStream>,
     seen: HashSet<String>,
-    manifests: HashMap<PathBuf, Result<HashMap<String, Metadata>, String>>,
-    reported_manifests: HashSet<String>,
+    /// Manifests by folder, read when first needed (`None`: the folder has none, or it was
+    /// unreadable and reported).
+    manifests: HashMap<PathBuf, Option<Manifest>>,
+    /// Folders under the inputs that hold a `manifest.csv`: each is checked for rows no input
+    /// used, at the end.
+    manifest_dirs: Vec<PathBuf>,
+    /// Rows for `errors` to give out before the next document.
+    queued: VecDeque<Issue>,
+    finished: bool,
+    published_field: String,
     total_bytes: u64,
     bytes_read: u64,
     missing_inputs: usize,
@@ -104,14 +138,22 @@ fn display(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }
 
-fn is_text_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
+/// A text file a folder is read for: `.txt`, `.md` (and `.markdown`).
+fn is_text_file(path: &Path) -> bool {
+    has_extension(path, &["txt", "md", "markdown"])
+}
+
+/// A JSONL file: `.jsonl` or `.ndjson`.
 fn is_jsonl(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+    has_extension(path, &["jsonl", "ndjson"])
+}
+
+fn is_manifest(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == "manifest.csv")
 }
 
 /// What a path is, for reading: only regular files (or links to them) are read; reading a FIFO
@@ -147,7 +189,10 @@ fn special_file_issue(path: &Path, what: &str) -> Issue {
     )
 }
 
-fn walk(dir: &Path, out: &mut Vec<Pending>, root: &Path) {
+/// Lists a folder, recursively and sorted: text and JSONL files to read, `manifest.csv` folders
+/// to `manifests`, and every other file as an `unsupported_type` row (hidden files and folders,
+/// starting with `.`, are skipped).
+fn walk(dir: &Path, out: &mut Vec<Pending>, root: &Path, manifests: &mut Vec<PathBuf>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -164,14 +209,31 @@ fn walk(dir: &Path, out: &mut Vec<Pending>, root: &Path) {
         }
         let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
         if meta.is_dir() {
-            walk(&path, out, root);
-        } else if is_text_file(&path) {
-            // Files and links to them (a dangling link is kept so that reading it reports it);
-            // a FIFO, socket or device, or a link to one, is an errors row, never opened.
-            match std::fs::metadata(&path).ok().as_ref().and_then(not_a_regular_file) {
-                Some(what) => out.push(Pending::Special { path, what }),
-                None => out.push(Pending::Text { path, root: root.to_owned() }),
-            }
+            walk(&path, out, root, manifests);
+            continue;
+        }
+        if is_manifest(&path) {
+            manifests.push(dir.to_owned());
+            continue;
+        }
+        if !is_text_file(&path) && !is_jsonl(&path) {
+            let issue = Issue::new(
+                display(&path),
+                "read",
+                "unsupported_type",
+                "not a .txt, .md, .jsonl or .ndjson file: skipped (convert it to text, or name it on the command \
+                 line to read it as text)"
+                    .to_owned(),
+            );
+            out.push(Pending::Issue(issue));
+            continue;
+        }
+        // Files and links to them (a dangling link is kept so that reading it reports it); a
+        // FIFO, socket or device, or a link to one, is an errors row, never opened.
+        match std::fs::metadata(&path).ok().as_ref().and_then(not_a_regular_file) {
+            Some(what) => out.push(Pending::Special { path, what }),
+            None if is_jsonl(&path) => out.push(Pending::Jsonl { path }),
+            None => out.push(Pending::Text { path, root: root.to_owned() }),
         }
     }
 }
@@ -208,6 +270,7 @@ impl Reader {
         let mut pending = VecDeque::new();
         let mut total_bytes = 0;
         let mut missing_inputs = 0;
+        let mut manifest_dirs = Vec::new();
         for input in inputs {
             let path = match input {
                 Input::Stdin => {
@@ -223,9 +286,9 @@ impl Reader {
                 }
                 Ok(meta) if meta.is_dir() => {
                     let mut found = Vec::new();
-                    walk(&path, &mut found, &path);
+                    walk(&path, &mut found, &path, &mut manifest_dirs);
                     for item in found {
-                        if let Pending::Text { path, .. } = &item {
+                        if let Pending::Text { path, .. } | Pending::Jsonl { path } = &item {
                             total_bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
                         }
                         pending.push_back(item);
@@ -251,12 +314,23 @@ impl Reader {
             stream: None,
             seen: HashSet::new(),
             manifests: HashMap::new(),
-            reported_manifests: HashSet::new(),
+            manifest_dirs,
+            queued: VecDeque::new(),
+            finished: false,
+            published_field: "published".to_owned(),
             total_bytes,
             bytes_read: 0,
             missing_inputs,
             buf: Vec::new(),
         }
+    }
+
+    /// Reads the document date of JSONL records from field `name` (falling back to `published`
+    /// when a record has no such field), in any form [`parse_published`] reads. The field stays
+    /// in `metadata`.
+    pub fn with_published_field(mut self, name: &str) -> Reader {
+        name.clone_into(&mut self.published_field);
+        self
     }
 
     /// Bytes of all named files (standard input is not counted): the denominator of progress.
@@ -274,20 +348,45 @@ impl Reader {
         self.missing_inputs
     }
 
-    fn manifest_meta(&mut self, path: &Path) -> Result<Option<Metadata>, Issue> {
-        let dir = path.parent().map(Path::to_owned).unwrap_or_default();
-        let entry = self.manifests.entry(dir.clone()).or_insert_with(|| read_manifest(&dir.join("manifest.csv")));
-        match entry {
-            Ok(rows) => {
-                let name = path.strip_prefix(&dir).map(display).unwrap_or_default();
-                Ok(rows.get(&name).cloned())
+    /// The manifest of folder `dir`, read the first time (its problems queued as `errors` rows).
+    fn manifest(&mut self, dir: &Path) -> Option<&mut Manifest> {
+        if !self.manifests.contains_key(dir) {
+            let file = dir.join("manifest.csv");
+            let loaded = match read_manifest(&file, &mut self.queued) {
+                Ok(rows) => rows.map(|rows| Manifest { file, rows, used: HashSet::new() }),
+                Err(why) => {
+                    self.queued.push_back(Issue::new(display(&file), "read", "bad_manifest", why));
+                    None
+                }
+            };
+            self.manifests.insert(dir.to_owned(), loaded);
+        }
+        self.manifests.get_mut(dir).and_then(Option::as_mut)
+    }
+
+    /// The metadata of text file `path` from the nearest `manifest.csv` that names it, in its
+    /// folder or any folder above it up to `root` (the folder named on the command line).
+    fn manifest_meta(&mut self, path: &Path, root: &Path) -> Option<Metadata> {
+        let mut dir = path.parent()?;
+        loop {
+            let rel = path.strip_prefix(dir).map(display).unwrap_or_default();
+            if let Some(manifest) = self.manifest(dir) {
+                if let Some((_, meta)) = manifest.rows.get(&rel) {
+                    let meta = meta.clone();
+                    manifest.used.insert(rel);
+                    return Some(meta);
+                }
             }
-            Err(why) => Err(Issue::new(display(&dir.join("manifest.csv")), "read", "bad_manifest", why.clone())),
+            if dir == root || !dir.starts_with(root) {
+                return None;
+            }
+            dir = dir.parent()?;
         }
     }
 
     fn text_file(&mut self, path: PathBuf, root: PathBuf) -> Item {
         let source = display(&path);
+        let meta = self.manifest_meta(&path, &root).unwrap_or_default();
         let bytes = match read_regular(&path) {
             Ok(b) => b,
             Err(e) => {
@@ -301,18 +400,39 @@ impl Reader {
         };
         self.bytes_read += bytes.len() as u64;
         let rel = path.strip_prefix(&root).map(display).unwrap_or_else(|_| source.clone());
-        let mut issues = Vec::new();
-        let meta = match self.manifest_meta(&path) {
-            Ok(m) => m.unwrap_or_default(),
-            Err(issue) => {
-                // Report a broken manifest once, with the first document of its folder.
-                if self.reported_manifests.insert(issue.source.clone()) {
-                    issues.push(issue);
-                }
-                Metadata::default()
+        self.admit(RawDocument { doc_id: rel, source, body: Body::Bytes(bytes), meta, issues: Vec::new() })
+    }
+
+    /// After the last input: every manifest row that named no input becomes an `errors` row.
+    fn unmatched_manifest_rows(&mut self) {
+        let mut dirs = std::mem::take(&mut self.manifest_dirs);
+        dirs.sort();
+        dirs.dedup();
+        for dir in &dirs {
+            self.manifest(dir);
+        }
+        let mut loaded: Vec<&Manifest> = self.manifests.values().flatten().collect();
+        loaded.sort_by(|a, b| a.file.cmp(&b.file));
+        for manifest in loaded {
+            let mut unused: Vec<(&usize, &String)> = manifest
+                .rows
+                .iter()
+                .filter(|(k, _)| !manifest.used.contains(*k))
+                .map(|(k, (row, _))| (row, k))
+                .collect();
+            unused.sort();
+            for (row, name) in unused {
+                self.queued.push_back(Issue::new(
+                    display(&manifest.file),
+                    "read",
+                    "manifest_unmatched",
+                    format!(
+                        "row {row} names {name:?}, which is no text file among the inputs under this folder; \
+                         its metadata was not used (check the path: it is relative to the manifest's folder)"
+                    ),
+                ));
             }
-        };
-        self.admit(RawDocument { doc_id: rel, source, body: Body::Bytes(bytes), meta, issues })
+        }
     }
 
     fn admit(&mut self, doc: RawDocument) -> Item {
@@ -339,7 +459,7 @@ impl Reader {
                         continue;
                     }
                     let source = format!("{}#{}", stream.name, stream.line);
-                    let item = parse_record(&self.buf, source, &stream.name, stream.line);
+                    let item = parse_record_with(&self.buf, source, &stream.name, stream.line, &self.published_field);
                     return Some(match item {
                         Item::Doc(doc) => self.admit(doc),
                         issue => issue,
@@ -360,11 +480,35 @@ impl Iterator for Reader {
 
     fn next(&mut self) -> Option<Item> {
         loop {
+            if let Some(issue) = self.queued.pop_front() {
+                return Some(Item::Issue(issue));
+            }
             if let Some(item) = self.next_record() {
                 return Some(item);
             }
-            match self.pending.pop_front()? {
-                Pending::Text { path, root } => return Some(self.text_file(path, root)),
+            let Some(next) = self.pending.pop_front() else {
+                if self.finished {
+                    return None;
+                }
+                self.finished = true;
+                self.unmatched_manifest_rows();
+                continue;
+            };
+            match next {
+                Pending::Issue(issue) => return Some(Item::Issue(issue)),
+                Pending::Text { path, root } => {
+                    let item = self.text_file(path, root);
+                    // A manifest read for this file may have queued problems: they go first.
+                    if !self.queued.is_empty() {
+                        self.pending.push_front(match item {
+                            Item::Doc(doc) => Pending::Ready(Box::new(doc)),
+                            Item::Issue(issue) => Pending::Issue(issue),
+                        });
+                        continue;
+                    }
+                    return Some(item);
+                }
+                Pending::Ready(doc) => return Some(Item::Doc(*doc)),
                 Pending::Special { path, what } => return Some(Item::Issue(special_file_issue(&path, what))),
                 Pending::Missing { path, why } => {
                     return Some(Item::Issue(Issue::new(
@@ -471,22 +615,21 @@ pub fn missing_text_issue(source: String) -> Issue {
     Issue::new(source, "read", "missing_text", "the record has no \"text\" field".to_owned())
 }
 
-/// A record's `published` field as a date; one that [`parse_date`] does not read is left out
-/// with an `errors` row (the document is still read, without a date).
+/// A document date from metadata, in any form [`parse_published`] reads; one it does not read
+/// is left out with an `errors` row saying why (the document is still read, without a date).
 pub fn published_metadata(source: &str, value: &str, issues: &mut Vec<Issue>) -> Option<NaiveDate> {
-    let date = parse_date(value);
-    if date.is_none() {
-        issues.push(Issue::new(
-            source.to_owned(),
-            "read",
-            "bad_metadata",
-            format!(
-                "published {value:?} is not a date like 2021-08-27 (or an ISO date-time, years 1 to 9999); \
-                 the document has no published date"
-            ),
-        ));
+    match parse_published(value) {
+        Ok(d) => Some(d.date),
+        Err(why) => {
+            issues.push(Issue::new(
+                source.to_owned(),
+                "read",
+                "bad_metadata",
+                format!("published: {why}; the document has no published date"),
+            ));
+            None
+        }
     }
-    date
 }
 
 /// A date a user gives as an option (`--published`, the Python `published=`): exactly
@@ -507,6 +650,11 @@ fn clean_text(s: &str) -> Option<String> {
 /// for what is wrong in it), or the `errors` row of a line that is no record. `source` names it
 /// (`file#line`); a record without an id gets `file#line_no`.
 pub fn parse_record(line: &[u8], source: String, file: &str, line_no: usize) -> Item {
+    parse_record_with(line, source, file, line_no, "published")
+}
+
+/// [`parse_record`], the document date read from field `date_field` (else `published`).
+pub fn parse_record_with(line: &[u8], source: String, file: &str, line_no: usize, date_field: &str) -> Item {
     let mut issues = Vec::new();
     let text = match std::str::from_utf8(line) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
@@ -568,6 +716,7 @@ pub fn parse_record(line: &[u8], source: String, file: &str, line_no: usize) -> 
             format!("{file}#{line_no}")
         }
     };
+    let named = (date_field != "published").then(|| map.get(date_field).cloned()).flatten();
     // title, author, published: strings (a number is read as its digits); blank or null is none.
     let mut take_str = |key: &str, issues: &mut Vec<Issue>| match map.remove(key) {
         Some(serde_json::Value::String(s)) => clean_text(&s),
@@ -592,7 +741,29 @@ pub fn parse_record(line: &[u8], source: String, file: &str, line_no: usize) -> 
     };
     let title = take_str("title", &mut issues);
     let author = take_str("author", &mut issues);
-    let published = take_str("published", &mut issues).and_then(|p| published_metadata(&source, &p, &mut issues));
+    // The date: from the field named (which stays in metadata, as any other field of the user's),
+    // else from `published` (kept in metadata verbatim when it says more than the date).
+    let published = match named {
+        Some(serde_json::Value::String(s)) => clean_text(&s).and_then(|p| published_metadata(&source, &p, &mut issues)),
+        Some(serde_json::Value::Null) => None,
+        Some(other) => {
+            issues.push(Issue::new(
+                source.clone(),
+                "read",
+                "bad_metadata",
+                format!("{date_field} is {other}, not a date; the document has no published date"),
+            ));
+            None
+        }
+        None => {
+            let raw = take_str("published", &mut issues);
+            let date = raw.as_deref().and_then(|p| parse_published(p).ok());
+            if let (Some(raw), Some(MetaDate { more: true, .. })) = (&raw, date) {
+                map.insert("published".to_owned(), serde_json::Value::String(raw.clone()));
+            }
+            raw.and_then(|p| published_metadata(&source, &p, &mut issues))
+        }
+    };
     let extra = (!map.is_empty()).then(|| serde_json::Value::Object(map).to_string());
     Item::Doc(RawDocument {
         doc_id,
@@ -614,29 +785,56 @@ struct ManifestRow {
     published: Option<String>,
 }
 
-/// Reads `manifest.csv` (`path,title,author,published`); a missing file is an empty manifest.
-fn read_manifest(path: &Path) -> Result<HashMap<String, Metadata>, String> {
+/// Reads `manifest.csv` (`path,title,author,published`): `None` when there is none. A file that
+/// is no CSV of those columns is an error; a bad row is left out, and a bad date left out of its
+/// row, each with an `errors` row in `issues`.
+fn read_manifest(path: &Path, issues: &mut VecDeque<Issue>) -> Result<Option<ManifestRows>, String> {
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("cannot read the manifest: {e}")),
     };
     let mut rows = HashMap::new();
     let mut reader = csv::Reader::from_reader(file.take(64 << 20));
+    let headers =
+        reader.headers().map_err(|e| format!("not a CSV file ({e}); expected columns path,title,author,published"))?;
+    if !headers.iter().any(|h| h.trim() == "path") {
+        return Err(format!(
+            "no path column (found {:?}); expected columns path,title,author,published",
+            headers.iter().collect::<Vec<_>>()
+        ));
+    }
+    let source = display(path);
     for (i, row) in reader.deserialize::<ManifestRow>().enumerate() {
-        let row =
-            row.map_err(|e| format!("manifest row {}: {e}; expected columns path,title,author,published", i + 2))?;
+        let n = i + 2;
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                issues.push_back(Issue::new(source.clone(), "read", "bad_manifest", format!("row {n}: {e}; left out")));
+                continue;
+            }
+        };
         let nonempty = |s: Option<String>| s.as_deref().and_then(clean_text);
         let published = match nonempty(row.published) {
-            Some(p) => Some(
-                parse_date(&p).ok_or_else(|| format!("manifest row {}: published {p:?} is not YYYY-MM-DD", i + 2))?,
-            ),
+            Some(p) => match parse_published(&p) {
+                Ok(d) => Some(d.date),
+                Err(why) => {
+                    issues.push_back(Issue::new(
+                        source.clone(),
+                        "read",
+                        "bad_metadata",
+                        format!("row {n}: published: {why}; that file has no published date"),
+                    ));
+                    None
+                }
+            },
             None => None,
         };
         let key = row.path.trim().trim_start_matches("./").to_owned();
-        rows.insert(key, Metadata { title: nonempty(row.title), author: nonempty(row.author), published, extra: None });
+        let meta = Metadata { title: nonempty(row.title), author: nonempty(row.author), published, extra: None };
+        rows.insert(key, (n, meta));
     }
-    Ok(rows)
+    Ok(Some(rows))
 }
 
 #[cfg(test)]

@@ -213,7 +213,8 @@ fn extract_batch(
 /// `gleaner run`: reads `paths` (files, folders, .jsonl), writes the dataset to `out`. Returns
 /// `{"rows": {table: count}, "problems": n, "missing_inputs": n, "internal_errors": n}`.
 #[pyfunction]
-#[pyo3(signature = (paths, out, *, formats = "parquet,csv", jobs = None, published = None, force = false))]
+#[pyo3(signature = (paths, out, *, formats = "parquet,csv", jobs = None, published = None, force = false, published_field = None))]
+#[allow(clippy::too_many_arguments)]
 fn run(
     py: Python<'_>,
     paths: Vec<String>,
@@ -222,6 +223,7 @@ fn run(
     jobs: Option<usize>,
     published: Option<String>,
     force: bool,
+    published_field: Option<String>,
 ) -> PyResult<Py<PyAny>> {
     let formats: Formats = formats.parse().map_err(PyValueError::new_err)?;
     if paths.is_empty() {
@@ -236,6 +238,7 @@ fn run(
         formats,
         jobs,
         published: self::published(published.as_deref())?,
+        published_field: published_field.clone(),
         progress: false,
         force,
         pipeline: None,

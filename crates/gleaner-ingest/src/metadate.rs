@@ -1,0 +1,188 @@
+//! Document dates as real data writes them: ISO 8601 (with time and zone), RFC 2822 mail and feed
+//! dates, wire-service stamps (`26-FEB-1987 15:01:01.79`), and dates in words (`February 26,
+//! 1987`, `26 Feb 1987`). Only the calendar date becomes `published`; whether a time or zone was
+//! there is reported, so the caller can keep the original in `metadata`. A numeric date whose day
+//! and month could be either way round (`03/04/1987`) is refused rather than guessed.
+
+use chrono::NaiveDate;
+
+use crate::source::parse_date;
+
+/// A document date read from metadata.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MetaDate {
+    /// The calendar date (years 1 to 9999).
+    pub date: NaiveDate,
+    /// The text said more than the date (a time, a zone, a weekday): worth keeping verbatim.
+    pub more: bool,
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// A month name or its abbreviation (`Feb`, `Feb.`, `FEBRUARY`, `Sept`).
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
+    const FULL: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ];
+    (FULL[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
+}
+
+fn weekday(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    w.len() >= 3 && DAYS.iter().any(|d| d.starts_with(&w))
+}
+
+fn number(word: &str, max_len: usize) -> Option<u32> {
+    let w = word.trim_end_matches([',', '.']);
+    (!w.is_empty() && w.len() <= max_len && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+}
+
+fn day_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    let w = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(&w);
+    number(w, 2).filter(|d| (1..=31).contains(d))
+}
+
+fn year_of(word: &str) -> Option<i32> {
+    number(word, 4).filter(|_| word.trim_end_matches([',', '.']).len() == 4).map(|y| y as i32)
+}
+
+/// `HH:MM[:SS[.frac]]`, optionally followed by `am`/`pm` and a zone (`GMT`, `+0000`, `EST`, `Z`,
+/// `(UTC)`): the words after a date that are a time of day.
+fn is_time(words: &[&str]) -> bool {
+    let Some((first, rest)) = words.split_first() else { return false };
+    let clock = first.split(':').collect::<Vec<_>>();
+    let clock_ok = (2..=3).contains(&clock.len())
+        && clock.iter().enumerate().all(|(i, part)| {
+            let digits = if i == 2 { part.split(['.', ',']).next().unwrap_or("") } else { part };
+            (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+        });
+    clock_ok
+        && rest.iter().all(|w| {
+            let w = w.trim_matches(|c| c == '(' || c == ')');
+            matches!(w.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+                || (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
+                || (w.len() == 5
+                    && (w.starts_with('+') || w.starts_with('-'))
+                    && w[1..].bytes().all(|b| b.is_ascii_digit()))
+                || (w.len() == 6 && (w.starts_with('+') || w.starts_with('-')) && w.as_bytes()[3] == b':')
+        })
+}
+
+fn valid(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+    if !(1..=9999).contains(&y) {
+        return Err(format!("the year {y} is outside 1 to 9999"));
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{y}-{m:02}-{d:02} is no calendar day"))
+}
+
+/// Reads a document date; the error says why not, for an `errors` row.
+pub fn parse_published(text: &str) -> Result<MetaDate, String> {
+    let s = text.trim();
+    if let Some(date) = parse_date(s) {
+        return Ok(MetaDate { date, more: s.len() > 10 });
+    }
+    let invalid = || {
+        format!("{text:?} is not a date gleaner reads (2021-08-27, an ISO date-time, 27 Aug 2021, August 27, 2021, 27-AUG-2021, or a mail date)")
+    };
+    // 26-FEB-1987[ 15:01:01.79], 1987/02/26, 02/26/1987 (but not 03/04/1987).
+    let (head, tail) = s.split_once(char::is_whitespace).unwrap_or((s, ""));
+    let tail_words: Vec<&str> = tail.split_whitespace().collect();
+    if tail_words.is_empty() || is_time(&tail_words) {
+        let parts: Vec<&str> = head.split(['-', '/', '.']).collect();
+        if parts.len() == 3 && head.bytes().filter(|b| matches!(b, b'-' | b'/' | b'.')).count() == 2 {
+            let more = !tail_words.is_empty();
+            if let (Some(d), Some(m), Some(y)) = (day_of(parts[0]), month(parts[1]), year_of(parts[2])) {
+                return valid(y, m, d).map(|date| MetaDate { date, more });
+            }
+            if let (Some(y), Some(m), Some(d)) = (year_of(parts[0]), number(parts[1], 2), number(parts[2], 2)) {
+                return valid(y, m, d).map(|date| MetaDate { date, more });
+            }
+            if let (Some(a), Some(b), Some(y)) = (number(parts[0], 2), number(parts[1], 2), year_of(parts[2])) {
+                return match (a <= 12, b <= 12) {
+                    (true, true) if a != b => Err(format!(
+                        "{text:?} could be {} or {}: give the date as 2021-08-27",
+                        describe(y, a, b),
+                        describe(y, b, a)
+                    )),
+                    (true, _) => valid(y, a, b).map(|date| MetaDate { date, more }),
+                    (false, true) => valid(y, b, a).map(|date| MetaDate { date, more }),
+                    (false, false) => Err(invalid()),
+                };
+            }
+        }
+    }
+    // Dates in words, after an optional weekday: "Fri, 27 Aug 2021 14:05:00 +0000",
+    // "February 26, 1987", "26 Feb 1987 10:00 GMT".
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let mut more = false;
+    if words.first().is_some_and(|w| weekday(w)) {
+        words.remove(0);
+        more = true;
+    }
+    if words.len() >= 3 {
+        let (date_words, rest) = words.split_at(3);
+        if rest.is_empty() || is_time(rest) {
+            more |= !rest.is_empty();
+            let (a, b, c) = (date_words[0], date_words[1], date_words[2]);
+            if let (Some(d), Some(m), Some(y)) = (day_of(a), month(b), year_of(c)) {
+                return valid(y, m, d).map(|date| MetaDate { date, more });
+            }
+            if let (Some(m), Some(d), Some(y)) = (month(a), day_of(b), year_of(c)) {
+                return valid(y, m, d).map(|date| MetaDate { date, more });
+            }
+        }
+    }
+    Err(invalid())
+}
+
+fn describe(y: i32, m: u32, d: u32) -> String {
+    NaiveDate::from_ymd_opt(y, m, d).map_or_else(|| format!("{y}-{m:02}-{d:02}"), |x| x.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_common_forms_are_read() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        for (text, date, more) in [
+            ("1987-02-26", d(1987, 2, 26), false),
+            ("1987-02-26T15:01:01", d(1987, 2, 26), true),
+            ("26-FEB-1987 15:01:01.79", d(1987, 2, 26), true),
+            ("27-FEB-1987", d(1987, 2, 27), false),
+            ("Thu, 26 Feb 1987 15:01:01 +0000", d(1987, 2, 26), true),
+            ("26 Feb 1987 10:00 GMT", d(1987, 2, 26), true),
+            ("February 26, 1987", d(1987, 2, 26), false),
+            ("Feb. 26, 1987", d(1987, 2, 26), false),
+            ("26 February 1987", d(1987, 2, 26), false),
+            ("Sept 3, 2021", d(2021, 9, 3), false),
+            ("1987/02/26", d(1987, 2, 26), false),
+            ("02/26/1987", d(1987, 2, 26), false),
+            ("26/02/1987", d(1987, 2, 26), false),
+            ("03/03/1987", d(1987, 3, 3), false),
+        ] {
+            assert_eq!(parse_published(text), Ok(MetaDate { date, more }), "{text}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_and_odd_dates_are_refused_with_a_reason() {
+        let err = parse_published("03/04/1987").unwrap_err();
+        assert!(err.contains("1987-03-04") && err.contains("1987-04-03"), "{err}");
+        for bad in
+            ["26-FEB-1987 and more", "Feb 30, 2021", "0000-01-01", "yesterday", "26 Febr 1987x", "31/31/1987", ""]
+        {
+            assert!(parse_published(bad).is_err(), "{bad}");
+        }
+        assert!(parse_published("Feb 30, 2021").unwrap_err().contains("no calendar day"));
+    }
+}
