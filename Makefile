@@ -17,8 +17,9 @@ build:
 dataset: build
 	$(BIN) run seeds/ --out data/
 
-## Cargo tests, then the pandas/DuckDB end-to-end check on a fresh data/, on a tricky corpus,
-## and on a synthetic dataset with rows in every table (every column type).
+## Cargo tests, then the end-to-end check (pandas, pyarrow, Polars, DuckDB; Parquet and CSV) on a
+## fresh data/, on a tricky corpus, on a synthetic dataset with rows in every table (every column
+## type) and on the BBC + Reuters corpora; the Python package; the fault test; a short fuzz.
 test: dataset $(VENV)/.installed
 	$(CARGO) test --workspace --locked
 	$(VENV)/bin/python tests/e2e/check_dataset.py data/
@@ -26,6 +27,11 @@ test: dataset $(VENV)/.installed
 	rm -rf target/synthetic
 	$(CARGO) run --release --locked -q -p gleaner-export --example synthetic -- target/synthetic
 	$(VENV)/bin/python tests/e2e/check_dataset.py target/synthetic --filled
+	@if [ -f "$(EVAL)/corpus/bbc_news.jsonl" ]; then \
+	  rm -rf target/corpus-check && \
+	  $(BIN) run $(EVAL)/corpus/bbc_news.jsonl $(EVAL)/corpus/reuters21578.jsonl --published-field date --out target/corpus-check && \
+	  $(VENV)/bin/python tests/e2e/check_dataset.py target/corpus-check; \
+	else echo "e2e: $(EVAL)/corpus not found; the BBC + Reuters load check is skipped"; fi
 	$(MAKE) python-test
 	$(MAKE) fault-test
 	$(MAKE) fuzz FUZZ_SECONDS=5

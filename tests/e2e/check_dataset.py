@@ -66,7 +66,8 @@ def check(name, fn):
 
 
 def read_csv(path):
-    # Empty field = null, as the contract says; everything else as pandas infers it.
+    # Empty field = null, as the contract says; everything else as pandas infers it. (The typed
+    # reader calls are checked in check_four_readers.)
     return pd.read_csv(path, keep_default_na=False, na_values=[""])
 
 
@@ -166,6 +167,140 @@ def check_dataset(data):
 
     check("ids unique, sentences contiguous and counted", ids_and_order)
 
+    if "schema" in manifest:
+        check_four_readers(data, manifest)
+
+
+# The contract's column types, and what each reader calls them.
+CANON = {"string": "string", "string?": "string", "int64": "int64", "float64": "float64", "float64?": "float64",
+         "bool": "bool", "date?": "date", "list<string>": "list"}
+
+
+def arrow_canon(t):
+    import pyarrow as pa
+
+    for test, name in ((pa.types.is_string, "string"), (pa.types.is_large_string, "string"),
+                       (pa.types.is_int64, "int64"), (pa.types.is_float64, "float64"),
+                       (pa.types.is_boolean, "bool"), (pa.types.is_date32, "date"), (pa.types.is_list, "list")):
+        if test(t):
+            return name
+    return str(t)
+
+
+def polars_canon(t):
+    import polars as pl
+
+    if t == pl.String:
+        return "string"
+    if t == pl.Int64:
+        return "int64"
+    if t == pl.Float64:
+        return "float64"
+    if t == pl.Boolean:
+        return "bool"
+    if t == pl.Date:
+        return "date"
+    if isinstance(t, pl.List):
+        return "list"
+    return str(t)
+
+
+def duckdb_canon(t):
+    return {"VARCHAR": "string", "BIGINT": "int64", "DOUBLE": "float64", "BOOLEAN": "bool", "DATE": "date",
+            "VARCHAR[]": "list"}.get(t, t)
+
+
+def read_csv_arrow(path, columns):
+    """The documented pyarrow/pandas reader call for a table's CSV (as gleaner.load does it)."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    arrow = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
+             "date": pa.date32(), "list": pa.string()}
+    types = {c["name"]: arrow[CANON[c["type"]]] for c in columns}
+    t = pcsv.read_csv(path, parse_options=pcsv.ParseOptions(newlines_in_values=True), convert_options=pcsv.ConvertOptions(
+        column_types=types, null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=False,
+        true_values=["true"], false_values=["false"]))
+    for i, c in enumerate(columns):
+        if CANON[c["type"]] == "list":
+            values = [None if v is None else json.loads(v) for v in t.column(i).to_pylist()]
+            t = t.set_column(i, c["name"], pa.array(values, type=pa.list_(pa.string())))
+    return t
+
+
+def read_csv_polars(path, columns):
+    """The documented Polars reader call for a table's CSV."""
+    import polars as pl
+
+    types = {"string": pl.String, "int64": pl.Int64, "float64": pl.Float64, "bool": pl.Boolean, "date": pl.Date,
+             "list": pl.String}
+    df = pl.read_csv(path, schema={c["name"]: types[CANON[c["type"]]] for c in columns})
+    lists = [c["name"] for c in columns if CANON[c["type"]] == "list"]
+    return df.with_columns([pl.col(n).str.json_decode(pl.List(pl.String)) for n in lists]) if lists else df
+
+
+def duckdb_csv(path, columns):
+    """The documented DuckDB reader call for a table's CSV (what `gleaner schema --duckdb` prints)."""
+    ddb = {"string": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE", "bool": "BOOLEAN", "date": "DATE",
+           "list": "VARCHAR"}
+    cols = ", ".join(f"'{c['name']}': '{ddb[CANON[c['type']]]}'" for c in columns)
+    lists = [f"{c['name']}::JSON::VARCHAR[] AS {c['name']}" for c in columns if CANON[c["type"]] == "list"]
+    select = f"* REPLACE ({', '.join(lists)})" if lists else "*"
+    return (f"SELECT {select} FROM read_csv('{path}', header = true, delim = ',', quote = '\"', escape = '\"', "
+            f"allow_quoted_nulls = false, columns = {{{cols}}})")
+
+
+def check_four_readers(data, manifest):
+    """pandas, pyarrow, Polars and DuckDB, each on Parquet and on CSV (by the documented reader
+    calls): the same row counts, the contract's types, and the same values in both formats."""
+    import polars as pl
+    import pyarrow.parquet as pq
+
+    con = duckdb.connect()
+    counts = {}
+    for spec in manifest["schema"]:
+        table, columns = spec["name"], spec["columns"]
+        want = [CANON[c["type"]] for c in columns]
+        rows = manifest["tables"][table]["rows"]
+        pq_path, csv_path = (os.path.join(data, f"{table}.{ext}") for ext in ("parquet", "csv"))
+
+        def readers(table=table, columns=columns, want=want, rows=rows, pq_path=pq_path, csv_path=csv_path):
+            a_pq, a_csv = pq.read_table(pq_path), read_csv_arrow(csv_path, columns)
+            for t, what in ((a_pq, "pyarrow parquet"), (a_csv, "pyarrow csv")):
+                assert [arrow_canon(f.type) for f in t.schema] == want, f"{table} {what}: {t.schema}"
+                assert t.num_rows == rows, f"{table} {what}: {t.num_rows} rows, manifest {rows}"
+            for i, c in enumerate(columns):
+                assert a_pq.column(i).equals(a_csv.column(i).cast(a_pq.column(i).type)), \
+                    f"{table}.{c['name']}: Parquet and CSV values differ"
+            # pandas: read_parquet and pyarrow's to_pandas, Parquet and CSV: one set of dtypes.
+            dtypes = [str(d) for d in pd.read_parquet(pq_path).dtypes]
+            for df, what in ((a_pq.to_pandas(), "to_pandas parquet"), (a_csv.to_pandas(), "to_pandas csv")):
+                assert [str(d) for d in df.dtypes] == dtypes, f"{table} {what}: {list(df.dtypes)} vs {dtypes}"
+                assert len(df) == rows
+            for c, d in zip(columns, dtypes):
+                kind = CANON[c["type"]]
+                assert kind not in ("int64", "float64", "bool") or d == kind, f"{table}.{c['name']}: pandas {d}"
+            p_pq, p_csv = pl.read_parquet(pq_path), read_csv_polars(csv_path, columns)
+            for df, what in ((p_pq, "polars parquet"), (p_csv, "polars csv")):
+                assert [polars_canon(t) for t in df.schema.values()] == want, f"{table} {what}: {df.schema}"
+                assert df.height == rows
+            assert p_pq.equals(p_csv), f"{table}: Polars reads different values from Parquet and CSV"
+            d_pq = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{pq_path}')").fetchall()
+            d_csv = con.execute(f"DESCRIBE {duckdb_csv(csv_path, columns)}").fetchall()
+            for d, what in ((d_pq, "duckdb parquet"), (d_csv, "duckdb csv")):
+                assert [duckdb_canon(r[1]) for r in d] == want, f"{table} {what}: {d}"
+            n_pq = con.execute(f"SELECT count(*) FROM read_parquet('{pq_path}')").fetchone()[0]
+            n_csv = con.execute(f"SELECT count(*) FROM ({duckdb_csv(csv_path, columns)})").fetchone()[0]
+            assert n_pq == n_csv == rows, f"{table}: DuckDB {n_pq} / {n_csv} rows, manifest {rows}"
+            diff = con.execute(f"SELECT count(*) FROM (SELECT * FROM read_parquet('{pq_path}') EXCEPT ALL "
+                               f"{duckdb_csv(csv_path, columns)})").fetchone()[0]
+            assert diff == 0, f"{table}: {diff} Parquet rows DuckDB does not find in the CSV"
+            counts[table] = rows
+
+        check(f"{table}: pandas, pyarrow, Polars, DuckDB x Parquet, CSV: same rows, types, values", readers)
+    if counts:
+        print("     rows: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
+
 
 def tricky_corpus(root):
     """Text that breaks offset arithmetic: astral-plane emoji, combining marks, CJK, CRLF, a BOM."""
@@ -185,6 +320,9 @@ def tricky_corpus(root):
             f.write(json.dumps({"id": f"r{i}", "text": f"Report {i} 🚀: {i} people hurt in Kâbul. The U.N. said so.",
                                 "published": "2021-08-27", "desk": "world"}, ensure_ascii=False) + "\n")
         f.write("{broken json\n")
+        # Values that readers like to turn into something else: a numeric id, "NA", "null".
+        f.write(json.dumps({"id": "007", "text": "NA"}) + "\n")
+        f.write(json.dumps({"id": "8", "text": "null", "title": "NA"}) + "\n")
 
 
 def main(argv):
@@ -193,13 +331,28 @@ def main(argv):
             corpus = os.path.join(tmp, "corpus")
             tricky_corpus(corpus)
             out = os.path.join(tmp, "out")
-            done = subprocess.run([argv[1], "run", corpus, os.path.join(corpus, "records.jsonl"), "--out", out],
-                                  capture_output=True, text=True)
+            # The folder holds the JSONL file too: folders are read for .jsonl as for .txt and .md.
+            done = subprocess.run([argv[1], "run", corpus, "--out", out], capture_output=True, text=True)
             def exits_0():
                 assert done.returncode == 0, done.stderr
 
             check("gleaner run on the tricky corpus exits 0", exits_0)
             check_dataset(out)
+
+            def duckdb_views():
+                sql = subprocess.run([argv[1], "schema", "--duckdb", "--dir", out], capture_output=True, text=True,
+                                     check=True).stdout
+                con = duckdb.connect()
+                con.execute(sql)
+                manifest = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
+                for table in CONTRACT:
+                    n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                    assert n == manifest["tables"][table]["rows"], f"{table}: {n} rows through the view"
+                    parquet = con.execute(f"SELECT count(*) FROM (SELECT * FROM read_parquet('{out}/{table}.parquet') "
+                                          f"EXCEPT ALL SELECT * FROM {table})").fetchone()[0]
+                    assert parquet == 0, f"{table}: the CSV view and the Parquet file differ"
+
+            check("gleaner schema --duckdb: views over the CSV files equal the Parquet files", duckdb_views)
     elif len(argv) in (1, 2) and argv[1:] in ([], ["--filled"]):
         check_dataset(argv[0])
         if argv[1:] == ["--filled"]:

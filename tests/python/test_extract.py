@@ -48,6 +48,68 @@ def test_bad_arguments_raise_with_the_cli_messages(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(gleaner.GleanerError, match="cannot write the dataset"):
         gleaner.run([os.path.join(ROOT, "seeds")], str(blocker / "out"))
+    with pytest.raises(TypeError, match="published must be a date"):
+        gleaner.extract("x", published=20210827)
+
+
+def test_run_raises_when_the_cli_would_exit_non_zero(tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(gleaner.GleanerError, match="could not be opened") as e:
+        gleaner.run([os.path.join(ROOT, "seeds"), str(tmp_path / "missing")], str(out))
+    assert e.value.report["missing_inputs"] == 1 and e.value.report["rows"]["documents"] == 1
+    assert (out / "documents.parquet").exists(), "the dataset holds the rest, as the CLI's does"
+
+
+def test_dates_and_frames_as_pandas_users_have_them(tmp_path):
+    import datetime
+
+    import pandas as pd
+
+    text = "Jane Roe met John Doe in Lisbon on Thursday."
+    as_str = gleaner.extract(text, published="2021-08-27")
+    for published in (datetime.date(2021, 8, 27), datetime.datetime(2021, 8, 27, 14, 5)):
+        assert gleaner.extract(text, published=published)["dates"].equals(as_str["dates"])
+    frame = pd.DataFrame({"id": ["a", "b"], "text": [text, "Globex, based in Lisbon, grew."],
+                          "published": pd.to_datetime(["2021-08-27 10:00", "2021-08-28 00:00"]),
+                          "desk": ["world", None], "page": [3, 4]})
+    ours = gleaner.extract_batch(frame, text_col="text", id_col="id", published_col="published")
+    docs = ours["documents"].to_pylist()
+    assert [d["published"] for d in docs] == [datetime.date(2021, 8, 27), datetime.date(2021, 8, 28)]
+    assert [d["metadata"] for d in docs] == ['{"desk":"world","page":3}', '{"page":4}']
+    assert ours["dates"].column("value").to_pylist() == ["2021-08-26"]
+    # The same rows from a JSONL file through the CLI: other fields kept alike.
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "a", "text": text, "published": "2021-08-27", "desk": "world", "page": 3},
+        {"id": "b", "text": "Globex, based in Lisbon, grew.", "published": "2021-08-28", "page": 4}]), encoding="utf-8")
+    cli = run_cli([str(path)], tmp_path / "cli")
+    assert_same_tables(ours, cli, drop=("source",))
+    polars = pytest.importorskip("polars")
+    assert gleaner.extract_batch(polars.from_pandas(frame))["documents"].num_rows == 2
+    texts = gleaner.extract_batch([text, "Globex grew."])
+    assert texts["documents"].column("doc_id").to_pylist() == ["batch#1", "batch#2"]
+    # The old argument names still work.
+    assert gleaner.extract_batch(pa.table({"body": [text]}), text="body")["documents"].num_rows == 1
+
+
+def test_load_gives_the_same_typed_tables_from_either_format(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "007", "text": "NA", "title": "null"},
+        {"id": "8", "text": "Jane Roe met John Doe in Lisbon on Friday, 2021-08-27."}]), encoding="utf-8")
+    out = tmp_path / "data"
+    gleaner.run([str(path)], str(out))
+    parquet, csv = gleaner.load(str(out)), gleaner.load(str(out), format="csv")
+    for name in TABLES:
+        assert list(parquet[name].dtypes) == list(csv[name].dtypes), name
+        assert parquet[name].equals(csv[name]) or parquet[name].astype(str).equals(csv[name].astype(str)), name
+    docs = csv["documents"]
+    assert list(docs["doc_id"]) == ["007", "8"] and docs["text"][0] == "NA" and docs["title"][0] == "null"
+    polars = pytest.importorskip("polars")
+    p, c = gleaner.load(str(out), library="polars"), gleaner.load(str(out), format="csv", library="polars")
+    assert all(p[name].equals(c[name]) for name in TABLES)
+    arrow = gleaner.load(str(out), format="csv", library="arrow")
+    assert arrow["entities"].schema.field("aliases").type == pa.list_(pa.string())
 
 
 def test_run_writes_the_dataset(tmp_path):

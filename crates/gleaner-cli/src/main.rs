@@ -32,6 +32,12 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Print DuckDB views that read a dataset's CSV files with the right types.
+        #[arg(long, conflicts_with = "json")]
+        duckdb: bool,
+        /// The dataset folder the DuckDB views read (with --duckdb).
+        #[arg(long, value_name = "DIR", default_value = "data", requires = "duckdb")]
+        dir: String,
     },
 }
 
@@ -89,8 +95,12 @@ fn main() -> ExitCode {
     gleaner_extract::guard::quiet_caught_panics();
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Schema { json } => {
-            print_schema(json);
+        Command::Schema { json, duckdb, dir } => {
+            if duckdb {
+                print!("{}", gleaner_export::duckdb_views(&dir));
+            } else {
+                print_schema(json);
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Run(args) => run_command(args),
@@ -139,19 +149,7 @@ fn stop_on_signals() {}
 
 fn print_schema(json: bool) {
     if json {
-        let tables: Vec<serde_json::Value> = TABLES
-            .iter()
-            .map(|t| {
-                let columns: Vec<serde_json::Value> = t
-                    .columns
-                    .iter()
-                    .map(|c| serde_json::json!({"name": c.name, "type": c.ty.as_str(), "nullable": c.ty.nullable(), "doc": c.doc}))
-                    .collect();
-                serde_json::json!({"name": t.name, "doc": t.doc, "columns": columns})
-            })
-            .collect();
-        let doc = serde_json::json!({"schema_version": gleaner_export::SCHEMA_VERSION, "tables": tables});
-        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        println!("{}", serde_json::to_string_pretty(&gleaner_export::schema_json()).unwrap_or_default());
         return;
     }
     println!("gleaner dataset, schema version {}", gleaner_export::SCHEMA_VERSION);

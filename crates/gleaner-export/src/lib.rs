@@ -39,8 +39,8 @@ mod staging;
 mod table;
 
 pub use schema::{
-    Column, ColumnType, Table, DATES, DOCUMENTS, ENTITIES, ERRORS, MENTIONS, NUMBERS, RELATIONS, SCHEMA_VERSION,
-    SENTENCES, TABLES,
+    duckdb_views, schema_json, Column, ColumnType, Table, DATES, DOCUMENTS, ENTITIES, ERRORS, MENTIONS, NUMBERS,
+    RELATIONS, SCHEMA_VERSION, SENTENCES, TABLES,
 };
 pub use staging::{abandon_open_datasets, Abandoned, Staging};
 pub use table::arrow_schema;
@@ -144,14 +144,6 @@ pub enum ExportError {
         /// Why.
         source: arrow_schema::ArrowError,
     },
-    /// The CSV writer failed.
-    #[error("{path}: {source}")]
-    Csv {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: csv::Error,
-    },
     /// The output folder is not one a dataset may replace (see [`Staging`]).
     #[error("will not write the dataset to {path}: {why}")]
     Refused {
@@ -171,9 +163,6 @@ impl ExportError {
     }
     pub(crate) fn arrow(path: &Path, source: arrow_schema::ArrowError) -> ExportError {
         ExportError::Arrow { path: path.to_owned(), source }
-    }
-    pub(crate) fn csv(path: &Path, source: csv::Error) -> ExportError {
-        ExportError::Csv { path: path.to_owned(), source }
     }
 }
 
@@ -596,6 +585,7 @@ pub fn write_manifest(dir: &Path, formats: Formats, run: &RunInfo, summary: &Sum
         "published_fallback": run.published,
         "extractors": run.extractors,
         "tables": tables,
+        "schema": schema_json()["tables"],
         "bytes_read": run.bytes_read,
         "timings": { "total_seconds": (run.seconds * 1000.0).round() / 1000.0 },
     });

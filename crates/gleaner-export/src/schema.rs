@@ -46,6 +46,58 @@ impl ColumnType {
     pub fn nullable(self) -> bool {
         matches!(self, ColumnType::OptStr | ColumnType::OptFloat | ColumnType::OptDate)
     }
+
+    /// The DuckDB type its CSV column is read as (a list is JSON text, cast after reading).
+    pub fn duckdb(self) -> &'static str {
+        match self {
+            ColumnType::Str | ColumnType::OptStr | ColumnType::StrList => "VARCHAR",
+            ColumnType::Int => "BIGINT",
+            ColumnType::Float | ColumnType::OptFloat => "DOUBLE",
+            ColumnType::Bool => "BOOLEAN",
+            ColumnType::OptDate => "DATE",
+        }
+    }
+}
+
+/// The schema as JSON (what `gleaner schema --json` prints and `manifest.json` holds): the schema
+/// version and, per table, its columns with type, nullability and meaning.
+pub fn schema_json() -> serde_json::Value {
+    let tables: Vec<serde_json::Value> = TABLES
+        .iter()
+        .map(|t| {
+            let columns: Vec<serde_json::Value> = t
+                .columns
+                .iter()
+                .map(|c| serde_json::json!({"name": c.name, "type": c.ty.as_str(), "nullable": c.ty.nullable(), "doc": c.doc}))
+                .collect();
+            serde_json::json!({"name": t.name, "doc": t.doc, "columns": columns})
+        })
+        .collect();
+    serde_json::json!({"schema_version": SCHEMA_VERSION, "tables": tables})
+}
+
+/// DuckDB views over a dataset's CSV files in `dir`, each column read as its type, `""` an empty
+/// text and an empty field null, lists as lists: what `gleaner schema --duckdb` prints.
+pub fn duckdb_views(dir: &str) -> String {
+    let mut out = String::new();
+    for t in TABLES {
+        let columns: Vec<String> = t.columns.iter().map(|c| format!("'{}': '{}'", c.name, c.ty.duckdb())).collect();
+        let lists: Vec<String> = t
+            .columns
+            .iter()
+            .filter(|c| c.ty == ColumnType::StrList)
+            .map(|c| format!("{0}::JSON::VARCHAR[] AS {0}", c.name))
+            .collect();
+        let select = if lists.is_empty() { "*".to_owned() } else { format!("* REPLACE ({})", lists.join(", ")) };
+        let path = format!("{}/{}.csv", dir.trim_end_matches('/'), t.name).replace('\'', "''");
+        out.push_str(&format!(
+            "CREATE OR REPLACE VIEW {} AS SELECT {select} FROM read_csv('{path}', header = true, delim = ',', \
+             quote = '\"', escape = '\"', allow_quoted_nulls = false, columns = {{{}}});\n",
+            t.name,
+            columns.join(", ")
+        ));
+    }
+    out
 }
 
 /// One column.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, SyncSender};
 use std::sync::Arc;
@@ -86,11 +86,19 @@ fn data_type(ty: ColumnType) -> DataType {
     }
 }
 
-/// The Arrow schema of a table.
+/// The Arrow schema of a table, each field's meaning in its metadata (`description`), as
+/// `gleaner schema` gives it; Parquet files carry it.
 pub fn arrow_schema(table: &Table) -> SchemaRef {
-    let fields: Vec<Field> =
-        table.columns.iter().map(|c| Field::new(c.name, data_type(c.ty), c.ty.nullable())).collect();
-    Arc::new(Schema::new(fields))
+    let fields: Vec<Field> = table
+        .columns
+        .iter()
+        .map(|c| {
+            let meta = std::collections::HashMap::from([("description".to_owned(), c.doc.to_owned())]);
+            Field::new(c.name, data_type(c.ty), c.ty.nullable()).with_metadata(meta)
+        })
+        .collect();
+    let meta = std::collections::HashMap::from([("description".to_owned(), table.doc.to_owned())]);
+    Arc::new(Schema::new_with_metadata(fields, meta))
 }
 
 fn days(date: NaiveDate) -> i32 {
@@ -231,6 +239,59 @@ fn runs_in_a_spreadsheet(field: &str) -> bool {
     field.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// A CSV file as the contract writes it (RFC 4180, CRLF line ends): text fields always in quotes
+/// (a quote inside doubled), numbers, booleans and dates bare, null an empty field. So `""` is an
+/// empty text and an empty field is null, which DuckDB (`allow_quoted_nulls = false`), Polars
+/// and pyarrow tell apart.
+struct CsvFile {
+    out: BufWriter<File>,
+    path: PathBuf,
+    /// At the start of a row (no comma before the next field).
+    first: bool,
+}
+
+impl CsvFile {
+    fn raw(&mut self, s: &str) -> Result<(), ExportError> {
+        self.out.write_all(s.as_bytes()).map_err(|e| ExportError::io(&self.path, e))
+    }
+
+    fn field(&mut self, s: &str, quoted: bool) -> Result<(), ExportError> {
+        if quoted {
+            return self.field_after("", s);
+        }
+        self.separator()?;
+        self.raw(s)
+    }
+
+    /// A quoted field: `prefix` then `s`.
+    fn field_after(&mut self, prefix: &str, s: &str) -> Result<(), ExportError> {
+        self.separator()?;
+        self.raw("\"")?;
+        self.raw(prefix)?;
+        let mut rest = s;
+        while let Some(i) = rest.find('"') {
+            self.raw(&rest[..=i])?;
+            self.raw("\"")?;
+            rest = &rest[i + 1..];
+        }
+        self.raw(rest)?;
+        self.raw("\"")
+    }
+
+    fn separator(&mut self) -> Result<(), ExportError> {
+        if std::mem::replace(&mut self.first, false) {
+            Ok(())
+        } else {
+            self.raw(",")
+        }
+    }
+
+    fn end(&mut self) -> Result<(), ExportError> {
+        self.first = true;
+        self.raw("\r\n")
+    }
+}
+
 pub(crate) struct TableWriter {
     table: &'static Table,
     schema: SchemaRef,
@@ -239,8 +300,8 @@ pub(crate) struct TableWriter {
     pending_bytes: usize,
     rows: u64,
     parquet: Option<ParquetSink>,
-    csv: Option<(csv::Writer<BufWriter<File>>, PathBuf)>,
-    sheet: Option<(csv::Writer<BufWriter<File>>, PathBuf)>,
+    csv: Option<CsvFile>,
+    sheet: Option<CsvFile>,
     scratch: String,
 }
 
@@ -274,14 +335,16 @@ impl TableWriter {
         };
         let text = |name: &str, bom: bool| -> Result<_, ExportError> {
             let path = dir.join(Formats::file_name(table.name, name));
-            let mut file = BufWriter::with_capacity(1 << 20, open(&path)?);
+            let mut file = CsvFile { out: BufWriter::with_capacity(1 << 20, open(&path)?), path, first: true };
             if bom {
                 // Spreadsheets read UTF-8 only after a byte order mark.
-                std::io::Write::write_all(&mut file, "\u{FEFF}".as_bytes()).map_err(|e| ExportError::io(&path, e))?;
+                file.raw("\u{FEFF}")?;
             }
-            let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(file);
-            writer.write_record(table.columns.iter().map(|c| c.name)).map_err(|e| ExportError::csv(&path, e))?;
-            Ok((writer, path))
+            for column in table.columns {
+                file.field(column.name, false)?;
+            }
+            file.end()?;
+            Ok(file)
         };
         let csv = if formats.csv { Some(text("csv", false)?) } else { None };
         let sheet = if formats.sheet { Some(text("sheet", true)?) } else { None };
@@ -308,6 +371,8 @@ impl TableWriter {
         if self.csv.is_some() || self.sheet.is_some() {
             for cell in row {
                 self.scratch.clear();
+                // Text is quoted, so that "" (empty text) and an empty field (null) stay apart.
+                let quoted = matches!(cell, Cell::Str(_) | Cell::OptStr(Some(_)) | Cell::List(_));
                 let field: &str = match cell {
                     Cell::Str(s) => s,
                     Cell::OptStr(s) => s.unwrap_or(""),
@@ -343,21 +408,19 @@ impl TableWriter {
                         &self.scratch
                     }
                 };
-                if let Some((writer, path)) = &mut self.csv {
-                    writer.write_field(field).map_err(|e| ExportError::csv(path, e))?;
+                if let Some(file) = &mut self.csv {
+                    file.field(field, quoted)?;
                 }
-                if let Some((writer, path)) = &mut self.sheet {
-                    let text = matches!(cell, Cell::Str(_) | Cell::OptStr(_) | Cell::List(_));
-                    let written = if text && runs_in_a_spreadsheet(field) {
-                        writer.write_field(format!("'{field}"))
+                if let Some(file) = &mut self.sheet {
+                    if quoted && runs_in_a_spreadsheet(field) {
+                        file.field_after("'", field)?;
                     } else {
-                        writer.write_field(field)
-                    };
-                    written.map_err(|e| ExportError::csv(path, e))?;
+                        file.field(field, quoted)?;
+                    }
                 }
             }
-            for (writer, path) in [&mut self.csv, &mut self.sheet].into_iter().flatten() {
-                writer.write_record(None::<&[u8]>).map_err(|e| ExportError::csv(path, e))?;
+            for file in [&mut self.csv, &mut self.sheet].into_iter().flatten() {
+                file.end()?;
             }
         }
         self.rows += 1;
@@ -389,9 +452,9 @@ impl TableWriter {
         if let Some(sink) = self.parquet.take() {
             sink.finish()?;
         }
-        for (writer, path) in [self.csv.take(), self.sheet.take()].into_iter().flatten() {
-            let inner = writer.into_inner().map_err(|e| ExportError::io(&path, e.into_error()))?;
-            let file = inner.into_inner().map_err(|e| ExportError::io(&path, e.into_error()))?;
+        for file in [self.csv.take(), self.sheet.take()].into_iter().flatten() {
+            let CsvFile { out, path, .. } = file;
+            let file = out.into_inner().map_err(|e| ExportError::io(&path, e.into_error()))?;
             file.sync_all().map_err(|e| ExportError::io(&path, e))?;
         }
         Ok(self.rows)

@@ -44,8 +44,8 @@ pub use normalize::{
 };
 pub use segment::{paragraphs, sentences, MAX_SENTENCE_WORDS};
 pub use source::{
-    duplicate_id_issue, missing_text_issue, parse_date, parse_record, parse_record_with, parse_user_date,
-    published_metadata, Body, Input, Item, RawDocument, Reader,
+    clean_metadata_text, duplicate_id_issue, missing_text_issue, parse_date, parse_record, parse_record_with,
+    parse_user_date, published_metadata, Body, Input, Item, RawDocument, Reader,
 };
 pub use token::tokenize;
 

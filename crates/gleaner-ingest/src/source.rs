@@ -640,6 +640,10 @@ pub fn parse_user_date(s: &str) -> Result<NaiveDate, String> {
 
 /// A metadata text as the tables hold it: control characters replaced as in the text, white
 /// space at the ends dropped; blank is none.
+pub fn clean_metadata_text(s: &str) -> Option<String> {
+    clean_text(s)
+}
+
 fn clean_text(s: &str) -> Option<String> {
     let s = crate::normalize::normalize_owned(s.to_owned());
     let t = s.trim();

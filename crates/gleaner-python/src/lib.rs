@@ -17,7 +17,8 @@ use gleaner_cli::{process, Outcome, RunOptions};
 use gleaner_export::{Batches, Formats};
 use gleaner_extract::Pipeline;
 use gleaner_ingest::{
-    duplicate_id_issue, missing_text_issue, parse_user_date, published_metadata, Body, Item, Metadata, RawDocument,
+    clean_metadata_text, duplicate_id_issue, missing_text_issue, parse_user_date, published_metadata, Body, Item,
+    Metadata, RawDocument,
 };
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyValueError};
@@ -158,13 +159,14 @@ impl<'a> Strings<'a> {
 /// present. A row without text, a duplicate id or a bad date becomes an `errors` row, as in the
 /// CLI.
 #[pyfunction]
-#[pyo3(signature = (batch, text = "text", id = "id", published = "published"))]
+#[pyo3(signature = (batch, text = "text", id = "id", published = "published", metadata = "\u{0}none"))]
 fn extract_batch(
     py: Python<'_>,
     batch: PyArrowType<RecordBatch>,
     text: &str,
     id: &str,
     published: &str,
+    metadata: &str,
 ) -> PyResult<Tables> {
     let batch = batch.0;
     let schema = batch.schema();
@@ -177,7 +179,9 @@ fn extract_batch(
     // As in a JSONL record: `title` and `author` columns fill those fields when present.
     let titles = column("title").map(|a| Strings::of(a, "title")).transpose()?;
     let authors = column("author").map(|a| Strings::of(a, "author")).transpose()?;
-    let nonblank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+    // The other columns of the row, as one JSON object (built by the Python side).
+    let extras = column(metadata).map(|a| Strings::of(a, metadata)).transpose()?;
+    let nonblank = |s: Option<String>| s.as_deref().and_then(clean_metadata_text);
     let mut items = Vec::with_capacity(batch.num_rows());
     let mut seen = HashSet::new();
     for row in 0..batch.num_rows() {
@@ -202,7 +206,7 @@ fn extract_batch(
                 published: date,
                 title: nonblank(titles.as_ref().and_then(|c| c.get(row))),
                 author: nonblank(authors.as_ref().and_then(|c| c.get(row))),
-                extra: None,
+                extra: extras.as_ref().and_then(|c| c.get(row)),
             },
             issues,
         }));

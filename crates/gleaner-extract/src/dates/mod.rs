@@ -353,12 +353,40 @@ fn push_found(
     out: &mut Vec<DateMention>,
     found: [Option<Found>; 2],
 ) {
-    for f in found.into_iter().flatten() {
+    // A value outside the years every reader holds (1 to 9999) is no date of ours: dropped
+    // before it can become the reference ("2,500 years ago ... the following year").
+    for f in found.into_iter().flatten().filter(|f| in_calendar(&f.val)) {
         if !f.aside {
             reference.note(&f.val);
         }
         out.push(mention(words, ctx, sentence, f));
     }
+}
+
+/// The years `dates` values and ranges may lie in: what Python's `date`, pandas, Arrow and
+/// DuckDB all hold, and TIMEX3's four digits.
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// Does the value lie in [`YEARS`]? (A decade or century is checked by its digits: "00XX", the
+/// first century, is one; its range is cut to year 1 in `mention`.)
+fn in_calendar(val: &Val) -> bool {
+    match *val {
+        Val::Day(d) | Val::Time(Some(d), _) => YEARS.contains(&d.year()),
+        Val::Month(y, _)
+        | Val::Year(y)
+        | Val::Season(y, _)
+        | Val::Quarter(y, _)
+        | Val::Half(y, _)
+        | Val::Week(y, _) => YEARS.contains(&y),
+        Val::Decade(d) => (0..=999).contains(&d),
+        Val::Century(c) => (0..=99).contains(&c),
+        _ => true,
+    }
+}
+
+/// "BC", "B.C.", "BCE": a year before the era, which no value of ours can hold.
+fn before_christ(lw: &str) -> bool {
+    matches!(lw.trim_end_matches('.'), "bc" | "b.c" | "bce" | "b.c.e")
 }
 
 /// Is the expression part of a title: a unit or a relative day capitalized inside a sentence
@@ -489,6 +517,10 @@ fn year_pair(words: &Words<'_>, i: usize) -> Option<(Found, Found)> {
         }
     };
     if y2 <= y1 || y2 - y1 > 100 {
+        return None;
+    }
+    // "1130-1215 GMT": a range of clock times.
+    if time_zone(words.lw(i + 1)) || matches!(words.lw(i + 1), "hrs" | "hours" | "local") {
         return None;
     }
     let hyphen = !w.contains('/');
@@ -1427,8 +1459,15 @@ fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
                 }
                 let y = resolve_month(ctx, m)?;
                 Val::Month(y, m)
-            } else if let Some(d) = rest.strip_suffix('s').and_then(|r| r.parse::<i32>().ok()).filter(|d| d % 10 == 0) {
-                Val::Decade(d / 10)
+            } else if let Some(ds) =
+                rest.strip_suffix('s').filter(|r| r.ends_with('0') && r.bytes().all(|b| b.is_ascii_digit()))
+            {
+                // "mid-1990s"; "mid-70s" takes its century from the document's date.
+                match ds.len() {
+                    2 if !measured(words) => Val::Decade(short_decade(ctx, ds.parse::<i32>().ok()? / 10)),
+                    4 => Val::Decade(ds.parse::<i32>().ok().filter(|y| (1000..=2090).contains(y))? / 10),
+                    _ => return None,
+                }
             } else {
                 return None;
             };
@@ -1523,7 +1562,7 @@ fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         .or_else(|| relative_unit(words, ctx, i))
         .or_else(|| ago(words, ctx, i))
         .or_else(|| season_form(words, ctx, i))
-        .or_else(|| decade_century(words, i))
+        .or_else(|| decade_century(words, ctx, i))
         .or_else(|| quarter(words, ctx, i))
         .or_else(|| half_of(words, ctx, i))
         .or_else(|| fiscal_year(words, i))
@@ -1554,6 +1593,8 @@ fn future_point(words: &Words<'_>, ctx: &Ctx, i: usize, n: f64, u: lexicon::Unit
     }
     let n = n as i32;
     Some(match u.letter {
+        // "will run out in 9000 years": past year 9999, it stays the duration.
+        "Y" if a.year() + n > *YEARS.end() => return None,
         "Y" => Val::Year(a.year() + n),
         "M" => {
             let (y, m) = add_months(a.year(), a.month(), n);
@@ -1606,6 +1647,10 @@ fn numeric_date(words: &Words<'_>, i: usize) -> Option<Found> {
     } else {
         return None;
     };
+    // A year a document writes a date with: "0000-01-05" is a code or a placeholder.
+    if !(1000..=2100).contains(&y) {
+        return None;
+    }
     let date = NaiveDate::from_ymd_opt(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)?;
     Some(found(i, i + 1, Val::Day(date), false))
 }
@@ -2085,7 +2130,30 @@ fn meridiem(lw: &str) -> Option<bool> {
 
 /// A time-zone abbreviation written after a clock time ("4 a.m. EDT").
 fn time_zone(lw: &str) -> bool {
+    // "EST." at a sentence's end keeps its period; "EST/0100 gmt" is two zones.
+    let lw = lw.split('/').next().unwrap_or(lw).trim_end_matches('.');
     matches!(lw, "edt" | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet")
+}
+
+/// A four-digit 24-hour clock reading: hours under 24, minutes under 60.
+fn hhmm(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && w[..2].parse::<u32>().is_ok_and(|h| h < 24)
+        && w[2..].parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+/// "1215 GMT", "1900 hours", "1600 local": a 24-hour clock marked as one.
+fn military_at(words: &Words<'_>, k: usize) -> bool {
+    hhmm(words.w(k)) && (time_zone(words.lw(k + 1)) || matches!(words.lw(k + 1), "hrs" | "hours" | "local"))
+}
+
+/// "from 1130 to 1215 GMT", "between 2000 and 2100 GMT": the first clock of a range whose
+/// second is marked.
+fn military_range_first(words: &Words<'_>, i: usize) -> bool {
+    hhmm(words.w(i))
+        && matches!(words.lw(i + 1), "to" | "and" | "-" | "–" | "until" | "till" | "through")
+        && military_at(words, i + 2)
 }
 
 /// "this week", "last year", "next month", "this past June", "last summer", "this weekend".
@@ -2253,8 +2321,14 @@ fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             let (y, q) = last_quarter(a);
             Val::Quarter(y - 1, q)
         }
-        "Y" => Val::Year(a?.year() - n as i32),
-        "DE" => Val::Year(a?.year() - 10 * n as i32),
+        "Y" | "DE" => {
+            let years = if u.letter == "DE" { 10 * n } else { n };
+            match i32::try_from(i64::from(a?.year()) - years) {
+                // Before year 1 ("2,500 years ago"): the past, as "12,000 years ago" already is.
+                Ok(y) if y >= 1 => Val::Year(y),
+                _ => return Some(found(i, k + 2, Val::Ref("PAST_REF"), false)),
+            }
+        }
         "M" if !u.time => {
             let (y, m) = add_months(a?.year(), a?.month(), -(n as i32));
             Val::Month(y, m)
@@ -2723,28 +2797,62 @@ fn season_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 }
 
 /// "1990s", "'90s", "20th century", "the nineteenth century".
-fn decade_century(words: &Words<'_>, i: usize) -> Option<Found> {
+fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
+    let before = |k: usize| if i >= k { words.lw(i - k) } else { "" };
+    let the = before(1) == "the" || matches!(before(1), "early" | "late" | "mid") && before(2) == "the";
     // "the nineties", "the early sixties": a decade of the 1900s after "the" (and a position
     // word). "in his sixties" is an age.
     if let Some(n) = lexicon::decade_word(lw) {
-        let before = |k: usize| if i >= k { words.lw(i - k) } else { "" };
-        let the = before(1) == "the" || matches!(before(1), "early" | "late" | "mid") && before(2) == "the";
         return the.then(|| found(i, i + 1, Val::Decade(190 + n), false));
+    }
+    // "the 1970's", "early 1980's": the possessive is its own token.
+    if let (Some(y), "'s" | "’s") = (year_at(words, i), words.lw(i + 1)) {
+        let cued = the || matches!(before(1), "early" | "late" | "mid") || coordinated_decade(words, i);
+        if y % 10 == 0 && cued && !model_number(words, i) {
+            let val = if y % 100 == 0 && y < 2000 { Val::Century(y / 100) } else { Val::Decade(y / 10) };
+            return Some(found(i, i + 2, val, false));
+        }
+        return None;
     }
     if let Some(d) = lw.strip_suffix('s').and_then(|r| r.strip_suffix('\'').or(Some(r))) {
         if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
             let y = d.parse::<i32>().ok()?;
+            // "Audi 4000S", "PC 6300s", "Nokia 1100s": a model number, not a decade.
+            if !(1000..=2090).contains(&y) || words.w(i).ends_with('S') && !shouted(words) || model_number(words, i) {
+                return None;
+            }
             // "the 1800s", "the early 1900s": a century. "the 2000s" is read as the decade.
             if y % 100 == 0 && y < 2000 {
                 return Some(found(i, i + 1, Val::Century(y / 100), false));
             }
             return Some(found(i, i + 1, Val::Decade(y / 10), false));
         }
-        if let Some(two) = d.strip_prefix('\'') {
+        if let Some(two) = d.strip_prefix('\'').or_else(|| d.strip_prefix('’')) {
             if two.len() == 2 && two.ends_with('0') && two.bytes().all(|b| b.is_ascii_digit()) {
-                return Some(found(i, i + 1, Val::Decade(190 + two.parse::<i32>().ok()? / 10), false));
+                let tens = two.parse::<i32>().ok()? / 10;
+                return Some(found(i, i + 1, Val::Decade(short_decade(ctx, tens)), ctx.anchor.is_some()));
             }
+        }
+        // "the 90s", "the late 80s", "the 70s and 80s": a decade written without its century.
+        if d.len() == 2 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
+            let list = words.lw(i + 1) == "of"
+                || words.lw(i + 1) == "," && words.w(i + 2).starts_with(|c: char| c.is_ascii_digit());
+            if (the || coordinated_decade(words, i)) && !list && !measured(words) {
+                let tens = d.parse::<i32>().ok()? / 10;
+                return Some(found(i, i + 1, Val::Decade(short_decade(ctx, tens)), ctx.anchor.is_some()));
+            }
+            return None;
+        }
+    }
+    // "the '80s": the apostrophe is a token of its own, right before "80s".
+    if matches!(lw, "'" | "’") && words.spans.get(i + 1).is_some_and(|s| s.start == words.spans[i].end) {
+        let next = words.lw(i + 1);
+        if let Some(two) =
+            next.strip_suffix('s').filter(|t| t.len() == 2 && t.ends_with('0') && t.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let tens = two.parse::<i32>().ok()? / 10;
+            return Some(found(i, i + 2, Val::Decade(short_decade(ctx, tens)), ctx.anchor.is_some()));
         }
     }
     if words.lw(i + 1) == "century" {
@@ -2752,9 +2860,86 @@ fn decade_century(words: &Words<'_>, i: usize) -> Option<Found> {
             "" => i32::try_from(crate::numbers::ordinal_value(lw)?).ok()?,
             digits => digits.parse().ok()?,
         };
+        // "the 5th century BC": before the era, no value of ours.
+        if before_christ(words.lw(i + 2)) {
+            return None;
+        }
         return (1..=21).contains(&n).then(|| found(i, i + 2, Val::Century(n - 1), false));
     }
     None
+}
+
+/// The decade a two-digit decade ("the 90s", "the mid-70s") names: the latest whose middle the
+/// document date has reached (in 2021 "the 20s" are the 1920s, "the 10s" the 2010s); in a
+/// clause about the future, the latest beginning within ten years ("by the mid-90s", written in
+/// 1987). Without a date, the 1900s. Returns the decade's first three digits (199 for 1990s).
+fn short_decade(ctx: &Ctx, tens: i32) -> i32 {
+    let Some(a) = ctx.anchor else { return 190 + tens };
+    let limit = if ctx.tense == Tense::Future { a.year() + 10 } else { a.year() - 5 };
+    (limit - (limit - 10 * tens).rem_euclid(100)) / 10
+}
+
+/// A decade coordinated with one before it: "the 1970s and 80s", "the late 80s and early 90s".
+fn coordinated_decade(words: &Words<'_>, i: usize) -> bool {
+    let before = |k: usize| if i >= k { words.lw(i - k) } else { "" };
+    let decade_like = |w: &str| {
+        let d = w.trim_end_matches('s').trim_start_matches(['\'', '’']);
+        w.ends_with('s') && matches!(d.len(), 2 | 4) && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit())
+    };
+    let joined = |k: usize| matches!(before(k), "and" | "or" | "to" | "through") && decade_like(before(k + 1));
+    joined(1) || matches!(before(1), "early" | "late" | "mid") && joined(2)
+}
+
+/// A sentence about measures, where "the 30s" and "the mid-90s" are temperatures, prices or
+/// ages, not decades.
+fn measured(words: &Words<'_>) -> bool {
+    (0..words.len()).any(|k| {
+        matches!(
+            words.lw(k),
+            "temperature"
+                | "temperatures"
+                | "degrees"
+                | "readings"
+                | "fahrenheit"
+                | "celsius"
+                | "price"
+                | "prices"
+                | "stock"
+                | "share"
+                | "shares"
+                | "trade"
+                | "traded"
+                | "trading"
+                | "valued"
+                | "worth"
+                | "bid"
+                | "dlrs"
+                | "cents"
+                | "pence"
+                | "pct"
+                | "percent"
+                | "%"
+                | "expectancy"
+                | "age"
+                | "aged"
+                | "old"
+        )
+    })
+}
+
+/// A sentence in capitals throughout (a headline, wire copy's shouted lines).
+fn shouted(words: &Words<'_>) -> bool {
+    !(0..words.len()).any(|k| words.w(k).chars().any(char::is_lowercase))
+}
+
+/// "Audi 4000S", "PC 6300s", "Nokia 1100s": a number right after a capitalized name inside the
+/// sentence (not its first word, a month or a weekday) is a model number.
+fn model_number(words: &Words<'_>, i: usize) -> bool {
+    i > 0
+        && capitalized(words, i - 1)
+        && !shouted(words)
+        && (0..i - 1).any(|k| words.w(k).starts_with(char::is_alphanumeric))
+        && !calendar_word(words.w(i - 1))
 }
 
 /// "the first quarter", "third-quarter", "the fourth quarter of 1997", "Q1 2021".
@@ -2854,10 +3039,14 @@ fn year_form(words: &Words<'_>, i: usize) -> Option<Found> {
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let next = words.lw(i + 1);
     if matches!(prev, "$" | "£" | "€" | "no." | "#" | "number")
-        || matches!(next, "%" | "percent" | "pct" | "hrs" | "local")
+        || matches!(next, "%" | "percent" | "pct" | "hrs" | "hours" | "local")
         || time_zone(next)
+        || military_range_first(words, i)
     {
-        return None; // "1200 hrs", "0950 GMT" are clock times
+        return None; // "1200 hrs", "0950 GMT", "from 1130 to 1215 GMT" are clock times
+    }
+    if before_christ(next) {
+        return None; // "1500 BC": no year of ours
     }
     if y < 1800
         && !matches!(prev, "in" | "since" | "of" | "by" | "until" | "from" | "during" | "before" | "after" | "circa")
@@ -2923,7 +3112,11 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let military = clock.len() == 4
         && suffix.is_empty()
         && !(i.saturating_sub(3)..i).rev().take_while(|&k| words.w(k) != ")").any(|k| words.w(k) == "(")
-        && (time_zone(words.lw(i + 1)) || matches!(words.lw(i + 1), "hrs" | "hours" | "local"));
+        && (time_zone(words.lw(i + 1))
+            || matches!(words.lw(i + 1), "hrs" | "hours" | "local")
+            || military_range_first(words, i));
+    // The first clock of a range ends at its own token, as TimeBank spans it.
+    let range_first = military && military_range_first(words, i);
     let (h, m): (u32, u32) = match clock.split_once(':') {
         _ if clock.is_empty() => (spelled()?, 0),
         Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
@@ -2943,7 +3136,10 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     // "9 to 11 p.m.", "from 7 to 7:30pm", "between 11 and 1 p.m.": the first of a range takes
     // the second's half of the day, or the other half when its hour is later (11 a.m. to 1 p.m.).
     let ranged = || {
-        if !matches!(words.lw(i + 1), "to" | "and" | "-" | "–" | "until" | "till" | "through") || !(1..=12).contains(&h)
+        // A 24-hour range has no half of the day to share ("1130 to 1215 GMT").
+        if military
+            || !matches!(words.lw(i + 1), "to" | "and" | "-" | "–" | "until" | "till" | "through")
+            || !(1..=12).contains(&h)
         {
             return None;
         }
@@ -2965,7 +3161,9 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             // or "but 3:39 was the best he could do" (minutes and seconds).
             None if clock.contains(':') && h < 24 && clocked(words, i) => (None, i + 1),
             // The zone or "hrs" in the extent, as TimeBank has "5 p.m. EST Nov. 9".
-            None if military && h < 24 => (None, if matches!(words.lw(i + 1), "local") { i + 1 } else { i + 2 }),
+            None if military && h < 24 => {
+                (None, if range_first || matches!(words.lw(i + 1), "local") { i + 1 } else { i + 2 })
+            }
             None => return None,
         },
         _ => return None,
@@ -2978,7 +3176,12 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         Some(false) if h == 12 => 0,
         _ => h,
     };
-    clock_day(words, ctx, i, end, format!("T{h24:02}:{m:02}"), true)
+    let mut f = clock_day(words, ctx, i, end, format!("T{h24:02}:{m:02}"), true)?;
+    // "after 1530 EST.": the sentence's period is no part of the zone.
+    if f.end == end && end > i + 1 && words.w(end - 1).ends_with('.') && time_zone(words.lw(end - 1)) {
+        f.cut_end = Some(words.spans[end - 1].end - 1);
+    }
+    Some(f)
 }
 
 /// The day of a clock time that runs from `i` to `end`: a day written after it ("10 p.m.
@@ -3253,7 +3456,12 @@ fn mention(words: &Words<'_>, ctx: &Ctx, sentence: u32, f: Found) -> DateMention
         end: f.cut_end.unwrap_or(words.spans[f.end - 1].end),
     };
     let (kind, value, range) = describe(&f.val);
-    let range = f.range.or(range);
+    // Ranges within years 1 to 9999 ("the 1st century" starts in year 1).
+    let range = f.range.or(range).and_then(|(a, b)| {
+        let (lo, hi) = (NaiveDate::from_ymd_opt(1, 1, 1)?, NaiveDate::from_ymd_opt(9999, 12, 31)?);
+        let (a, b) = (a.max(lo), b.min(hi));
+        (a <= b).then_some((a, b))
+    });
     let anchor = f.anchor.or(ctx.anchor);
     let anchored = f.anchored && anchor.is_some();
     DateMention {

@@ -86,7 +86,7 @@ def _per_document(batches: Iterator[pa.RecordBatch], text_col: str, id_col: str,
         n = rb.num_rows
         if n == 0:
             continue
-        tables = gleaner.extract_batch(rb, text=text_col, id=id_col, published=published_col or "\x00none")
+        tables = gleaner.extract_batch(rb, text_col, id_col, published_col or "\x00none")
         ids = pc.cast(rb.column(rb.schema.get_field_index(id_col)), pa.string())
         columns, names = [], []
         for name in gleaner.TABLES:
