@@ -266,6 +266,9 @@ def check_four_readers(data, manifest):
 
         def readers(table=table, columns=columns, want=want, rows=rows, pq_path=pq_path, csv_path=csv_path):
             a_pq, a_csv = pq.read_table(pq_path), read_csv_arrow(csv_path, columns)
+            for f, c in zip(a_pq.schema, columns):
+                assert (f.metadata or {}).get(b"description", b"").decode() == c["doc"], \
+                    f"{table}.{c['name']}: no description of the column in the Parquet file"
             for t, what in ((a_pq, "pyarrow parquet"), (a_csv, "pyarrow csv")):
                 assert [arrow_canon(f.type) for f in t.schema] == want, f"{table} {what}: {t.schema}"
                 assert t.num_rows == rows, f"{table} {what}: {t.num_rows} rows, manifest {rows}"
