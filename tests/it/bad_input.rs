@@ -142,7 +142,11 @@ fn manifests_fill_metadata_and_a_broken_one_is_reported_once() {
 #[test]
 fn folders_read_every_supported_file_and_account_for_the_rest() {
     let s = Scratch::new("folder");
-    s.write("in/manifest.csv", "path,title,published\nsub/deep.txt,Deep,2021-08-27\ngone.txt,Gone,2021-08-27\n");
+    s.write(
+        "in/manifest.csv",
+        "path,title,published\nsub\\deep.txt,Deep,2021-08-27\ngone.txt,Gone,2021-08-27\nsub/near.txt,Far,\n\
+         sub/deep.txt,Again,\n",
+    );
     s.write("in/sub/deep.txt", "Deep text.");
     s.write("in/sub/manifest.csv", "path,title\nnear.txt,Near\n");
     s.write("in/sub/near.txt", "Near text.");
@@ -168,7 +172,8 @@ fn folders_read_every_supported_file_and_account_for_the_rest() {
     let src = |name: &str| s.path(name).display().to_string();
     assert_eq!(errors[&src("in/page.html")], ["unsupported_type"]);
     assert_eq!(errors[&src("in/table.csv")], ["unsupported_type"]);
-    assert_eq!(errors[&src("in/manifest.csv")], ["manifest_unmatched"]);
+    // A duplicate row is reported, a row a nearer manifest shadows is not, a missing file is.
+    assert_eq!(errors[&src("in/manifest.csv")], ["bad_manifest", "manifest_unmatched"]);
     assert_eq!(errors.len(), 3, "{errors:?}");
     let sentences: Vec<(String, String)> = table(&out, "sentences")
         .into_iter()

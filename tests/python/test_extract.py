@@ -128,3 +128,20 @@ def test_tables_have_the_contract_schema_and_pandas_reads_them():
     assert all(text[r.start:r.end] == r.text for r in mentions.itertuples())
     assert t["dates"].column("value").to_pylist() == ["2021-08-23"]
     assert "leader_of" in t["relations"].column("predicate").to_pylist()
+
+
+def test_batch_reads_records_as_the_cli_reads_jsonl(tmp_path):
+    records = [
+        {"id": "notes.md", "text": "# Big Title\n\nJane Roe spoke in Lisbon on Friday.", "published": ""},
+        {"id": "b", "text": "John Doe spoke on Friday.", "published": "2021-08-27T23:30:00-04:00", "desk": "world"},
+        {"id": "c", "text": "Prices rose on Thursday.", "published": "26-FEB-1987 15:01:01.79", "title": "  "},
+    ]
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    cli = run_cli([str(path)], tmp_path / "cli")
+    keys = ["id", "text", "published", "desk", "title"]
+    ours = gleaner.extract_batch(pa.table({k: [r.get(k) for r in records] for k in keys}))
+    assert_same_tables(ours, cli, drop=("source",))
+    docs = ours["documents"].to_pylist()
+    assert docs[0]["title"] is None, "a JSONL record or a batch row is no Markdown file, whatever its id"
+    assert json.loads(docs[1]["metadata"]) == {"desk": "world", "published": "2021-08-27T23:30:00-04:00"}

@@ -128,6 +128,7 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
     let started = Instant::now();
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    refuse_enclosing(&args.out, &args.inputs)?;
     let staging = match Staging::begin(&args.out, args.force) {
         Ok(staging) => staging,
         Err(refused @ ExportError::Refused { .. }) => return Err(refused.into()),
@@ -215,6 +216,9 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
     let (result_tx, result_rx) = std::sync::mpsc::channel::<(usize, Processed, bool)>();
     let failed = Arc::new(AtomicBool::new(false));
     let writer_failed = failed.clone();
+    // The chunk whose outcomes the writers take next (the sequencer's `next`).
+    let head = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let head_seen = head.clone();
     let sequencer = std::thread::Builder::new().name("order".into()).spawn(move || {
         let mut next = 0;
         let mut waiting: BTreeMap<usize, std::collections::VecDeque<(Processed, bool)>> = BTreeMap::new();
@@ -230,6 +234,7 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
                     waiting.remove(&next);
                     let _ = slot_tx.send(());
                     next += 1;
+                    head_seen.store(next, Ordering::Release);
                 }
             }
         }
@@ -238,7 +243,8 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
         if slot_rx.recv().is_err() || failed.load(Ordering::Relaxed) {
             break;
         }
-        let (pipeline, result_tx) = (pipeline.clone(), result_tx.clone());
+        let (pipeline, result_tx, head) = (pipeline.clone(), result_tx.clone(), head.clone());
+        let failed_seen = failed.clone();
         let window = args.window_bytes.unwrap_or(WINDOW_BYTES);
         pool.spawn(move || {
             let mut outcomes = Vec::new();
@@ -250,6 +256,12 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
                         outcomes.push(outcome);
                         let part = std::mem::take(&mut outcomes);
                         let _ = result_tx.send((seq, Arc::new((part, chunk.bytes_read)), false));
+                        // A chunk behind the head holds one window's rows at most: it waits
+                        // until the chunks before it are written (they were started before it,
+                        // as the pool takes spawned tasks in order, and so never wait on it).
+                        while head.load(Ordering::Acquire) < seq && !failed_seen.load(Ordering::Relaxed) {
+                            std::thread::sleep(std::time::Duration::from_millis(1));
+                        }
                     } else {
                         outcomes.push(outcome);
                     }
@@ -318,6 +330,26 @@ pub fn error_message(e: &anyhow::Error) -> String {
         }
     }
     out
+}
+
+/// The output folder is replaced whole: it may not hold the current folder or an input, even
+/// with `--force` (`--out .` would pull the folder from under the shell that ran it).
+fn refuse_enclosing(out: &std::path::Path, inputs: &[String]) -> Result<(), ExportError> {
+    let Ok(target) = std::fs::canonicalize(out) else { return Ok(()) };
+    let cwd = std::env::current_dir().ok().map(|d| ("the current folder", d));
+    let named = inputs.iter().filter(|i| *i != "-").map(|i| ("an input", PathBuf::from(i)));
+    for (what, path) in cwd.into_iter().chain(named) {
+        if std::fs::canonicalize(&path).is_ok_and(|p| p.starts_with(&target)) {
+            return Err(ExportError::Refused {
+                path: target,
+                why: format!(
+                    "it holds {what} ({}), and a run replaces the whole folder; choose an --out folder of its own",
+                    path.display()
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// What a writer thread wrote.

@@ -224,13 +224,21 @@ fn print_summary(options: &RunOptions, report: &gleaner_cli::RunReport) {
         n(rows("relations")),
         n(rows("errors")),
     );
-    if report.undated_documents > 0 || report.unanchored_dates > 0 {
-        eprintln!(
-            "gleaner: {} of {} documents have no published date, and {} relative dates are left unresolved \
-             (give dates with --published, --published-field, a manifest.csv or a published field)",
+    let mut dates = Vec::new();
+    if report.undated_documents > 0 {
+        dates.push(format!(
+            "{} of {} documents have no published date",
             n(report.undated_documents),
-            n(report.documents),
-            n(report.unanchored_dates)
+            n(report.documents)
+        ));
+    }
+    if report.unanchored_dates > 0 {
+        dates.push(format!("{} relative dates are left unresolved", n(report.unanchored_dates)));
+    }
+    if !dates.is_empty() {
+        eprintln!(
+            "gleaner: {} (give dates with --published, --published-field, a manifest.csv or a published field)",
+            dates.join(", and ")
         );
     }
     if !report.problems_by_kind.is_empty() {

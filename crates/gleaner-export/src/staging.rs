@@ -1,17 +1,20 @@
 //! Replacing a dataset folder whole or not at all.
 //!
 //! A run writes every file of the new dataset into a staging folder beside the target
-//! (`<parent>/.<name>.gleaner-staging-<pid>`), then [`Staging::commit`] swaps the two folders with
+//! (`<parent>/.<name>.gleaner-staging-<pid>-<n>`, unique to the call, and locked with `flock`
+//! while the run lives), then [`Staging::commit`] swaps the two folders with
 //! one atomic exchange (`renameat2(RENAME_EXCHANGE)` on Linux) and removes the old one. At every
 //! instant the target is the complete old dataset or the complete new one; where the file system
 //! cannot exchange, two renames leave a moment with no target at all, never a mixed one, and a
 //! later run puts the old dataset back should the process die in that moment. A staging folder
-//! that is dropped without a commit is removed; what a killed run leaves beside the target is
-//! removed (or restored) by the next run that writes there.
+//! that is dropped without a commit is removed; what a killed run leaves beside the target (a
+//! folder nobody holds the lock of: the kernel drops a dead process's locks) is removed, or
+//! restored, by the next run that writes there; what a living run holds is left alone.
 //!
 //! The target must be absent, an empty folder, or a gleaner dataset (`manifest.json` written by
 //! gleaner) holding nothing but its own files; anything else is refused unless `force`, because
-//! the swap replaces the whole folder.
+//! the swap replaces the whole folder. A mount point is refused too: a folder cannot be swapped
+//! across file systems.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Weak};
@@ -33,6 +36,9 @@ enum State {
 struct Shared {
     state: State,
     staging: PathBuf,
+    /// The staging folder, open and locked (`flock`) until the commit: what tells a later run
+    /// that it is alive.
+    lock: Option<std::fs::File>,
 }
 
 /// Staging folders of this process not yet committed or dropped, for [`abandon_open_datasets`].
@@ -67,6 +73,7 @@ pub fn abandon_open_datasets() -> Abandoned {
             State::Open => {
                 shared.state = State::Abandoned;
                 remove_dir(&shared.staging);
+                shared.lock = None;
                 if outcome == Abandoned::Nothing {
                     outcome = Abandoned::Removed;
                 }
@@ -94,14 +101,12 @@ impl Staging {
             .to_owned();
         clean_leftovers(parent, &name, &target);
         check_target(&target, force)?;
-        let staging = parent.join(format!(".{name}{MARK}staging-{}", std::process::id()));
-        remove_dir(&staging);
-        std::fs::create_dir(&staging).map_err(|e| ExportError::io(&staging, e))?;
+        let (staging, lock) = create_staging(parent, &name)?;
         if let Ok(meta) = std::fs::metadata(&target) {
             // The new folder keeps the old one's permissions.
             let _ = std::fs::set_permissions(&staging, meta.permissions());
         }
-        let shared = Arc::new(Mutex::new(Shared { state: State::Open, staging }));
+        let shared = Arc::new(Mutex::new(Shared { state: State::Open, staging, lock: Some(lock) }));
         let mut open = OPEN.lock().unwrap_or_else(|e| e.into_inner());
         open.retain(|w| w.strong_count() > 0);
         open.push(Arc::downgrade(&shared));
@@ -136,12 +141,13 @@ impl Staging {
             sync_dir(&staging);
             let old = swap(&staging, &self.target)?;
             shared.state = State::Committed;
+            shared.lock = None;
             old
         };
         if let Some(parent) = self.target.parent() {
             sync_dir(parent);
         }
-        if let Some(old) = old {
+        if let Some((old, _held)) = old {
             remove_dir(&old);
         }
         Ok(())
@@ -176,16 +182,69 @@ fn resolve(target: &Path) -> Result<PathBuf, ExportError> {
     Ok(parent.join(name))
 }
 
-/// Refuses a target that the swap would destroy something in: a file, or a folder holding more
-/// than a gleaner dataset.
+/// Creates a staging folder of a name no other call (of this process or another, in any PID
+/// namespace) uses, and locks it.
+fn create_staging(parent: &Path, name: &str) -> Result<(PathBuf, std::fs::File), ExportError> {
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    for attempt in 0..100u32 {
+        let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let staging = parent.join(format!(".{name}{MARK}staging-{}-{n}-{:x}", std::process::id(), nanos ^ attempt));
+        match std::fs::create_dir(&staging) {
+            Ok(()) => {
+                let lock = std::fs::File::open(&staging).map_err(|e| ExportError::io(&staging, e))?;
+                if !try_lock(&lock) {
+                    return Err(ExportError::io(&staging, std::io::Error::other("cannot lock the staging folder")));
+                }
+                return Ok((staging, lock));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(ExportError::io(&staging, e)),
+        }
+    }
+    Err(ExportError::io(parent, std::io::Error::other("cannot find a free name for the staging folder")))
+}
+
+/// Takes an exclusive `flock` on an open file or folder without waiting: false when another
+/// process holds it.
+#[cfg(unix)]
+fn try_lock(file: &std::fs::File) -> bool {
+    rustix::fs::flock(file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_ok()
+}
+
+#[cfg(not(unix))]
+fn try_lock(_file: &std::fs::File) -> bool {
+    true
+}
+
+/// Refuses a target that the swap would destroy something in (a file, or a folder holding more
+/// than a gleaner dataset) or cannot swap (a mount point).
 fn check_target(target: &Path, force: bool) -> Result<(), ExportError> {
     let meta = match std::fs::symlink_metadata(target) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(ExportError::io(target, e)),
     };
+    if meta.file_type().is_symlink() {
+        return Err(refused(target, "it is a link to nothing; make the folder, or remove the link".into()));
+    }
     if !meta.is_dir() {
         return Err(refused(target, "it is a file, not a folder".into()));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let parent = target.parent().and_then(|p| std::fs::metadata(p).ok());
+        if parent.is_some_and(|p| p.dev() != meta.dev()) {
+            return Err(refused(
+                target,
+                format!(
+                    "it is a mount point, and a dataset folder is replaced whole by a swap within one file \
+                     system; give a folder inside it (for example {})",
+                    target.join("data").display()
+                ),
+            ));
+        }
     }
     if force {
         return Ok(());
@@ -261,54 +320,48 @@ fn is_number(s: &str) -> bool {
 }
 
 /// Removes what runs that are no longer alive left beside `target`: staging folders, and old
-/// datasets not yet removed. An old dataset whose target is missing (the process died between
-/// the two renames of a file system that cannot exchange) is put back.
+/// datasets not yet removed. Alive means holding the folder's lock (a dead process holds none).
+/// An old dataset whose target is missing (the process died between the two renames of a file
+/// system that cannot exchange) is put back.
 fn clean_leftovers(parent: &Path, name: &str, target: &Path) {
     let prefix = format!(".{name}{MARK}");
     let Ok(entries) = std::fs::read_dir(parent) else { return };
-    let mut leftovers: Vec<(String, u32)> = entries
+    let mut leftovers: Vec<String> = entries
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             let file = e.file_name().to_str()?.to_owned();
             let rest = file.strip_prefix(&prefix)?;
-            let (kind, pid) = rest.rsplit_once('-')?;
-            let pid: u32 = pid.parse().ok()?;
-            matches!(kind, "staging" | "old").then_some((file, pid))
+            (rest.starts_with("staging-") || rest.starts_with("old-")).then_some(file)
         })
-        .filter(|&(_, pid)| pid != std::process::id() && !alive(pid))
         .collect();
     leftovers.sort();
-    for (file, _) in leftovers {
+    for file in leftovers {
         let path = parent.join(&file);
-        let restored = file.contains("-old-")
+        let Ok(folder) = std::fs::File::open(&path) else { continue };
+        if !try_lock(&folder) {
+            continue; // a living run's
+        }
+        let restored = file.contains("gleaner-old-")
             && std::fs::symlink_metadata(target).is_err()
             && std::fs::rename(&path, target).is_ok();
-        if restored {
-            continue;
+        if !restored {
+            remove_dir(&path);
         }
-        remove_dir(&path);
     }
 }
 
-#[cfg(unix)]
-fn alive(pid: u32) -> bool {
-    let Some(pid) = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw) else { return false };
-    !matches!(rustix::process::test_kill_process(pid), Err(rustix::io::Errno::SRCH))
-}
-
-#[cfg(not(unix))]
-fn alive(_pid: u32) -> bool {
-    false
-}
-
-/// Puts `staging` in `target`'s place; returns where the old dataset now is, to be removed.
-fn swap(staging: &Path, target: &Path) -> Result<Option<PathBuf>, ExportError> {
+/// Puts `staging` in `target`'s place; returns where the old dataset now is, to be removed
+/// (with the lock held on it meanwhile, when it could be taken).
+fn swap(staging: &Path, target: &Path) -> Result<Option<(PathBuf, Option<std::fs::File>)>, ExportError> {
     if std::fs::symlink_metadata(target).is_err() {
         std::fs::rename(staging, target).map_err(|e| ExportError::io(target, e))?;
         return Ok(None);
     }
+    // The old dataset is locked from here until it is removed: no other run takes it for a
+    // leftover of a dead one.
+    let held = std::fs::File::open(target).ok().filter(try_lock);
     if exchange(staging, target) {
-        return Ok(Some(staging.to_owned()));
+        return Ok(Some((staging.to_owned(), held)));
     }
     // No atomic exchange here: two renames; a run that dies between them is mended by the next.
     let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("dataset");
@@ -318,7 +371,7 @@ fn swap(staging: &Path, target: &Path) -> Result<Option<PathBuf>, ExportError> {
         let _ = std::fs::rename(&old, target);
         return Err(ExportError::io(target, e));
     }
-    Ok(Some(old))
+    Ok(Some((old, held)))
 }
 
 #[cfg(target_os = "linux")]
@@ -432,18 +485,39 @@ mod tests {
     }
 
     #[test]
-    fn leftovers_of_dead_runs_are_removed_or_restored() {
+    fn leftovers_of_dead_runs_are_removed_or_restored_and_living_ones_left_alone() {
         let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let root = scratch("leftovers");
         let target = root.join("data");
-        // A pid that cannot be alive (above the kernel's maximum).
-        let dead = 4_194_305 + 7;
-        dataset(&root.join(format!(".data.gleaner-staging-{dead}")), "half");
-        dataset(&root.join(format!(".data.gleaner-old-{dead}")), "old");
-        // The target is missing: the old dataset is put back, the staging folder removed.
+        // What dead runs left: nobody holds their locks.
+        dataset(&root.join(".data.gleaner-staging-12-3f"), "half");
+        dataset(&root.join(".data.gleaner-old-12"), "old");
+        // A living run's staging folder: locked (here, by this test).
+        let living = root.join(".data.gleaner-staging-99-1");
+        dataset(&living, "alive");
+        let held = std::fs::File::open(&living).unwrap();
+        assert!(try_lock(&held));
+        // The target is missing: the old dataset is put back, the dead staging folder removed.
         let staging = Staging::begin(&target, false).unwrap();
         assert_eq!(std::fs::read_to_string(target.join("documents.csv")).unwrap(), "old");
         drop(staging);
+        assert_eq!(names(&root), [".data.gleaner-staging-99-1", "data"], "a living run's folder stays");
+        drop(held);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn two_stagings_of_one_target_in_one_process_do_not_meet() {
+        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let root = scratch("two");
+        let target = root.join("data");
+        let (a, b) = (Staging::begin(&target, false).unwrap(), Staging::begin(&target, false).unwrap());
+        assert_ne!(a.path(), b.path());
+        dataset(&a.path(), "a");
+        dataset(&b.path(), "b");
+        a.commit().unwrap();
+        b.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(target.join("documents.csv")).unwrap(), "b", "the last commit wins whole");
         assert_eq!(names(&root), ["data"]);
         std::fs::remove_dir_all(&root).unwrap();
     }

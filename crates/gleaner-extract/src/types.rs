@@ -300,12 +300,13 @@ impl Extraction {
         let ok = |s: Span| s.start <= s.end && text.get(s.range()).is_some();
         let sentence = |i: u32| (i as usize) < doc.sentences.len();
         let [m, n, d, r, _] = lengths;
-        let mentions = self.mentions[m..].iter().map(|x| (x.sentence, vec![x.span], "mentions"));
-        let numbers = self.numbers[n..].iter().map(|x| (x.sentence, vec![x.span], "numbers"));
-        let dates = self.dates[d..].iter().map(|x| (x.sentence, vec![x.span], "dates"));
-        let relations = self.relations[r..]
-            .iter()
-            .map(|x| (x.sentence, vec![x.subject.span, x.object.span, x.evidence], "relations"));
+        // (Spans of a row: up to three; the unused are the empty span, which always slices.)
+        let one = |s: Span| [s, Span::default(), Span::default()];
+        let mentions = self.mentions[m..].iter().map(|x| (x.sentence, one(x.span), "mentions"));
+        let numbers = self.numbers[n..].iter().map(|x| (x.sentence, one(x.span), "numbers"));
+        let dates = self.dates[d..].iter().map(|x| (x.sentence, one(x.span), "dates"));
+        let relations =
+            self.relations[r..].iter().map(|x| (x.sentence, [x.subject.span, x.object.span, x.evidence], "relations"));
         mentions.chain(numbers).chain(dates).chain(relations).find_map(|(i, spans, table)| {
             let bad = spans.iter().find(|s| !ok(**s));
             (bad.is_some() || !sentence(i)).then(|| format!("a {table} row with span {bad:?} in sentence {i}"))

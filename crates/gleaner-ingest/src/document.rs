@@ -168,7 +168,13 @@ impl Document {
                 paragraph_start = Some(i);
             }
             if i > start && (s.span.end - self.sentences[start].span.start) as usize > max_bytes {
-                let cut = paragraph_start.filter(|&p| p > start).unwrap_or(i);
+                let mut cut = paragraph_start.filter(|&p| p > start).unwrap_or(i);
+                // What is carried over from the paragraph's start must fit too.
+                if cut < i && (s.span.end - self.sentences[cut].span.start) as usize > max_bytes {
+                    out.push(start..cut);
+                    start = cut;
+                    cut = i;
+                }
                 out.push(start..cut);
                 start = cut;
                 paragraph_start = None;
@@ -353,6 +359,16 @@ mod tests {
             assert!(e.paragraphs.iter().all(|p| e.slice(*p) == para));
         }
         assert!(doc("").windows(10).iter().all(|w| w.is_empty()));
+        // A short paragraph, then one of three long sentences: no window holds more than the
+        // limit (but for a sentence longer than it).
+        let long = "A sentence of exactly enough words to be long, more or less here. ";
+        let text = format!("Short one.\n\n{}", long.repeat(3));
+        let d = doc(&text);
+        let max = long.len() + long.len() / 2;
+        for w in d.windows(max) {
+            let size = d.sentences[w.end - 1].span.end - d.sentences[w.start].span.start;
+            assert!(size as usize <= max || w.len() == 1, "{w:?}: {size} bytes");
+        }
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub enum IngestError {
 /// the input is no text document at all (binary, or too large), the issue that says why.
 pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
     let RawDocument { doc_id, source, body, mut meta, mut issues } = raw;
+    // Markdown is a file's format: a JSONL record or a batch row is plain text whatever its id.
+    let markdown = matches!(body, Body::Bytes(_)) && is_markdown(&source);
     let (text, sha256) = match body {
         Body::Bytes(bytes) => {
             let sha = hex_sha256(&bytes);
@@ -140,7 +142,7 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
 
     let mut paragraphs = segment::paragraphs(&text);
     // Markdown: `# Heading` lines are heading paragraphs of their own, without their `#`s.
-    let markdown_headings = if is_markdown(&source) { markdown::headings(&text, &mut paragraphs) } else { Vec::new() };
+    let markdown_headings = if markdown { markdown::headings(&text, &mut paragraphs) } else { Vec::new() };
     let mut spans = Vec::new();
     let mut counts = Vec::with_capacity(paragraphs.len());
     let mut owner = Vec::new();

@@ -33,10 +33,11 @@ fn month(word: &str) -> Option<u32> {
     (FULL[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
 }
 
-fn weekday(word: &str) -> bool {
+/// A weekday or its abbreviation, Monday 0.
+fn weekday_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
     const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    w.len() >= 3 && DAYS.iter().any(|d| d.starts_with(&w))
+    (w.len() >= 3).then(|| DAYS.iter().position(|d| d.starts_with(&w)).map(|i| i as u32)).flatten()
 }
 
 fn number(word: &str, max_len: usize) -> Option<u32> {
@@ -54,26 +55,63 @@ fn year_of(word: &str) -> Option<i32> {
     number(word, 4).filter(|_| word.trim_end_matches([',', '.']).len() == 4).map(|y| y as i32)
 }
 
-/// `HH:MM[:SS[.frac]]`, optionally followed by `am`/`pm` and a zone (`GMT`, `+0000`, `EST`, `Z`,
-/// `(UTC)`): the words after a date that are a time of day.
+/// Time zones a date line names by abbreviation.
+const ZONES: &[&str] = &[
+    "utc", "gmt", "ut", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "bst",
+    "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst", "kst", "hkt", "sgt", "aest", "aedt", "awst",
+    "nzst", "nzdt",
+];
+
+/// `±HHMM`, `±HH:MM` or `±HH`, at most 14 hours.
+fn offset(w: &str) -> bool {
+    let Some(rest) = w.strip_prefix(['+', '-']) else { return false };
+    let (h, m) = match rest.len() {
+        2 => (rest, "00"),
+        4 => (&rest[..2], &rest[2..]),
+        5 if rest.as_bytes()[2] == b':' => (&rest[..2], &rest[3..]),
+        _ => return false,
+    };
+    let num = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+    num(h) && num(m) && h.parse::<u32>().is_ok_and(|h| h <= 14) && m.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+/// The words after a date that are a time of day, strictly: `HH:MM[:SS[.fraction]]` (hours
+/// under 24, minutes under 60, seconds up to 60), then at most one `am`/`pm` (hours 1 to 12),
+/// then at most a zone (an abbreviation of [`ZONES`] or an offset) and its name in brackets
+/// (`+0000 (UTC)`).
 fn is_time(words: &[&str]) -> bool {
-    let Some((first, rest)) = words.split_first() else { return false };
-    let clock = first.split(':').collect::<Vec<_>>();
-    let clock_ok = (2..=3).contains(&clock.len())
-        && clock.iter().enumerate().all(|(i, part)| {
-            let digits = if i == 2 { part.split(['.', ',']).next().unwrap_or("") } else { part };
-            (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
-        });
-    clock_ok
-        && rest.iter().all(|w| {
-            let w = w.trim_matches(|c| c == '(' || c == ')');
-            matches!(w.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
-                || (w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
-                || (w.len() == 5
-                    && (w.starts_with('+') || w.starts_with('-'))
-                    && w[1..].bytes().all(|b| b.is_ascii_digit()))
-                || (w.len() == 6 && (w.starts_with('+') || w.starts_with('-')) && w.as_bytes()[3] == b':')
-        })
+    let Some((first, mut rest)) = words.split_first() else { return false };
+    let parts: Vec<&str> = first.split(':').collect();
+    let two = |t: &str, max: u32| {
+        (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) && t.parse::<u32>().is_ok_and(|v| v <= max)
+    };
+    let seconds_ok = |t: &str| match t.split_once(['.', ',']) {
+        Some((s, frac)) => two(s, 60) && !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit()),
+        None => two(t, 60),
+    };
+    let clock = match parts[..] {
+        [h, m] => two(h, 23) && m.len() == 2 && two(m, 59),
+        [h, m, sec] => two(h, 23) && m.len() == 2 && two(m, 59) && seconds_ok(sec),
+        _ => false,
+    };
+    if !clock {
+        return false;
+    }
+    if let Some((w, tail)) = rest.split_first() {
+        if matches!(w.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.") {
+            if !parts[0].parse::<u32>().is_ok_and(|h| (1..=12).contains(&h)) {
+                return false;
+            }
+            rest = tail;
+        }
+    }
+    let zone = |w: &str| ZONES.contains(&w.to_ascii_lowercase().as_str()) || offset(w);
+    match rest {
+        [] => true,
+        [z] => zone(z),
+        [z, named] => zone(z) && named.strip_prefix('(').and_then(|n| n.strip_suffix(')')).is_some_and(zone),
+        _ => false,
+    }
 }
 
 fn valid(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
@@ -97,7 +135,9 @@ pub fn parse_published(text: &str) -> Result<MetaDate, String> {
     let tail_words: Vec<&str> = tail.split_whitespace().collect();
     if tail_words.is_empty() || is_time(&tail_words) {
         let parts: Vec<&str> = head.split(['-', '/', '.']).collect();
-        if parts.len() == 3 && head.bytes().filter(|b| matches!(b, b'-' | b'/' | b'.')).count() == 2 {
+        let mut seps = head.bytes().filter(|b| matches!(b, b'-' | b'/' | b'.'));
+        let one_separator = seps.next().is_some_and(|first| seps.all(|b| b == first));
+        if parts.len() == 3 && one_separator {
             let more = !tail_words.is_empty();
             if let (Some(d), Some(m), Some(y)) = (day_of(parts[0]), month(parts[1]), year_of(parts[2])) {
                 return valid(y, m, d).map(|date| MetaDate { date, more });
@@ -123,7 +163,8 @@ pub fn parse_published(text: &str) -> Result<MetaDate, String> {
     // "February 26, 1987", "26 Feb 1987 10:00 GMT".
     let mut words: Vec<&str> = s.split_whitespace().collect();
     let mut more = false;
-    if words.first().is_some_and(|w| weekday(w)) {
+    let said_weekday = words.first().and_then(|w| weekday_number(w));
+    if said_weekday.is_some() {
         words.remove(0);
         more = true;
     }
@@ -132,11 +173,28 @@ pub fn parse_published(text: &str) -> Result<MetaDate, String> {
         if rest.is_empty() || is_time(rest) {
             more |= !rest.is_empty();
             let (a, b, c) = (date_words[0], date_words[1], date_words[2]);
-            if let (Some(d), Some(m), Some(y)) = (day_of(a), month(b), year_of(c)) {
-                return valid(y, m, d).map(|date| MetaDate { date, more });
-            }
-            if let (Some(m), Some(d), Some(y)) = (month(a), day_of(b), year_of(c)) {
-                return valid(y, m, d).map(|date| MetaDate { date, more });
+            let date = if let (Some(d), Some(m), Some(y)) = (day_of(a), month(b), year_of(c)) {
+                Some(valid(y, m, d))
+            } else if let (Some(m), Some(d), Some(y)) = (month(a), day_of(b), year_of(c)) {
+                Some(valid(y, m, d))
+            } else {
+                None
+            };
+            if let Some(date) = date {
+                let date = date?;
+                // "Mon, 26 Feb 1987": 26 February 1987 was a Thursday; which one is meant?
+                if let Some(wd) =
+                    said_weekday.filter(|&wd| wd != chrono::Datelike::weekday(&date).num_days_from_monday())
+                {
+                    const NAMES: [&str; 7] =
+                        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+                    return Err(format!(
+                        "{text:?} says {} but {date} was a {}",
+                        NAMES[wd as usize],
+                        NAMES[chrono::Datelike::weekday(&date).num_days_from_monday() as usize]
+                    ));
+                }
+                return Ok(MetaDate { date, more });
             }
         }
     }
@@ -178,11 +236,29 @@ mod tests {
     fn ambiguous_and_odd_dates_are_refused_with_a_reason() {
         let err = parse_published("03/04/1987").unwrap_err();
         assert!(err.contains("1987-03-04") && err.contains("1987-04-03"), "{err}");
-        for bad in
-            ["26-FEB-1987 and more", "Feb 30, 2021", "0000-01-01", "yesterday", "26 Febr 1987x", "31/31/1987", ""]
-        {
+        for bad in [
+            "26-FEB-1987 and more",
+            "Feb 30, 2021",
+            "0000-01-01",
+            "yesterday",
+            "26 Febr 1987x",
+            "31/31/1987",
+            "",
+            "26 Feb 1987 99:99",
+            "1987/02/26 25:61",
+            "26-FEB-1987 15:01:01.garbage",
+            "26-FEB-1987 15:01:01.79xyz",
+            "26 Feb 1987 10:00 LOL",
+            "26 Feb 1987 10:00 +99:zz",
+            "26 Feb 1987 10:00 am pm",
+            "26 Feb 1987 13:00 pm",
+            "26-02/1987",
+        ] {
             assert!(parse_published(bad).is_err(), "{bad}");
         }
         assert!(parse_published("Feb 30, 2021").unwrap_err().contains("no calendar day"));
+        assert!(parse_published("Mon, 26 Feb 1987").unwrap_err().contains("was a Thursday"));
+        assert!(parse_published("Thu, 26 Feb 1987 15:01:01 +0000 (UTC)").is_ok());
+        assert!(parse_published("26 Feb 1987 10:00 am EST").is_ok());
     }
 }

@@ -152,6 +152,14 @@ fn is_jsonl(path: &Path) -> bool {
     has_extension(path, &["jsonl", "ndjson"])
 }
 
+/// A folder holding a gleaner dataset: its `manifest.json` says so.
+fn is_dataset(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("manifest.json")).is_ok_and(|m| {
+        serde_json::from_str::<serde_json::Value>(&m)
+            .is_ok_and(|v| v.get("tool").and_then(|t| t.as_str()) == Some("gleaner"))
+    })
+}
+
 fn is_manifest(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == "manifest.csv")
 }
@@ -209,7 +217,21 @@ fn walk(dir: &Path, out: &mut Vec<Pending>, root: &Path, manifests: &mut Vec<Pat
         }
         let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
         if meta.is_dir() {
-            walk(&path, out, root, manifests);
+            // A gleaner dataset (an earlier run's output written inside the inputs) holds no
+            // documents: it is not read.
+            if !is_dataset(&path) {
+                walk(&path, out, root, manifests);
+            }
+            continue;
+        }
+        if meta.file_type().is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+            let issue = Issue::new(
+                display(&path),
+                "read",
+                "unsupported_type",
+                "a link to a folder: not followed (name the folder itself to read it)".to_owned(),
+            );
+            out.push(Pending::Issue(issue));
             continue;
         }
         if is_manifest(&path) {
@@ -403,7 +425,10 @@ impl Reader {
         self.admit(RawDocument { doc_id: rel, source, body: Body::Bytes(bytes), meta, issues: Vec::new() })
     }
 
-    /// After the last input: every manifest row that named no input becomes an `errors` row.
+    /// After the last input: every row of a manifest in a folder that was read that names a
+    /// file that does not exist becomes an `errors` row. (A row for a file that exists but took
+    /// its metadata from a nearer manifest, or is no text file, is no surprise; a manifest read
+    /// only for a file named on the command line is not checked for the rest.)
     fn unmatched_manifest_rows(&mut self) {
         let mut dirs = std::mem::take(&mut self.manifest_dirs);
         dirs.sort();
@@ -411,13 +436,12 @@ impl Reader {
         for dir in &dirs {
             self.manifest(dir);
         }
-        let mut loaded: Vec<&Manifest> = self.manifests.values().flatten().collect();
-        loaded.sort_by(|a, b| a.file.cmp(&b.file));
-        for manifest in loaded {
+        for dir in &dirs {
+            let Some(Some(manifest)) = self.manifests.get(dir) else { continue };
             let mut unused: Vec<(&usize, &String)> = manifest
                 .rows
                 .iter()
-                .filter(|(k, _)| !manifest.used.contains(*k))
+                .filter(|(k, _)| !manifest.used.contains(*k) && !dir.join(k.as_str()).exists())
                 .map(|(k, (row, _))| (row, k))
                 .collect();
             unused.sort();
@@ -427,8 +451,8 @@ impl Reader {
                     "read",
                     "manifest_unmatched",
                     format!(
-                        "row {row} names {name:?}, which is no text file among the inputs under this folder; \
-                         its metadata was not used (check the path: it is relative to the manifest's folder)"
+                        "row {row} names {name:?}, which does not exist; its metadata was not used (check the \
+                         path: it is relative to the manifest's folder)"
                     ),
                 ));
             }
@@ -705,9 +729,22 @@ pub fn parse_record_with(line: &[u8], source: String, file: &str, line_no: usize
         }
         None => return Item::Issue(missing_text_issue(source)),
     };
-    // An id is kept verbatim; a blank or missing one becomes the record's place.
+    // An id is kept verbatim (but for control characters, replaced as in the text: a NUL in an
+    // id would cut it short in every C string downstream); a blank or missing one becomes the
+    // record's place.
     let doc_id = match map.remove("id") {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
+            let (id, controls) = crate::normalize::normalize_counting(s);
+            if controls.replaced > 0 || id.contains('\n') {
+                issues.push(Issue::new(
+                    source.clone(),
+                    "read",
+                    "bad_metadata",
+                    "the id holds control characters; they are replaced by spaces in doc_id".to_owned(),
+                ));
+            }
+            id.replace('\n', " ")
+        }
         Some(serde_json::Value::Number(n)) => n.to_string(),
         Some(serde_json::Value::String(_) | serde_json::Value::Null) | None => format!("{file}#{line_no}"),
         Some(other) => {
@@ -834,8 +871,18 @@ fn read_manifest(path: &Path, issues: &mut VecDeque<Issue>) -> Result<Option<Man
             },
             None => None,
         };
-        let key = row.path.trim().trim_start_matches("./").to_owned();
+        // Paths as written on any system: "sub\\a.txt" is "sub/a.txt".
+        let key = row.path.trim().replace('\\', "/").trim_start_matches("./").to_owned();
         let meta = Metadata { title: nonempty(row.title), author: nonempty(row.author), published, extra: None };
+        if let Some((first, _)) = rows.get(&key) {
+            issues.push_back(Issue::new(
+                source.clone(),
+                "read",
+                "bad_manifest",
+                format!("row {n} names {key:?} again (row {first} did first, and is the one used); left out"),
+            ));
+            continue;
+        }
         rows.insert(key, (n, meta));
     }
     Ok(Some(rows))

@@ -17,8 +17,8 @@ use gleaner_cli::{process, Outcome, RunOptions};
 use gleaner_export::{Batches, Formats};
 use gleaner_extract::Pipeline;
 use gleaner_ingest::{
-    clean_metadata_text, duplicate_id_issue, missing_text_issue, parse_user_date, published_metadata, Body, Item,
-    Metadata, RawDocument,
+    clean_metadata_text, duplicate_id_issue, missing_text_issue, parse_published, parse_user_date, published_metadata,
+    Body, Item, Metadata, RawDocument,
 };
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyValueError};
@@ -197,7 +197,17 @@ fn extract_batch(
             continue;
         }
         let mut issues = Vec::new();
-        let date = dates.as_ref().and_then(|c| c.get(row)).and_then(|p| published_metadata(&source, &p, &mut issues));
+        // As the CLI reads a record's `published`: blank is none, and a date said with more
+        // (a time, a zone) is kept verbatim in metadata.
+        let raw_date = dates.as_ref().and_then(|c| c.get(row)).as_deref().and_then(clean_metadata_text);
+        let date = raw_date.as_deref().and_then(|p| published_metadata(&source, p, &mut issues));
+        let mut extra = extras.as_ref().and_then(|c| c.get(row));
+        if let Some(raw) = raw_date.filter(|p| parse_published(p).is_ok_and(|d| d.more)) {
+            let mut map: serde_json::Map<String, serde_json::Value> =
+                extra.as_deref().and_then(|e| serde_json::from_str(e).ok()).unwrap_or_default();
+            map.insert("published".to_owned(), serde_json::Value::String(raw));
+            extra = Some(serde_json::Value::Object(map).to_string());
+        }
         items.push(Item::Doc(RawDocument {
             doc_id,
             source,
@@ -206,7 +216,7 @@ fn extract_batch(
                 published: date,
                 title: nonblank(titles.as_ref().and_then(|c| c.get(row))),
                 author: nonblank(authors.as_ref().and_then(|c| c.get(row))),
-                extra: extras.as_ref().and_then(|c| c.get(row)),
+                extra,
             },
             issues,
         }));

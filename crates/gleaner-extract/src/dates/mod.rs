@@ -520,7 +520,7 @@ fn year_pair(words: &Words<'_>, i: usize) -> Option<(Found, Found)> {
         return None;
     }
     // "1130-1215 GMT": a range of clock times.
-    if time_zone(words.lw(i + 1)) || matches!(words.lw(i + 1), "hrs" | "hours" | "local") {
+    if clock_mark(words, i + 1) {
         return None;
     }
     let hyphen = !w.contains('/');
@@ -2143,9 +2143,17 @@ fn hhmm(w: &str) -> bool {
         && w[2..].parse::<u32>().is_ok_and(|m| m < 60)
 }
 
-/// "1215 GMT", "1900 hours", "1600 local": a 24-hour clock marked as one.
+/// "1215 GMT", "1900 hours", "1600 local time": a 24-hour clock marked as one.
 fn military_at(words: &Words<'_>, k: usize) -> bool {
-    hhmm(words.w(k)) && (time_zone(words.lw(k + 1)) || matches!(words.lw(k + 1), "hrs" | "hours" | "local"))
+    hhmm(words.w(k)) && clock_mark(words, k + 1)
+}
+
+/// A zone, "hrs", "hours" or "local time" at `k`: what marks four digits before it as a 24-hour
+/// clock ("local" alone is not: "2010 local elections").
+fn clock_mark(words: &Words<'_>, k: usize) -> bool {
+    time_zone(words.lw(k))
+        || matches!(words.lw(k), "hrs" | "hours")
+        || words.lw(k) == "local" && words.lw(k + 1) == "time"
 }
 
 /// "from 1130 to 1215 GMT", "between 2000 and 2100 GMT": the first clock of a range whose
@@ -2869,14 +2877,22 @@ fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     None
 }
 
-/// The decade a two-digit decade ("the 90s", "the mid-70s") names: the latest whose middle the
-/// document date has reached (in 2021 "the 20s" are the 1920s, "the 10s" the 2010s); in a
-/// clause about the future, the latest beginning within ten years ("by the mid-90s", written in
-/// 1987). Without a date, the 1900s. Returns the decade's first three digits (199 for 1990s).
+/// The decade a two-digit decade ("the 90s", "the mid-70s") names, by the clause's tense and the
+/// document date: in the past tense, the latest whose middle the date has reached (in 2021 "the
+/// 20s thrived" are the 1920s, in 1989 "the '80s" the 1980s); in a clause about the future, the
+/// latest beginning within ten years ("by the mid-90s", written in 1987); otherwise the latest
+/// beginning within five ("demand grows in the 90s", written in 1987: the 1990s; "films of the
+/// 30s", written in 2021: the 1930s). Without a date, the 1900s. Returns the decade's first three digits (199 for the 1990s).
 fn short_decade(ctx: &Ctx, tens: i32) -> i32 {
     let Some(a) = ctx.anchor else { return 190 + tens };
-    let limit = if ctx.tense == Tense::Future { a.year() + 10 } else { a.year() - 5 };
-    (limit - (limit - 10 * tens).rem_euclid(100)) / 10
+    let year = a.year();
+    // The latest decade ending in `tens` that starts at or before `limit`.
+    let latest = |limit: i32| (limit - (limit - 10 * tens).rem_euclid(100)) / 10;
+    match ctx.tense {
+        Tense::Past => latest(year - 5),
+        Tense::Future => latest(year + 10),
+        Tense::Present => latest(year + 5),
+    }
 }
 
 /// A decade coordinated with one before it: "the 1970s and 80s", "the late 80s and early 90s".
@@ -3039,8 +3055,8 @@ fn year_form(words: &Words<'_>, i: usize) -> Option<Found> {
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let next = words.lw(i + 1);
     if matches!(prev, "$" | "£" | "€" | "no." | "#" | "number")
-        || matches!(next, "%" | "percent" | "pct" | "hrs" | "hours" | "local")
-        || time_zone(next)
+        || matches!(next, "%" | "percent" | "pct")
+        || clock_mark(words, i + 1)
         || military_range_first(words, i)
     {
         return None; // "1200 hrs", "0950 GMT", "from 1130 to 1215 GMT" are clock times
@@ -3112,9 +3128,7 @@ fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let military = clock.len() == 4
         && suffix.is_empty()
         && !(i.saturating_sub(3)..i).rev().take_while(|&k| words.w(k) != ")").any(|k| words.w(k) == "(")
-        && (time_zone(words.lw(i + 1))
-            || matches!(words.lw(i + 1), "hrs" | "hours" | "local")
-            || military_range_first(words, i));
+        && (clock_mark(words, i + 1) || military_range_first(words, i));
     // The first clock of a range ends at its own token, as TimeBank spans it.
     let range_first = military && military_range_first(words, i);
     let (h, m): (u32, u32) = match clock.split_once(':') {
