@@ -93,6 +93,12 @@ fn folders_that_are_not_datasets_are_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "a,b\n");
 
+    // A folder holding an input (or the current folder) is never replaced, even with --force.
+    let output = run(&[i, "--out", s.0.to_str().unwrap(), "--force"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("it holds an input"));
+    assert!(input.exists());
+
     run_ok(&[i, "--out", notes.to_str().unwrap(), "--force"]);
     assert!(!notes.join("thesis.docx").exists() && notes.join("manifest.json").exists());
     assert_offsets(&notes);
