@@ -246,8 +246,10 @@ fn runs_in_a_spreadsheet(field: &str) -> bool {
 struct CsvFile {
     out: BufWriter<File>,
     path: PathBuf,
-    /// At the start of a row (no comma before the next field).
-    first: bool,
+    /// The row being written: one write per row (a long text flushed as it comes).
+    line: String,
+    /// A field of the row was written (the next takes a comma).
+    started: bool,
 }
 
 impl CsvFile {
@@ -259,36 +261,56 @@ impl CsvFile {
         if quoted {
             return self.field_after("", s);
         }
-        self.separator()?;
-        self.raw(s)
+        self.separator();
+        self.line.push_str(s);
+        Ok(())
     }
 
-    /// A quoted field: `prefix` then `s`.
+    /// A quoted field: `prefix` then `s`, a quote inside doubled.
     fn field_after(&mut self, prefix: &str, s: &str) -> Result<(), ExportError> {
-        self.separator()?;
-        self.raw("\"")?;
-        self.raw(prefix)?;
-        let mut rest = s;
-        while let Some(i) = rest.find('"') {
-            self.raw(&rest[..=i])?;
-            self.raw("\"")?;
-            rest = &rest[i + 1..];
+        self.separator();
+        self.line.push('"');
+        self.line.push_str(prefix);
+        if s.as_bytes().contains(&b'"') {
+            let mut from = 0;
+            for (i, _) in s.match_indices('"') {
+                self.line.push_str(&s[from..=i]);
+                self.line.push('"');
+                from = i + 1;
+            }
+            self.line.push_str(&s[from..]);
+        } else {
+            self.line.push_str(s);
         }
-        self.raw(rest)?;
-        self.raw("\"")
+        self.line.push('"');
+        // A long text goes out now rather than growing the buffer.
+        if self.line.len() >= 1 << 16 {
+            self.flush_line()?;
+        }
+        Ok(())
     }
 
-    fn separator(&mut self) -> Result<(), ExportError> {
-        if std::mem::replace(&mut self.first, false) {
-            Ok(())
+    fn separator(&mut self) {
+        if self.line.is_empty() && !self.started {
+            self.started = true;
         } else {
-            self.raw(",")
+            self.line.push(',');
         }
+    }
+
+    fn flush_line(&mut self) -> Result<(), ExportError> {
+        let line = std::mem::take(&mut self.line);
+        let written = self.raw(&line);
+        self.line = line;
+        self.line.clear();
+        written
     }
 
     fn end(&mut self) -> Result<(), ExportError> {
-        self.first = true;
-        self.raw("\r\n")
+        self.line.push_str("\r\n");
+        self.flush_line()?;
+        self.started = false;
+        Ok(())
     }
 }
 
@@ -335,7 +357,12 @@ impl TableWriter {
         };
         let text = |name: &str, bom: bool| -> Result<_, ExportError> {
             let path = dir.join(Formats::file_name(table.name, name));
-            let mut file = CsvFile { out: BufWriter::with_capacity(1 << 20, open(&path)?), path, first: true };
+            let mut file = CsvFile {
+                out: BufWriter::with_capacity(1 << 20, open(&path)?),
+                path,
+                line: String::new(),
+                started: false,
+            };
             if bom {
                 // Spreadsheets read UTF-8 only after a byte order mark.
                 file.raw("\u{FEFF}")?;

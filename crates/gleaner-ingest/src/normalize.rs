@@ -88,12 +88,14 @@ fn is_stray_control(c: char) -> bool {
 /// Does `text` hold anything [`normalize_owned`] changes? One pass over the bytes.
 fn needs_normalizing(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // One branch-free pass finds the candidates (a C0 byte other than newline and tab, DEL, or
+    // the lead byte of a C1 control); only then is a 0xC2 looked at closely.
+    let candidate = |b: u8| (b < 0x20) & (b != b'\n') & (b != b'\t') | (b == 0x7F) | (b == 0xC2);
     bytes.starts_with("\u{FEFF}".as_bytes())
-        || bytes.iter().enumerate().any(|(i, &b)| {
-            (b < 0x20 && b != b'\n' && b != b'\t')
-                || b == 0x7F
-                || (b == 0xC2 && bytes.get(i + 1).is_some_and(|&n| (0x80..0xA0).contains(&n)))
-        })
+        || bytes.iter().any(|&b| candidate(b))
+            && bytes.iter().enumerate().any(|(i, &b)| {
+                candidate(b) && (b != 0xC2 || bytes.get(i + 1).is_some_and(|&n| (0x80..0xA0).contains(&n)))
+            })
 }
 
 /// The contract's normalization of a decoded text: a leading byte order mark is dropped; `\r\n`

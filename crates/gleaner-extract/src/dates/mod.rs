@@ -2130,8 +2130,13 @@ fn meridiem(lw: &str) -> Option<bool> {
 
 /// A time-zone abbreviation written after a clock time ("4 a.m. EDT").
 fn time_zone(lw: &str) -> bool {
-    // "EST." at a sentence's end keeps its period; "EST/0100 gmt" is two zones.
-    let lw = lw.split('/').next().unwrap_or(lw).trim_end_matches('.');
+    // "EST." at a sentence's end keeps its period; "EST/0100 gmt" is two zones. (Zones are
+    // short: a longer word is none, before any search.)
+    if lw.len() > 12 || lw.len() < 3 {
+        return false;
+    }
+    let lw = &lw[..lw.bytes().position(|b| b == b'/').unwrap_or(lw.len())];
+    let lw = lw.strip_suffix('.').unwrap_or(lw);
     matches!(lw, "edt" | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet")
 }
 
@@ -2815,7 +2820,9 @@ fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return the.then(|| found(i, i + 1, Val::Decade(190 + n), false));
     }
     // "the 1970's", "early 1980's": the possessive is its own token.
-    if let (Some(y), "'s" | "’s") = (year_at(words, i), words.lw(i + 1)) {
+    if let ("'s" | "’s", Some(y)) =
+        (words.lw(i + 1), lw.starts_with(|c: char| c.is_ascii_digit()).then(|| year_at(words, i)).flatten())
+    {
         let cued = the || matches!(before(1), "early" | "late" | "mid") || coordinated_decade(words, i);
         if y % 10 == 0 && cued && !model_number(words, i) {
             let val = if y % 100 == 0 && y < 2000 { Val::Century(y / 100) } else { Val::Decade(y / 10) };

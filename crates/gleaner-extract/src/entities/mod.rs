@@ -713,16 +713,17 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     }
     // 2b. Acronyms of a longer name of the same label anywhere in the document (the longer
     //     names indexed by label and initials: one lookup per acronym).
+    let acronyms: Vec<(usize, String)> =
+        (0..n).filter_map(|g| Some((g, acronym_letters(display(doc.slice(found[first[g]].span)))?))).collect();
     let mut by_initials: std::collections::HashMap<(&str, String), Vec<usize>> = std::collections::HashMap::new();
-    for h in 0..n {
-        if words_of(&groups[h]).len() >= 2 {
-            by_initials.entry((label[h], initials(display(doc.slice(found[first[h]].span))))).or_default().push(h);
+    if !acronyms.is_empty() {
+        for h in 0..n {
+            if words_of(&groups[h]).len() >= 2 {
+                by_initials.entry((label[h], initials(display(doc.slice(found[first[h]].span))))).or_default().push(h);
+            }
         }
     }
-    for g in 0..n {
-        let Some(letters) = acronym_letters(display(doc.slice(found[first[g]].span))) else {
-            continue;
-        };
+    for (g, letters) in acronyms {
         let targets: Vec<usize> =
             by_initials.get(&(label[g], letters)).into_iter().flatten().copied().filter(|&h| h != g).collect();
         if let [h] = targets[..] {
