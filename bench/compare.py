@@ -13,6 +13,7 @@ Not a test: the eval data is not in the repository.
 import argparse
 import csv
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -67,11 +68,22 @@ def snapshot(args):
     return 0
 
 
+PREPARED = re.compile(r"^.*/([^/]+\.input\.jsonl)")
+
+
 def rows(path):
+    """The header and the multiset of rows; a prepared input's path (which names the snapshot
+    folder) is cut to its file name, so snapshots in different folders compare."""
     with open(path, newline="", encoding="utf-8") as f:
         reader = csv.reader(f)
         header = next(reader, [])
-        return header, Counter(tuple(r) for r in reader)
+        src = header.index("source") if "source" in header else None
+        out = Counter()
+        for r in reader:
+            if src is not None and src < len(r):
+                r[src] = PREPARED.sub(r"\1", r[src])
+            out[tuple(r)] += 1
+        return header, out
 
 
 def diff(args):

@@ -10,7 +10,9 @@ import pytest
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 EVAL = os.path.join(ROOT, "..", "shared", "eval")
 BIN = os.path.join(ROOT, "target", "release", "gleaner")
-TABLES = ("documents", "sentences", "mentions", "entities", "numbers", "dates", "relations", "errors")
+# The tables as the CLI lists them (`gleaner schema --json`): the package must agree.
+SCHEMA = json.loads(subprocess.run([BIN, "schema", "--json"], check=True, capture_output=True, text=True).stdout)
+TABLES = tuple(t["name"] for t in SCHEMA["tables"])
 
 
 def run_cli(inputs, out):

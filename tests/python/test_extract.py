@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 
 import gleaner
-from conftest import ROOT, TABLES, assert_same_tables, jsonl_slice, run_cli
+from conftest import ROOT, SCHEMA, TABLES, assert_same_tables, jsonl_slice, run_cli
 
 
 def test_seed_equals_cli(tmp_path):
@@ -117,6 +117,14 @@ def test_run_writes_the_dataset(tmp_path):
     assert report["rows"]["documents"] == 1 and report["missing_inputs"] == 0
     assert sorted(report["rows"]) == sorted(TABLES)
     assert (tmp_path / "out" / "mentions.csv").exists() and not (tmp_path / "out" / "mentions.parquet").exists()
+
+
+def test_the_package_reads_its_tables_and_columns_from_the_cli_schema():
+    assert gleaner.TABLES == TABLES and len(TABLES) >= 8
+    assert gleaner.SCHEMA == SCHEMA
+    t = gleaner.extract("Jane Roe spoke in Lisbon on Monday.", published="2021-08-27")
+    for spec in SCHEMA["tables"]:
+        assert t[spec["name"]].schema.names == [c["name"] for c in spec["columns"]], spec["name"]
 
 
 def test_tables_have_the_contract_schema_and_pandas_reads_them():

@@ -139,18 +139,11 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
     let dir = staging.path();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
     let pipeline = args.pipeline.clone().unwrap_or_else(|| Arc::new(Pipeline::standard()));
-    // One writer per format, each on its own thread: Parquet encoding and CSV formatting overlap.
-    let mut writers = Vec::new();
-    let parquet = Formats { parquet: args.formats.parquet, ..Formats::NONE };
-    let text = Formats { csv: args.formats.csv, sheet: args.formats.sheet, ..Formats::NONE };
-    for formats in [parquet, text] {
-        if formats != Formats::NONE {
-            let writer = DatasetWriter::create(&dir, formats).with_context(|| {
-                format!("cannot write the dataset beside {}; check that the folder is writable", args.out.display())
-            })?;
-            writers.push(writer);
-        }
-    }
+    // One writer thread builds every row once and hands it to each format's file; Parquet
+    // encoding runs on a thread per table.
+    let writer = DatasetWriter::create(&dir, args.formats).with_context(|| {
+        format!("cannot write the dataset beside {}; check that the folder is writable", args.out.display())
+    })?;
 
     let mut reader = Reader::new(&inputs);
     if let Some(field) = &args.published_field {
@@ -161,17 +154,10 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
     let published = args.published;
 
     let (raw_tx, raw_rx) = sync_channel::<Chunk>(QUEUE);
-    let mut done_txs = Vec::new();
-    let mut write_threads = Vec::new();
-    for (i, writer) in writers.into_iter().enumerate() {
-        let (tx, rx) = sync_channel::<Processed>(QUEUE);
-        done_txs.push(tx);
-        let show_progress = i == 0 && args.progress;
-        let thread = std::thread::Builder::new()
-            .name("write".into())
-            .spawn(move || write(writer, rx, show_progress.then_some(total_bytes)))?;
-        write_threads.push(thread);
-    }
+    let (done_tx, done_rx) = sync_channel::<Processed>(QUEUE);
+    let show_progress = args.progress.then_some(total_bytes);
+    let write_thread =
+        std::thread::Builder::new().name("write".into()).spawn(move || write(writer, done_rx, show_progress))?;
 
     let read_thread = std::thread::Builder::new().name("read".into()).spawn(move || {
         let mut reader = reader;
@@ -227,7 +213,7 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
             while let Some((processed, last)) = waiting.get_mut(&next).and_then(|parts| parts.pop_front()) {
                 // After a writer failed, stop reading and drain what is in flight so that no
                 // stage blocks; the writer's error is reported when it is joined.
-                if !done_txs.iter().all(|tx| tx.send(processed.clone()).is_ok()) {
+                if done_tx.send(processed).is_err() {
                     writer_failed.store(true, Ordering::Relaxed);
                 }
                 if last {
@@ -275,14 +261,10 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
     // staging folder when it is removed.
     let sequenced = sequencer.join();
     let bytes_read = read_thread.join();
-    let written: Vec<_> = write_threads.into_iter().map(|t| t.join()).collect();
+    let written = write_thread.join();
     sequenced.map_err(|_| anyhow::anyhow!("the sequencer thread panicked"))?;
     let bytes_read = bytes_read.map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
-    let mut last = None;
-    for w in written {
-        last = Some(w.map_err(|_| anyhow::anyhow!("a writer thread panicked"))??);
-    }
-    let written = last.unwrap_or_default();
+    let written = written.map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
     if written.documents == 0 {
         return Err(NoDocuments { out: args.out.clone(), problems: written.first_problems }.into());
     }
@@ -366,7 +348,7 @@ struct Written {
     first_problems: Vec<String>,
 }
 
-/// Processed outcomes of one chunk, with the input bytes read so far; shared by the writers.
+/// Processed outcomes of one chunk, with the input bytes read so far.
 type Processed = Arc<(Vec<Outcome>, u64)>;
 
 /// One writer thread: writes every chunk in order, then closes its files. Returns the row counts

@@ -1,4 +1,4 @@
-//! The gleaner dataset: the contract's eight tables as Arrow, streamed to Parquet and CSV.
+//! The gleaner dataset: the contract's tables as Arrow, streamed to Parquet and CSV.
 //!
 //! A [`DatasetWriter`] takes documents with their extractions (and `errors` rows) one at a time,
 //! in the order they should appear, converts byte offsets to code-point offsets, and streams every
@@ -35,15 +35,23 @@
 #![deny(missing_docs)]
 
 mod schema;
+mod sink;
 mod staging;
-mod table;
+#[macro_use]
+mod tables;
 
-pub use schema::{
-    duckdb_views, schema_json, Column, ColumnType, Table, DATES, DOCUMENTS, ENTITIES, ERRORS, MENTIONS, NUMBERS,
-    RELATIONS, SCHEMA_VERSION, SENTENCES, TABLES,
-};
+pub use schema::{duckdb_views, schema_json, Column, ColumnType, Table, SCHEMA_VERSION};
+pub use sink::arrow_schema;
 pub use staging::{abandon_open_datasets, Abandoned, Staging};
-pub use table::arrow_schema;
+pub use tables::dates::DATES;
+pub use tables::documents::DOCUMENTS;
+pub use tables::entities::ENTITIES;
+pub use tables::errors::ERRORS;
+pub use tables::mentions::MENTIONS;
+pub use tables::numbers::NUMBERS;
+pub use tables::relations::RELATIONS;
+pub use tables::sentences::SENTENCES;
+pub use tables::TABLES;
 
 use std::path::{Path, PathBuf};
 
@@ -51,7 +59,8 @@ use arrow_array::RecordBatch;
 use gleaner_extract::{EntityCatalog, Extraction};
 use gleaner_ingest::{CharIndex, Document, Issue};
 use serde::Serialize;
-use table::{Cell, MemoryTable, RowSink, TableWriter};
+use sink::{TableOut, Target};
+use tables::{write_each, Cx, Source, REGISTRY};
 
 /// Which files to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,22 +206,16 @@ impl Summary {
     }
 }
 
-/// The rows of every table, built from documents and their extractions; generic over where
-/// rows go (files or memory), so both outputs read documents the same way.
+/// The rows of every table, built once from documents and their extractions and handed to
+/// every sink of the target (one per format, or memory).
 #[derive(Debug)]
-struct Rows<S> {
-    documents: S,
-    sentences: S,
-    mentions: S,
-    numbers: S,
-    dates: S,
-    relations: S,
-    errors: S,
+struct Rows {
+    /// One output per table, in [`REGISTRY`] order.
+    tables: Vec<TableOut>,
     catalog: EntityCatalog,
-    list_scratch: Vec<String>,
-    /// The next `mention_idx`, `number_idx`, `date_idx`, `relation_idx` of the document being
-    /// written (its rows may come in parts).
-    next_idx: [usize; 4],
+    /// The index of the next row of each table for the document being written (its rows may
+    /// come in parts).
+    next_idx: Vec<usize>,
     /// The code-point index of the document being written (its id and the index's blocks): built
     /// once per document, however many parts its rows come in.
     index: (String, Vec<u32>),
@@ -223,28 +226,16 @@ struct Rows<S> {
 pub struct DatasetWriter {
     dir: PathBuf,
     formats: Formats,
-    rows: Rows<TableWriter>,
+    rows: Rows,
 }
 
 impl DatasetWriter {
-    /// Creates `dir` if needed and opens every table in it (under its final name: make `dir` a
-    /// [`Staging`] folder to replace a dataset atomically).
+    /// Creates `dir` if needed and opens every table in it, in every format of `formats` (under
+    /// its final name: make `dir` a [`Staging`] folder to replace a dataset atomically). Each
+    /// row is built once and handed to each format's file.
     pub fn create(dir: &Path, formats: Formats) -> Result<DatasetWriter, ExportError> {
         std::fs::create_dir_all(dir).map_err(|e| ExportError::io(dir, e))?;
-        let open = |t: &'static Table| TableWriter::create(dir, t, formats);
-        let rows = Rows {
-            documents: open(&DOCUMENTS)?,
-            sentences: open(&SENTENCES)?,
-            mentions: open(&MENTIONS)?,
-            numbers: open(&NUMBERS)?,
-            dates: open(&DATES)?,
-            relations: open(&RELATIONS)?,
-            errors: open(&ERRORS)?,
-            catalog: EntityCatalog::new(),
-            list_scratch: Vec::new(),
-            next_idx: [0; 4],
-            index: (String::new(), Vec::new()),
-        };
+        let rows = Rows::open(&Target::Files(dir.to_owned(), formats))?;
         Ok(DatasetWriter { dir: dir.to_owned(), formats, rows })
     }
 
@@ -272,30 +263,32 @@ impl DatasetWriter {
     }
 }
 
-impl<S: RowSink> Rows<S> {
+impl Rows {
+    fn open(target: &Target) -> Result<Rows, ExportError> {
+        let tables = REGISTRY.iter().map(|(t, _)| TableOut::open(target, t)).collect::<Result<Vec<_>, _>>()?;
+        Ok(Rows {
+            next_idx: vec![0; tables.len()],
+            tables,
+            catalog: EntityCatalog::new(),
+            index: (String::new(), Vec::new()),
+        })
+    }
+
+    /// The output of the table whose rows come from `source`.
+    fn table(&mut self, source: fn(&Source) -> bool) -> &mut TableOut {
+        let i = REGISTRY.iter().position(|(_, s)| source(s)).expect("every source has a table");
+        &mut self.tables[i]
+    }
+
     fn write_issue(&mut self, issue: &Issue) -> Result<(), ExportError> {
-        self.errors.push(&[
-            Cell::Str(&issue.source),
-            Cell::Str(issue.stage),
-            Cell::Str(issue.kind),
-            Cell::Str(&issue.message),
-        ])
+        self.table(|s| matches!(s, Source::Errors)).push(&tables::errors::cells(issue, ()))
     }
 
     /// The `entities` rows of every document written so far.
-    fn write_entities(&mut self, entities: &mut impl RowSink) -> Result<(), ExportError> {
+    fn write_entities(&mut self) -> Result<(), ExportError> {
+        let i = REGISTRY.iter().position(|(_, s)| matches!(s, Source::Entities)).expect("an entities table");
         for rec in self.catalog.records() {
-            self.list_scratch.clear();
-            self.list_scratch.extend(rec.aliases.iter().cloned());
-            let aliases: Vec<&str> = self.list_scratch.iter().map(String::as_str).collect();
-            entities.push(&[
-                Cell::Str(&rec.entity_id),
-                Cell::Str(&rec.label),
-                Cell::Str(&rec.name),
-                Cell::List(&aliases),
-                Cell::Int(rec.n_mentions as i64),
-                Cell::Int(rec.n_documents as i64),
-            ])?;
+            self.tables[i].push(&tables::entities::cells(rec, ()))?;
         }
         Ok(())
     }
@@ -315,36 +308,16 @@ impl<S: RowSink> Rows<S> {
     }
 
     fn begin_document(&mut self, doc: &Document) -> Result<(), ExportError> {
-        self.next_idx = [0; 4];
+        self.next_idx.fill(0);
         self.index.0.clear();
         let index = self.char_index(doc);
-        let at = |byte: u32| Cell::Int(index.char_offset(byte) as i64);
-        let id = doc.doc_id.as_str();
-        let meta = &doc.meta;
-        self.documents.push(&[
-            Cell::Str(id),
-            Cell::Str(&doc.source),
-            Cell::OptStr(meta.title.as_deref()),
-            Cell::OptStr(meta.author.as_deref()),
-            Cell::OptDate(meta.published),
-            Cell::Str(doc.language),
-            Cell::Str(&doc.text),
-            at(doc.text.len() as u32),
-            Cell::Int(doc.sentences.len() as i64),
-            Cell::Int(doc.tokens.len() as i64),
-            Cell::Str(&doc.sha256),
-            Cell::OptStr(meta.extra.as_deref()),
-        ])?;
-        for (i, s) in doc.sentences.iter().enumerate() {
-            self.sentences.push(&[
-                Cell::Str(id),
-                Cell::Int(i as i64),
-                Cell::Int(s.paragraph as i64),
-                at(s.span.start),
-                at(s.span.end),
-                Cell::Str(doc.slice(s.span)),
-                Cell::Str(s.zone.as_str()),
-            ])?;
+        let cx = Cx::new(doc, &index);
+        for ((_, source), out) in REGISTRY.iter().zip(&mut self.tables) {
+            match source {
+                Source::Document => out.push(&tables::documents::cells(doc, cx))?,
+                Source::Sentence => write_each(&doc.sentences, cx, out, tables::sentences::cells)?,
+                _ => {}
+            }
         }
         self.keep_index(doc, index);
         Ok(())
@@ -352,84 +325,12 @@ impl<S: RowSink> Rows<S> {
 
     fn write_rows(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
         let index = self.char_index(doc);
-        let at = |byte: u32| Cell::Int(index.char_offset(byte) as i64);
-        let id = doc.doc_id.as_str();
-        let [m0, n0, d0, r0] = self.next_idx;
-        self.next_idx =
-            [m0 + found.mentions.len(), n0 + found.numbers.len(), d0 + found.dates.len(), r0 + found.relations.len()];
-        for (i, m) in found.mentions.iter().enumerate() {
-            let i = m0 + i;
-            self.mentions.push(&[
-                Cell::Str(id),
-                Cell::Int(i as i64),
-                Cell::Int(m.sentence as i64),
-                at(m.span.start),
-                at(m.span.end),
-                Cell::Str(doc.slice(m.span)),
-                Cell::Str(m.label),
-                Cell::Str(&m.entity_id),
-                Cell::Float(m.confidence as f64),
-                Cell::Str(m.method),
-            ])?;
-        }
-        for (i, n) in found.numbers.iter().enumerate() {
-            let i = n0 + i;
-            self.numbers.push(&[
-                Cell::Str(id),
-                Cell::Int(i as i64),
-                Cell::Int(n.sentence as i64),
-                at(n.span.start),
-                at(n.span.end),
-                Cell::Str(doc.slice(n.span)),
-                Cell::OptFloat(n.value),
-                Cell::OptFloat(n.low),
-                Cell::OptFloat(n.high),
-                Cell::Str(n.qualifier.as_str()),
-                Cell::Str(n.kind.as_str()),
-                Cell::OptStr(n.unit.as_deref()),
-                Cell::OptStr(n.counted.as_deref()),
-                Cell::OptStr(n.event.as_deref()),
-            ])?;
-        }
-        for (i, d) in found.dates.iter().enumerate() {
-            let i = d0 + i;
-            self.dates.push(&[
-                Cell::Str(id),
-                Cell::Int(i as i64),
-                Cell::Int(d.sentence as i64),
-                at(d.span.start),
-                at(d.span.end),
-                Cell::Str(doc.slice(d.span)),
-                Cell::Str(d.kind.as_str()),
-                Cell::Str(&d.value),
-                Cell::OptStr(d.modifier),
-                Cell::OptDate(d.range_start),
-                Cell::OptDate(d.range_end),
-                Cell::Bool(d.anchored),
-                Cell::OptDate(d.anchor),
-            ])?;
-        }
-        for (i, r) in found.relations.iter().enumerate() {
-            let i = r0 + i;
-            self.relations.push(&[
-                Cell::Str(id),
-                Cell::Int(i as i64),
-                Cell::Int(r.sentence as i64),
-                Cell::Str(&r.subject.entity_id),
-                Cell::Str(doc.slice(r.subject.span)),
-                at(r.subject.span.start),
-                at(r.subject.span.end),
-                Cell::Str(r.predicate),
-                Cell::Str(&r.object.entity_id),
-                Cell::Str(doc.slice(r.object.span)),
-                at(r.object.span.start),
-                at(r.object.span.end),
-                at(r.evidence.start),
-                at(r.evidence.end),
-                Cell::Str(doc.slice(r.evidence)),
-                Cell::Float(r.confidence as f64),
-                Cell::Str(r.method),
-            ])?;
+        let cx = Cx::new(doc, &index);
+        for (((_, source), out), next) in REGISTRY.iter().zip(&mut self.tables).zip(&mut self.next_idx) {
+            if let Source::Extracted(rows) = source {
+                (rows.write)(found, Cx { idx: *next, ..cx }, out)?;
+                *next += (rows.len)(found);
+            }
         }
         for issue in &found.issues {
             self.write_issue(issue)?;
@@ -437,6 +338,20 @@ impl<S: RowSink> Rows<S> {
         self.catalog.add(doc, found);
         self.keep_index(doc, index);
         Ok(())
+    }
+
+    /// Writes `entities` and closes every table: `(table, rows, batch of a memory table)` in
+    /// [`TABLES`] order.
+    #[allow(clippy::type_complexity)]
+    fn finish(mut self) -> Result<Vec<(&'static str, u64, Option<RecordBatch>)>, ExportError> {
+        self.write_entities()?;
+        self.tables
+            .into_iter()
+            .map(|t| {
+                let name = t.table.name;
+                t.finish().map(|(rows, batch)| (name, rows, batch))
+            })
+            .collect()
     }
 }
 
@@ -450,32 +365,19 @@ impl DatasetWriter {
     }
 
     /// Like [`DatasetWriter::finish`], without `manifest.json`: for a caller that writes the
-    /// formats with two writers (on two threads) and one manifest with [`write_manifest`].
-    pub fn finish_tables(mut self) -> Result<Summary, ExportError> {
-        let mut entities = TableWriter::create(&self.dir, &ENTITIES, self.formats)?;
-        self.rows.write_entities(&mut entities)?;
-        let r = self.rows;
-        let mut tables = vec![
-            ("documents", r.documents.finish()?),
-            ("sentences", r.sentences.finish()?),
-            ("mentions", r.mentions.finish()?),
-            ("entities", entities.finish()?),
-            ("numbers", r.numbers.finish()?),
-            ("dates", r.dates.finish()?),
-            ("relations", r.relations.finish()?),
-            ("errors", r.errors.finish()?),
-        ];
-        tables.sort_by_key(|(name, _)| TABLES.iter().position(|t| t.name == *name));
+    /// manifest itself, with [`write_manifest`], once it knows more of the run.
+    pub fn finish_tables(self) -> Result<Summary, ExportError> {
+        let tables = self.rows.finish()?.into_iter().map(|(name, rows, _)| (name, rows)).collect();
         Ok(Summary { tables })
     }
 }
 
-/// The dataset in memory: the contract's eight tables as Arrow record batches, built from
-/// documents exactly as [`DatasetWriter`] writes them (same rows, same order, same schema). For
-/// callers that hand tables on without files (the Python bindings).
+/// The dataset in memory: the contract's tables as Arrow record batches, built from documents
+/// exactly as [`DatasetWriter`] writes them (same rows, same order, same schema). For callers
+/// that hand tables on without files (the Python bindings).
 ///
 /// ```
-/// use gleaner_export::Batches;
+/// use gleaner_export::{Batches, TABLES};
 /// use gleaner_extract::Pipeline;
 /// use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
 ///
@@ -485,13 +387,13 @@ impl DatasetWriter {
 /// let mut out = Batches::new();
 /// out.write_document(&doc, &Pipeline::standard().run(&doc)).unwrap();
 /// let tables = out.finish().unwrap();
-/// assert_eq!(tables.len(), 8);
+/// assert_eq!(tables.len(), TABLES.len());
 /// let (name, sentences) = &tables[1];
 /// assert_eq!((*name, sentences.num_rows()), ("sentences", 2));
 /// ```
 #[derive(Debug)]
 pub struct Batches {
-    rows: Rows<MemoryTable>,
+    rows: Rows,
 }
 
 impl Default for Batches {
@@ -503,21 +405,7 @@ impl Default for Batches {
 impl Batches {
     /// Empty tables.
     pub fn new() -> Batches {
-        Batches {
-            rows: Rows {
-                documents: MemoryTable::new(&DOCUMENTS),
-                sentences: MemoryTable::new(&SENTENCES),
-                mentions: MemoryTable::new(&MENTIONS),
-                numbers: MemoryTable::new(&NUMBERS),
-                dates: MemoryTable::new(&DATES),
-                relations: MemoryTable::new(&RELATIONS),
-                errors: MemoryTable::new(&ERRORS),
-                catalog: EntityCatalog::new(),
-                list_scratch: Vec::new(),
-                next_idx: [0; 4],
-                index: (String::new(), Vec::new()),
-            },
-        }
+        Batches { rows: Rows::open(&Target::Memory).expect("memory tables open without IO") }
     }
 
     /// Adds an `errors` row.
@@ -542,24 +430,17 @@ impl Batches {
         self.rows.write_rows(doc, found)
     }
 
-    /// The eight tables, in [`TABLES`] order, `entities` aggregated over every document added.
-    pub fn finish(mut self) -> Result<Vec<(&'static str, RecordBatch)>, ExportError> {
-        let mut entities = MemoryTable::new(&ENTITIES);
-        self.rows.write_entities(&mut entities)?;
-        let arrow = |e| ExportError::arrow(Path::new("<memory>"), e);
-        let r = self.rows;
-        let tables = vec![
-            ("documents", r.documents.finish().map_err(arrow)?),
-            ("sentences", r.sentences.finish().map_err(arrow)?),
-            ("mentions", r.mentions.finish().map_err(arrow)?),
-            ("entities", entities.finish().map_err(arrow)?),
-            ("numbers", r.numbers.finish().map_err(arrow)?),
-            ("dates", r.dates.finish().map_err(arrow)?),
-            ("relations", r.relations.finish().map_err(arrow)?),
-            ("errors", r.errors.finish().map_err(arrow)?),
-        ];
-        debug_assert!(tables.iter().zip(TABLES.iter()).all(|((n, _), t)| *n == t.name));
-        Ok(tables)
+    /// Every table, in [`TABLES`] order, `entities` aggregated over every document added.
+    pub fn finish(self) -> Result<Vec<(&'static str, RecordBatch)>, ExportError> {
+        self.rows
+            .finish()?
+            .into_iter()
+            .map(|(name, _, batch)| {
+                batch.map(|b| (name, b)).ok_or_else(|| {
+                    ExportError::io(Path::new("<memory>"), std::io::Error::other("a memory table gave no batch"))
+                })
+            })
+            .collect()
     }
 }
 

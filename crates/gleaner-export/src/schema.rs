@@ -1,7 +1,8 @@
 //! The dataset contract's tables, as data: one [`Table`] per table, one [`Column`] per column.
 //!
-//! Adding a table is adding one more `Table` here and the rows that fill it; both writers (Parquet
-//! and CSV) and `gleaner schema` read this list.
+//! Each table is declared, with the function that turns a row into its cells, in one file of
+//! `tables/` (see the `table!` macro there); every sink (Parquet, CSV, memory), `gleaner schema`,
+//! `manifest.json` and the Python package read the list [`TABLES`](crate::TABLES).
 
 /// The contract's schema version (`manifest.json` → `schema_version`).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -62,7 +63,7 @@ impl ColumnType {
 /// The schema as JSON (what `gleaner schema --json` prints and `manifest.json` holds): the schema
 /// version and, per table, its columns with type, nullability and meaning.
 pub fn schema_json() -> serde_json::Value {
-    let tables: Vec<serde_json::Value> = TABLES
+    let tables: Vec<serde_json::Value> = crate::TABLES
         .iter()
         .map(|t| {
             let columns: Vec<serde_json::Value> = t
@@ -80,7 +81,7 @@ pub fn schema_json() -> serde_json::Value {
 /// text and an empty field null, lists as lists: what `gleaner schema --duckdb` prints.
 pub fn duckdb_views(dir: &str) -> String {
     let mut out = String::new();
-    for t in TABLES {
+    for t in crate::TABLES {
         let columns: Vec<String> = t.columns.iter().map(|c| format!("'{}': '{}'", c.name, c.ty.duckdb())).collect();
         let lists: Vec<String> = t
             .columns
@@ -121,169 +122,3 @@ pub struct Table {
     /// Columns, in order.
     pub columns: &'static [Column],
 }
-
-const fn col(name: &'static str, ty: ColumnType, doc: &'static str) -> Column {
-    Column { name, ty, doc }
-}
-
-use ColumnType::*;
-
-const SPAN_DOC: &str = "offset into documents.text, in code points";
-
-/// `documents`.
-pub const DOCUMENTS: Table = Table {
-    name: "documents",
-    doc: "one row per input document",
-    columns: &[
-        col("doc_id", Str, "stable id: the JSONL id, or the path relative to the input root"),
-        col("source", Str, "where it came from (relative path, #line for JSONL records)"),
-        col("title", OptStr, "from metadata, or a detected title line"),
-        col("author", OptStr, "from metadata, or a detected byline"),
-        col("published", OptDate, "document creation date: the anchor for relative dates"),
-        col("language", Str, "ISO 639-1"),
-        col("text", Str, "normalized full text; every offset points into it"),
-        col("n_chars", Int, "code points in text"),
-        col("n_sentences", Int, "sentences"),
-        col("n_tokens", Int, "tokens"),
-        col("sha256", Str, "of the original bytes"),
-        col("metadata", OptStr, "other JSONL fields, as a JSON object (added to the contract)"),
-    ],
-};
-
-/// `sentences`.
-pub const SENTENCES: Table = Table {
-    name: "sentences",
-    doc: "one row per sentence",
-    columns: &[
-        col("doc_id", Str, "document"),
-        col("sentence_idx", Int, "0-based within the document"),
-        col("paragraph_idx", Int, "0-based within the document"),
-        col("start", Int, SPAN_DOC),
-        col("end", Int, SPAN_DOC),
-        col("text", Str, "documents.text[start:end]"),
-        col(
-            "zone",
-            Str,
-            "body, heading, byline or boilerplate; only body and heading are extracted (added to the contract)",
-        ),
-    ],
-};
-
-/// `mentions`.
-pub const MENTIONS: Table = Table {
-    name: "mentions",
-    doc: "one row per entity mention",
-    columns: &[
-        col("doc_id", Str, "document"),
-        col("mention_idx", Int, "0-based within the document"),
-        col("sentence_idx", Int, "sentence holding it"),
-        col("start", Int, SPAN_DOC),
-        col("end", Int, SPAN_DOC),
-        col("text", Str, "documents.text[start:end]"),
-        col(
-            "label",
-            Str,
-            "OntoNotes label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC",
-        ),
-        col("entity_id", Str, "entities.entity_id"),
-        col("confidence", Float, "0..1"),
-        col("method", Str, "model, lexicon, alias, ..."),
-    ],
-};
-
-/// `entities`.
-pub const ENTITIES: Table = Table {
-    name: "entities",
-    doc: "one row per canonical entity",
-    columns: &[
-        col("entity_id", Str, "stable: from label and normalized name"),
-        col("label", Str, "OntoNotes label"),
-        col("name", Str, "the most complete form seen"),
-        col("aliases", StrList, "other surface forms linked to it"),
-        col("n_mentions", Int, "mentions in the corpus"),
-        col("n_documents", Int, "documents mentioning it"),
-    ],
-};
-
-/// `numbers`.
-pub const NUMBERS: Table = Table {
-    name: "numbers",
-    doc: "one row per number or quantity",
-    columns: &[
-        col("doc_id", Str, "document"),
-        col("number_idx", Int, "0-based within the document"),
-        col("sentence_idx", Int, "sentence holding it"),
-        col("start", Int, SPAN_DOC),
-        col("end", Int, SPAN_DOC),
-        col("text", Str, "the whole expression"),
-        col("value", OptFloat, "point value; null for a pure range or a vague amount"),
-        col("low", OptFloat, "lowest value the text allows"),
-        col("high", OptFloat, "highest value the text allows"),
-        col("qualifier", Str, "exact, approx, at_least, more_than, at_most, less_than, range, vague"),
-        col("kind", Str, "cardinal, ordinal, percent, money, measure, fraction"),
-        col("unit", OptStr, "%, USD, km, ..."),
-        col("counted", OptStr, "the noun phrase counted"),
-        col("event", OptStr, "what happened to what is counted: killed, wounded, ..."),
-    ],
-};
-
-/// `dates`.
-pub const DATES: Table = Table {
-    name: "dates",
-    doc: "one row per temporal expression (TIMEX3)",
-    columns: &[
-        col("doc_id", Str, "document"),
-        col("date_idx", Int, "0-based within the document"),
-        col("sentence_idx", Int, "sentence holding it"),
-        col("start", Int, SPAN_DOC),
-        col("end", Int, SPAN_DOC),
-        col("text", Str, "documents.text[start:end]"),
-        col("type", Str, "DATE, TIME, DURATION, SET"),
-        col("value", Str, "TIMEX3 value"),
-        col("mod", OptStr, "TIMEX3 mod"),
-        col("range_start", OptDate, "first day covered"),
-        col("range_end", OptDate, "last day covered"),
-        col("anchored", Bool, "resolved relative to the document date"),
-        col("anchor", OptDate, "the date it was resolved against"),
-    ],
-};
-
-/// `relations`.
-pub const RELATIONS: Table = Table {
-    name: "relations",
-    doc: "one row per relation between two entities",
-    columns: &[
-        col("doc_id", Str, "document"),
-        col("relation_idx", Int, "0-based within the document"),
-        col("sentence_idx", Int, "sentence holding the evidence"),
-        col("subject_entity_id", Str, "entities.entity_id"),
-        col("subject_text", Str, "documents.text[subject_start:subject_end]"),
-        col("subject_start", Int, SPAN_DOC),
-        col("subject_end", Int, SPAN_DOC),
-        col("predicate", Str, "leader_of, member_of, ..."),
-        col("object_entity_id", Str, "entities.entity_id"),
-        col("object_text", Str, "documents.text[object_start:object_end]"),
-        col("object_start", Int, SPAN_DOC),
-        col("object_end", Int, SPAN_DOC),
-        col("start", Int, "evidence span start, in code points"),
-        col("end", Int, "evidence span end, in code points"),
-        col("text", Str, "the evidence"),
-        col("confidence", Float, "0..1"),
-        col("method", Str, "rule, model, ..."),
-    ],
-};
-
-/// `errors`.
-pub const ERRORS: Table = Table {
-    name: "errors",
-    doc: "one row per input that could not be fully processed",
-    columns: &[
-        col("source", Str, "the input"),
-        col("stage", Str, "read, decode, segment, extract, ..."),
-        col("kind", Str, "machine-readable kind"),
-        col("message", Str, "what happened and what to do"),
-    ],
-};
-
-/// Every table, in the order they are listed and written.
-pub const TABLES: [&Table; 8] = [&DOCUMENTS, &SENTENCES, &MENTIONS, &ENTITIES, &NUMBERS, &DATES, &RELATIONS, &ERRORS];

@@ -19,8 +19,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Weak};
 
-use crate::schema::TABLES;
 use crate::ExportError;
+use crate::TABLES;
 
 /// The marker in the names of what a run keeps beside its target.
 const MARK: &str = ".gleaner-";

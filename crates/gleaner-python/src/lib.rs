@@ -280,6 +280,9 @@ fn _gleaner(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(run, m)?)?;
+    // The contract's schema (tables, columns, types, meanings) as `gleaner schema --json` prints it:
+    // Python reads its list of tables from here, never from a copy of its own.
+    m.add("SCHEMA_JSON", gleaner_export::schema_json().to_string())?;
     m.add("GleanerError", m.py().get_type::<GleanerError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -21,15 +21,23 @@ from typing import Any, Dict, Iterable, Optional, Union
 
 import pyarrow as pa
 
+import json
+
+from ._gleaner import SCHEMA_JSON as _SCHEMA_JSON
 from ._gleaner import GleanerError, __version__
 from ._gleaner import extract as _extract
 from ._gleaner import extract_batch as _extract_batch
 from ._gleaner import run as _run
 
-__all__ = ["extract", "extract_batch", "run", "load", "GleanerError", "TABLES", "__version__"]
+__all__ = ["extract", "extract_batch", "run", "load", "GleanerError", "TABLES", "SCHEMA", "__version__"]
+
+#: The dataset contract's schema, from the Rust side (what ``gleaner schema --json`` prints):
+#: ``{"schema_version": int, "tables": [{"name", "doc", "columns": [{"name", "type", "nullable",
+#: "doc"}]}]}``.
+SCHEMA = json.loads(_SCHEMA_JSON)
 
 #: The tables, in the contract's order.
-TABLES = ("documents", "sentences", "mentions", "entities", "numbers", "dates", "relations", "errors")
+TABLES = tuple(t["name"] for t in SCHEMA["tables"])
 
 #: The column a batch's other columns travel in, as one JSON object per row.
 _METADATA = "__gleaner_metadata__"

@@ -3,6 +3,7 @@ from typing import List, Optional, Tuple
 import pyarrow as pa
 
 __version__: str
+SCHEMA_JSON: str
 
 class GleanerError(Exception): ...
 

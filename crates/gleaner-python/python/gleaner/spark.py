@@ -31,8 +31,9 @@ import pyarrow.compute as pc
 
 import gleaner
 
-#: Tables keyed by ``doc_id``; ``errors`` is keyed by ``source``; ``entities`` is aggregated.
-_BY_DOC = ("documents", "sentences", "mentions", "numbers", "dates", "relations")
+#: Tables keyed by ``doc_id`` (those with that column, read from the schema); ``errors`` is keyed
+#: by ``source``; ``entities`` is aggregated.
+_BY_DOC = tuple(t["name"] for t in gleaner.SCHEMA["tables"] if any(c["name"] == "doc_id" for c in t["columns"]))
 
 
 def _arrow_schemas() -> Dict[str, pa.Schema]:
@@ -129,7 +130,7 @@ def _merge_entities(df):
 
 def extract_tables(df, text_col: str = "text", id_col: str = "id", published_col: Optional[str] = None,
                    persist: bool = True) -> Dict[str, "pyspark.sql.DataFrame"]:  # noqa: F821
-    """The contract's eight tables for the documents of ``df`` (one per row: ``text_col`` the
+    """The contract's tables (``gleaner.TABLES``) for the documents of ``df`` (one per row: ``text_col`` the
     text, ``id_col`` a unique id, ``published_col`` an optional ``YYYY-MM-DD`` date column).
 
     The per-document intermediate is persisted (memory and disk) unless ``persist=False``, so

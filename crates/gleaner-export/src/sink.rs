@@ -1,4 +1,8 @@
-//! One table, streamed to Parquet and CSV at once, in bounded row groups.
+//! Where rows go: one sink per format. A table's rows are built once (see `tables`) and handed
+//! to each sink the dataset was opened with: [`ParquetFile`] (Arrow batches encoded on a thread of
+//! their own, in bounded row groups), [`CsvFile`] (the contract's CSV, or the spreadsheet
+//! variant) and [`MemoryTable`] (one Arrow batch, for the Python bindings). A sink knows nothing
+//! of tables but their columns; a table knows nothing of formats.
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -29,7 +33,8 @@ const GROUP_BYTES: usize = 16 << 20;
 /// Columns whose values are nearly all distinct (whole texts, hashes): no dictionary encoding.
 const UNIQUE_VALUED: &[&str] = &["text", "sha256", "source", "message", "metadata", "subject_text", "object_text"];
 
-/// One cell of a row, borrowed from the caller.
+/// One cell of a row, borrowed from the caller: one variant per [`ColumnType`], of the same
+/// name (the `table!` macro builds a column's cell by its type's name).
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Cell<'a> {
     Str(&'a str),
@@ -39,7 +44,7 @@ pub(crate) enum Cell<'a> {
     OptFloat(Option<f64>),
     Bool(bool),
     OptDate(Option<NaiveDate>),
-    List(&'a [&'a str]),
+    StrList(&'a std::collections::BTreeSet<String>),
 }
 
 enum Builder {
@@ -164,11 +169,12 @@ impl ParquetSink {
     }
 }
 
-/// Where the rows of one table go: files ([`TableWriter`]) or Arrow batches in memory
-/// ([`MemoryTable`]).
-pub(crate) trait RowSink {
+/// Where the rows of one table go, in one format.
+pub(crate) trait RowSink: Send {
     /// Appends one row (cells in column order).
     fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError>;
+    /// Closes the sink: files are flushed to disk; a memory table gives its batch.
+    fn finish(self: Box<Self>) -> Result<Option<RecordBatch>, ExportError>;
 }
 
 /// Appends a row's cells to Arrow builders; returns the bytes of string data added.
@@ -189,8 +195,8 @@ fn append(table: &Table, builders: &mut [Builder], row: &[Cell<'_>]) -> usize {
             (Cell::OptFloat(v), Builder::Float(b)) => b.append_option(*v),
             (Cell::Bool(v), Builder::Bool(b)) => b.append_value(*v),
             (Cell::OptDate(v), Builder::Date(b)) => b.append_option(v.map(days)),
-            (Cell::List(items), Builder::List(b)) => {
-                for item in *items {
+            (Cell::StrList(items), Builder::List(b)) => {
+                for item in items.iter() {
                     bytes += item.len();
                     b.values().append_value(item);
                 }
@@ -208,21 +214,9 @@ pub(crate) struct MemoryTable {
     builders: Vec<Builder>,
 }
 
-impl std::fmt::Debug for MemoryTable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MemoryTable").field("table", &self.table.name).finish()
-    }
-}
-
 impl MemoryTable {
     pub(crate) fn new(table: &'static Table) -> MemoryTable {
         MemoryTable { table, builders: table.columns.iter().map(|c| Builder::new(c.ty)).collect() }
-    }
-
-    /// The rows so far, as one batch.
-    pub(crate) fn finish(mut self) -> Result<RecordBatch, arrow_schema::ArrowError> {
-        let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
-        RecordBatch::try_new(arrow_schema(self.table), columns)
     }
 }
 
@@ -230,6 +224,80 @@ impl RowSink for MemoryTable {
     fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
         append(self.table, &mut self.builders, row);
         Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<Option<RecordBatch>, ExportError> {
+        let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
+        RecordBatch::try_new(arrow_schema(self.table), columns)
+            .map(Some)
+            .map_err(|e| ExportError::arrow(Path::new("<memory>"), e))
+    }
+}
+
+/// A `<table>.parquet` file: rows go into Arrow builders, and every [`GROUP_ROWS`] rows (or
+/// [`GROUP_BYTES`] of text) a batch goes to the encoder thread.
+pub(crate) struct ParquetFile {
+    table: &'static Table,
+    schema: SchemaRef,
+    builders: Vec<Builder>,
+    pending_rows: usize,
+    pending_bytes: usize,
+    encoder: ParquetSink,
+}
+
+impl ParquetFile {
+    pub(crate) fn create(dir: &Path, table: &'static Table) -> Result<ParquetFile, ExportError> {
+        let schema = arrow_schema(table);
+        let path = dir.join(format!("{}.parquet", table.name));
+        let file = BufWriter::with_capacity(1 << 20, File::create(&path).map_err(|e| ExportError::io(&path, e))?);
+        let mut props = WriterProperties::builder()
+            .set_compression(Compression::ZSTD(ZstdLevel::default()))
+            .set_max_row_group_row_count(Some(GROUP_ROWS))
+            .set_created_by(format!("gleaner {}", env!("CARGO_PKG_VERSION")));
+        for column in table.columns.iter().filter(|c| UNIQUE_VALUED.contains(&c.name)) {
+            // Nearly every value differs: a dictionary would be built, then thrown away.
+            props = props.set_column_dictionary_enabled(ColumnPath::from(column.name), false);
+        }
+        let writer = ArrowWriter::try_new(file, schema.clone(), Some(props.build()))
+            .map_err(|e| ExportError::parquet(&path, e))?;
+        Ok(ParquetFile {
+            table,
+            schema,
+            builders: table.columns.iter().map(|c| Builder::new(c.ty)).collect(),
+            pending_rows: 0,
+            pending_bytes: 0,
+            encoder: ParquetSink::start(writer, path, table.name)?,
+        })
+    }
+
+    fn flush_group(&mut self) -> Result<(), ExportError> {
+        if self.pending_rows == 0 {
+            return Ok(());
+        }
+        let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
+        self.pending_rows = 0;
+        self.pending_bytes = 0;
+        let batch = RecordBatch::try_new(self.schema.clone(), columns)
+            .map_err(|e| ExportError::arrow(&self.encoder.path, e))?;
+        self.encoder.send(batch)
+    }
+}
+
+impl RowSink for ParquetFile {
+    fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
+        self.pending_bytes += append(self.table, &mut self.builders, row);
+        self.pending_rows += 1;
+        if self.pending_rows >= GROUP_ROWS || self.pending_bytes >= GROUP_BYTES {
+            self.flush_group()?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<Option<RecordBatch>, ExportError> {
+        self.flush_group()?;
+        let ParquetFile { encoder, .. } = *self;
+        encoder.finish()?;
+        Ok(None)
     }
 }
 
@@ -242,10 +310,15 @@ fn runs_in_a_spreadsheet(field: &str) -> bool {
 /// A CSV file as the contract writes it (RFC 4180, CRLF line ends): text fields always in quotes
 /// (a quote inside doubled), numbers, booleans and dates bare, null an empty field. So `""` is an
 /// empty text and an empty field is null, which DuckDB (`allow_quoted_nulls = false`), Polars
-/// and pyarrow tell apart.
-struct CsvFile {
+/// and pyarrow tell apart. The spreadsheet variant (`<table>.sheet.csv`) starts with a byte order
+/// mark and puts `'` before a text cell a spreadsheet would run as a formula.
+pub(crate) struct CsvFile {
     out: BufWriter<File>,
     path: PathBuf,
+    /// The spreadsheet variant.
+    sheet: bool,
+    /// Numbers and dates formatted here.
+    scratch: String,
     /// The row being written: one write per row (a long text flushed as it comes).
     line: String,
     /// A field of the row was written (the next takes a comma).
@@ -314,182 +387,141 @@ impl CsvFile {
     }
 }
 
-pub(crate) struct TableWriter {
-    table: &'static Table,
-    schema: SchemaRef,
-    builders: Vec<Builder>,
-    pending_rows: usize,
-    pending_bytes: usize,
-    rows: u64,
-    parquet: Option<ParquetSink>,
-    csv: Option<CsvFile>,
-    sheet: Option<CsvFile>,
-    scratch: String,
-}
-
-impl std::fmt::Debug for TableWriter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TableWriter").field("table", &self.table.name).field("rows", &self.rows).finish()
-    }
-}
-
-impl TableWriter {
-    pub(crate) fn create(dir: &Path, table: &'static Table, formats: Formats) -> Result<TableWriter, ExportError> {
-        let schema = arrow_schema(table);
-        let open = |path: &Path| File::create(path).map_err(|e| ExportError::io(path, e));
-        let parquet = if formats.parquet {
-            let path = dir.join(format!("{}.parquet", table.name));
-            let file = BufWriter::with_capacity(1 << 20, open(&path)?);
-            let mut props = WriterProperties::builder()
-                .set_compression(Compression::ZSTD(ZstdLevel::default()))
-                .set_max_row_group_row_count(Some(GROUP_ROWS))
-                .set_created_by(format!("gleaner {}", env!("CARGO_PKG_VERSION")));
-            for column in table.columns.iter().filter(|c| UNIQUE_VALUED.contains(&c.name)) {
-                // Nearly every value differs: a dictionary would be built, then thrown away.
-                props = props.set_column_dictionary_enabled(ColumnPath::from(column.name), false);
-            }
-            let props = props.build();
-            let writer =
-                ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(|e| ExportError::parquet(&path, e))?;
-            Some(ParquetSink::start(writer, path, table.name)?)
-        } else {
-            None
-        };
-        let text = |name: &str, bom: bool| -> Result<_, ExportError> {
-            let path = dir.join(Formats::file_name(table.name, name));
-            let mut file = CsvFile {
-                out: BufWriter::with_capacity(1 << 20, open(&path)?),
-                path,
-                line: String::new(),
-                started: false,
-            };
-            if bom {
-                // Spreadsheets read UTF-8 only after a byte order mark.
-                file.raw("\u{FEFF}")?;
-            }
-            for column in table.columns {
-                file.field(column.name, false)?;
-            }
-            file.end()?;
-            Ok(file)
-        };
-        let csv = if formats.csv { Some(text("csv", false)?) } else { None };
-        let sheet = if formats.sheet { Some(text("sheet", true)?) } else { None };
-        Ok(TableWriter {
-            table,
-            schema,
-            builders: table.columns.iter().map(|c| Builder::new(c.ty)).collect(),
-            pending_rows: 0,
-            pending_bytes: 0,
-            rows: 0,
-            parquet,
-            csv,
-            sheet,
-            scratch: String::new(),
-        })
-    }
-
-    pub(crate) fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
-        debug_assert_eq!(row.len(), self.builders.len(), "row of {}", self.table.name);
-        // Arrow builders feed only the Parquet file.
-        if self.parquet.is_some() {
-            self.pending_bytes += append(self.table, &mut self.builders, row);
+impl CsvFile {
+    /// Creates `<table>.csv` (or `<table>.sheet.csv`) in `dir` and writes the header.
+    pub(crate) fn create(dir: &Path, table: &'static Table, sheet: bool) -> Result<CsvFile, ExportError> {
+        let path = dir.join(Formats::file_name(table.name, if sheet { "sheet" } else { "csv" }));
+        let out = BufWriter::with_capacity(1 << 20, File::create(&path).map_err(|e| ExportError::io(&path, e))?);
+        let mut file = CsvFile { out, path, sheet, scratch: String::new(), line: String::new(), started: false };
+        if sheet {
+            // Spreadsheets read UTF-8 only after a byte order mark.
+            file.raw("\u{FEFF}")?;
         }
-        if self.csv.is_some() || self.sheet.is_some() {
-            for cell in row {
-                self.scratch.clear();
-                // Text is quoted, so that "" (empty text) and an empty field (null) stay apart.
-                let quoted = matches!(cell, Cell::Str(_) | Cell::OptStr(Some(_)) | Cell::List(_));
-                let field: &str = match cell {
-                    Cell::Str(s) => s,
-                    Cell::OptStr(s) => s.unwrap_or(""),
-                    Cell::Int(v) => {
-                        let _ = write!(self.scratch, "{v}");
-                        &self.scratch
-                    }
-                    Cell::Float(v) => {
-                        let _ = write!(self.scratch, "{v}");
-                        &self.scratch
-                    }
-                    Cell::OptFloat(v) => {
-                        if let Some(v) = v {
-                            let _ = write!(self.scratch, "{v}");
-                        }
-                        &self.scratch
-                    }
-                    Cell::Bool(v) => {
-                        if *v {
-                            "true"
-                        } else {
-                            "false"
-                        }
-                    }
-                    Cell::OptDate(v) => {
-                        if let Some(v) = v {
-                            let _ = write!(self.scratch, "{}", v.format("%Y-%m-%d"));
-                        }
-                        &self.scratch
-                    }
-                    Cell::List(items) => {
-                        self.scratch = serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned());
-                        &self.scratch
-                    }
-                };
-                if let Some(file) = &mut self.csv {
-                    file.field(field, quoted)?;
+        for column in table.columns {
+            file.field(column.name, false)?;
+        }
+        file.end()?;
+        Ok(file)
+    }
+}
+
+impl RowSink for CsvFile {
+    fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        for cell in row {
+            scratch.clear();
+            // Text is quoted, so that "" (empty text) and an empty field (null) stay apart.
+            let quoted = matches!(cell, Cell::Str(_) | Cell::OptStr(Some(_)) | Cell::StrList(_));
+            let field: &str = match cell {
+                Cell::Str(s) => s,
+                Cell::OptStr(s) => s.unwrap_or(""),
+                Cell::Int(v) => {
+                    let _ = write!(scratch, "{v}");
+                    &scratch
                 }
-                if let Some(file) = &mut self.sheet {
-                    if quoted && runs_in_a_spreadsheet(field) {
-                        file.field_after("'", field)?;
+                Cell::Float(v) => {
+                    let _ = write!(scratch, "{v}");
+                    &scratch
+                }
+                Cell::OptFloat(v) => {
+                    if let Some(v) = v {
+                        let _ = write!(scratch, "{v}");
+                    }
+                    &scratch
+                }
+                Cell::Bool(v) => {
+                    if *v {
+                        "true"
                     } else {
-                        file.field(field, quoted)?;
+                        "false"
                     }
                 }
+                Cell::OptDate(v) => {
+                    if let Some(v) = v {
+                        let _ = write!(scratch, "{}", v.format("%Y-%m-%d"));
+                    }
+                    &scratch
+                }
+                Cell::StrList(items) => {
+                    scratch = serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned());
+                    &scratch
+                }
+            };
+            if self.sheet && quoted && runs_in_a_spreadsheet(field) {
+                self.field_after("'", field)?;
+            } else {
+                self.field(field, quoted)?;
             }
-            for file in [&mut self.csv, &mut self.sheet].into_iter().flatten() {
-                file.end()?;
+        }
+        self.scratch = scratch;
+        self.end()
+    }
+
+    fn finish(self: Box<Self>) -> Result<Option<RecordBatch>, ExportError> {
+        let CsvFile { out, path, .. } = *self;
+        let file = out.into_inner().map_err(|e| ExportError::io(&path, e.into_error()))?;
+        file.sync_all().map_err(|e| ExportError::io(&path, e))?;
+        Ok(None)
+    }
+}
+
+/// One table's rows, handed to every sink of the dataset (one per format), and counted.
+pub(crate) struct TableOut {
+    pub(crate) table: &'static Table,
+    sinks: Vec<Box<dyn RowSink>>,
+    rows: u64,
+}
+
+impl std::fmt::Debug for TableOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TableOut").field("table", &self.table.name).field("rows", &self.rows).finish()
+    }
+}
+
+/// Where a dataset's tables go: files in a folder, or memory.
+#[derive(Clone, Debug)]
+pub(crate) enum Target {
+    Files(PathBuf, Formats),
+    Memory,
+}
+
+impl TableOut {
+    /// Opens `table` in every format of `target`.
+    pub(crate) fn open(target: &Target, table: &'static Table) -> Result<TableOut, ExportError> {
+        let mut sinks: Vec<Box<dyn RowSink>> = Vec::new();
+        match target {
+            Target::Memory => sinks.push(Box::new(MemoryTable::new(table))),
+            Target::Files(dir, formats) => {
+                if formats.parquet {
+                    sinks.push(Box::new(ParquetFile::create(dir, table)?));
+                }
+                if formats.csv {
+                    sinks.push(Box::new(CsvFile::create(dir, table, false)?));
+                }
+                if formats.sheet {
+                    sinks.push(Box::new(CsvFile::create(dir, table, true)?));
+                }
             }
+        }
+        Ok(TableOut { table, sinks, rows: 0 })
+    }
+
+    /// Hands one row to every sink.
+    pub(crate) fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
+        debug_assert_eq!(row.len(), self.table.columns.len(), "row of {}", self.table.name);
+        for sink in &mut self.sinks {
+            sink.push(row)?;
         }
         self.rows += 1;
-        self.pending_rows += 1;
-        if self.pending_rows >= GROUP_ROWS || self.pending_bytes >= GROUP_BYTES {
-            self.flush_group()?;
-        }
         Ok(())
     }
 
-    fn flush_group(&mut self) -> Result<(), ExportError> {
-        if self.pending_rows == 0 {
-            return Ok(());
+    /// Closes every sink: the row count, and the batch of a memory table.
+    pub(crate) fn finish(self) -> Result<(u64, Option<RecordBatch>), ExportError> {
+        let mut batch = None;
+        for sink in self.sinks {
+            batch = sink.finish()?.or(batch);
         }
-        let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
-        self.pending_rows = 0;
-        self.pending_bytes = 0;
-        if let Some(sink) = &mut self.parquet {
-            let batch =
-                RecordBatch::try_new(self.schema.clone(), columns).map_err(|e| ExportError::arrow(&sink.path, e))?;
-            sink.send(batch)?;
-        }
-        Ok(())
-    }
-
-    /// Writes what is buffered and closes both files (flushed to disk).
-    pub(crate) fn finish(mut self) -> Result<u64, ExportError> {
-        self.flush_group()?;
-        if let Some(sink) = self.parquet.take() {
-            sink.finish()?;
-        }
-        for file in [self.csv.take(), self.sheet.take()].into_iter().flatten() {
-            let CsvFile { out, path, .. } = file;
-            let file = out.into_inner().map_err(|e| ExportError::io(&path, e.into_error()))?;
-            file.sync_all().map_err(|e| ExportError::io(&path, e))?;
-        }
-        Ok(self.rows)
-    }
-}
-
-impl RowSink for TableWriter {
-    fn push(&mut self, row: &[Cell<'_>]) -> Result<(), ExportError> {
-        TableWriter::push(self, row)
+        Ok((self.rows, batch))
     }
 }
