@@ -7,7 +7,7 @@
 use gleaner_export::{DatasetWriter, Formats, RunInfo};
 use gleaner_extract::{
     entity_id, Argument, DateMention, Extraction, Extractor, Mention, NumberKind, NumberMention, Pipeline, Qualifier,
-    Relation, TimexType,
+    Relation, Rows, TimexType,
 };
 use gleaner_ingest::{ingest, Body, Document, Issue, Metadata, RawDocument};
 
@@ -19,6 +19,10 @@ struct Toy;
 impl Extractor for Toy {
     fn name(&self) -> &'static str {
         "toy"
+    }
+
+    fn makes(&self) -> &'static [Rows] {
+        &[Rows::Mentions, Rows::Numbers, Rows::Dates, Rows::Relations]
     }
 
     fn extract(&self, doc: &Document, out: &mut Extraction) {
@@ -38,6 +42,7 @@ impl Extractor for Toy {
                         entity_id: id.clone(),
                         confidence: 0.5,
                         method: "toy",
+                        rule: Some("toy"),
                     });
                     let here = Argument { entity_id: id, span: token.span };
                     if let Some(subject) = previous.replace(here.clone()) {

@@ -144,6 +144,7 @@ mod tests {
             entity_id: entity_id("ORG", name),
             confidence: 1.0,
             method: "test",
+            rule: None,
         }
     }
 

@@ -84,6 +84,9 @@ mod tests {
             fn name(&self) -> &'static str {
                 "reversed"
             }
+            fn makes(&self) -> &'static [crate::Rows] {
+                &[crate::Rows::Mentions]
+            }
             fn extract(&self, doc: &Document, out: &mut Extraction) {
                 let end = doc.text.len() as u32;
                 for span in [Span { start: 0, end: 4 }, Span { start: end, end: 2 }] {
@@ -95,6 +98,7 @@ mod tests {
                         entity_id: "x".into(),
                         confidence: 1.0,
                         method: "test",
+                        rule: None,
                     });
                 }
             }

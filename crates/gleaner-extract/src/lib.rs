@@ -10,7 +10,7 @@
 //! contract's code-point offsets.
 //!
 //! ```
-//! use gleaner_extract::{entity_id, Extraction, Extractor, Mention, Pipeline};
+//! use gleaner_extract::{entity_id, Extraction, Extractor, Mention, Pipeline, Rows};
 //! use gleaner_ingest::{ingest, Body, Document, Metadata, RawDocument};
 //!
 //! /// A toy extractor: every capitalized "Lisbon" is a GPE.
@@ -18,6 +18,7 @@
 //! struct Lisbon;
 //! impl Extractor for Lisbon {
 //!     fn name(&self) -> &'static str { "lisbon" }
+//!     fn makes(&self) -> &'static [Rows] { &[Rows::Mentions] }
 //!     fn extract(&self, doc: &Document, out: &mut Extraction) {
 //!         for (i, sentence) in doc.extractable_sentences() {
 //!             for token in doc.sentence_tokens(sentence) {
@@ -25,6 +26,7 @@
 //!                     out.mentions.push(Mention {
 //!                         sentence: i as u32, span: token.span, label: "GPE", name: "Lisbon".into(),
 //!                         entity_id: entity_id("GPE", "Lisbon"), confidence: 1.0, method: "lexicon",
+//!                         rule: Some("lisbon"),
 //!                     });
 //!                 }
 //!             }
@@ -47,34 +49,92 @@ pub mod entities;
 pub mod guard;
 mod linear;
 pub mod numbers;
+pub mod overlap;
 #[cfg(test)]
 mod properties;
 pub mod relations;
+mod resources;
 #[cfg(test)]
 mod testkit;
 mod types;
 mod words;
 
 pub use catalog::{entity_id, normalize_name, EntityCatalog, EntityRecord};
+pub use resources::Resources;
 pub use types::{
     Argument, DateMention, Extraction, Mention, NumberKind, NumberMention, Qualifier, Relation, TimexType,
 };
 
 use gleaner_ingest::{Document, Issue};
 
+/// The kinds of rows an [`Extraction`] holds: what an extractor needs made before it runs, and
+/// what it makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rows {
+    /// Entity mentions.
+    Mentions,
+    /// Numbers and quantities.
+    Numbers,
+    /// Temporal expressions.
+    Dates,
+    /// Relations between mentions.
+    Relations,
+}
+
+impl Rows {
+    /// The table the rows go to.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rows::Mentions => "mentions",
+            Rows::Numbers => "numbers",
+            Rows::Dates => "dates",
+            Rows::Relations => "relations",
+        }
+    }
+}
+
 /// One extractor: reads a document, appends what it finds.
 pub trait Extractor: Send + Sync + std::fmt::Debug {
     /// A short name, used in diagnostics and the run manifest.
     fn name(&self) -> &'static str;
+    /// The rows it appends.
+    fn makes(&self) -> &'static [Rows];
+    /// The rows it reads, which an extractor before it in the [`Pipeline`] must make.
+    fn needs(&self) -> &'static [Rows] {
+        &[]
+    }
     /// Appends findings for `doc` to `out`. Must not read sentences outside extractable zones.
     fn extract(&self, doc: &Document, out: &mut Extraction);
 }
 
-/// An ordered list of extractors.
+/// An ordered list of extractors, checked when it is built: each finds what it needs made by
+/// one before it. After the extractors, one named step settles what two of them both claim
+/// ([`Pipeline::run`]).
 #[derive(Debug, Default)]
 pub struct Pipeline {
     extractors: Vec<Box<dyn Extractor>>,
 }
+
+/// An extractor added before what it needs is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderError {
+    /// The extractor.
+    pub extractor: &'static str,
+    /// The table it reads.
+    pub needs: &'static str,
+}
+
+impl std::fmt::Display for OrderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the {} extractor needs {}, which no extractor before it makes: add one that makes them first",
+            self.extractor, self.needs
+        )
+    }
+}
+
+impl std::error::Error for OrderError {}
 
 impl Pipeline {
     /// An empty pipeline.
@@ -82,20 +142,44 @@ impl Pipeline {
         Pipeline::default()
     }
 
-    /// The extractors `gleaner run` uses: dates, then numbers (which leaves to `dates` what a date
-    /// expression covers), then entities, then relations between them (shipped models).
+    /// The extractors `gleaner run` uses: dates, numbers, then entities, then relations between
+    /// them, with the shipped models.
     pub fn standard() -> Pipeline {
+        Pipeline::with_resources(&Resources::shipped())
+    }
+
+    /// The standard extractors with the models of `resources` (a tagger of your own, say): the
+    /// relations extractor reads the word clusters of the tagger the entities come from.
+    pub fn with_resources(resources: &Resources) -> Pipeline {
         Pipeline::new()
             .with(dates::Dates)
             .with(numbers::Numbers)
-            .with(entities::Entities::shipped())
-            .with(relations::Relations::shipped())
+            .with(entities::Entities::new(resources))
+            .with(relations::Relations::new(resources))
     }
 
     /// Adds an extractor at the end.
-    pub fn with(mut self, extractor: impl Extractor + 'static) -> Pipeline {
+    ///
+    /// # Panics
+    ///
+    /// When the extractor needs rows that no extractor before it makes (a programming error,
+    /// caught where the pipeline is built; [`Pipeline::try_with`] returns it instead).
+    pub fn with(self, extractor: impl Extractor + 'static) -> Pipeline {
+        match self.try_with(extractor) {
+            Ok(p) => p,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// Adds an extractor at the end, or says which rows it needs that no extractor before it
+    /// makes.
+    pub fn try_with(mut self, extractor: impl Extractor + 'static) -> Result<Pipeline, OrderError> {
+        let made = |rows: &Rows| self.extractors.iter().any(|e| e.makes().contains(rows));
+        if let Some(missing) = extractor.needs().iter().find(|r| !made(r)) {
+            return Err(OrderError { extractor: extractor.name(), needs: missing.as_str() });
+        }
         self.extractors.push(Box::new(extractor));
-        self
+        Ok(self)
     }
 
     /// The extractors, in order.
@@ -108,7 +192,8 @@ impl Pipeline {
         self.extractors.iter().map(|e| e.name()).collect()
     }
 
-    /// Runs every extractor on `doc`; rows come out sorted by position.
+    /// Runs every extractor on `doc`, then settles overlaps ([`overlap::dates_over_numbers`]);
+    /// rows come out sorted by position.
     ///
     /// An extractor that panics, or writes a row whose span does not slice the text (a bug),
     /// loses its rows for this document, which get an `errors` row of kind `internal_error`
@@ -134,6 +219,38 @@ impl Pipeline {
             }
         }
         out.sort();
+        overlap::dates_over_numbers(&mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod pipeline_tests {
+    use super::*;
+
+    #[test]
+    fn an_extractor_before_what_it_needs_is_refused_when_the_pipeline_is_built() {
+        let err = Pipeline::new().try_with(relations::Relations::rules_only()).unwrap_err();
+        assert_eq!(err, OrderError { extractor: "relations", needs: "mentions" });
+        assert!(err.to_string().contains("needs mentions"));
+        let ok = Pipeline::new().with(entities::Entities::shipped()).try_with(relations::Relations::rules_only());
+        assert_eq!(ok.map(|p| p.names()).unwrap(), ["entities", "relations"]);
+    }
+
+    #[test]
+    fn a_date_wins_over_a_number_whatever_order_they_ran_in() {
+        let text = "The war lasted nearly 20 years and killed 13 people in 2021.";
+        let doc = testkit::doc(text, Some("2021-08-27"));
+        for pipeline in [
+            Pipeline::new().with(dates::Dates).with(numbers::Numbers),
+            Pipeline::new().with(numbers::Numbers).with(dates::Dates),
+        ] {
+            let found = pipeline.run(&doc);
+            let numbers: Vec<&str> = found.numbers.iter().map(|n| doc.slice(n.span)).collect();
+            assert_eq!(numbers, ["13"], "{:?}", pipeline.names());
+        }
+        // Alone, the numbers extractor keeps what a date would have claimed.
+        let alone = Pipeline::new().with(numbers::Numbers).run(&doc);
+        assert!(alone.numbers.len() > 1);
     }
 }

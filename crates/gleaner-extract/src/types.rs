@@ -20,6 +20,9 @@ pub struct Mention {
     pub confidence: f32,
     /// How it was found: `model`, `lexicon`, `alias`, ...
     pub method: &'static str,
+    /// The rule that set its span or type over the tagger's (see
+    /// [`entities::RULES`](crate::entities::RULES)); `None` where the tagger decided.
+    pub rule: Option<&'static str>,
 }
 
 /// How a number is bounded by its wording.

@@ -36,6 +36,9 @@ fn contract_label(t: &str) -> &'static str {
 /// `n % folds.len()`, one trained without that line).
 fn read(path: &Path, gold_mentions: bool, folds: &[Pipeline]) -> Result<Labelled> {
     let shipped = Pipeline::new().with(Entities::shipped());
+    // Pair features read the shipped tagger's word clusters, as `gleaner run` does whichever
+    // tagger found the mentions.
+    let resources = gleaner_extract::Resources::shipped();
     let mut out = Labelled { examples: Vec::new(), gold: 0 };
     for (n, rec) in records(path)? {
         let sentence = rec["text"].as_str().context("text")?;
@@ -67,7 +70,7 @@ fn read(path: &Path, gold_mentions: bool, folds: &[Pipeline]) -> Result<Labelled
         let Some(doc) = ingest_text(path, n, sentence) else { continue };
         let pipeline = if folds.is_empty() { &shipped } else { &folds[n % folds.len()] };
         let found = pipeline.run(&doc);
-        for ex in pair_examples(&doc, &found.mentions) {
+        for ex in pair_examples(&doc, &found.mentions, &resources) {
             let class = gold.get(&(ex.subject.end as u64, ex.object.end as u64)).copied().unwrap_or(0);
             out.examples.push((ex.features, class));
         }
@@ -92,10 +95,11 @@ fn read(path: &Path, gold_mentions: bool, folds: &[Pipeline]) -> Result<Labelled
                         name,
                         confidence: 1.0,
                         method: "gold",
+                        rule: None,
                     })
                 })
                 .collect();
-            for ex in pair_examples(&doc, &mentions) {
+            for ex in pair_examples(&doc, &mentions, &resources) {
                 let class = gold.get(&(ex.subject.end as u64, ex.object.end as u64)).copied().unwrap_or(0);
                 out.examples.push((ex.features, class));
             }

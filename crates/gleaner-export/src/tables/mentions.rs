@@ -19,6 +19,8 @@ table! {
         "entity_id": Str = "entities.entity_id" => &m.entity_id,
         "confidence": Float = "0..1" => f64::from(m.confidence),
         "method": Str = "model, lexicon, alias, ..." => m.method,
+        "rule": OptStr = "the rule that set the span or type over the tagger's (gleaner_extract::entities::RULES); null where the tagger decided"
+            => m.rule,
     }
 }
 

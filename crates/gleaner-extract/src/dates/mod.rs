@@ -56,6 +56,10 @@ impl Extractor for Dates {
         "dates"
     }
 
+    fn makes(&self) -> &'static [crate::Rows] {
+        &[crate::Rows::Dates]
+    }
+
     fn extract(&self, doc: &Document, out: &mut Extraction) {
         let mut words = Words::default();
         let anchor = doc.meta.published.or_else(|| latest_full_date(doc, &mut words));

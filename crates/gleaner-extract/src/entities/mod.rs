@@ -61,16 +61,15 @@ pub fn is_demonym(word: &str) -> bool {
     lexicon::Lexicons::get().is_demonym(word)
 }
 
-/// The word-cluster path of a lower-case token (0: none), from the shipped model: the key form
-/// folds digits to `0`, and only a token with a digit needs a copy to do so.
-pub(crate) fn cluster_of(lower: &str) -> u32 {
-    let Ok(model) = shipped_model() else { return 0 };
+/// The word-cluster path of a lower-case token in `clusters` (0: none): the key form folds
+/// digits to `0`, and only a token with a digit needs a copy to do so.
+pub(crate) fn cluster_of(clusters: &Clusters, lower: &str) -> u32 {
     let key = if lower.bytes().any(|b| b.is_ascii_digit()) {
         features::word_hash(&lexicon::key_form(lower))
     } else {
         features::word_hash(lower)
     };
-    model.clusters.get(key)
+    clusters.get(key)
 }
 
 /// Is this name (its words) a country in the lexicon?
@@ -97,21 +96,26 @@ pub fn shipped_model() -> Result<&'static Model, ModelError> {
 }
 
 /// The entity extractor. See the module docs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Entities {
-    model: Option<&'static Model>,
+    model: Result<&'static Model, ModelError>,
 }
 
 impl Entities {
-    /// The extractor with the shipped model. Should the model not load (a damaged build), every
-    /// document gets an `errors` row saying so, and no mentions.
+    /// The extractor with the tagger of `resources`. Should it not have loaded (a damaged
+    /// build), every document gets an `errors` row saying so, and no mentions.
+    pub fn new(resources: &crate::Resources) -> Entities {
+        Entities { model: resources.tagger.clone() }
+    }
+
+    /// The extractor with the shipped model.
     pub fn shipped() -> Entities {
-        Entities { model: shipped_model().ok() }
+        Entities { model: shipped_model() }
     }
 
     /// The extractor with a model of your own (e.g. one just trained).
     pub fn with_model(model: &'static Model) -> Entities {
-        Entities { model: Some(model) }
+        Entities { model: Ok(model) }
     }
 }
 
@@ -120,11 +124,17 @@ impl Extractor for Entities {
         "entities"
     }
 
+    fn makes(&self) -> &'static [crate::Rows] {
+        &[crate::Rows::Mentions]
+    }
+
     fn extract(&self, doc: &Document, out: &mut Extraction) {
-        let Some(model) = self.model else {
-            let why = shipped_model().err().map_or_else(|| "not loaded".to_owned(), |e| e.to_string());
-            out.issues.push(Issue::new(doc.source.clone(), "extract", "model_unavailable", why));
-            return;
+        let model = match &self.model {
+            Ok(model) => *model,
+            Err(e) => {
+                out.issues.push(Issue::new(doc.source.clone(), "extract", "model_unavailable", e.to_string()));
+                return;
+            }
         };
         let found = tag_document(model, doc);
         let mut linked = link(doc, found);
@@ -141,6 +151,38 @@ struct Found {
     label: &'static str,
     confidence: f32,
     method: &'static str,
+    /// The rule that set its span or type over the tagger's, if one did (see [`RULES`]).
+    rule: Option<&'static str>,
+}
+
+/// The rules that overrule the tagger, as the `mentions.rule` column names them. A mention
+/// with no rule is the tagger's span, typed by the lexicons' reading of the tagger's class.
+pub const RULES: &[(&str, &str)] = &[
+    (
+        "org_branch",
+        "a branch of a known organization (\"Hamas-Gaza\") found by the lexicon, wherever the tagger put names",
+    ),
+    ("name_repeated", "a later bare use of a name already found in the document (method alias)"),
+    ("title_trimmed", "a leading title cut off a person's name (\"President\" in \"President Joe Biden\")"),
+    ("name_particle", "a surname particle the tagger left out joined to the name (\"Osama | bin Laden\")"),
+    ("honorific_person", "a name after Mr., Ms. or Dr. typed as a person whatever the tagger's class"),
+    ("dateline_cut", "a dateline's month cut from the place it was run into (\"Moscow March 5\")"),
+    ("title_split", "a name split where a title or role word joins two names (\"Acme Chief Executive Jane Roe\")"),
+    ("first_name_joined", "a first name and the name the tagger cut after it joined (\"Bill | Clinton\")"),
+    (
+        "lexicon_type",
+        "the lexicons overrule the tagger's class (\"Taliban\" an organization, \"Tiananmen Square\" a place)",
+    ),
+];
+
+/// Does the label the lexicons gave leave the tagger's class (0 person, 1 organization, 2
+/// place, 3 other)?
+fn overrules(kind: usize, label: &str) -> bool {
+    match kind {
+        0 => label != "PERSON",
+        1 => label != "ORG",
+        _ => matches!(label, "PERSON" | "ORG"),
+    }
 }
 
 thread_local! {
@@ -198,6 +240,7 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                 label: "ORG",
                 confidence: conf[a..b].iter().sum::<f32>() / (b - a) as f32,
                 method: "lexicon",
+                rule: Some("org_branch"),
             });
         }
         let mut skip_to = 0;
@@ -206,6 +249,7 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                 return; // swallowed by a person's name extended over it, or a branch
             }
             let (mut a, mut b) = (a, b);
+            let mut rule = None;
             // Trim what is never part of a name: closing punctuation and possessive endings
             // (separate tokens), and leading titles of a person.
             loop {
@@ -220,7 +264,11 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                 }
             }
             if kind == 0 {
-                a += lex.title_words(&words[a..b]);
+                let titles = lex.title_words(&words[a..b]);
+                if titles > 0 && a + titles < b {
+                    rule = Some("title_trimmed");
+                }
+                a += titles;
                 // Surname particles the tagger left outside: "Abu Bakr | al-Baghdadi",
                 // "Osama | bin Laden", "Ludwig | van Beethoven".
                 // Never over a branch of a known organization, which is a mention of its own.
@@ -236,6 +284,7 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                         break;
                     }
                     b += step;
+                    rule = Some("name_particle");
                 }
                 skip_to = b;
             }
@@ -249,8 +298,10 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                 if b > a + 1 && honorific(words[a]) {
                     a += 1;
                     kind = 0;
+                    rule = Some("honorific_person");
                 } else if a > 0 && honorific(words[a - 1]) {
                     kind = 0;
+                    rule = Some("honorific_person");
                 }
             }
             // A dateline's date run into its place ("Moscow March 5 (ITAR-TASS)"): the month is
@@ -260,6 +311,7 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                 && crate::dates::calendar_word(words[b - 1])
             {
                 b -= 1;
+                rule = Some("dateline_cut");
                 if lex.is_known_gpe(&words[a..b]) {
                     kind = 2;
                 }
@@ -284,9 +336,11 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                     label: lex.label(first_kind, first, before),
                     confidence: conf[a..a + k].iter().sum::<f32>() / k as f32,
                     method: "model",
+                    rule: Some("title_split"),
                 });
                 a += p;
                 kind = 0;
+                rule = Some("title_split");
             }
             let before = if a > 0 { words[a - 1] } else { "" };
             let label = lex.label(kind, &words[a..b], before);
@@ -301,6 +355,7 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                     && lex.is_first_name(features::word_hash(&lexicon::key_form(words[a - 1])))
                 {
                     out[last].span.end = spans[b - 1].end;
+                    out[last].rule = Some("first_name_joined");
                     return;
                 }
             }
@@ -310,6 +365,7 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                 label,
                 confidence,
                 method: "model",
+                rule: rule.or(overrules(kind, label).then_some("lexicon_type")),
             });
         });
         out[first..].sort_by_key(|f| f.span);
@@ -489,6 +545,7 @@ fn repeat_names(doc: &Document, mentions: &mut Vec<Mention>) {
                     entity_id: like.entity_id.clone(),
                     confidence: 0.5,
                     method: "alias",
+                    rule: Some("name_repeated"),
                 });
             }
             i += len;
@@ -816,6 +873,7 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
                 name,
                 confidence: f.confidence.clamp(0.0, 1.0),
                 method: f.method,
+                rule: f.rule,
             }
         })
         .collect()

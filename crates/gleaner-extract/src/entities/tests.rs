@@ -90,6 +90,7 @@ fn a_name_found_once_is_found_again_in_its_document() {
         entity_id: crate::entity_id("PERSON", "Maria Santos"),
         confidence: 0.9,
         method: "model",
+        rule: None,
     };
     let mut mentions = vec![person(at("Maria Santos"))];
     super::repeat_names(&d, &mut mentions);
@@ -113,6 +114,7 @@ fn a_one_word_name_is_not_copied_when_it_is_a_common_word() {
         entity_id: crate::entity_id("ORG", name),
         confidence: 0.9,
         method: "model",
+        rule: None,
     };
     let person_he = crate::Mention {
         sentence: 1,
@@ -122,6 +124,7 @@ fn a_one_word_name_is_not_copied_when_it_is_a_common_word() {
         entity_id: crate::entity_id("PERSON", "He"),
         confidence: 0.9,
         method: "model",
+        rule: None,
     };
     let mut mentions = vec![
         org("NTT", 0),

@@ -52,6 +52,10 @@ impl Extractor for Numbers {
         "numbers"
     }
 
+    fn makes(&self) -> &'static [crate::Rows] {
+        &[crate::Rows::Numbers]
+    }
+
     fn extract(&self, doc: &Document, out: &mut Extraction) {
         let mut words = Words::default();
         let mut rows = Vec::new();

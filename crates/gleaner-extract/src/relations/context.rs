@@ -36,7 +36,12 @@ pub(crate) struct Ctx<'w, 'd, 'e> {
 
 impl<'w, 'd, 'e> Ctx<'w, 'd, 'e> {
     /// Reads the mentions inside the sentence loaded in `w` (`mentions` sorted by position).
-    pub(crate) fn new(w: &'w Words<'d>, sentence: Span, mentions: &'e [&'e Mention]) -> Ctx<'w, 'd, 'e> {
+    pub(crate) fn new(
+        w: &'w Words<'d>,
+        sentence: Span,
+        mentions: &'e [&'e Mention],
+        clusters: Option<&crate::linear::Clusters>,
+    ) -> Ctx<'w, 'd, 'e> {
         let mut args = Vec::with_capacity(mentions.len());
         for m in mentions {
             let first = w.spans.partition_point(|s| s.start < m.span.start);
@@ -56,7 +61,8 @@ impl<'w, 'd, 'e> Ctx<'w, 'd, 'e> {
                     0
                 }
             };
-            ((0..w.len()).map(|i| crate::entities::cluster_of(w.lw(i))).collect(), args.iter().map(place).collect())
+            let cluster = |i: usize| clusters.map_or(0, |c| crate::entities::cluster_of(c, w.lw(i)));
+            ((0..w.len()).map(cluster).collect(), args.iter().map(place).collect())
         } else {
             (Vec::new(), Vec::new())
         };

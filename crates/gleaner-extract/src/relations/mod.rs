@@ -63,7 +63,7 @@ use std::sync::OnceLock;
 
 use gleaner_ingest::{Document, Issue, Span};
 
-use crate::linear::{probabilities, train_classifier, Model, ModelError};
+use crate::linear::{probabilities, train_classifier, Clusters, Model, ModelError};
 use crate::words::Words;
 use crate::{Argument, Extraction, Extractor, Mention, Relation};
 use context::Ctx;
@@ -84,21 +84,30 @@ pub fn shipped_model() -> Result<&'static Model<N_CLASSES>, ModelError> {
 }
 
 /// The relation extractor. See the module docs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Relations {
-    model: Option<&'static Model<N_CLASSES>>,
+    /// The classifier; `Ok(None)` for rules only.
+    model: Result<Option<&'static Model<N_CLASSES>>, ModelError>,
+    /// The word clusters of the tagger the mentions come from (features of the classifier).
+    clusters: Option<&'static Clusters>,
 }
 
 impl Relations {
-    /// The extractor with the shipped classifier (rules always run). Should the model not load,
-    /// every document gets an `errors` row saying so, and rule rows only.
+    /// The extractor with the classifier and the tagger's word clusters of `resources` (rules
+    /// always run). Should the classifier not have loaded, every document gets an `errors` row
+    /// saying so, and rule rows only.
+    pub fn new(resources: &crate::Resources) -> Relations {
+        Relations { model: resources.relations.clone().map(Some), clusters: resources.clusters() }
+    }
+
+    /// The extractor with the shipped models.
     pub fn shipped() -> Relations {
-        Relations { model: shipped_model().ok() }
+        Relations::new(&crate::Resources::shipped())
     }
 
     /// Rules only.
     pub fn rules_only() -> Relations {
-        Relations { model: None }
+        Relations { model: Ok(None), clusters: None }
     }
 }
 
@@ -116,17 +125,27 @@ impl Extractor for Relations {
         "relations"
     }
 
+    fn makes(&self) -> &'static [crate::Rows] {
+        &[crate::Rows::Relations]
+    }
+
+    fn needs(&self) -> &'static [crate::Rows] {
+        &[crate::Rows::Mentions]
+    }
+
     fn extract(&self, doc: &Document, out: &mut Extraction) {
-        if self.model.is_none() {
-            if let Err(e) = shipped_model() {
+        let model = match &self.model {
+            Ok(model) => *model,
+            Err(e) => {
                 out.issues.push(Issue::new(doc.source.clone(), "extract", "model_unavailable", e.to_string()));
+                None
             }
-        }
+        };
         let mut rows = Vec::new();
         let mut found = Vec::new();
         let mut feats = Vec::new();
         let mut read: HashSet<(Span, Span)> = HashSet::new();
-        each_sentence(doc, &out.mentions, |si, ctx, earlier| {
+        each_sentence(doc, &out.mentions, self.clusters, |si, ctx, earlier| {
             found.clear();
             read.clear();
             let first_row = rows.len();
@@ -153,7 +172,7 @@ impl Extractor for Relations {
                 }
                 rows.push(row(si, s, f.predicate, o, evidence, 0.9, "rule"));
             }
-            let Some(model) = self.model else { return };
+            let Some(model) = model else { return };
             // A question asserts nothing ("Could the party be Portugal's partner?", also quoted
             // inside a sentence): the classifier, which reads no grammar, stays out of a sentence
             // that asks one (CoNLL04 has one question in 1,153 sentences).
@@ -206,7 +225,12 @@ impl Extractor for Relations {
 
 /// Calls `f(sentence index, context, mentions before the sentence)` for each extractable
 /// sentence holding a mention (no mention, no relation), reusing the token buffers.
-fn each_sentence(doc: &Document, mentions: &[Mention], mut f: impl FnMut(u32, &Ctx, &[&Mention])) {
+fn each_sentence(
+    doc: &Document,
+    mentions: &[Mention],
+    clusters: Option<&Clusters>,
+    mut f: impl FnMut(u32, &Ctx, &[&Mention]),
+) {
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| m.span);
     let mut words = Words::default();
@@ -217,7 +241,7 @@ fn each_sentence(doc: &Document, mentions: &[Mention], mut f: impl FnMut(u32, &C
             continue;
         }
         words.load(doc, doc.sentence_tokens(sentence));
-        let ctx = Ctx::new(&words, sentence.span, &sorted[lo..hi]);
+        let ctx = Ctx::new(&words, sentence.span, &sorted[lo..hi], clusters);
         f(si as u32, &ctx, &sorted[..lo]);
     }
 }
@@ -446,10 +470,11 @@ pub struct PairExample {
 }
 
 /// Every candidate pair the classifier would score in `doc`, given its mentions (the entity
-/// extractor's output), with features: what `gleaner-train rel` learns from.
-pub fn pair_examples(doc: &Document, mentions: &[Mention]) -> Vec<PairExample> {
+/// extractor's output), with features read with the word clusters of `resources`' tagger: what
+/// `gleaner-train rel` learns from.
+pub fn pair_examples(doc: &Document, mentions: &[Mention], resources: &crate::Resources) -> Vec<PairExample> {
     let mut out = Vec::new();
-    each_sentence(doc, mentions, |si, ctx, _| {
+    each_sentence(doc, mentions, resources.clusters(), |si, ctx, _| {
         for (a, b) in candidates(ctx) {
             let mut features = Vec::new();
             features::pair_features(ctx, a, b, &mut features);

@@ -109,12 +109,13 @@ fn the_one_killed_is_the_assassin_not_the_possessor() {
             entity_id: crate::entity_id("PERSON", name),
             confidence: 0.9,
             method: "model",
+            rule: None,
         }
     };
     let mentions = vec![person("Kennedy"), person("Lee Oswald"), person("Jack Ruby")];
     let kill = super::CLASSES.iter().position(|c| *c == "Kill").unwrap();
     let mut seen = Vec::new();
-    super::each_sentence(&d, &mentions, |_, ctx, _| {
+    super::each_sentence(&d, &mentions, None, |_, ctx, _| {
         let at = |name: &str| ctx.args.iter().position(|a| a.entity_id == crate::entity_id("PERSON", name)).unwrap();
         let (kennedy, oswald, ruby) = (at("Kennedy"), at("Lee Oswald"), at("Jack Ruby"));
         let kills = std::cell::OnceCell::new();
