@@ -5,4 +5,5 @@ mod support;
 mod bad_input;
 mod cli;
 mod dataset;
+mod docs;
 mod output;

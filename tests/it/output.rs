@@ -148,6 +148,9 @@ impl gleaner_extract::Extractor for Bug {
     fn name(&self) -> &'static str {
         "bug"
     }
+    fn makes(&self) -> &'static [gleaner_extract::Rows] {
+        &[gleaner_extract::Rows::Mentions]
+    }
     fn extract(&self, doc: &gleaner_ingest::Document, out: &mut gleaner_extract::Extraction) {
         if doc.text.contains("boom") {
             out.mentions.push(gleaner_extract::Mention {
@@ -158,6 +161,7 @@ impl gleaner_extract::Extractor for Bug {
                 entity_id: "x".into(),
                 confidence: 1.0,
                 method: "bug",
+                rule: None,
             });
             let empty: Vec<u8> = Vec::new();
             let _ = empty[doc.text.len()];
