@@ -15,13 +15,13 @@ const BEFORE_NUMBER: &[&str] = &[
     "Sec", "ch", "Ch", "para", "ed", "op", "nr", "tel", "Tel", "ref", "Ref",
 ];
 
-/// Other abbreviations: they end a sentence only when a typical sentence starter follows.
+/// Other abbreviations: they end a sentence only when a typical sentence starter follows. (The
+/// abbreviations of months and weekdays are read from [`crate::lang::en`].)
 const GENERAL: &[&str] = &[
     "al", "approx", "assn", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dept", "est", "etc", "hwy", "inc", "jr",
-    "llc", "ltd", "max", "min", "plc", "rd", "sr", "univ", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ill", "kan", "ky", "md", "mich", "minn", "neb", "nev",
-    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo", "dist", "govt", "intl", "natl",
+    "llc", "ltd", "max", "min", "plc", "rd", "sr", "univ", "vs", "ala", "ariz", "ark", "calif", "colo", "conn", "fla",
+    "ga", "ill", "kan", "ky", "md", "mich", "minn", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+    "wis", "wyo", "dist", "govt", "intl", "natl",
 ];
 
 /// Postal abbreviations of U.S. states that are also English words or names ("Mass.", "Miss.",
@@ -54,9 +54,14 @@ pub(crate) fn is_before_number(word: &str) -> bool {
     BEFORE_NUMBER.contains(&word)
 }
 
-/// True for a general abbreviation such as `Co`, `Inc`, `etc`, `Calif` (any case).
+/// True for a general abbreviation such as `Co`, `Inc`, `etc`, `Calif`, `Aug`, `Tues` (any case).
 pub(crate) fn is_general(word: &str) -> bool {
-    word.len() <= 6 && GENERAL.iter().any(|a| a.eq_ignore_ascii_case(word))
+    use crate::lang::en::{MONTHS, WEEKDAYS, WEEKDAY_SHORT_FORMS};
+    let is = |a: &&str| a.eq_ignore_ascii_case(word);
+    word.len() <= 6
+        && (GENERAL.iter().any(is)
+            || MONTHS.iter().chain(&WEEKDAYS).any(|(_, short)| short.iter().any(is))
+            || WEEKDAY_SHORT_FORMS.iter().any(|(a, _)| is(a)))
 }
 
 /// True for a letters-and-dots abbreviation such as `U.S`, `U.S.A`, `a.m`, `Ph.D`, `e.g`.
@@ -110,6 +115,7 @@ mod tests {
     fn lists_are_sorted_enough_to_review() {
         assert!(is_prepositive("Dr") && !is_prepositive("dr"));
         assert!(is_general("Inc") && is_general("inc") && !is_general("Lisbon"));
+        assert!(is_general("Sept") && is_general("Thurs") && is_general("Sun") && !is_general("May"));
         assert!(is_initial("E") && !is_initial("e") && !is_initial("EU"));
         assert!(is_starter("The") && !is_starter("Government"));
     }

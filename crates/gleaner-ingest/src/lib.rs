@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod document;
+pub mod lang;
 mod layout;
 mod lexicon;
 mod markdown;

@@ -17,27 +17,16 @@ pub struct MetaDate {
     pub more: bool,
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+use crate::lang::en;
 
 /// A month name or its abbreviation (`Feb`, `Feb.`, `FEBRUARY`, `Sept`).
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-    const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december",
-    ];
-    (FULL[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
+    en::month_prefix(word)
 }
 
 /// A weekday or its abbreviation, Monday 0.
 fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    (w.len() >= 3).then(|| DAYS.iter().position(|d| d.starts_with(&w)).map(|i| i as u32)).flatten()
+    en::weekday_prefix(word).map(|d| d - 1)
 }
 
 fn number(word: &str, max_len: usize) -> Option<u32> {
@@ -55,13 +44,6 @@ fn year_of(word: &str) -> Option<i32> {
     number(word, 4).filter(|_| word.trim_end_matches([',', '.']).len() == 4).map(|y| y as i32)
 }
 
-/// Time zones a date line names by abbreviation.
-const ZONES: &[&str] = &[
-    "utc", "gmt", "ut", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "bst",
-    "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst", "kst", "hkt", "sgt", "aest", "aedt", "awst",
-    "nzst", "nzdt",
-];
-
 /// `±HHMM`, `±HH:MM` or `±HH`, at most 14 hours.
 fn offset(w: &str) -> bool {
     let Some(rest) = w.strip_prefix(['+', '-']) else { return false };
@@ -77,7 +59,7 @@ fn offset(w: &str) -> bool {
 
 /// The words after a date that are a time of day, strictly: `HH:MM[:SS[.fraction]]` (hours
 /// under 24, minutes under 60, seconds up to 60), then at most one `am`/`pm` (hours 1 to 12),
-/// then at most a zone (an abbreviation of [`ZONES`] or an offset) and its name in brackets
+/// then at most a zone (an abbreviation of [`en::TIME_ZONES`] or an offset) and its name in brackets
 /// (`+0000 (UTC)`).
 fn is_time(words: &[&str]) -> bool {
     let Some((first, mut rest)) = words.split_first() else { return false };
@@ -105,7 +87,7 @@ fn is_time(words: &[&str]) -> bool {
             rest = tail;
         }
     }
-    let zone = |w: &str| ZONES.contains(&w.to_ascii_lowercase().as_str()) || offset(w);
+    let zone = |w: &str| en::time_zone(&w.to_ascii_lowercase()).is_some() || offset(w);
     match rest {
         [] => true,
         [z] => zone(z),

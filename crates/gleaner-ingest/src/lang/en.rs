@@ -1,0 +1,176 @@
+//! English: the calendar and clock words every stage reads (months, weekdays, time zones).
+//! General facts of the language, one copy each; lookups take the lower-case word.
+
+/// The months: full name and the abbreviations in use (with or without a final period).
+pub const MONTHS: [(&str, &[&str]); 12] = [
+    ("january", &["jan"]),
+    ("february", &["feb"]),
+    ("march", &["mar"]),
+    ("april", &["apr"]),
+    ("may", &[]),
+    ("june", &["jun"]),
+    ("july", &["jul"]),
+    ("august", &["aug"]),
+    ("september", &["sep", "sept"]),
+    ("october", &["oct"]),
+    ("november", &["nov"]),
+    ("december", &["dec"]),
+];
+
+/// The weekdays, Monday first: full name and the abbreviations safe in running text ("Mon",
+/// "Wed", "Sat" and "Sun" are too often a word or a name; see [`WEEKDAY_SHORT_FORMS`]).
+pub const WEEKDAYS: [(&str, &[&str]); 7] = [
+    ("monday", &[]),
+    ("tuesday", &["tue", "tues"]),
+    ("wednesday", &["weds"]),
+    ("thursday", &["thu", "thur", "thurs"]),
+    ("friday", &["fri"]),
+    ("saturday", &[]),
+    ("sunday", &[]),
+];
+
+/// Abbreviations of weekdays that are also words or names, read as weekdays only where a date
+/// is certain (a date line of metadata): "mon", "wed", "sat", "sun".
+pub const WEEKDAY_SHORT_FORMS: [(&str, u32); 4] = [("mon", 1), ("wed", 3), ("sat", 6), ("sun", 7)];
+
+/// Month number (1-12) of a month name or abbreviation, lower case, a final period allowed
+/// ("aug.").
+pub fn month(lw: &str) -> Option<u32> {
+    let w = lw.strip_suffix('.').unwrap_or(lw);
+    // Every month word is 3 to 9 letters long and starts with one of these.
+    if !(3..=9).contains(&w.len()) || !matches!(w.as_bytes()[0], b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    {
+        return None;
+    }
+    MONTHS.iter().position(|(full, short)| *full == w || short.contains(&w)).map(|i| i as u32 + 1)
+}
+
+/// Month number of a month written in full, abbreviated, or cut after three letters or more
+/// ("sept", "octob"): the lenient reading of a metadata date field, any case.
+pub fn month_prefix(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    month(&w).or_else(|| MONTHS.iter().position(|(full, _)| full.starts_with(w.as_str())).map(|i| i as u32 + 1))
+}
+
+/// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or of an abbreviation of
+/// [`WEEKDAYS`], lower case, a final period allowed.
+pub fn weekday(lw: &str) -> Option<u32> {
+    let w = lw.strip_suffix('.').unwrap_or(lw);
+    WEEKDAYS.iter().position(|(full, short)| *full == w || short.contains(&w)).map(|i| i as u32 + 1)
+}
+
+/// ISO weekday number of a weekday written in full or cut after three letters or more ("wed",
+/// "thurs"), any case, a final comma or period allowed: the lenient reading of a metadata field.
+pub fn weekday_prefix(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    WEEKDAYS.iter().position(|(full, _)| full.starts_with(w.as_str())).map(|i| i as u32 + 1)
+}
+
+/// A time zone abbreviation: its letters (lower case), its offset from UTC in minutes, and
+/// whether it is read after a clock time in running text ("10 a.m. EST"). The others are
+/// English words or abbreviations too ("west", "wet", "ist", "sgt") and count only in a
+/// metadata date, where a zone is expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zone {
+    /// Lower-case abbreviation.
+    pub name: &'static str,
+    /// Offset from UTC, in minutes.
+    pub utc_offset: i16,
+    /// Read in running text, after a clock time.
+    pub in_text: bool,
+}
+
+const fn zone(name: &'static str, hours: f32, in_text: bool) -> Zone {
+    Zone { name, utc_offset: (hours * 60.0) as i16, in_text }
+}
+
+/// Time zone abbreviations.
+pub const TIME_ZONES: &[Zone] = &[
+    zone("utc", 0.0, true),
+    zone("gmt", 0.0, true),
+    zone("ut", 0.0, false),
+    zone("z", 0.0, false),
+    zone("est", -5.0, true),
+    zone("edt", -4.0, true),
+    zone("cst", -6.0, true),
+    zone("cdt", -5.0, true),
+    zone("mst", -7.0, true),
+    zone("mdt", -6.0, true),
+    zone("pst", -8.0, true),
+    zone("pdt", -7.0, true),
+    zone("akst", -9.0, false),
+    zone("akdt", -8.0, false),
+    zone("hst", -10.0, false),
+    zone("bst", 1.0, true),
+    zone("ist", 5.5, false),
+    zone("cet", 1.0, true),
+    zone("cest", 2.0, false),
+    zone("eet", 2.0, false),
+    zone("eest", 3.0, false),
+    zone("wet", 0.0, false),
+    zone("west", 1.0, false),
+    zone("msk", 3.0, false),
+    zone("jst", 9.0, false),
+    zone("kst", 9.0, false),
+    zone("hkt", 8.0, false),
+    zone("sgt", 8.0, false),
+    zone("aest", 10.0, false),
+    zone("aedt", 11.0, false),
+    zone("awst", 8.0, false),
+    zone("nzst", 12.0, false),
+    zone("nzdt", 13.0, false),
+];
+
+/// The zone of a lower-case abbreviation.
+pub fn time_zone(lw: &str) -> Option<&'static Zone> {
+    TIME_ZONES.iter().find(|z| z.name == lw)
+}
+
+/// Is this lower-case word a time zone read after a clock time in running text ("EST", "GMT")?
+pub fn text_time_zone(lw: &str) -> bool {
+    time_zone(lw).is_some_and(|z| z.in_text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_weekdays_read_every_listed_form_and_nothing_else() {
+        for (i, (full, short)) in MONTHS.iter().enumerate() {
+            assert_eq!(month(full), Some(i as u32 + 1));
+            for s in *short {
+                assert_eq!(month(s), Some(i as u32 + 1));
+                assert_eq!(month(&format!("{s}.")), Some(i as u32 + 1));
+            }
+        }
+        for (i, (full, short)) in WEEKDAYS.iter().enumerate() {
+            assert_eq!(weekday(full), Some(i as u32 + 1));
+            for s in *short {
+                assert_eq!(weekday(s), Some(i as u32 + 1));
+            }
+        }
+        for w in ["ma", "marc", "mon", "sun", "wed", "sat", "junes", "decade", ""] {
+            assert_eq!((month(w), weekday(w)), (None, None), "{w}");
+        }
+        assert_eq!((month_prefix("Octob."), month_prefix("SEPT"), month_prefix("oc")), (Some(10), Some(9), None));
+        assert_eq!((weekday_prefix("Wed,"), weekday_prefix("thurs"), weekday_prefix("th")), (Some(3), Some(4), None));
+    }
+
+    #[test]
+    fn zones_are_unique_and_the_running_text_ones_are_not_words() {
+        let mut names: Vec<&str> = TIME_ZONES.iter().map(|z| z.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TIME_ZONES.len());
+        assert!(text_time_zone("est") && text_time_zone("gmt"));
+        assert!(!text_time_zone("west") && !text_time_zone("wet") && time_zone("west").is_some());
+        assert_eq!(time_zone("ist").map(|z| z.utc_offset), Some(330));
+    }
+}
