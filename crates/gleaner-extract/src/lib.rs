@@ -47,6 +47,7 @@ mod catalog;
 pub mod dates;
 pub mod entities;
 pub mod guard;
+mod hash;
 mod linear;
 pub mod numbers;
 pub mod overlap;

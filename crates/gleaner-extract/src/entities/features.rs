@@ -11,6 +11,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::lexicon::{Lexicons, GAZ_CATEGORIES};
 use super::tags::{self, N_TAGS};
+pub(crate) use crate::hash::{mix, word_hash};
 use crate::linear::{Clusters, IdBuild, Model, Scorer};
 
 /// Summed weights of each surface form's own features (see `Scratch::word_end`), kept across
@@ -21,23 +22,9 @@ pub(crate) type WordSums = HashMap<u64, [i32; N_TAGS], IdBuild>;
 /// Forms a [`WordSums`] keeps (~150 bytes each with the table's overhead).
 pub(crate) const WORD_SUMS_MAX: usize = 30_000;
 
-/// Mixes two 64-bit values into a well-spread key (splitmix64's finalizer).
-#[inline]
-pub(crate) fn mix(a: u64, b: u64) -> u64 {
-    let mut z = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.rotate_left(17) ^ 0x2545_F491_4F6C_DD1D;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 #[inline]
 fn mix3(t: u64, a: u64, b: u64) -> u64 {
     mix(mix(t, a), b)
-}
-
-/// Hash of a lower-case word form: the key of clusters, lexicons and the document history.
-pub(crate) fn word_hash(lower: &str) -> u64 {
-    xxh3_64(lower.as_bytes())
 }
 
 // Template ids. Never renumber: they are part of the model file's meaning.

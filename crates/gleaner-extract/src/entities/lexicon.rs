@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::features::{mix, word_hash};
+use crate::hash::{mix, word_hash};
 use crate::linear::IdBuild;
 
 /// Gazetteer categories: countries, cities and states, regions, nationalities, organizations.
