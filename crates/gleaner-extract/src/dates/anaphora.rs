@@ -62,7 +62,7 @@ pub(super) fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         if let (Some(y), Some((_, m))) =
             (year_at(words, k + 2), ctx.reference.month.or(ctx.anchor.map(|a| (a.year(), a.month()))))
         {
-            return Some(Found { aside: true, ..found(i, k + 3, Val::Month(y, m), false) });
+            return Some(Found { aside: true, ..found(ANAPHORA, i, k + 3, Val::Month(y, m), false) });
         }
     }
     let of_last = same && words.lw(k + 1) == "of" && words.lw(k + 2) == "last" && words.lw(k + 3) == "year";
@@ -129,5 +129,5 @@ pub(super) fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         (Some(end), Val::Month(y, m)) => (Val::Month(y - 1, m), end),
         _ => return None,
     };
-    Some(Found { anchor: own.then_some(from), aside: back, ..found(i, end, val, true) })
+    Some(Found { anchor: own.then_some(from), aside: back, ..found(ANAPHORA, i, end, val, true) })
 }

@@ -39,8 +39,8 @@ pub(super) fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option
         None => (ctx.anchor.is_some(), i + 1),
     };
     Some((
-        Found { cut_end: Some(cut), ..found(i, i + 1, v1, anchored) },
-        Found { cut_start: Some(cut + 1), ..found(i, end, v2, anchored) },
+        Found { cut_end: Some(cut), ..found(MONTH_PAIR, i, i + 1, v1, anchored) },
+        Found { cut_start: Some(cut + 1), ..found(MONTH_PAIR, i, end, v2, anchored) },
     ))
 }
 
@@ -62,7 +62,7 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
             None => resolve_month_day(ctx, m2, d2)?.year(),
         };
         let val = Val::Day(NaiveDate::from_ymd_opt(y2 - forward_year(0, m, m2), m, d)?);
-        return Some(Found { cut_end: Some(cut), ..found(i, i + 2, val, year_at(words, k).is_none()) });
+        return Some(Found { cut_end: Some(cut), ..found(MONTH_NAME, i, i + 2, val, year_at(words, k).is_none()) });
     }
     // "Oct. 12-14(, 2025)": the first day here, cut inside the token; the scan adds the second.
     if let Some((d, _, len)) = day_pair(words.w(i + 1)) {
@@ -75,7 +75,7 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
             None => (Val::Day(resolve_month_day(ctx, m, d)?), true, i + 2),
         };
         let cut = words.spans[i + 1].start + len as u32;
-        return Some(Found { cut_end: Some(cut), ..found(i, end, val, anchored) });
+        return Some(Found { cut_end: Some(cut), ..found(MONTH_NAME, i, end, val, anchored) });
     }
     // "May 5", "May 5th", "July fourth" (a spelled day ends its phrase: "the June second round").
     let day = written_day(words, i + 1);
@@ -86,14 +86,14 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
         }
         if let Some(y) = year_at(words, k) {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
-            return Some(found(i, k + 1, Val::Day(date), false));
+            return Some(found(MONTH_NAME, i, k + 1, Val::Day(date), false));
         }
         if let Some(y) = named_year(words, ctx, i + 2) {
-            return Some(found(i, i + 4, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), true));
+            return Some(found(MONTH_NAME, i, i + 4, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), true));
         }
         return Some(match resolve_month_day(ctx, m, d) {
-            Some(date) => found(i, i + 2, Val::Day(date), true),
-            None => found(i, i + 2, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
+            Some(date) => found(MONTH_NAME, i, i + 2, Val::Day(date), true),
+            None => found(MONTH_NAME, i, i + 2, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
         });
     }
     let mut k = i + 1;
@@ -101,27 +101,27 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
         k += 1;
     }
     if let Some((y, end)) = any_year_at(words, k) {
-        return Some(found(i, end, Val::Month(y, m), false));
+        return Some(found(MONTH_NAME, i, end, Val::Month(y, m), false));
     }
     // "September of that year", "May of the same year": the year the text is at.
     if let (true, Some((end, step)), Some(y)) = (words.lw(i + 1) == "of", that_year(words, k), ctx.reference.year) {
         let from = NaiveDate::from_ymd_opt(y, 1, 1);
-        return Some(Found { anchor: from, ..found(i, end, Val::Month(y + step, m), true) });
+        return Some(Found { anchor: from, ..found(MONTH_NAME, i, end, Val::Month(y + step, m), true) });
     }
     // "Dec '86", and in tables "Feb 87" after an abbreviation (a number a day cannot be).
     let abbreviated = words.w(i).trim_end_matches('.').len() <= 4;
     if let Some(y) = short_year(words.w(k), abbreviated, ctx.anchor) {
-        return Some(found(i, k + 1, Val::Month(y, m), false));
+        return Some(found(MONTH_NAME, i, k + 1, Val::Month(y, m), false));
     }
     // The apostrophe stands apart when the tokenizer reads it as an opening quote.
     if matches!(words.w(k), "'" | "’") && words.spans[k].end == words.spans.get(k + 1).map_or(0, |s| s.start) {
         if let Some(y) = short_year(&format!("'{}", words.w(k + 1)), false, ctx.anchor) {
-            return Some(found(i, k + 2, Val::Month(y, m), false));
+            return Some(found(MONTH_NAME, i, k + 2, Val::Month(y, m), false));
         }
     }
     // "January this year", "June last year", "May next year".
     if let Some(y) = named_year(words, ctx, i + 1) {
-        return Some(found(i, i + 3, Val::Month(y, m), true));
+        return Some(found(MONTH_NAME, i, i + 3, Val::Month(y, m), true));
     }
     // A bare month: "in June", "this past June" (the caller handles "this/last/next"). One
     // that names a thing after a determiner ("their February Paris accord", "the May
@@ -133,8 +133,8 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
         && !matches!(words.lw(i + 1), "of" | "to" | "and" | "or" | "through" | "until");
     let ctx = &Ctx { tense: if modifier && ctx.tense == Tense::Future { Tense::Present } else { ctx.tense }, ..*ctx };
     Some(match resolve_month(ctx, m) {
-        Some(y) => found(i, i + 1, Val::Month(y, m), true),
-        None => found(i, i + 1, Val::Partial(format!("XXXX-{m:02}")), false),
+        Some(y) => found(MONTH_NAME, i, i + 1, Val::Month(y, m), true),
+        None => found(MONTH_NAME, i, i + 1, Val::Partial(format!("XXXX-{m:02}")), false),
     })
 }
 
@@ -177,21 +177,19 @@ pub(super) fn day_month(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     let m = month_at(words, k)?;
     let comma = usize::from(words.w(k + 1) == ",");
     if let Some(y) = year_at(words, k + 1 + comma) {
-        return Some(found(i, k + 2 + comma, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
+        return Some(found(DAY_MONTH, i, k + 2 + comma, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
     }
     if let Some(y) = named_year(words, ctx, k + 1) {
-        return Some(found(i, k + 3, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), true));
+        return Some(found(DAY_MONTH, i, k + 3, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), true));
     }
     Some(match resolve_month_day(ctx, m, d) {
-        Some(date) => found(i, k + 1, Val::Day(date), true),
-        None => found(i, k + 1, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
+        Some(date) => found(DAY_MONTH, i, k + 1, Val::Day(date), true),
+        None => found(DAY_MONTH, i, k + 1, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
     })
 }
 
+/// "Christmas Day", "New Year's Day 1999": holidays on a fixed day of the year.
 pub(super) fn holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    if let Some(f) = movable_holiday(words, ctx, i) {
-        return Some(f);
-    }
     if !capitalized(words, i) {
         return None;
     }
@@ -199,11 +197,11 @@ pub(super) fn holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         lexicon::HOLIDAYS.iter().find(|(p, ..)| p.iter().enumerate().all(|(k, w)| words.lw(i + k) == *w))?;
     let end = i + phrase.len();
     if let Some(y) = year_at(words, end) {
-        return Some(found(i, end + 1, Val::Day(NaiveDate::from_ymd_opt(y, *m, *d)?), false));
+        return Some(found(FIXED_HOLIDAY, i, end + 1, Val::Day(NaiveDate::from_ymd_opt(y, *m, *d)?), false));
     }
     Some(match resolve_month_day(ctx, *m, *d) {
-        Some(date) => found(i, end, Val::Day(date), true),
-        None => found(i, end, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
+        Some(date) => found(FIXED_HOLIDAY, i, end, Val::Day(date), true),
+        None => found(FIXED_HOLIDAY, i, end, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
     })
 }
 
@@ -260,10 +258,10 @@ pub(super) fn movable_holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<
         lexicon::MOVABLE_HOLIDAYS.iter().find(|(p, _)| p.iter().enumerate().all(|(x, w)| words.lw(k + x) == *w))?;
     let end = k + phrase.len();
     if let Some(y) = year_at(words, end) {
-        return Some(found(i, end + 1, Val::Day(movable_date(*rule, y)?), false));
+        return Some(found(MOVABLE_HOLIDAY, i, end + 1, Val::Day(movable_date(*rule, y)?), false));
     }
     let Some(a) = ctx.anchor else {
-        return Some(found(i, end, Val::Partial("XXXX-XX-XX".into()), false));
+        return Some(found(MOVABLE_HOLIDAY, i, end, Val::Partial("XXXX-XX-XX".into()), false));
     };
     let candidates: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1).filter_map(|y| movable_date(*rule, y)).collect();
     let nearest = *candidates.iter().min_by_key(|c| (**c - a).num_days().abs())?;
@@ -282,9 +280,9 @@ pub(super) fn movable_holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<
     // "Easter week": the week the holiday falls in.
     if words.lw(end) == "week" {
         let w = date.iso_week();
-        return Some(found(i, end + 1, Val::Week(w.year(), w.week()), true));
+        return Some(found(MOVABLE_HOLIDAY, i, end + 1, Val::Week(w.year(), w.week()), true));
     }
-    Some(found(i, end, Val::Day(date), true))
+    Some(found(MOVABLE_HOLIDAY, i, end, Val::Day(date), true))
 }
 
 /// "Thursday", "last Friday", "next Monday", "Friday morning", "every Monday", "Mondays".
@@ -296,10 +294,10 @@ pub(super) fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
         "this" => (None, i + 1),
         "every" | "each" => {
             if let Some(m) = month_at(words, i + 1) {
-                return Some(found(i, i + 2, Val::Set(format!("XXXX-{m:02}")), false));
+                return Some(found(WEEKDAY, i, i + 2, Val::Set(format!("XXXX-{m:02}")), false));
             }
             let wd = lexicon::weekday(words.lw(i + 1)).filter(|_| capitalized(words, i + 1))?;
-            return Some(found(i, i + 2, Val::Set(format!("XXXX-WXX-{wd}")), false));
+            return Some(found(WEEKDAY, i, i + 2, Val::Set(format!("XXXX-WXX-{wd}")), false));
         }
         _ => (None, i),
     };
@@ -322,7 +320,7 @@ pub(super) fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
     }
     let wlw = words.lw(k);
     if let Some(wd) = wlw.strip_suffix('s').filter(|w| w.len() >= 6).and_then(lexicon::weekday).filter(|_| k == i) {
-        return Some(found(i, k + 1, Val::Set(format!("XXXX-WXX-{wd}")), false));
+        return Some(found(WEEKDAY, i, k + 1, Val::Set(format!("XXXX-WXX-{wd}")), false));
         // "Mondays"
     }
     let wd = lexicon::weekday(wlw)?;
@@ -339,7 +337,7 @@ pub(super) fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
                 date.val = Val::Day(c);
             }
         }
-        return Some(Found { start: i, ..date });
+        return Some(Found { rule: WEEKDAY, start: i, ..date });
     }
     // "Wednesday's ruling": the day heads a noun phrase, which the clause's verb does not place
     // ("would look for ways around Wednesday's ruling" is about a ruling already made).
@@ -366,11 +364,11 @@ pub(super) fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
     let mut end = k + 1;
     if let Some(part) = lexicon::part_of_day(words.lw(end)) {
         end += 1;
-        return Some(found(i, end, Val::Time(date, format!("T{part}")), date.is_some()));
+        return Some(found(WEEKDAY, i, end, Val::Time(date, format!("T{part}")), date.is_some()));
     }
     Some(match date {
-        Some(d) => found(i, end, Val::Day(d), true),
-        None => found(i, end, Val::Partial(format!("XXXX-WXX-{wd}")), false),
+        Some(d) => found(WEEKDAY, i, end, Val::Day(d), true),
+        None => found(WEEKDAY, i, end, Val::Partial(format!("XXXX-WXX-{wd}")), false),
     })
 }
 
@@ -385,7 +383,7 @@ pub(super) fn day_beside(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
     let k = i + 3;
     let inner = simple(words, ctx, k).filter(|f| f.start == k)?;
     let Val::Day(d) = inner.val else { return None };
-    Some(Found { val: Val::Day(d + Duration::days(step)), start: i, ..inner })
+    Some(Found { rule: DAY_BESIDE, val: Val::Day(d + Duration::days(step)), start: i, ..inner })
 }
 
 /// "the following Monday", "the previous Friday": the weekday after or before the day the text
@@ -406,5 +404,5 @@ pub(super) fn step_weekday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
     if !forward && from.is_none() && (base - date).num_days() < 7 {
         date -= Duration::days(7);
     }
-    Some(Found { anchor: from, ..found(i, k + 1, Val::Day(date), true) })
+    Some(Found { anchor: from, ..found(STEP_WEEKDAY, i, k + 1, Val::Day(date), true) })
 }

@@ -191,7 +191,7 @@ pub(super) fn clock_day(
     };
     if let Some(day) = day_after(at) {
         if let Val::Day(d) = day.val {
-            return Some(found(i, day.end, Val::Time(Some(d), clock), true));
+            return Some(found(CLOCK_TIME, i, day.end, Val::Time(Some(d), clock), true));
         }
     }
     // "10:35 a.m. (0735 GMT) Friday": the day after a bracketed other clock is the time's day;
@@ -199,21 +199,21 @@ pub(super) fn clock_day(
     if words.w(at) == "(" {
         if let Some(close) = (at + 1..(at + 5).min(words.len())).find(|&k| words.w(k) == ")") {
             if let Some(Found { val: Val::Day(d), .. }) = day_after(close + 1) {
-                return Some(found(i, end, Val::Time(Some(d), clock), true));
+                return Some(found(CLOCK_TIME, i, end, Val::Time(Some(d), clock), true));
             }
         }
     }
     // "close at 6pm on Saturday": that day's; "on Saturday" stays a date of its own.
     if words.lw(at) == "on" {
         if let Some(Found { val: Val::Day(d), .. }) = day_after(at + 1) {
-            return Some(found(i, end, Val::Time(Some(d), clock), true));
+            return Some(found(CLOCK_TIME, i, end, Val::Time(Some(d), clock), true));
         }
     }
     // Otherwise the day the text is at ("killed on Oct. 23 ... at 10 p.m."), else the
     // document's: a clock time is a narrative reference too.
     let from = ctx.reference.day.filter(|_| narrative);
     let day = from.or(ctx.anchor);
-    Some(Found { anchor: from, ..found(i, end, Val::Time(day, clock), day.is_some()) })
+    Some(Found { anchor: from, ..found(CLOCK_TIME, i, end, Val::Time(day, clock), day.is_some()) })
 }
 
 /// Is a bare "13:30" at `i` a clock time: after a word that places a time or after a date

@@ -190,7 +190,7 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
             return None; // "a 74-year old Dutchman": an age
         }
         let v: f64 = num.parse().ok().or_else(|| crate::numbers::word_value(num))?;
-        return Some(found(i, i + 1, Val::Duration(duration(v, u)), false));
+        return Some(found(DURATION, i, i + 1, Val::Duration(duration(v, u)), false));
     }
     // "five and a quarter", "a million and a half": the fraction of a number, not a time.
     if matches!(lw, "a" | "an") && i > 1 && words.lw(i - 1) == "and" && crate::numbers::figure_word(words.lw(i - 2)) {
@@ -222,7 +222,7 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
     }
     // "a quarter century": twenty-five years.
     if words.lw(k) == "quarter" && v == Some(1.0) && matches!(words.lw(k + 1), "century" | "century's") {
-        return Some(found(i, k + 2, Val::Duration("P25Y".into()), false));
+        return Some(found(DURATION, i, k + 2, Val::Duration("P25Y".into()), false));
     }
     // "a second group", "a second betrayal": the ordinal, before its noun. "a second later", "for
     // a second or two" are times.
@@ -255,7 +255,7 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
     if let (Some(n), Some((f, after))) = (v, fraction(k + 1)) {
         if words.lw(k + 1) == "and" && n == 1.0 {
             let value = duration(n + f, u);
-            return Some(found(i, after, Val::Duration(value), false));
+            return Some(found(DURATION, i, after, Val::Duration(value), false));
         }
     }
     // "a year" after a figure is a rate, a SET in TIMEX3, not a duration: "2 percent a year",
@@ -273,7 +273,7 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
         && !matches!(words.lw(k + 1), "earlier" | "later" | "ago" | "before" | "after" | "or")
         && rate()
     {
-        return Some(found(i, k + 1, Val::Set(duration(1.0, u)), false));
+        return Some(found(DURATION, i, k + 1, Val::Set(duration(1.0, u)), false));
     }
     if v.is_none() && !u.plural {
         return None;
@@ -288,7 +288,7 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
     // "6 hours 18 minutes 48.637 seconds", "two years and three months": one duration.
     if let Some((value, end)) = v.and_then(|n| compound_duration(words, n, u, k + 1)) {
         let end = end + usize::from(matches!(words.lw(end), "earlier" | "later"));
-        return Some(found(i, end, Val::Duration(value), false));
+        return Some(found(DURATION, i, end, Val::Duration(value), false));
     }
     // "A day earlier", "two weeks later": still a duration in TimeML.
     let mut end = k + 1;
@@ -296,7 +296,7 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
         end += 1;
     }
     if let Some(point) = v.filter(|_| end == i + 2).and_then(|n| future_point(words, ctx, i, n, u)) {
-        return Some(found(i, end, point, true));
+        return Some(found(DURATION, i, end, point, true));
     }
-    Some(found(i, end, Val::Duration(value), false))
+    Some(found(DURATION, i, end, Val::Duration(value), false))
 }

@@ -9,6 +9,43 @@
 //! references (`now`, `recently`). Modifiers (`early`, `mid-`, `late`, `the end of`, `about`,
 //! `nearly`, `more than`) go into `mod` and the span.
 //!
+//! Code: one file by kind of form (`numeric`, `calendar`, `relative`, `periods`, `durations`,
+//! `sets`, `clock`, `anaphora`; `modifiers` holds the wrappers and the dispatch of "the",
+//! `tokens` the readers of single tokens, `resolve` the tense and calendar arithmetic). Every
+//! form is a rule of the registry, `rules::RULES`: its name (written to each row's `rule`
+//! column; a wrapper such as "nearly", "the end of", "or so" or a second day keeps its inner
+//! expression's), the words it may start with, where it is tried, and example sentences. The
+//! table's order is the priority. The scan's first-word gate is derived from the rules' first
+//! words, so a token no rule may start with costs one lookup.
+//!
+//! To add a form: write its matcher (`fn(&Words, &Ctx, usize) -> Option<Found>`, making its
+//! rows with `found(ITS_NAME, ...)`) in the file of its kind, calling [`expression`] where it
+//! needs a nested expression; add a `Rule` to `rules::RULES` at its priority with its name, its
+//! first words (`First::Digit`, `First::Words(&[...])`, a lexicon test, ...) and one or two
+//! example sentences. The tests check that the name is unique and snake_case and that every
+//! example yields a row of that rule starting on one of its first words.
+//!
+//! The rules, by name (see `rules.rs` for their first words and examples): two dates in one
+//! token `month_pair` ("March/April"), `year_pair` ("1986/87"); `anaphora` ("that day", "the
+//! following year"); `mid_part_of_day` ("mid-afternoon"), `position_token` ("mid-2019",
+//! "end-March", "post-1997"); after "the": `step_weekday` ("the following Monday"),
+//! `day_beside` ("the day after Christmas"), `current_period` ("the current fiscal year"),
+//! `week_of` ("the week of March 6"), `determined_duration` ("the past three months"),
+//! `financial_period` ("the year-ago quarter"), `the_year` ("the full year"), `the_weekend`,
+//! `the_reference` ("the future", "the other day"), `the_part_of_day` ("in the morning"),
+//! `current_month_or_week` ("the end of the month"), `month_span_quarter` ("the July-September
+//! quarter"); `year_quarter` ("the 1988 second quarter"); and the forms that stand alone, in
+//! order: `numeric_date` ("8/31/2021"), `month_name` ("August 31, 2021", "June"), `day_month`
+//! ("31 August 2021", "fourth of July"), `movable_holiday` ("Thanksgiving"), `fixed_holiday`
+//! ("Christmas Day"), `relative_word` ("yesterday", "now", "this morning"), `weekday`
+//! ("Thursday", "next Monday"), `relative_unit` ("last year", "this past June"), `ago` ("two
+//! years ago", "a year earlier"), `season` ("the summer of 2016"), `decade_century` ("the
+//! 1990s", "the 12th century"), `quarter` ("the first quarter", "Q1 2021"), `half_year` ("the
+//! second half of 1989"), `fiscal_year` ("fiscal 2020"), `year` ("2016"), `spelled_year`
+//! ("nineteen ninety-four"), `clock_time` ("5 p.m.", "noon"), `set` ("annually", "every
+//! year"), `year_end` ("year-end"), `vague` ("for years", "these days"), `duration` ("20
+//! years", "two-hour").
+//!
 //! Anchoring: relative expressions resolve against the document's `published` date; without one,
 //! against the latest full date written in the document; without that, they stay underspecified
 //! (`XXXX-06`) with `anchored` false. Narrative references ("that day", "later that year", "the
@@ -41,6 +78,7 @@ mod numeric;
 mod periods;
 mod relative;
 mod resolve;
+mod rules;
 mod sets;
 mod tokens;
 
@@ -60,6 +98,7 @@ use numeric::*;
 use periods::*;
 use relative::*;
 use resolve::*;
+use rules::*;
 use sets::*;
 use tokens::*;
 
@@ -181,6 +220,8 @@ enum Val {
 }
 
 struct Found {
+    /// The registered rule that made the value (see [`rules::RULES`]).
+    rule: &'static str,
     start: usize,
     end: usize,
     val: Val,
@@ -221,7 +262,7 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
         let ctx = &local;
         // Two dates in one token ("March/April", "1986/87") come as a pair; any other
         // expression may have a second day after it ("April 24 and 25", "Oct. 12-14").
-        if let Some((first, second)) = month_slash_pair(words, ctx, i).or_else(|| year_pair(words, i)) {
+        if let Some((first, second)) = pair(words, ctx, i) {
             last_month = None;
             i = second.end;
             push_found(words, ctx, reference, sentence, out, [Some(first), Some(second)]);
@@ -384,13 +425,13 @@ fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
             };
             let day = NaiveDate::from_ymd_opt(y, m2, d2)?;
             let cut = words.spans[t].start + len as u32 + 1;
-            return Some(Found { cut_start: Some(cut), ..found(t, end, Val::Day(day), first.anchored) });
+            return Some(Found { cut_start: Some(cut), ..found(first.rule, t, end, Val::Day(day), first.anchored) });
         }
         // "Oct. 12-14, 2025": the rest of the token, and the year the first day took.
         let (_, d2, len) = day_pair(words.w(t))?;
         let day = NaiveDate::from_ymd_opt(d.year(), d.month(), d2)?;
         let cut = words.spans[t].start + len as u32 + 1;
-        return Some(Found { cut_start: Some(cut), ..found(t, first.end, Val::Day(day), first.anchored) });
+        return Some(Found { cut_start: Some(cut), ..found(first.rule, t, first.end, Val::Day(day), first.anchored) });
     }
     let k = first.end;
     if !matches!(words.lw(k), "and" | "or" | "to" | "through" | "until" | "-" | "–")
@@ -412,89 +453,7 @@ fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
         first.val = Val::Day(NaiveDate::from_ymd_opt(y, d.month(), d.day())?);
         first.anchored = false;
     }
-    Some(found(k + 1, end, Val::Day(day), first.anchored))
-}
-
-/// Can a temporal expression start at token `i`? A cheap gate (most tokens cannot) before the
-/// matchers run: digits, calendar and relative words, and the words that open a modified or
-/// counted expression.
-fn may_start(words: &Words<'_>, i: usize) -> bool {
-    let lw = words.lw(i);
-    let Some(first) = lw.as_bytes().first() else { return false };
-    if first.is_ascii_digit() || *first == b'\'' {
-        return true;
-    }
-    if !first.is_ascii_alphabetic() {
-        return false;
-    }
-    // One split per token: "third-quarter", "two-hour", "mid-June", "post-1997".
-    let (head, rest) = lw.split_once('-').unwrap_or((lw, ""));
-    let hyphened = match head {
-        "mid" | "end" | "late" | "early" => !rest.is_empty(),
-        // Not "pre-tax", "post-war": a year or a month after it.
-        "post" | "pre" => rest.starts_with(|c: char| c.is_ascii_digit()) || lexicon::month(rest).is_some(),
-        _ => false,
-    };
-    hyphened
-        || is_opener(lw)
-        || is_opener(head)
-        || head == "hundred"
-        || lexicon::month(lw).is_some()
-        || lexicon::season(lw).is_some()
-        || lw.starts_with("fy")
-        || (lw.len() == 2 && (lw.starts_with('q') || lw == "h1" || lw == "h2")) // not "he"
-        || crate::numbers::word_value(head).is_some()
-        || (capitalized(words, i)
-            && (lexicon::weekday(lw).is_some()
-                || lexicon::HOLIDAYS.iter().any(|(p, ..)| p[0] == lw)
-                || lexicon::movable_first(lw)))
-        || (lw.ends_with("days") && lexicon::weekday(&lw[..lw.len() - 1]).is_some())
-        || lexicon::decade_word(lw).is_some()
-        || with_neighbour(words, i, lw)
-        || lw.len() > 6
-            && lw.as_bytes()[3..].iter().any(|&b| b == b'/' || b == b'-')
-            && lw.get(..3).is_some_and(|p| lexicon::month(p).is_some())
-}
-
-/// Words that open an expression only beside a certain word: "that day", "year end", "for
-/// years", "within weeks", "months ago". The neighbour is compared before any lexicon is read.
-fn with_neighbour(words: &Words<'_>, i: usize, lw: &str) -> bool {
-    let next = words.lw(i + 1);
-    match lw {
-        "that" => next == "same" || anaphor_grain(next).is_some(),
-        // "the fifth of May": a spelled day before "of" and a month.
-        _ if next == "of" && lw.ends_with(['t', 'd', 'h']) && lexicon::month(words.lw(i + 2)).is_some() => {
-            spelled_day(lw).is_some()
-        }
-        "year" => matches!(next, "end" | "'s" | "’s"),
-        // Plural units all end in "s": most words stop at that byte.
-        _ if lw.ends_with('s') => {
-            (next == "ago"
-                || i > 0
-                    && matches!(
-                        words.lw(i - 1),
-                        "for" | "within" | "in" | "take" | "takes" | "took" | "taking" | "taken"
-                    ))
-                && lexicon::unit(lw).is_some_and(|u| u.plural)
-        }
-        _ => false,
-    }
-}
-
-/// Words that open a temporal expression (a `match`: this runs for every token).
-#[rustfmt::skip]
-fn is_opener(lw: &str) -> bool {
-    matches!(
-        lw,
-        "the" | "this" | "last" | "next" | "past" | "coming" | "previous" | "current" | "early" | "late" | "mid" |
-            "earlier" | "later" | "more" | "every" | "each" | "per" | "a" | "an" | "several" | "few" | "many" |
-            "some" | "couple" | "recent" | "future" | "upcoming" | "fiscal" | "today" | "today's" | "yesterday" |
-            "yesterday's" | "tomorrow" | "tomorrow's" | "tonight" | "now" | "currently" | "presently" | "nowadays" |
-            "recently" | "lately" | "noon" | "midday" | "midnight" | "year-earlier" | "year-ago" | "annually" |
-            "yearly" | "daily" | "weekly" | "monthly" | "hourly" | "quarterly" | "less" | "fewer" | "at" | "up" |
-            "no" | "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "over" | "under" |
-            "first" | "second" | "third" | "fourth" | "final" | "half" | "these" | "year-end"
-    )
+    Some(found(first.rule, k + 1, end, Val::Day(day), first.anchored))
 }
 
 fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
@@ -536,7 +495,7 @@ fn year_quarter(words: &Words<'_>, ctx: &Ctx, f: Found) -> Found {
         }
         _ => return f,
     };
-    Found { end, val: Val::Quarter(y, q), ..f }
+    Found { rule: YEAR_QUARTER, end, val: Val::Quarter(y, q), ..f }
 }
 
 fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
@@ -573,8 +532,9 @@ fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     simple(words, ctx, i)
 }
 
-fn found(start: usize, end: usize, val: Val, anchored: bool) -> Found {
+fn found(rule: &'static str, start: usize, end: usize, val: Val, anchored: bool) -> Found {
     Found {
+        rule,
         start,
         end,
         val,
@@ -586,29 +546,6 @@ fn found(start: usize, end: usize, val: Val, anchored: bool) -> Found {
         cut_end: None,
         aside: false,
     }
-}
-
-fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    numeric_date(words, i)
-        .or_else(|| month_form(words, ctx, i))
-        .or_else(|| day_month(words, ctx, i))
-        .or_else(|| holiday(words, ctx, i))
-        .or_else(|| relative_word(words, ctx, i))
-        .or_else(|| weekday_form(words, ctx, i))
-        .or_else(|| relative_unit(words, ctx, i))
-        .or_else(|| ago(words, ctx, i))
-        .or_else(|| season_form(words, ctx, i))
-        .or_else(|| decade_century(words, ctx, i))
-        .or_else(|| quarter(words, ctx, i))
-        .or_else(|| half_of(words, ctx, i))
-        .or_else(|| fiscal_year(words, i))
-        .or_else(|| year_form(words, i))
-        .or_else(|| spelled_year_form(words, i))
-        .or_else(|| time_of_day(words, ctx, i))
-        .or_else(|| set_form(words, i))
-        .or_else(|| year_end(words, ctx, i))
-        .or_else(|| vague(words, ctx, i))
-        .or_else(|| duration_at(words, ctx, i))
 }
 
 #[cfg(test)]

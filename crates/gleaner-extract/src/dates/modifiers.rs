@@ -24,10 +24,11 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         if matches!(words.lw(k), "year" | "quarter" | "month" | "week") {
             let mut f = relative_unit(words, ctx, k - 1).filter(|_| k == i + 1).or_else(|| {
                 let a = ctx.anchor?;
-                Some(found(i, k + 1, Val::Year(a.year()), true))
+                Some(found(CURRENT_PERIOD, i, k + 1, Val::Year(a.year()), true))
             })?;
             f.start = i;
             f.end = k + 1;
+            f.rule = CURRENT_PERIOD;
             return Some(f);
         }
     }
@@ -35,7 +36,7 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     if lw == "week" && words.lw(i + 1) == "of" {
         if let Some(Found { val: Val::Day(d), end, anchored, .. }) = month_form(words, ctx, i + 2) {
             let w = d.iso_week();
-            return Some(found(i, end, Val::Week(w.year(), w.week()), anchored));
+            return Some(found(WEEK_OF, i, end, Val::Week(w.year(), w.week()), anchored));
         }
     }
     match lw {
@@ -43,7 +44,7 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
             // "the first nine months": a duration with its determiner.
             let (v, k) = cardinal_at(words, i + 1)?;
             let u = lexicon::unit(words.lw(k)).filter(|u| u.plural)?;
-            Some(found(i, k + 1, Val::Duration(duration(v, u)), false))
+            Some(found(DETERMINED_DURATION, i, k + 1, Val::Duration(duration(v, u)), false))
         }
         "past" | "last" | "next" | "coming" | "previous" | "following" => {
             // "the past three months", "the last 24 hours", "the past several years": durations.
@@ -53,20 +54,20 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
                         Some(v) => duration(v, u),
                         None => vague_duration(u),
                     };
-                    return Some(found(i, k + 1, Val::Duration(value), false));
+                    return Some(found(DETERMINED_DURATION, i, k + 1, Val::Duration(value), false));
                 }
             }
             if let Some(u) = lexicon::unit(words.lw(i + 1)).filter(|u| !u.plural) {
                 if lw == "following" || lw == "next" && u.letter == "D" {
                     return None;
                 }
-                return Some(found(i, i + 2, Val::Duration(duration(1.0, u)), false));
+                return Some(found(DETERMINED_DURATION, i, i + 2, Val::Duration(duration(1.0, u)), false));
             }
             if lw == "past"
                 && !words.lw(i + 1).starts_with(|c: char| c.is_ascii_digit())
                 && lexicon::unit(words.lw(i + 1)).is_none()
             {
-                return Some(found(i, i + 1, Val::Ref("PAST_REF"), false));
+                return Some(found(THE_REFERENCE, i, i + 1, Val::Ref("PAST_REF"), false));
             }
             None
         }
@@ -75,7 +76,7 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         }
         "year" => {
             if let Some((y, end)) = any_year_at(words, i + 1) {
-                return Some(found(i, end, Val::Year(y), false)); // "the year two thousand"
+                return Some(found(THE_YEAR, i, end, Val::Year(y), false)); // "the year two thousand"
             }
             // "for the year": a duration; "the year's best": the current year.
             // "the year ended Sept. 30", "the year to end-March": twelve months to a date (TimeBank
@@ -84,12 +85,12 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
             if matches!(prev, "for" | "over" | "throughout" | "during")
                 || matches!(words.lw(i + 1), "ended" | "ending" | "to" | "through")
             {
-                return Some(found(i, i + 1, Val::Duration("P1Y".into()), false));
+                return Some(found(THE_YEAR, i, i + 1, Val::Duration("P1Y".into()), false));
             }
-            Some(found(i, i + 1, Val::Year(ctx.anchor?.year()), true))
+            Some(found(THE_YEAR, i, i + 1, Val::Year(ctx.anchor?.year()), true))
         }
         // "the full year" of an earnings report: the current one, whatever the preposition.
-        "full" if words.lw(i + 1) == "year" => Some(found(i, i + 2, Val::Year(ctx.anchor?.year()), true)),
+        "full" if words.lw(i + 1) == "year" => Some(found(THE_YEAR, i, i + 2, Val::Year(ctx.anchor?.year()), true)),
         "weekend" => {
             let a = ctx.anchor?;
             // The weekend just gone (a Monday's "the weekend" is the day before; a Sunday's is
@@ -102,26 +103,26 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
                 a
             };
             let w = a.iso_week();
-            Some(found(i, i + 1, Val::Partial(format!("{}-W{:02}-WE", w.year(), w.week())), true))
+            Some(found(THE_WEEKEND, i, i + 1, Val::Partial(format!("{}-W{:02}-WE", w.year(), w.week())), true))
         }
-        "future" => Some(found(i, i + 1, Val::Ref("FUTURE_REF"), false)),
+        "future" => Some(found(THE_REFERENCE, i, i + 1, Val::Ref("FUTURE_REF"), false)),
         // "the other day", "the other night": a recent, unnamed day (TIMEX3's PAST_REF).
         // "bid on the other day" is the other of two.
         "other" if matches!(words.lw(i + 1), "day" | "night" | "week") && !(i >= 2 && words.lw(i - 2) == "on") => {
-            Some(found(i, i + 2, Val::Ref("PAST_REF"), false))
+            Some(found(THE_REFERENCE, i, i + 2, Val::Ref("PAST_REF"), false))
         }
         // "in the morning": of the day the text is at (named last, else the document's).
         "morning" | "afternoon" | "evening" if i >= 2 && words.lw(i - 2) == "in" => {
             let d = ctx.reference.day.or(ctx.anchor);
             let part = lexicon::part_of_day(lw)?;
-            let f = found(i, i + 1, Val::Time(d, format!("T{part}")), d.is_some());
+            let f = found(THE_PART_OF_DAY, i, i + 1, Val::Time(d, format!("T{part}")), d.is_some());
             Some(Found { anchor: ctx.reference.day, ..f })
         }
         "near" | "short" | "long" if matches!(words.lw(i + 1), "future" | "term") => {
             if lw == "long" {
                 return None;
             }
-            Some(found(i, i + 2, Val::Ref("FUTURE_REF"), false)) // "the near future", "the short term"
+            Some(found(THE_REFERENCE, i, i + 2, Val::Ref("FUTURE_REF"), false)) // "the near future", "the short term"
         }
         "first" | "second" | "third" | "fourth" | "1st" | "2nd" | "3rd" | "4th" => quarter(words, ctx, i),
         "end" | "beginning" | "start" | "middle" => {
@@ -131,10 +132,12 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
             }
             // "the end of the month", "the start of the week": the current one.
             let current = match (words.lw(i + 2), words.lw(i + 3), ctx.anchor) {
-                ("the", "month", Some(a)) => Some(found(i + 2, i + 4, Val::Month(a.year(), a.month()), true)),
+                ("the", "month", Some(a)) => {
+                    Some(found(CURRENT_MONTH_OR_WEEK, i + 2, i + 4, Val::Month(a.year(), a.month()), true))
+                }
                 ("the", "week", Some(a)) => {
                     let w = a.iso_week();
-                    Some(found(i + 2, i + 4, Val::Week(w.year(), w.week()), true))
+                    Some(found(CURRENT_MONTH_OR_WEEK, i + 2, i + 4, Val::Week(w.year(), w.week()), true))
                 }
                 _ => None,
             };
@@ -177,7 +180,10 @@ pub(super) fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usiz
         Some(Found { val: Val::Day(d), end, .. }) => (Some(d), end),
         _ => (ctx.anchor, part + 1),
     };
-    Some(Found { modifier: Some("MID"), ..found(i, end, Val::Time(d, format!("T{code}")), d.is_some()) })
+    Some(Found {
+        modifier: Some("MID"),
+        ..found(MID_PART_OF_DAY, i, end, Val::Time(d, format!("T{code}")), d.is_some())
+    })
 }
 
 /// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",
@@ -265,7 +271,10 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
             } else if let Some(m) = lexicon::month(rest) {
                 // "end-December 1986": the year written after it.
                 if let Some(y) = year_at(words, i + 1) {
-                    return Some(Found { modifier: Some(position), ..found(i, i + 2, Val::Month(y, m), false) });
+                    return Some(Found {
+                        modifier: Some(position),
+                        ..found(POSITION_TOKEN, i, i + 2, Val::Month(y, m), false)
+                    });
                 }
                 let y = resolve_month(ctx, m)?;
                 Val::Month(y, m)
@@ -281,7 +290,7 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
             } else {
                 return None;
             };
-            return Some(Found { modifier: Some(position), ..found(i, i + 1, val, year.is_none()) });
+            return Some(Found { modifier: Some(position), ..found(POSITION_TOKEN, i, i + 1, val, year.is_none()) });
         }
     };
     let mut k = i + 1;

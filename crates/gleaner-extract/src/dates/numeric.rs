@@ -5,7 +5,7 @@ use super::*;
 /// "1956-87", "2005/06", "the 2006-2007 fiscal year", "2003/4": two years in one token, two
 /// dates whose spans cut it. With a hyphen and two digits the second year must follow the
 /// first at once or be no month number: "2021-08" is ISO's August 2021, not a pair.
-pub(super) fn year_pair(words: &Words<'_>, i: usize) -> Option<(Found, Found)> {
+pub(super) fn year_pair(words: &Words<'_>, _: &Ctx, i: usize) -> Option<(Found, Found)> {
     let w = words.w(i);
     if w.len() < 6 || !w.as_bytes()[4].is_ascii_punctuation() && !w.get(4..).is_some_and(|r| r.starts_with('–')) {
         return None;
@@ -43,16 +43,16 @@ pub(super) fn year_pair(words: &Words<'_>, i: usize) -> Option<(Found, Found)> {
     let start = words.spans[i].start;
     let cut = start + a.len() as u32;
     Some((
-        Found { cut_end: Some(cut), ..found(i, i + 1, Val::Year(y1), false) },
+        Found { cut_end: Some(cut), ..found(YEAR_PAIR, i, i + 1, Val::Year(y1), false) },
         Found {
             cut_start: Some(cut + w[a.len()..].chars().next()?.len_utf8() as u32),
-            ..found(i, i + 1, Val::Year(y2), false)
+            ..found(YEAR_PAIR, i, i + 1, Val::Year(y2), false)
         },
     ))
 }
 
 /// "8/31/2021", "8/31/21", "2021-08-31", "31.08.2021".
-pub(super) fn numeric_date(words: &Words<'_>, i: usize) -> Option<Found> {
+pub(super) fn numeric_date(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     let w = words.w(i);
     if !w.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -93,7 +93,7 @@ pub(super) fn numeric_date(words: &Words<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let date = NaiveDate::from_ymd_opt(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)?;
-    Some(found(i, i + 1, Val::Day(date), false))
+    Some(found(NUMERIC_DATE, i, i + 1, Val::Day(date), false))
 }
 
 /// "18-April" of "March 18-April 1": a day, and the month of a second day after a hyphen.

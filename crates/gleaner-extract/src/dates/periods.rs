@@ -20,12 +20,12 @@ pub(super) fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option
         _ => return None,
     };
     if lw == "prior" && words.lw(i + 1) == "period" {
-        return Some(Found { aside: true, ..found(i, end, Val::Quarter(y - 1, q), true) });
+        return Some(Found { aside: true, ..found(FINANCIAL_PERIOD, i, end, Val::Quarter(y - 1, q), true) });
     }
     // "the same quarter a year ago", "the corresponding period last year": one expression.
     if matches!(lw, "same" | "corresponding" | "comparable") {
         if let Some(back) = year_back_phrase(words, end) {
-            return Some(Found { aside: true, ..found(i, back, Val::Quarter(y - 1, q), true) });
+            return Some(Found { aside: true, ..found(FINANCIAL_PERIOD, i, back, Val::Quarter(y - 1, q), true) });
         }
         // "the corresponding period of 1985/86", "the same period in 1985": of a year named
         // after it, not the latest; nor is "the same period" a quarter outside an earnings
@@ -35,7 +35,7 @@ pub(super) fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option
             return None;
         }
     }
-    Some(Found { aside: year_back > 0, ..found(i, end, Val::Quarter(y - year_back, q), true) })
+    Some(Found { aside: year_back > 0, ..found(FINANCIAL_PERIOD, i, end, Val::Quarter(y - year_back, q), true) })
 }
 
 /// The end of "last year", "a year ago|earlier|before", "the previous|prior year" or "the year
@@ -61,7 +61,7 @@ pub(super) fn year_end(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
     let a = ctx.anchor?;
     let since = i > 0 && words.lw(i - 1) == "since";
     let y = if since || ctx.tense == Tense::Past { a.year() - 1 } else { a.year() };
-    Some(Found { modifier: Some("END"), ..found(i, end, Val::Year(y), true) })
+    Some(Found { modifier: Some("END"), ..found(YEAR_END, i, end, Val::Year(y), true) })
 }
 
 /// "(the) first four months of 2021", "the last two weeks of June": the part of a period, as a
@@ -114,6 +114,7 @@ pub(super) fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     }
     let modifier = if from_start { "START" } else { "END" };
     Some(Found {
+        rule: inner.rule,
         start: i,
         end: inner.end,
         val: inner.val,
@@ -146,7 +147,16 @@ pub(super) fn half_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         simple(words, ctx, k).or_else(|| (words.lw(k) == "the").then(|| after_the(words, ctx, k + 1)).flatten())?;
     let Val::Year(y) = inner.val else { return None };
     let half = Val::Half(y, if first { 1 } else { 2 });
-    Some(Found { start: i, val: half, modifier: None, range: None, cut_start: None, cut_end: None, ..inner })
+    Some(Found {
+        rule: HALF_YEAR,
+        start: i,
+        val: half,
+        modifier: None,
+        range: None,
+        cut_start: None,
+        cut_end: None,
+        ..inner
+    })
 }
 
 /// The days a value covers.
@@ -196,10 +206,10 @@ pub(super) fn season_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
         k += 1;
     }
     if let Some((y, end)) = any_year_at(words, k) {
-        return Some(found(i, end, Val::Season(y, s), false));
+        return Some(found(SEASON, i, end, Val::Season(y, s), false));
     }
     let a = ctx.anchor?;
-    Some(found(i, i + 1, Val::Season(a.year(), s), true))
+    Some(found(SEASON, i, i + 1, Val::Season(a.year(), s), true))
 }
 
 /// "1990s", "'90s", "20th century", "the nineteenth century".
@@ -210,7 +220,7 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
     // "the nineties", "the early sixties": a decade of the 1900s after "the" (and a position
     // word). "in his sixties" is an age.
     if let Some(n) = lexicon::decade_word(lw) {
-        return the.then(|| found(i, i + 1, Val::Decade(190 + n), false));
+        return the.then(|| found(DECADE_CENTURY, i, i + 1, Val::Decade(190 + n), false));
     }
     // "the 1970's", "early 1980's": the possessive is its own token.
     if let ("'s" | "’s", Some(y)) =
@@ -219,7 +229,7 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
         let cued = the || matches!(before(1), "early" | "late" | "mid") || coordinated_decade(words, i);
         if y % 10 == 0 && cued && !model_number(words, i) {
             let val = if y % 100 == 0 && y < 2000 { Val::Century(y / 100) } else { Val::Decade(y / 10) };
-            return Some(found(i, i + 2, val, false));
+            return Some(found(DECADE_CENTURY, i, i + 2, val, false));
         }
         return None;
     }
@@ -232,14 +242,20 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
             }
             // "the 1800s", "the early 1900s": a century. "the 2000s" is read as the decade.
             if y % 100 == 0 && y < 2000 {
-                return Some(found(i, i + 1, Val::Century(y / 100), false));
+                return Some(found(DECADE_CENTURY, i, i + 1, Val::Century(y / 100), false));
             }
-            return Some(found(i, i + 1, Val::Decade(y / 10), false));
+            return Some(found(DECADE_CENTURY, i, i + 1, Val::Decade(y / 10), false));
         }
         if let Some(two) = d.strip_prefix('\'').or_else(|| d.strip_prefix('’')) {
             if two.len() == 2 && two.ends_with('0') && two.bytes().all(|b| b.is_ascii_digit()) {
                 let tens = two.parse::<i32>().ok()? / 10;
-                return Some(found(i, i + 1, Val::Decade(short_decade(ctx, tens)), ctx.anchor.is_some()));
+                return Some(found(
+                    DECADE_CENTURY,
+                    i,
+                    i + 1,
+                    Val::Decade(short_decade(ctx, tens)),
+                    ctx.anchor.is_some(),
+                ));
             }
         }
         // "the 90s", "the late 80s", "the 70s and 80s": a decade written without its century.
@@ -248,7 +264,13 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
                 || words.lw(i + 1) == "," && words.w(i + 2).starts_with(|c: char| c.is_ascii_digit());
             if (the || coordinated_decade(words, i)) && !list && !measured(words) {
                 let tens = d.parse::<i32>().ok()? / 10;
-                return Some(found(i, i + 1, Val::Decade(short_decade(ctx, tens)), ctx.anchor.is_some()));
+                return Some(found(
+                    DECADE_CENTURY,
+                    i,
+                    i + 1,
+                    Val::Decade(short_decade(ctx, tens)),
+                    ctx.anchor.is_some(),
+                ));
             }
             return None;
         }
@@ -260,7 +282,7 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
             next.strip_suffix('s').filter(|t| t.len() == 2 && t.ends_with('0') && t.bytes().all(|b| b.is_ascii_digit()))
         {
             let tens = two.parse::<i32>().ok()? / 10;
-            return Some(found(i, i + 2, Val::Decade(short_decade(ctx, tens)), ctx.anchor.is_some()));
+            return Some(found(DECADE_CENTURY, i, i + 2, Val::Decade(short_decade(ctx, tens)), ctx.anchor.is_some()));
         }
     }
     if words.lw(i + 1) == "century" {
@@ -272,7 +294,7 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
         if before_christ(words.lw(i + 2)) {
             return None;
         }
-        return (1..=21).contains(&n).then(|| found(i, i + 2, Val::Century(n - 1), false));
+        return (1..=21).contains(&n).then(|| found(DECADE_CENTURY, i, i + 2, Val::Century(n - 1), false));
     }
     None
 }
@@ -365,7 +387,7 @@ pub(super) fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if let (Some(h @ (1 | 2)), true) = (lw.strip_prefix('h').and_then(|r| r.parse::<u32>().ok()), capitalized(words, i))
     {
         let k = if words.lw(i + 1) == "of" { i + 2 } else { i + 1 };
-        return Some(found(i, k + 1, Val::Half(year_at(words, k)?, h), false));
+        return Some(found(QUARTER, i, k + 1, Val::Half(year_at(words, k)?, h), false));
     }
     let (q, k) =
         if let Some(q) = lw.strip_prefix('q').and_then(|r| r.parse::<u32>().ok()).filter(|q| (1..=4).contains(q)) {
@@ -385,14 +407,14 @@ pub(super) fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     if let Some(y) = year_at(words, of) {
         end = of + 1;
-        return Some(found(i, end, Val::Quarter(y, q), false));
+        return Some(found(QUARTER, i, end, Val::Quarter(y, q), false));
     }
     // "the fourth quarter of that year", "of the same year": the year the text is at.
     if let (true, Some((end, step)), Some(y)) = (of > k, that_year(words, of), ctx.reference.year) {
         let from = NaiveDate::from_ymd_opt(y, 1, 1);
-        return Some(Found { anchor: from, ..found(i, end, Val::Quarter(y + step, q), true) });
+        return Some(Found { anchor: from, ..found(QUARTER, i, end, Val::Quarter(y + step, q), true) });
     }
-    Some(found(i, end, Val::Quarter(quarter_year(ctx, q)?, q), true))
+    Some(found(QUARTER, i, end, Val::Quarter(quarter_year(ctx, q)?, q), true))
 }
 
 /// The year of a quarter named without one: the latest that has begun by the document date,
@@ -420,7 +442,7 @@ pub(super) fn month_span_quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Opti
         return None;
     }
     let q = (m1 - 1) / 3 + 1;
-    Some(found(i, k + 1, Val::Quarter(quarter_year(ctx, q)?, q), true))
+    Some(found(MONTH_SPAN_QUARTER, i, k + 1, Val::Quarter(quarter_year(ctx, q)?, q), true))
 }
 
 /// The quarter an ordinal names: "first"/"1st" 1 … "fourth", "final", "last" 4.
@@ -435,22 +457,22 @@ pub(super) fn quarter_number(ordinal: &str) -> Option<u32> {
 }
 
 /// "fiscal 2020", "fiscal year 2020", "FY2020".
-pub(super) fn fiscal_year(words: &Words<'_>, i: usize) -> Option<Found> {
+pub(super) fn fiscal_year(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     if let Some(y) = lw.strip_prefix("fy").and_then(|r| r.parse::<i32>().ok()).filter(|y| (1000..=2100).contains(y)) {
-        return Some(found(i, i + 1, Val::Year(y), false));
+        return Some(found(FISCAL_YEAR, i, i + 1, Val::Year(y), false));
     }
     if lw != "fiscal" {
         return None;
     }
     let k = if words.lw(i + 1) == "year" { i + 2 } else { i + 1 };
     let y = year_at(words, k)?;
-    Some(found(i, k + 1, Val::Year(y), false))
+    Some(found(FISCAL_YEAR, i, k + 1, Val::Year(y), false))
 }
 
 /// A bare year: four digits from 1800 to 2100 (earlier ones after "in", "since", ... only), not
 /// followed by a unit or a plural count.
-pub(super) fn year_form(words: &Words<'_>, i: usize) -> Option<Found> {
+pub(super) fn year_form(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     let y = year_at(words, i)?;
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let next = words.lw(i + 1);
@@ -469,11 +491,11 @@ pub(super) fn year_form(words: &Words<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
-    Some(found(i, i + 1, Val::Year(y), false))
+    Some(found(YEAR, i, i + 1, Val::Year(y), false))
 }
 
 /// "nineteen ninety-six" standing alone (transcripts), when no unit or noun it could count follows.
-pub(super) fn spelled_year_form(words: &Words<'_>, i: usize) -> Option<Found> {
+pub(super) fn spelled_year_form(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     // "two hundred and two thousand", "six hundred twenty twelve": the end of a larger number.
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let prev2 = if i > 1 { words.lw(i - 2) } else { "" };
@@ -495,5 +517,5 @@ pub(super) fn spelled_year_form(words: &Words<'_>, i: usize) -> Option<Found> {
     {
         return None;
     }
-    Some(found(i, end, Val::Year(y), false))
+    Some(found(SPELLED_YEAR, i, end, Val::Year(y), false))
 }

@@ -17,16 +17,16 @@ pub(super) fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if lw.ends_with('s') && (next == "ago" || spans) {
         let u = lexicon::unit(lw).filter(|u| u.plural)?;
         return Some(if next == "ago" {
-            found(i, i + 2, Val::Ref("PAST_REF"), false)
+            found(VAGUE, i, i + 2, Val::Ref("PAST_REF"), false)
         } else {
-            found(i, i + 1, Val::Duration(vague_duration(u)), false)
+            found(VAGUE, i, i + 1, Val::Duration(vague_duration(u)), false)
         });
     }
     match (lw, next, words.lw(i + 2)) {
-        ("these", "days", _) => Some(found(i, i + 2, Val::Ref("PRESENT_REF"), false)),
-        ("a", "later", "date") => Some(found(i, i + 3, Val::Ref("FUTURE_REF"), false)),
+        ("these", "days", _) => Some(found(VAGUE, i, i + 2, Val::Ref("PRESENT_REF"), false)),
+        ("a", "later", "date") => Some(found(VAGUE, i, i + 3, Val::Ref("FUTURE_REF"), false)),
         ("past", _, _) if prev != "the" && lexicon::unit(next).is_some_and(|u| u.plural) => {
-            Some(found(i, i + 2, Val::Ref("PAST_REF"), false))
+            Some(found(VAGUE, i, i + 2, Val::Ref("PAST_REF"), false))
         }
         ("earlier" | "later", "in", "the") => {
             let r = &ctx.reference;
@@ -47,7 +47,7 @@ pub(super) fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
                 ),
                 _ => return None,
             };
-            Some(Found { anchor: from, ..found(i, i + 4, val, true) })
+            Some(Found { anchor: from, ..found(VAGUE, i, i + 4, val, true) })
         }
         _ => None,
     }
@@ -132,7 +132,7 @@ pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
             } else {
                 Val::Year(a.year() - 1)
             };
-            return Some(found(i, i + 1, val, true));
+            return Some(found(RELATIVE_WORD, i, i + 1, val, true));
         }
         "recently" | "lately" => Val::Ref("PAST_REF"),
         // "recent years", "coming months", "future quarters": references with their unit (a
@@ -140,11 +140,17 @@ pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
         "recent" | "coming" | "upcoming" | "future" => {
             lexicon::unit(words.lw(i + 1)).filter(|u| u.plural)?;
             let r = if lw == "recent" { "PAST_REF" } else { "FUTURE_REF" };
-            return Some(found(i, i + 2, Val::Ref(r), false));
+            return Some(found(RELATIVE_WORD, i, i + 2, Val::Ref(r), false));
         }
         "this" => {
             let part = lexicon::part_of_day(words.lw(i + 1))?;
-            return Some(found(i, i + 2, Val::Time(ctx.anchor, format!("T{part}")), ctx.anchor.is_some()));
+            return Some(found(
+                RELATIVE_WORD,
+                i,
+                i + 2,
+                Val::Time(ctx.anchor, format!("T{part}")),
+                ctx.anchor.is_some(),
+            ));
         }
         _ => return None,
     };
@@ -152,10 +158,10 @@ pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
     // "yesterday afternoon", "tomorrow night": the time of that day.
     if let (Val::Day(d), Some(part)) = (&val, lexicon::part_of_day(words.lw(i + 1))) {
         if !lw.ends_with("'s") && words.lw(i + 1) != "tonight" {
-            return Some(found(i, i + 2, Val::Time(Some(*d), format!("T{part}")), true));
+            return Some(found(RELATIVE_WORD, i, i + 2, Val::Time(Some(*d), format!("T{part}")), true));
         }
     }
-    Some(found(i, i + 1, val, anchored))
+    Some(found(RELATIVE_WORD, i, i + 1, val, anchored))
 }
 
 /// "this week", "last year", "next month", "this past June", "last summer", "this weekend".
@@ -177,7 +183,7 @@ pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
         };
         let a = ctx.anchor?;
         let d = shift_years(a, step)?;
-        return Some(Found { aside: true, ..found(i, k + 3, Val::Day(d), true) });
+        return Some(Found { aside: true, ..found(RELATIVE_UNIT, i, k + 3, Val::Day(d), true) });
     }
     if lw == "this" && words.lw(k) == "past" {
         k += 1; // "this past June", "this past spring"
@@ -191,19 +197,19 @@ pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
             };
             // The latest one under way or over by the anchor (a winter begins in December).
             let y = if starts < a.month() || (starts == a.month() && a.day() >= 21) { a.year() } else { a.year() - 1 };
-            return Some(found(i, k + 1, Val::Season(y, season), true));
+            return Some(found(RELATIVE_UNIT, i, k + 1, Val::Season(y, season), true));
         }
         let m = month_at(words, k)?;
         let a = ctx.anchor?;
         let y = if m < a.month() { a.year() } else { a.year() - 1 };
-        return Some(found(i, k + 1, Val::Month(y, m), true));
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Month(y, m), true));
     }
     let a = ctx.anchor;
     let target = words.lw(k);
     // "this fiscal year", "next financial year", "last tax year": the year named by the
     // document's, as "fiscal 2005" is 2005 (where a fiscal year starts is the company's).
     if matches!(target, "fiscal" | "financial" | "tax") && words.lw(k + 1) == "year" {
-        return Some(found(i, k + 2, Val::Year(a?.year() + offset), true));
+        return Some(found(RELATIVE_UNIT, i, k + 2, Val::Year(a?.year() + offset), true));
     }
     if a.is_none() {
         // Nothing to count from: the unit's unknown value ("last week" XXXX-WXX, "next June"
@@ -216,7 +222,7 @@ pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
             let u = lexicon::unit(target).filter(|u| !u.plural && !u.time)?;
             unknown_of(u.letter, u.time)?.to_owned()
         };
-        return Some(found(i, k + 1, Val::Partial(val), false));
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Partial(val), false));
     }
     if let Some(m) = month_at(words, k) {
         let a = a?;
@@ -229,7 +235,7 @@ pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
                 days.iter().flatten().filter(|x| **x > a).min()
             };
             if let Some(date) = date {
-                return Some(found(i, k + 2, Val::Day(*date), true));
+                return Some(found(RELATIVE_UNIT, i, k + 2, Val::Day(*date), true));
             }
         }
         let y = match offset {
@@ -250,15 +256,16 @@ pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
                 }
             }
         };
-        return Some(found(i, k + 1, Val::Month(y, m), true));
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Month(y, m), true));
     }
     if let Some(s) = lexicon::season(target) {
         let a = a?;
-        return Some(found(i, k + 1, Val::Season(a.year() + offset, s), true));
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Season(a.year() + offset, s), true));
     }
     if offset == -1 && target == "night" && lw == "last" {
         let d = a?.pred_opt()?;
-        return Some(found(i, k + 1, Val::Time(Some(d), "TNI".into()), true)); // "last night"
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Time(Some(d), "TNI".into()), true));
+        // "last night"
     }
     let val = match target {
         "week" => {
@@ -268,6 +275,7 @@ pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
         "weekend" => {
             let d = a?.checked_add_signed(Duration::weeks(i64::from(offset)))?;
             return Some(found(
+                RELATIVE_UNIT,
                 i,
                 k + 1,
                 Val::Partial(format!("{}-W{:02}-WE", d.iso_week().year(), d.iso_week().week())),
@@ -288,7 +296,7 @@ pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
         "century" => Val::Century(a?.year() / 100 + offset),
         _ => return None,
     };
-    Some(found(i, k + 1, val, true))
+    Some(found(RELATIVE_UNIT, i, k + 1, val, true))
 }
 
 /// "two years ago", "a week ago", "several years ago".
@@ -307,11 +315,11 @@ pub(super) fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return None;
     }
     let Some(v) = v else {
-        return Some(found(i, k + 2, Val::Ref("PAST_REF"), false));
+        return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false));
     };
     let a = ctx.anchor;
     if a.is_none() {
-        return Some(found(i, k + 2, Val::Partial(unknown_of(u.letter, u.time)?.into()), false));
+        return Some(found(AGO, i, k + 2, Val::Partial(unknown_of(u.letter, u.time)?.into()), false));
     }
     let n = v as i64;
     // "a year earlier" and an earnings report's "a year ago" compare; they do not move the story.
@@ -328,7 +336,7 @@ pub(super) fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             match i32::try_from(i64::from(a?.year()) - years) {
                 // Before year 1 ("2,500 years ago"): the past, as "12,000 years ago" already is.
                 Ok(y) if y >= 1 => Val::Year(y),
-                _ => return Some(found(i, k + 2, Val::Ref("PAST_REF"), false)),
+                _ => return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false)),
             }
         }
         "M" if !u.time => {
@@ -341,9 +349,9 @@ pub(super) fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             Val::Week(d.iso_week().year(), d.iso_week().week())
         }
         "D" => Val::Day(a?.checked_sub_signed(Duration::days(n))?),
-        _ => return Some(found(i, k + 2, Val::Ref("PAST_REF"), false)),
+        _ => return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false)),
     };
-    Some(Found { modifier: roughly.then_some("APPROX"), aside, ..found(i, k + 2, val, true) })
+    Some(Found { modifier: roughly.then_some("APPROX"), aside, ..found(AGO, i, k + 2, val, true) })
 }
 
 /// The TIMEX3 value of an unknown date of a unit's size: a day XXXX-XX-XX, a week XXXX-WXX, a

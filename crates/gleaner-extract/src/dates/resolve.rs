@@ -237,6 +237,7 @@ pub(super) fn mention(words: &Words<'_>, ctx: &Ctx, sentence: u32, f: Found) -> 
     let anchored = f.anchored && anchor.is_some();
     DateMention {
         sentence,
+        rule: f.rule,
         span,
         kind,
         value,

@@ -3,7 +3,7 @@
 use super::*;
 
 /// "every day", "each year", "annually", "daily", "weekly", "per year".
-pub(super) fn set_form(words: &Words<'_>, i: usize) -> Option<Found> {
+pub(super) fn set_form(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     // "quarterly dividend", "daily newspaper": adjectives before a noun are not recurrences; before
     // punctuation, a preposition or a conjunction they are adverbs ("gather daily outside the
@@ -44,9 +44,9 @@ pub(super) fn set_form(words: &Words<'_>, i: usize) -> Option<Found> {
         "quarterly" if adverb => "P3M",
         "every" | "each" | "per" => {
             let u = lexicon::unit(words.lw(i + 1)).filter(|u| !u.plural)?;
-            return Some(found(i, i + 2, Val::Set(duration(1.0, u)), false));
+            return Some(found(SET, i, i + 2, Val::Set(duration(1.0, u)), false));
         }
         _ => return None,
     };
-    Some(found(i, i + 1, Val::Set(val.into()), false))
+    Some(found(SET, i, i + 1, Val::Set(val.into()), false))
 }
