@@ -242,12 +242,36 @@ pub(super) const RULES: &[Rule] = &[
         examples: &["They fought for 20 years.", "He chaired a two-hour meeting."] },
 ];
 
+/// How many rules are [`Run::Simple`].
+const fn simple_count() -> usize {
+    let (mut n, mut k) = (0, 0);
+    while k < RULES.len() {
+        if let Run::Simple(_) = RULES[k].run {
+            n += 1;
+        }
+        k += 1;
+    }
+    n
+}
+
+/// The matchers of the [`Run::Simple`] rules in the table's order, gathered at compile time:
+/// `simple` calls them without reading the rest of the table (the compiler sees every target).
+const SIMPLE: [Matcher; simple_count()] = {
+    let mut out: [Matcher; simple_count()] = [numeric_date; simple_count()];
+    let (mut n, mut k) = (0, 0);
+    while k < RULES.len() {
+        if let Run::Simple(m) = RULES[k].run {
+            out[n] = m;
+            n += 1;
+        }
+        k += 1;
+    }
+    out
+};
+
 /// The simple forms, in the table's order: the first that matches at `i`.
 pub(super) fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    RULES.iter().find_map(|r| match r.run {
-        Run::Simple(m) => m(words, ctx, i),
-        _ => None,
-    })
+    SIMPLE.iter().find_map(|m| m(words, ctx, i))
 }
 
 /// Two dates in one token ("March/April", "1986/87"): the first pair rule that matches at `i`.
