@@ -148,6 +148,10 @@ impl TimexType {
 pub struct DateMention {
     /// Index of the sentence holding it.
     pub sentence: u32,
+    /// The name of the dates rule that recognized it (`month_name`, `ago`, `clock_time`, ...;
+    /// the registry is `dates::rules::RULES`). A wrapper ("nearly", "the end of", "or so")
+    /// keeps its inner expression's rule. Stable: written to the dataset.
+    pub rule: &'static str,
     /// Byte span.
     pub span: Span,
     /// TIMEX3 type.

@@ -1,0 +1,306 @@
+//! Wrappers around an expression: approximations and bounds ("nearly", "more than"), positions
+//! ("early", "mid-", "the end of"), and the dispatch of expressions that take "the".
+
+use super::*;
+
+/// Expressions that take "the" in front ("the summer of 2016", "the 1990s", "the past three
+/// months", "the first quarter", "the end of the year").
+pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    if matches!(lw, "first" | "last" | "final") && words.lw(i + 1) != "quarter" {
+        if let Some(part) = period_of(words, ctx, i) {
+            return Some(part); // "the first four months of 2021"
+        }
+    }
+    if matches!(lw, "second" | "latter") {
+        if let Some(half) = half_of(words, ctx, i) {
+            return Some(half); // "the second half of 1989"
+        }
+    }
+    // "the current year", "the current fiscal year", "the current quarter": this one.
+    if lw == "current" {
+        let fiscal = matches!(words.lw(i + 1), "fiscal" | "financial" | "tax") && words.lw(i + 2) == "year";
+        let k = if fiscal { i + 2 } else { i + 1 };
+        if matches!(words.lw(k), "year" | "quarter" | "month" | "week") {
+            let mut f = relative_unit(words, ctx, k - 1).filter(|_| k == i + 1).or_else(|| {
+                let a = ctx.anchor?;
+                Some(found(CURRENT_PERIOD, i, k + 1, Val::Year(a.year()), true))
+            })?;
+            f.start = i;
+            f.end = k + 1;
+            f.rule = CURRENT_PERIOD;
+            return Some(f);
+        }
+    }
+    // "the week of March 6": the week that day falls in.
+    if lw == "week" && words.lw(i + 1) == "of" {
+        if let Some(Found { val: Val::Day(d), end, anchored, .. }) = month_form(words, ctx, i + 2) {
+            let w = d.iso_week();
+            return Some(found(WEEK_OF, i, end, Val::Week(w.year(), w.week()), anchored));
+        }
+    }
+    match lw {
+        "first" if words.lw(i + 1) != "quarter" => {
+            // "the first nine months": a duration with its determiner.
+            let (v, k) = cardinal_at(words, i + 1)?;
+            let u = lexicon::unit(words.lw(k)).filter(|u| u.plural)?;
+            Some(found(DETERMINED_DURATION, i, k + 1, Val::Duration(duration(v, u)), false))
+        }
+        "past" | "last" | "next" | "coming" | "previous" | "following" => {
+            // "the past three months", "the last 24 hours", "the past several years": durations.
+            if let Some((v, k)) = amount(words, i + 1).filter(|(v, _)| v.is_none_or(|v| v > 0.0)) {
+                if let Some(u) = lexicon::unit(words.lw(k)).filter(|u| v.is_some() || u.plural) {
+                    let value = match v {
+                        Some(v) => duration(v, u),
+                        None => vague_duration(u),
+                    };
+                    return Some(found(DETERMINED_DURATION, i, k + 1, Val::Duration(value), false));
+                }
+            }
+            if let Some(u) = lexicon::unit(words.lw(i + 1)).filter(|u| !u.plural) {
+                if lw == "following" || lw == "next" && u.letter == "D" {
+                    return None;
+                }
+                return Some(found(DETERMINED_DURATION, i, i + 2, Val::Duration(duration(1.0, u)), false));
+            }
+            if lw == "past"
+                && !words.lw(i + 1).starts_with(|c: char| c.is_ascii_digit())
+                && lexicon::unit(words.lw(i + 1)).is_none()
+            {
+                return Some(found(THE_REFERENCE, i, i + 1, Val::Ref("PAST_REF"), false));
+            }
+            None
+        }
+        "quarter" | "latest" | "year-earlier" | "year-ago" | "comparable" | "corresponding" | "same" | "prior" => {
+            financial_period(words, ctx, i)
+        }
+        "year" => {
+            if let Some((y, end)) = any_year_at(words, i + 1) {
+                return Some(found(THE_YEAR, i, end, Val::Year(y), false)); // "the year two thousand"
+            }
+            // "for the year": a duration; "the year's best": the current year.
+            // "the year ended Sept. 30", "the year to end-March": twelve months to a date (TimeBank
+            // marks "the fiscal year ended Jan. 31" P1Y).
+            let prev = if i >= 2 { words.lw(i - 2) } else { "" };
+            if matches!(prev, "for" | "over" | "throughout" | "during")
+                || matches!(words.lw(i + 1), "ended" | "ending" | "to" | "through")
+            {
+                return Some(found(THE_YEAR, i, i + 1, Val::Duration("P1Y".into()), false));
+            }
+            Some(found(THE_YEAR, i, i + 1, Val::Year(ctx.anchor?.year()), true))
+        }
+        // "the full year" of an earnings report: the current one, whatever the preposition.
+        "full" if words.lw(i + 1) == "year" => Some(found(THE_YEAR, i, i + 2, Val::Year(ctx.anchor?.year()), true)),
+        "weekend" => {
+            let a = ctx.anchor?;
+            // The weekend just gone (a Monday's "the weekend" is the day before; a Sunday's is
+            // its own, and a Saturday's too unless the clause is past), unless the clause looks
+            // ahead: news reports what happened, as with a bare weekday.
+            let n = a.weekday().number_from_monday();
+            let a = if ctx.tense != Tense::Future {
+                a - Duration::days(i64::from(if ctx.tense == Tense::Past { n % 7 } else { n % 6 }))
+            } else {
+                a
+            };
+            let w = a.iso_week();
+            Some(found(THE_WEEKEND, i, i + 1, Val::Partial(format!("{}-W{:02}-WE", w.year(), w.week())), true))
+        }
+        "future" => Some(found(THE_REFERENCE, i, i + 1, Val::Ref("FUTURE_REF"), false)),
+        // "the other day", "the other night": a recent, unnamed day (TIMEX3's PAST_REF).
+        // "bid on the other day" is the other of two.
+        "other" if matches!(words.lw(i + 1), "day" | "night" | "week") && !(i >= 2 && words.lw(i - 2) == "on") => {
+            Some(found(THE_REFERENCE, i, i + 2, Val::Ref("PAST_REF"), false))
+        }
+        // "in the morning": of the day the text is at (named last, else the document's).
+        "morning" | "afternoon" | "evening" if i >= 2 && words.lw(i - 2) == "in" => {
+            let d = ctx.reference.day.or(ctx.anchor);
+            let part = lexicon::part_of_day(lw)?;
+            let f = found(THE_PART_OF_DAY, i, i + 1, Val::Time(d, format!("T{part}")), d.is_some());
+            Some(Found { anchor: ctx.reference.day, ..f })
+        }
+        "near" | "short" | "long" if matches!(words.lw(i + 1), "future" | "term") => {
+            if lw == "long" {
+                return None;
+            }
+            Some(found(THE_REFERENCE, i, i + 2, Val::Ref("FUTURE_REF"), false)) // "the near future", "the short term"
+        }
+        "first" | "second" | "third" | "fourth" | "1st" | "2nd" | "3rd" | "4th" => quarter(words, ctx, i),
+        "end" | "beginning" | "start" | "middle" => {
+            // "the end of the year", "the beginning of 2020"
+            if words.lw(i + 1) != "of" {
+                return None;
+            }
+            // "the end of the month", "the start of the week": the current one.
+            let current = match (words.lw(i + 2), words.lw(i + 3), ctx.anchor) {
+                ("the", "month", Some(a)) => {
+                    Some(found(CURRENT_MONTH_OR_WEEK, i + 2, i + 4, Val::Month(a.year(), a.month()), true))
+                }
+                ("the", "week", Some(a)) => {
+                    let w = a.iso_week();
+                    Some(found(CURRENT_MONTH_OR_WEEK, i + 2, i + 4, Val::Week(w.year(), w.week()), true))
+                }
+                _ => None,
+            };
+            let inner = current.or_else(|| expression(words, ctx, i + 2))?;
+            let modifier = match lw {
+                "end" => "END",
+                "middle" => "MID",
+                _ => "START",
+            };
+            if matches!(inner.val, Val::Duration(_) | Val::Set(_) | Val::Ref(_)) {
+                return None;
+            }
+            Some(Found { start: i, end: inner.end, modifier: Some(modifier), ..inner })
+        }
+        _ => {
+            if let Some(q) = month_span_quarter(words, ctx, i) {
+                return Some(q);
+            }
+            let f = simple(words, ctx, i)?;
+            // "the 1990s", "the summer of 2016", "the 20th century", "the nine months": with
+            // "the"; "the current", "the recent" and adjectival "the third-quarter" without.
+            let duration =
+                matches!(f.val, Val::Duration(_)) && cardinal_at(words, i).is_some() && !words.lw(i).contains('-');
+            let adjective = words.lw(i).contains('-');
+            (!adjective
+                && (duration || matches!(f.val, Val::Decade(_) | Val::Century(_) | Val::Season(..) | Val::Quarter(..))))
+            .then_some(f)
+        }
+    }
+}
+
+/// "mid-afternoon", "mid afternoon yesterday", "mid-morning Friday": the part of the day
+/// written after it, else of the document's; the word of the part of day is at `part`.
+pub(super) fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usize) -> Option<Found> {
+    let code = lexicon::part_of_day(words.lw(part).trim_start_matches("mid-"))?;
+    let day = relative_word(words, ctx, part + 1)
+        .or_else(|| weekday_form(words, ctx, part + 1))
+        .filter(|f| f.start == part + 1 && f.end == part + 2);
+    let (d, end) = match day {
+        Some(Found { val: Val::Day(d), end, .. }) => (Some(d), end),
+        _ => (ctx.anchor, part + 1),
+    };
+    Some(Found {
+        modifier: Some("MID"),
+        ..found(MID_PART_OF_DAY, i, end, Val::Time(d, format!("T{code}")), d.is_some())
+    })
+}
+
+/// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",
+/// "late last year".
+pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    const AMOUNT: &[(&[&str], &str)] = &[
+        (&["more", "than"], "MORE_THAN"),
+        (&["less", "than"], "LESS_THAN"),
+        (&["fewer", "than"], "LESS_THAN"),
+        (&["at", "least"], "EQUAL_OR_MORE"),
+        (&["at", "most"], "EQUAL_OR_LESS"),
+        (&["up", "to"], "EQUAL_OR_LESS"),
+        (&["no", "more", "than"], "EQUAL_OR_LESS"),
+        // "nearly": APPROX, as #4 asks ("nearly 20 years", P20Y APPROX); TimeBank writes it
+        // APPROX 3 times, EQUAL_OR_LESS 3 times, LESS_THAN once.
+        (&["nearly"], "APPROX"),
+        (&["almost"], "LESS_THAN"),
+        (&["about"], "APPROX"),
+        (&["around"], "APPROX"),
+        (&["some"], "APPROX"),
+        (&["roughly"], "APPROX"),
+        (&["approximately"], "APPROX"),
+        (&["over"], "MORE_THAN"),
+        (&["under"], "LESS_THAN"),
+    ];
+    for (phrase, modifier) in AMOUNT {
+        if phrase.iter().enumerate().all(|(k, p)| words.lw(i + k) == *p) {
+            let k = i + phrase.len();
+            if let Some(inner) = ago(words, ctx, k) {
+                return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
+            }
+            if let Some(inner) = duration_at(words, ctx, k).filter(|f| f.start == k) {
+                return Some(Found { start: i, modifier: Some(modifier), ..inner });
+            }
+            // "around Nov. 1", "around 7:15 p.m.", "about 10 p.m.": a date or time, roughly. Not
+            // "about Friday's vote" (a topic): "about" takes clock times only.
+            let approx = matches!(phrase[0], "around" | "roughly" | "approximately")
+                || phrase[0] == "about" && time_of_day(words, ctx, k).is_some();
+            if !approx {
+                return None;
+            }
+            let inner = simple(words, ctx, k).filter(|f| {
+                f.start == k && matches!(f.val, Val::Day(_) | Val::Time(..) | Val::Month(..) | Val::Year(_))
+            })?;
+            return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
+        }
+    }
+    let lw = words.lw(i);
+    if matches!(lw, "earlier" | "later" | "more") && i + 1 < words.len() {
+        // "earlier this year", "later this afternoon", "Earlier Sunday", "more recently".
+        let inner = simple(words, ctx, i + 1).filter(|f| f.start == i + 1)?;
+        let fits = match lw {
+            "more" => inner.val == Val::Ref("PAST_REF"),
+            _ => {
+                matches!(words.lw(i + 1), "this" | "today" | "tonight" | "yesterday" | "tomorrow")
+                    || lexicon::weekday(words.lw(i + 1)).is_some()
+            }
+        };
+        return fits.then_some(Found { start: i, ..inner });
+    }
+    let position = match lw {
+        "early" => "START",
+        "late" => "END",
+        "mid" if lexicon::part_of_day(words.lw(i + 1)).is_some() => return mid_part_of_day(words, ctx, i, i + 1),
+        "mid" => "MID",
+        _ => {
+            // "mid-2019", "mid-June", "mid-1990s", "end-1985", "end-March", "late-November",
+            // "early-May" in one token; "post-1997", "pre-1914": after or before it.
+            let (position, rest) = [
+                ("mid-", "MID"),
+                ("end-", "END"),
+                ("late-", "END"),
+                ("early-", "START"),
+                ("post-", "AFTER"),
+                ("pre-", "BEFORE"),
+            ]
+            .into_iter()
+            .find_map(|(p, m)| lw.strip_prefix(p).map(|r| (m, r)))?;
+            if lexicon::part_of_day(rest).is_some() {
+                return (position == "MID").then(|| mid_part_of_day(words, ctx, i, i)).flatten();
+            }
+            let year: Option<i32> = rest.parse().ok().filter(|y| (1000..=2100).contains(y));
+            let val = if let Some(y) = year {
+                Val::Year(y)
+            } else if let Some(m) = lexicon::month(rest) {
+                // "end-December 1986": the year written after it.
+                if let Some(y) = year_at(words, i + 1) {
+                    return Some(Found {
+                        modifier: Some(position),
+                        ..found(POSITION_TOKEN, i, i + 2, Val::Month(y, m), false)
+                    });
+                }
+                let y = resolve_month(ctx, m)?;
+                Val::Month(y, m)
+            } else if let Some(ds) =
+                rest.strip_suffix('s').filter(|r| r.ends_with('0') && r.bytes().all(|b| b.is_ascii_digit()))
+            {
+                // "mid-1990s"; "mid-70s" takes its century from the document's date.
+                match ds.len() {
+                    2 if !measured(words) => Val::Decade(short_decade(ctx, ds.parse::<i32>().ok()? / 10)),
+                    4 => Val::Decade(ds.parse::<i32>().ok().filter(|y| (1000..=2090).contains(y))? / 10),
+                    _ => return None,
+                }
+            } else {
+                return None;
+            };
+            return Some(Found { modifier: Some(position), ..found(POSITION_TOKEN, i, i + 1, val, year.is_none()) });
+        }
+    };
+    let mut k = i + 1;
+    if words.w(k) == "-" {
+        k += 1;
+    }
+    let inner =
+        simple(words, ctx, k).or_else(|| (words.lw(k) == "the").then(|| after_the(words, ctx, k + 1)).flatten())?;
+    if matches!(inner.val, Val::Duration(_) | Val::Set(_) | Val::Ref(_) | Val::Time(..)) {
+        return None;
+    }
+    Some(Found { start: i, modifier: Some(position), ..inner })
+}

@@ -1,0 +1,370 @@
+//! Relative references: "today", "this/next/last" + unit, "N units ago", vague references.
+
+use super::*;
+
+/// Times named without a count: "for years", "within weeks" (PXY, PXW: the unit alone, as
+/// TimeBank marks it), "months ago" and "past years" (PAST_REF), "these days" (PRESENT_REF), "a
+/// later date" (FUTURE_REF), "later in the day", "earlier in the year" (the day or year the text
+/// is at: the one named last, else the document's).
+pub(super) fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let prev = if i > 0 { words.lw(i - 1) } else { "" };
+    let next = words.lw(i + 1);
+    // A plural unit (all end in "s"), with its neighbour compared before the lexicon is read:
+    // "for years", "within weeks", "the lowest in years", "will take months", "months ago".
+    let spans = matches!(prev, "for" | "within" | "take" | "takes" | "took" | "taking" | "taken")
+        || prev == "in" && looks_back(words, i);
+    if lw.ends_with('s') && (next == "ago" || spans) {
+        let u = lexicon::unit(lw).filter(|u| u.plural)?;
+        return Some(if next == "ago" {
+            found(VAGUE, i, i + 2, Val::Ref("PAST_REF"), false)
+        } else {
+            found(VAGUE, i, i + 1, Val::Duration(vague_duration(u)), false)
+        });
+    }
+    match (lw, next, words.lw(i + 2)) {
+        ("these", "days", _) => Some(found(VAGUE, i, i + 2, Val::Ref("PRESENT_REF"), false)),
+        ("a", "later", "date") => Some(found(VAGUE, i, i + 3, Val::Ref("FUTURE_REF"), false)),
+        ("past", _, _) if prev != "the" && lexicon::unit(next).is_some_and(|u| u.plural) => {
+            Some(found(VAGUE, i, i + 2, Val::Ref("PAST_REF"), false))
+        }
+        ("earlier" | "later", "in", "the") => {
+            let r = &ctx.reference;
+            let (val, from) = match words.lw(i + 3) {
+                "day" => (Val::Day(r.day.or(ctx.anchor)?), r.day),
+                // "shedding gains of earlier in the week": the week the text is at.
+                "week" => {
+                    let w = r.day.or(ctx.anchor)?.iso_week();
+                    (Val::Week(w.year(), w.week()), r.day)
+                }
+                "month" => {
+                    let (y, m) = r.month.or(ctx.anchor.map(|a| (a.year(), a.month())))?;
+                    (Val::Month(y, m), r.month.and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1)))
+                }
+                "year" => (
+                    Val::Year(r.year.or(ctx.anchor.map(|a| a.year()))?),
+                    r.year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+                ),
+                _ => return None,
+            };
+            Some(Found { anchor: from, ..found(VAGUE, i, i + 4, val, true) })
+        }
+        _ => None,
+    }
+}
+
+/// "would be redeemed in five years", "will open in two weeks": in a clause about the future,
+/// "in" + a count of days, weeks, months or years is the point that far ahead (a DATE in
+/// TIMEX3, as TimeBank has it), not a duration. "the second letter in two weeks" stays one.
+pub(super) fn future_point(words: &Words<'_>, ctx: &Ctx, i: usize, n: f64, u: lexicon::Unit) -> Option<Val> {
+    let a = ctx.anchor?;
+    if i == 0 || words.lw(i - 1) != "in" || ctx.tense != Tense::Future || u.time || n.fract() != 0.0 {
+        return None;
+    }
+    // "the first time in 11 years", "the lowest in a decade", "his ninth manager in eight
+    // years": a span looked back over, after an ordinal or a superlative.
+    let looks_back = (i.saturating_sub(5)..i - 1).any(|k| superlative_cue(words.lw(k)));
+    // "in 15 year convertible bonds": a singular unit after a count names a kind of thing.
+    let plural_ok = !matches!(words.lw(i), "a" | "an" | "one" | "1") == words.lw(i + 1).ends_with('s');
+    if looks_back || !plural_ok {
+        return None;
+    }
+    let n = n as i32;
+    Some(match u.letter {
+        // "will run out in 9000 years": past year 9999, it stays the duration.
+        "Y" if a.year() + n > *YEARS.end() => return None,
+        "Y" => Val::Year(a.year() + n),
+        "M" => {
+            let (y, m) = add_months(a.year(), a.month(), n);
+            Val::Month(y, m)
+        }
+        "W" | "2W" => {
+            let weeks = if u.letter == "2W" { 2 * n } else { n };
+            let w = (a + Duration::weeks(i64::from(weeks))).iso_week();
+            Val::Week(w.year(), w.week())
+        }
+        "D" => Val::Day(a + Duration::days(i64::from(n))),
+        _ => return None,
+    })
+}
+
+/// "today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently", "this morning".
+pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let day = |offset: i64| ctx.anchor.and_then(|a| a.checked_add_signed(Duration::days(offset)));
+    let val = match lw {
+        // Without a date to count from: a day, unknown (TimeML's XXXX-XX-XX).
+        "today" | "today's" | "yesterday" | "yesterday's" | "tomorrow" | "tomorrow's" if ctx.anchor.is_none() => {
+            Val::Partial("XXXX-XX-XX".into())
+        }
+        "today" | "today's" => Val::Day(day(0)?),
+        "yesterday" | "yesterday's" => Val::Day(day(-1)?),
+        "tomorrow" | "tomorrow's" => Val::Day(day(1)?),
+        "tonight" => Val::Time(ctx.anchor, "TNI".into()),
+        // "current" alone: 8 of 11 are annotated in TimeBank; "recent" alone: 6 of 15 (left out).
+        // "Now, he says, ...": a discourse marker opening the sentence, no time (3 of 3 in
+        // TimeBank and AQUAINT are not annotated).
+        "now" if words.w(i + 1) == "," && (0..i).all(|k| !words.lw(k).starts_with(|c: char| c.is_alphanumeric())) => {
+            return None;
+        }
+        // "its current financial year", "in current quarter": the period, counted as "this".
+        "current"
+            if lexicon::unit(words.lw(i + 1)).is_some_and(|u| !u.plural)
+                || matches!(words.lw(i + 1), "fiscal" | "financial" | "tax") && words.lw(i + 2) == "year" =>
+        {
+            return relative_unit(words, ctx, i);
+        }
+        // "the current account", "current assets": accounting terms, no time; nor a table's
+        // "Current 1.09 1.09" column.
+        "current"
+            if matches!(words.lw(i + 1), "account" | "accounts" | "assets" | "liabilities" | "liability")
+                || capitalized(words, i) && words.w(i + 1).starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            return None;
+        }
+        "now" | "currently" | "presently" | "nowadays" | "current" => Val::Ref("PRESENT_REF"),
+        "year-earlier" | "year-ago" => {
+            // The adjective of "a year ago": the same quarter a year before in an earnings report.
+            let a = ctx.anchor?;
+            let val = if ctx.quarterly {
+                let (y, q) = last_quarter(a);
+                Val::Quarter(y - 1, q)
+            } else {
+                Val::Year(a.year() - 1)
+            };
+            return Some(found(RELATIVE_WORD, i, i + 1, val, true));
+        }
+        "recently" | "lately" => Val::Ref("PAST_REF"),
+        // "recent years", "coming months", "future quarters": references with their unit (a
+        // plain adjective, "the recent attacks", "the current system", is no time expression).
+        "recent" | "coming" | "upcoming" | "future" => {
+            lexicon::unit(words.lw(i + 1)).filter(|u| u.plural)?;
+            let r = if lw == "recent" { "PAST_REF" } else { "FUTURE_REF" };
+            return Some(found(RELATIVE_WORD, i, i + 2, Val::Ref(r), false));
+        }
+        "this" => {
+            let part = lexicon::part_of_day(words.lw(i + 1))?;
+            return Some(found(
+                RELATIVE_WORD,
+                i,
+                i + 2,
+                Val::Time(ctx.anchor, format!("T{part}")),
+                ctx.anchor.is_some(),
+            ));
+        }
+        _ => return None,
+    };
+    let anchored = matches!(val, Val::Day(_) | Val::Time(..));
+    // "yesterday afternoon", "tomorrow night": the time of that day.
+    if let (Val::Day(d), Some(part)) = (&val, lexicon::part_of_day(words.lw(i + 1))) {
+        if !lw.ends_with("'s") && words.lw(i + 1) != "tonight" {
+            return Some(found(RELATIVE_WORD, i, i + 2, Val::Time(Some(*d), format!("T{part}")), true));
+        }
+    }
+    Some(found(RELATIVE_WORD, i, i + 1, val, anchored))
+}
+
+/// "this week", "last year", "next month", "this past June", "last summer", "this weekend".
+pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let lw = words.lw(i);
+    let offset: i32 = match lw {
+        "this" | "current" => 0,
+        "last" | "past" | "previous" => -1,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    let mut k = i + 1;
+    // "this time last year", "by this time next year": the document's day, a year back or on.
+    if lw == "this" && words.lw(k) == "time" && words.lw(k + 2) == "year" {
+        let step = match words.lw(k + 1) {
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        let a = ctx.anchor?;
+        let d = shift_years(a, step)?;
+        return Some(Found { aside: true, ..found(RELATIVE_UNIT, i, k + 3, Val::Day(d), true) });
+    }
+    if lw == "this" && words.lw(k) == "past" {
+        k += 1; // "this past June", "this past spring"
+        if let Some(season) = lexicon::season(words.lw(k)) {
+            let a = ctx.anchor?;
+            let starts = match season {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            // The latest one under way or over by the anchor (a winter begins in December).
+            let y = if starts < a.month() || (starts == a.month() && a.day() >= 21) { a.year() } else { a.year() - 1 };
+            return Some(found(RELATIVE_UNIT, i, k + 1, Val::Season(y, season), true));
+        }
+        let m = month_at(words, k)?;
+        let a = ctx.anchor?;
+        let y = if m < a.month() { a.year() } else { a.year() - 1 };
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Month(y, m), true));
+    }
+    let a = ctx.anchor;
+    let target = words.lw(k);
+    // "this fiscal year", "next financial year", "last tax year": the year named by the
+    // document's, as "fiscal 2005" is 2005 (where a fiscal year starts is the company's).
+    if matches!(target, "fiscal" | "financial" | "tax") && words.lw(k + 1) == "year" {
+        return Some(found(RELATIVE_UNIT, i, k + 2, Val::Year(a?.year() + offset), true));
+    }
+    if a.is_none() {
+        // Nothing to count from: the unit's unknown value ("last week" XXXX-WXX, "next June"
+        // XXXX-06), not anchored.
+        let val = if let Some(m) = month_at(words, k) {
+            format!("XXXX-{m:02}")
+        } else if let Some(season) = lexicon::season(target) {
+            format!("XXXX-{season}")
+        } else {
+            let u = lexicon::unit(target).filter(|u| !u.plural && !u.time)?;
+            unknown_of(u.letter, u.time)?.to_owned()
+        };
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Partial(val), false));
+    }
+    if let Some(m) = month_at(words, k) {
+        let a = a?;
+        // "last Oct. 23": the latest such day before the anchor; "next May 1": the first after.
+        if let (Some(d), -1 | 1) = (day_at(words, k + 1), offset) {
+            let days = [a.year() - 1, a.year(), a.year() + 1].map(|y| NaiveDate::from_ymd_opt(y, m, d));
+            let date = if offset < 0 {
+                days.iter().flatten().filter(|x| **x < a).max()
+            } else {
+                days.iter().flatten().filter(|x| **x > a).min()
+            };
+            if let Some(date) = date {
+                return Some(found(RELATIVE_UNIT, i, k + 2, Val::Day(*date), true));
+            }
+        }
+        let y = match offset {
+            0 => a.year(),
+            // "last April" in October: this year's; "last February" early in March: the year before.
+            -1 => {
+                if m + 1 < a.month() {
+                    a.year()
+                } else {
+                    a.year() - 1
+                }
+            }
+            _ => {
+                if m > a.month() {
+                    a.year()
+                } else {
+                    a.year() + 1
+                }
+            }
+        };
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Month(y, m), true));
+    }
+    if let Some(s) = lexicon::season(target) {
+        let a = a?;
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Season(a.year() + offset, s), true));
+    }
+    if offset == -1 && target == "night" && lw == "last" {
+        let d = a?.pred_opt()?;
+        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Time(Some(d), "TNI".into()), true));
+        // "last night"
+    }
+    let val = match target {
+        "week" => {
+            let d = a?.checked_add_signed(Duration::weeks(i64::from(offset)))?;
+            Val::Week(d.iso_week().year(), d.iso_week().week())
+        }
+        "weekend" => {
+            let d = a?.checked_add_signed(Duration::weeks(i64::from(offset)))?;
+            return Some(found(
+                RELATIVE_UNIT,
+                i,
+                k + 1,
+                Val::Partial(format!("{}-W{:02}-WE", d.iso_week().year(), d.iso_week().week())),
+                true,
+            ));
+        }
+        "month" => {
+            let (y, m) = add_months(a?.year(), a?.month(), offset);
+            Val::Month(y, m)
+        }
+        "year" => Val::Year(a?.year() + offset),
+        "quarter" => {
+            let q = (a?.month() - 1) / 3 + 1;
+            let (y, q) = add_quarters(a?.year(), q, offset);
+            Val::Quarter(y, q)
+        }
+        "decade" => Val::Decade(a?.year() / 10 + offset),
+        "century" => Val::Century(a?.year() / 100 + offset),
+        _ => return None,
+    };
+    Some(found(RELATIVE_UNIT, i, k + 1, val, true))
+}
+
+/// "two years ago", "a week ago", "several years ago".
+pub(super) fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let (v, mut k) = amount(words, i)?;
+    let u = lexicon::unit(words.lw(k))?;
+    // "a week or so ago": the unit's end is two words on.
+    let roughly = words.lw(k + 1) == "or" && words.lw(k + 2) == "so" && words.lw(k + 3) == "ago";
+    if roughly {
+        k += 2;
+    }
+    let after = words.lw(k + 1);
+    // "a year earlier" is a date like "a year ago"; "a day earlier" stays a duration (TimeBank).
+    let earlier = matches!(after, "earlier" | "before") && matches!(u.letter, "Y" | "M" | "Q") && !u.time;
+    if after != "ago" && !earlier {
+        return None;
+    }
+    let Some(v) = v else {
+        return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false));
+    };
+    let a = ctx.anchor;
+    if a.is_none() {
+        return Some(found(AGO, i, k + 2, Val::Partial(unknown_of(u.letter, u.time)?.into()), false));
+    }
+    let n = v as i64;
+    // "a year earlier" and an earnings report's "a year ago" compare; they do not move the story.
+    let aside = earlier || ctx.quarterly && n == 1 && u.letter == "Y";
+    // In an earnings report, "a year ago" is the same quarter a year before.
+    let val = match u.letter {
+        "Y" if ctx.quarterly && n == 1 => {
+            let a = a?;
+            let (y, q) = last_quarter(a);
+            Val::Quarter(y - 1, q)
+        }
+        "Y" | "DE" => {
+            let years = if u.letter == "DE" { 10 * n } else { n };
+            match i32::try_from(i64::from(a?.year()) - years) {
+                // Before year 1 ("2,500 years ago"): the past, as "12,000 years ago" already is.
+                Ok(y) if y >= 1 => Val::Year(y),
+                _ => return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false)),
+            }
+        }
+        "M" if !u.time => {
+            let (y, m) = add_months(a?.year(), a?.month(), -(n as i32));
+            Val::Month(y, m)
+        }
+        "W" | "2W" => {
+            let weeks = if u.letter == "2W" { 2 * n } else { n };
+            let d = a?.checked_sub_signed(Duration::weeks(weeks))?;
+            Val::Week(d.iso_week().year(), d.iso_week().week())
+        }
+        "D" => Val::Day(a?.checked_sub_signed(Duration::days(n))?),
+        _ => return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false)),
+    };
+    Some(Found { modifier: roughly.then_some("APPROX"), aside, ..found(AGO, i, k + 2, val, true) })
+}
+
+/// The TIMEX3 value of an unknown date of a unit's size: a day XXXX-XX-XX, a week XXXX-WXX, a
+/// month XXXX-XX, a quarter XXXX-QX, a year XXXX, a decade XXX, a century XX.
+pub(super) fn unknown_of(letter: &str, time: bool) -> Option<&'static str> {
+    Some(match (letter, time) {
+        ("D", false) => "XXXX-XX-XX",
+        ("W", false) | ("2W", false) => "XXXX-WXX",
+        ("M", false) => "XXXX-XX",
+        ("Q", false) => "XXXX-QX",
+        ("Y", false) => "XXXX",
+        ("DE", false) => "XXX",
+        ("CE", false) => "XX",
+        _ => return None,
+    })
+}
