@@ -30,10 +30,7 @@ fn exists(files: &[String], path: &str) -> bool {
     let p = path.trim_end_matches('/');
     files.iter().any(|f| {
         let f = f.as_str();
-        f == p
-            || f.ends_with(&format!("/{p}"))
-            || f.starts_with(&format!("{p}/"))
-            || f.contains(&format!("/{p}/"))
+        f == p || f.ends_with(&format!("/{p}")) || f.starts_with(&format!("{p}/")) || f.contains(&format!("/{p}/"))
     })
 }
 
@@ -62,7 +59,9 @@ fn every_path_the_architecture_names_exists() {
 #[test]
 fn the_check_finds_a_missing_file() {
     let files = vec!["crates/gleaner-extract/src/entities/mod.rs".to_owned()];
-    assert!(exists(&files, "entities/mod.rs") && exists(&files, "crates/gleaner-extract/") && exists(&files, "entities/"));
+    assert!(
+        exists(&files, "entities/mod.rs") && exists(&files, "crates/gleaner-extract/") && exists(&files, "entities/")
+    );
     assert!(!exists(&files, "entities/model.rs"));
     assert!(names_a_path("entities/model.rs") && names_a_path("linear.rs"));
     assert!(!names_a_path("../shared/eval") && !names_a_path("<table>.sheet.csv") && !names_a_path("make test"));

@@ -84,6 +84,7 @@ impl Extractor for Toy {
                         range_end: chrono::NaiveDate::from_ymd_opt(2021, 6, 30),
                         anchored: anchor.is_some(),
                         anchor,
+                        rule: "toy",
                     });
                 }
             }

@@ -21,6 +21,7 @@ table! {
         "range_end": OptDate = "last day covered" => d.range_end,
         "anchored": Bool = "resolved relative to the document date" => d.anchored,
         "anchor": OptDate = "the date it was resolved against" => d.anchor,
+        "rule": Str = "the rule that recognized it (gleaner_extract::dates::rule_names)" => d.rule,
     }
 }
 

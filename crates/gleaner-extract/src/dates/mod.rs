@@ -109,6 +109,15 @@ pub fn calendar_word(word: &str) -> bool {
     lexicon::month(&w).is_some() || lexicon::weekday(&w).is_some()
 }
 
+/// The values the `rule` column of `dates` takes, in priority order, each with a sentence it
+/// recognizes: every registered rule but the wrappers (whose rows keep the inner rule's name).
+pub fn rule_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rules::RULES
+        .iter()
+        .filter(|r| !matches!(r.run, rules::Run::Wrapper))
+        .map(|r| (r.name, r.examples.first().copied().unwrap_or("")))
+}
+
 /// The dates extractor. See the module docs.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Dates;

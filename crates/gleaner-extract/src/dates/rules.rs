@@ -24,7 +24,6 @@ pub(super) type WordTest = fn(&str) -> bool;
 /// A form of temporal expression.
 pub(super) struct Rule {
     /// Stable snake_case name, written to the `rule` column of the rows it makes.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the rows take the name from the constants"))]
     pub(super) name: &'static str,
     /// The words an expression of this form may start with (at the scan's position: an
     /// expression reached through "the" starts with "the").
@@ -32,7 +31,6 @@ pub(super) struct Rule {
     /// Where and how the form is tried.
     pub(super) run: Run,
     /// One or two sentences (published 2021-08-27) holding an expression of this form.
-    #[cfg_attr(not(test), expect(dead_code, reason = "checked by the tests"))]
     pub(super) examples: &'static [&'static str],
 }
 
