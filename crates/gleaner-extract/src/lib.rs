@@ -62,6 +62,18 @@ pub use types::{
 
 use gleaner_ingest::{Document, Issue};
 
+/// A named rule of an extractor: what a `rule` value of its rows means, with short sentences that
+/// yield a row of that rule (a test runs them all). See [`numbers::RULES`] and [`relations::RULES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// The stable snake_case name written in the `rule` column.
+    pub name: &'static str,
+    /// What the rule reads, in one line.
+    pub meaning: &'static str,
+    /// Sentences that yield at least one row with this rule name.
+    pub examples: &'static [&'static str],
+}
+
 /// One extractor: reads a document, appends what it finds.
 pub trait Extractor: Send + Sync + std::fmt::Debug {
     /// A short name, used in diagnostics and the run manifest.

@@ -11,6 +11,8 @@
 //! *context*: the noun phrase counted ("13 coal miners", "hundreds of other members") and
 //! the event ("were killed", "killing four people").
 //!
+//! Each row names the form that read it (`rule`): see [`RULES`] for every name and its meaning.
+//!
 //! What is not a number row: years and days of dates (they belong to `dates`), times of day,
 //! `9/11`-like names, list markers, "No. 10"-like ids, and "one" used as a pronoun ("one of the",
 //! "no one", "this one").
@@ -43,13 +45,96 @@ mod numeral;
 use gleaner_ingest::{Document, Span};
 
 use crate::words::Words;
-use crate::{Extraction, Extractor, NumberKind, NumberMention, Qualifier};
+use crate::{Extraction, Extractor, NumberKind, NumberMention, Qualifier, Rule};
 use context::{is_date_part, is_id, is_list_marker, is_pronoun_one, is_time, opens_calendar_period};
 use counted::{counted, currency_after, event, is_plural, percent_after, unit_after};
 use lexicon::Bound;
 use numeral::{atom, literal, number_at, Atom, Core};
 
 pub(crate) use numeral::{amount_at, cardinal_at, figure_word, ordinal_value, word_value};
+
+/// Every `rule` a numbers row can carry: the form that read the expression. A qualifier ("at least"),
+/// a currency, a unit or a trailing bound ("or more") around a number keeps the name of the form
+/// that read the number; a form that makes the value itself (a range, a proportion, "5 ft 2 in")
+/// names the row.
+pub const RULES: &[Rule] = &[
+    rule(
+        "digits",
+        "a number in digits, with a scale, unit or currency glued to it: 1,500; 2.5; 10k; 5km",
+        &["The union has 1,500 members."],
+    ),
+    rule(
+        "digit_fraction",
+        "a fraction in digits: 3/4; 11-1/2",
+        &["Shares rose 3/4 on Monday.", "The bonds closed at 11-1/2."],
+    ),
+    rule("ordinal_digits", "an ordinal in digits: 21st; 3rd", &["She finished 21st in the race."]),
+    rule("range_in_token", "a range written in one token: 1,500-2,200; 5k-20k", &["The army sent 1,500-2,200 troops."]),
+    rule("digit_groups", "digit groups separated by spaces: 1 234 567", &["The city has 1 234 567 residents."]),
+    rule("mixed_fraction", "a whole number and a fraction in digits: 2 1/4", &["The pipe is 2 1/4 inches wide."]),
+    rule(
+        "digits_scale",
+        "digits followed by scale words: 2.5 million; 4 thousand 3 hundred",
+        &["The firm lost 2.5 million dollars."],
+    ),
+    rule(
+        "glued_currency",
+        "a currency sign or code glued before the digits: US$75; EUR20",
+        &["The ticket cost US$75."],
+    ),
+    rule("vulgar_fraction", "a fraction character: ½", &["Add ½ cup of sugar."]),
+    rule("hyphen_fraction", "a fraction in one hyphenated word: two-thirds", &["Two-thirds of voters agreed."]),
+    rule("hyphen_measure", "a number word joined to a unit: six-mile", &["They began a six-mile walk."]),
+    rule(
+        "hyphen_prefix",
+        "a number word before a hyphenated word, cut at the hyphen: five-year",
+        &["They signed a five-year deal."],
+    ),
+    rule(
+        "number_words",
+        "a number in words: twenty-five; a hundred and twelve; a dozen",
+        &["Twenty-five people came."],
+    ),
+    rule("fraction_words", "a fraction in words: two thirds; one and a half", &["Two thirds of the members voted."]),
+    rule("fraction_over", "a fraction with \"over\": one over three", &["The odds were one over three."]),
+    rule("fraction_out_of", "a fraction with \"out of\": one out of three", &["One out of three voters stayed home."]),
+    rule(
+        "vague_amount",
+        "a vague plural amount, valued at its lower bound: hundreds; tens of thousands",
+        &["Hundreds of people marched."],
+    ),
+    rule("ordinal_word", "an ordinal word standing alone: third; twenty-first", &["It was the third attempt."]),
+    rule("list", "one item of integers listed with commas in one token: 22,24,26", &["Lots 22,24,26,31 were sold."]),
+    rule("glued_bound", "a comparison sign glued to the number: >30; <=100", &["Readings >30 are rare."]),
+    rule(
+        "range_to",
+        "a range joined by to, through or thru: 1,500 to 2,200",
+        &["The union has 1,500 to 2,200 members."],
+    ),
+    rule("range_dash", "a range joined by a spaced dash or tilde: 10 - 20", &["The bus carries 10 - 20 people."]),
+    rule(
+        "range_between",
+        "a range with between ... and: between 20 and 30",
+        &["The union has between 20 and 30 members."],
+    ),
+    rule("range_or", "a range of two number words joined by or: two or three", &["Two or three people came."]),
+    rule(
+        "range_bounds",
+        "a lower and an upper bound joined into one range: more than 10 and less than 40",
+        &["More than 10 and less than 40 people came."],
+    ),
+    rule("proportion_in", "a proportion: one in five", &["One in five adults smoke."]),
+    rule("feet_inches", "feet and inches: 5 ft 2 in", &["She is 5 ft 2 in tall."]),
+    rule(
+        "money_minor",
+        "a major and a minor currency unit: 13 dollars and 45 cents",
+        &["It cost 13 dollars and 45 cents."],
+    ),
+];
+
+const fn rule(name: &'static str, meaning: &'static str, examples: &'static [&'static str]) -> Rule {
+    Rule { name, meaning, examples }
+}
 
 /// The numbers extractor. See the module docs.
 #[derive(Debug, Default, Clone, Copy)]
@@ -186,7 +271,7 @@ fn scan(words: &Words<'_>, sentence: u32, out: &mut Vec<NumberMention>) {
         if let Some(items) = list_items(words, i) {
             // "22,24,26,31": one row per item.
             for (span, value) in items {
-                let mut core = Core::new(value, i, i + 1);
+                let mut core = Core::new(value, i, i + 1, "list");
                 core.cut_end = Some(span.end);
                 let row = NumberMention {
                     sentence,
@@ -199,6 +284,7 @@ fn scan(words: &Words<'_>, sentence: u32, out: &mut Vec<NumberMention>) {
                     unit: None,
                     counted: None,
                     event: None,
+                    rule: "list",
                 };
                 let expr = Expr {
                     start: i,
@@ -251,6 +337,7 @@ fn scan(words: &Words<'_>, sentence: u32, out: &mut Vec<NumberMention>) {
                     merged.low = Some(lo);
                     merged.high = Some(hi);
                     merged.qualifier = Qualifier::Range;
+                    merged.rule = "range_bounds";
                     merged.counted = b.1.counted.clone().or(merged.counted);
                     merged.event = b.1.event.clone().or(merged.event);
                     out.push(merged);
@@ -301,7 +388,7 @@ fn glued_bound(words: &Words<'_>, i: usize) -> Option<Expr> {
         return None;
     };
     let lit = literal(&w[at..]).filter(|l| l.rest.is_empty())?;
-    let core = Core::new(lit.value, i, i + 1);
+    let core = Core::new(lit.value, i, i + 1, "glued_bound");
     Some(Expr {
         start: i,
         core,
@@ -416,6 +503,7 @@ fn after_core(words: &Words<'_>, expr: &mut Expr) {
                     let ends = after.is_empty() || matches!(after, "." | "," | "!" | "?" | ";");
                     if minor_word || ends {
                         expr.core.value += minor.value / 100.0;
+                        expr.core.rule = "money_minor";
                         *j = minor.end + usize::from(minor_word);
                     }
                 }
@@ -434,6 +522,7 @@ fn after_core(words: &Words<'_>, expr: &mut Expr) {
         if let Some(inches) = number_at(words, j).filter(|n| n.value < 12.0 && n.cut_end.is_none()) {
             if matches!(words.lw(inches.end), "in" | "inch" | "inches" | "\"") {
                 expr.core.value += inches.value / 12.0;
+                expr.core.rule = "feet_inches";
                 j = inches.end + 1;
             }
         }
@@ -446,6 +535,7 @@ fn after_core(words: &Words<'_>, expr: &mut Expr) {
             if small && den.value > expr.core.value && den.plain_digits.is_none_or(|v| v < 1000) {
                 expr.core.value /= den.value;
                 expr.core.kind = NumberKind::Fraction;
+                expr.core.rule = "proportion_in";
                 expr.core.plain_digits = None;
                 j = den.end;
             }
@@ -501,6 +591,12 @@ fn after_core(words: &Words<'_>, expr: &mut Expr) {
             }
             if compatible && low < second.value {
                 expr.core.value = low;
+                expr.core.rule = match joiner {
+                    "and" => "range_between",
+                    "or" => "range_or",
+                    "to" | "through" | "thru" => "range_to",
+                    _ => "range_dash",
+                };
                 expr.high = Some(second.value);
                 expr.money = expr.money.or(second_expr.money);
                 expr.percent |= second_expr.percent;
@@ -648,6 +744,7 @@ fn row(words: &Words<'_>, sentence: u32, expr: &Expr) -> Option<NumberMention> {
         unit,
         counted: counted_text,
         event: event.map(str::to_owned),
+        rule: core.rule,
     })
 }
 

@@ -29,10 +29,12 @@ pub(super) struct Core {
     pub(super) plain_digits: Option<u32>,
     /// Made of a single number word ("one", "first").
     pub(super) single_word: bool,
+    /// The name of the form that read it (see [`super::RULES`]).
+    pub(super) rule: &'static str,
 }
 
 impl Core {
-    pub(super) fn new(value: f64, start: usize, end: usize) -> Core {
+    pub(super) fn new(value: f64, start: usize, end: usize, rule: &'static str) -> Core {
         Core {
             value,
             start,
@@ -46,6 +48,7 @@ impl Core {
             scaled: false,
             plain_digits: None,
             single_word: false,
+            rule,
         }
     }
 }
@@ -284,6 +287,8 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
     // The tens word just read, when it came straight after "hundred" or a scale word.
     let mut tens_after_scale: Option<f64> = None;
     let mut hundreds_done = false;
+    // The fraction of `best` was read with "over" ("one over three").
+    let mut over = false;
     while j < n {
         let Some(a) = atom(words, j) else { break };
         match a {
@@ -496,6 +501,7 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
                 }
                 let v = (total + cur) / den.value;
                 best = Some((v, den.end, NumberKind::Fraction, false));
+                over = true;
                 break;
             }
             Atom::Minus => break,
@@ -529,7 +535,12 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
     if end == start_j {
         return None;
     }
-    let mut core = Core::new(sign * value, i, end);
+    let rule = match kind {
+        NumberKind::Fraction if over => "fraction_over",
+        NumberKind::Fraction => "fraction_words",
+        _ => "number_words",
+    };
+    let mut core = Core::new(sign * value, i, end, rule);
     core.kind = kind;
     core.scaled = scaled;
     core.single_word = end == i + 1 && !any_digits;
@@ -603,6 +614,7 @@ pub(super) fn number_at(words: &Words<'_>, i: usize) -> Option<Core> {
             core.value /= den.value;
             core.end = den.end;
             core.kind = NumberKind::Fraction;
+            core.rule = "fraction_out_of";
         }
     }
     Some(core)
@@ -619,13 +631,14 @@ fn single_number_at(words: &Words<'_>, i: usize) -> Option<Core> {
     if let Some((code, rest_at)) = glued_currency_prefix(w) {
         if let Some(lit) = literal(&w[rest_at..]).filter(|l| l.rest.is_empty() || suffix_scale(l.rest, true).is_some())
         {
-            let mut core = Core::new(lit.value * suffix_scale(lit.rest, true).unwrap_or(1.0), i, i + 1);
+            let mut core =
+                Core::new(lit.value * suffix_scale(lit.rest, true).unwrap_or(1.0), i, i + 1, "glued_currency");
             core.money = Some(code);
             return Some(core);
         }
     }
     if let Some(v) = first_vulgar(w) {
-        let mut core = Core::new(v, i, i + 1);
+        let mut core = Core::new(v, i, i + 1, "vulgar_fraction");
         core.kind = NumberKind::Fraction;
         return Some(core);
     }
@@ -645,13 +658,14 @@ fn hyphen_measure(words: &Words<'_>, i: usize) -> Option<Core> {
     if lexicon::small(tail).is_some() || lexicon::denominator(tail).is_some() || lexicon::ordinal(tail).is_some() {
         return None; // "twenty-one", "two-thirds", "twenty-first": other readers
     }
-    let mut core = Core::new(v, i, i + 1);
+    let mut core = Core::new(v, i, i + 1, "hyphen_measure");
     core.single_word = true;
     if let Some(u) = lexicon::unit(tail) {
         core.unit = Some(u);
         core.kind = NumberKind::Measure;
     } else if tail.starts_with(|c: char| c.is_alphabetic()) {
         core.cut_end = Some(words.spans[i].start + num.len() as u32);
+        core.rule = "hyphen_prefix";
     } else {
         return None;
     }
@@ -663,7 +677,7 @@ fn hyphen_fraction(words: &Words<'_>, i: usize) -> Option<Core> {
     let (num, den) = words.lw(i).split_once('-')?;
     let num = f64::from(lexicon::small(num).filter(|&n| n < 20)?);
     let den = lexicon::denominator(den)?;
-    let mut core = Core::new(num / den, i, i + 1);
+    let mut core = Core::new(num / den, i, i + 1, "hyphen_fraction");
     core.kind = NumberKind::Fraction;
     Some(core)
 }
@@ -691,9 +705,10 @@ fn first_vulgar(w: &str) -> Option<f64> {
 fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
     let w = words.w(i);
     let lit = literal(w)?;
-    let mut core = Core::new(lit.value, i, i + 1);
+    let mut core = Core::new(lit.value, i, i + 1, "digits");
     if lit.fraction {
         core.kind = NumberKind::Fraction;
+        core.rule = "digit_fraction";
     }
     let mut rest = lit.rest;
     if let Some(dash) = rest.find(['-', '–']).filter(|&d| d > 0) {
@@ -716,6 +731,7 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
             core.scaled = true;
         } else if lit.integer && matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
             core.kind = NumberKind::Ordinal;
+            core.rule = "ordinal_digits";
         } else if let Some(tail) = rest.strip_prefix(['-', '–']) {
             // "1,500-2,200", "5k-20k", "3-inch", "20-year" (the number is "20").
             if let Some(hi) = literal(tail) {
@@ -727,6 +743,7 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
                 }
                 core.value = low;
                 core.high = Some(high);
+                core.rule = "range_in_token";
                 core.scaled |= scale != 1.0;
             } else if let Some(u) = lexicon::unit(&tail.to_ascii_lowercase()) {
                 core.unit = Some(u);
@@ -771,6 +788,7 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
             if j > i + 1 {
                 core.value = v;
                 core.plain_digits = None;
+                core.rule = "digit_groups";
             }
         }
         // "2 1/4": a whole number and a fraction.
@@ -778,6 +796,7 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
             core.value += f.value;
             core.kind = NumberKind::Fraction;
             core.plain_digits = None;
+            core.rule = "mixed_fraction";
             j += 1;
         }
         // Scale words and "4 thousand 3 hundred and 21".
@@ -790,6 +809,7 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
                     core.scaled = more.scaled || core.scaled;
                     j = more.end;
                     core.plain_digits = None;
+                    core.rule = if more.kind == NumberKind::Fraction { more.rule } else { "digits_scale" };
                 }
             }
         }
@@ -815,7 +835,7 @@ fn vague_amount(words: &Words<'_>, i: usize) -> Option<Core> {
             end += 2;
         }
     }
-    let mut core = Core::new(low, i, end);
+    let mut core = Core::new(low, i, end, "vague_amount");
     core.vague = true;
     Some(core)
 }
@@ -831,7 +851,7 @@ fn ordinal_word(words: &Words<'_>, i: usize) -> Option<Core> {
     {
         return None;
     }
-    let mut core = Core::new(v as f64, i, i + 1);
+    let mut core = Core::new(v as f64, i, i + 1, "ordinal_word");
     core.kind = NumberKind::Ordinal;
     core.single_word = true;
     Some(core)

@@ -43,6 +43,8 @@ pub(crate) use structure_and_alignment::{in_one_list, listed};
 /// resolved from earlier sentences, see [`Side`]), the predicate and the trigger's token range.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Found {
+    /// The rule's name (see [`super::RULES`]).
+    pub(crate) rule: &'static str,
     pub(crate) subject: Side,
     pub(crate) predicate: &'static str,
     pub(crate) object: Side,
@@ -51,8 +53,8 @@ pub(crate) struct Found {
 }
 
 impl Found {
-    fn new(subject: Side, predicate: &'static str, object: Side, trigger: (usize, usize)) -> Found {
-        Found { subject, predicate, object, trigger }
+    fn new(rule: &'static str, subject: Side, predicate: &'static str, object: Side, trigger: (usize, usize)) -> Found {
+        Found { rule, subject, predicate, object, trigger }
     }
 }
 
@@ -386,7 +388,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                 }
                 if ctx.possessive(k) {
                     if let Some((pred, head, _)) = role_at(k + 1) {
-                        out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
+                        out.push(Found::new("possessive_role", Side::Arg(pi), pred, o, (head, head + 1)));
                         continue;
                     }
                 }
@@ -396,13 +398,13 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                     let role = role_at(k).filter(|&(_, head, _)| head <= k + 2);
                     let job = (k..(k + 3).min(n)).find(|&x| occupation(ctx.lw(x)));
                     if let (Some((pred, head, _)), true) = (role, is_org(ctx.args[g].label)) {
-                        out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
+                        out.push(Found::new("org_role_apposition", Side::Arg(pi), pred, o, (head, head + 1)));
                         continue;
                     }
                     let belongs = belonging(ctx, g).filter(|&b| job.is_some() || role.is_some() && b == "citizen_of");
                     if let Some(pred) = belongs {
                         let t = role.map(|r| r.1).or(job).unwrap_or(k);
-                        out.push(Found::new(Side::Arg(pi), pred, o, (t, t + 1)));
+                        out.push(Found::new("place_job_apposition", Side::Arg(pi), pred, o, (t, t + 1)));
                         continue;
                     }
                 }
@@ -434,7 +436,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                         // organization P belongs to.
                         let place = matches!(o, Side::Arg(g) if is_place(ctx.args[g].label));
                         let pred = if place && ctx.lw(end) == "in" && pred != "leader_of" { "lives_in" } else { pred };
-                        out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
+                        out.push(Found::new("role_of", Side::Arg(pi), pred, o, (head, head + 1)));
                         continue;
                     }
                 }
@@ -462,7 +464,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                 k += 1;
             }
             if let Some((o, _)) = org_side_at(k) {
-                out.push(Found::new(Side::Arg(pi), pred, o, (v, v + 1)));
+                out.push(Found::new("role_verb", Side::Arg(pi), pred, o, (v, v + 1)));
             }
         }
     }
@@ -473,7 +475,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         let role = role_at(k);
         if let Some((pred, head, end)) = role {
             if let Some(pi) = person_after(ctx, end) {
-                out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
+                out.push(Found::new("org_role_person", Side::Arg(pi), pred, o, (head, head + 1)));
             }
         } else if let Side::Arg(oa) = o {
             // O NOUN (NOUN)? P with no role word: "CBS anchorman Dan Rather", "National Football
@@ -488,7 +490,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                     w.chars().all(|c| c.is_alphabetic() || c == '-') && !outsider(w) && !function_or_verb(w)
                 });
                 if let Some(pi) = ctx.arg_at(last + 1).filter(|&a| is_person(ctx.args[a].label) && words_ok) {
-                    out.push(Found::new(Side::Arg(pi), "employee_of", o, (last, last + 1)));
+                    out.push(Found::new("org_noun_person", Side::Arg(pi), "employee_of", o, (last, last + 1)));
                 }
             }
         }
@@ -505,7 +507,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
             _ => continue,
         };
         if let Some(pi) = ctx.arg_at(end).filter(|&a| is_person(ctx.args[a].label)) {
-            out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
+            out.push(Found::new("place_role_person", Side::Arg(pi), pred, o, (head, head + 1)));
         }
     }
     for i in 0..n {
@@ -516,7 +518,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some((o, after)) = org_side_at(end + 1) else { continue };
         if ctx.lw(after) == "," {
             if let Some(pi) = ctx.arg_at(after + 1).filter(|&a| is_person(ctx.args[a].label)) {
-                out.push(Found::new(Side::Arg(pi), pred, o, (head, head + 1)));
+                out.push(Found::new("role_of_then_person", Side::Arg(pi), pred, o, (head, head + 1)));
             }
         }
     }

@@ -133,14 +133,14 @@ pub(super) fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
             let (Some((p, _)), None) = (before.next(), before.next()) else { continue };
             let home = if ctx.lw(i + 1) == "native" { place_at(ctx, i + 2) } else { place_after(i + 2) };
             if let Some(g) = home {
-                out.push(Found::new(Side::Arg(p), "lives_in", Side::Arg(g), (i, i + 2)));
+                out.push(Found::new("pronoun_home", Side::Arg(p), "lives_in", Side::Arg(g), (i, i + 2)));
             }
         }
         if w == "born" && i > 0 {
             if let (Some(g), Some(p)) = (ctx.arg_ending(i).filter(|&g| is_place(ctx.args[g].label)), ctx.arg_at(i + 1))
             {
                 if is_person(ctx.args[p].label) {
-                    out.push(Found::new(Side::Arg(p), "lives_in", Side::Arg(g), (i, i + 1)));
+                    out.push(Found::new("place_born", Side::Arg(p), "lives_in", Side::Arg(g), (i, i + 1)));
                 }
             }
         }
@@ -159,7 +159,13 @@ pub(super) fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
             if let Some(o) = ctx.arg_at(k).filter(|&o| ctx.args[o].label == "ORG") {
                 let head = ctx.lw(ctx.args[o].end - 1);
                 if membership_head(head) {
-                    out.push(Found::new(Side::Arg(pi), "member_of", Side::Arg(o), (p.end, p.end + 1)));
+                    out.push(Found::new(
+                        "possessive_party",
+                        Side::Arg(pi),
+                        "member_of",
+                        Side::Arg(o),
+                        (p.end, p.end + 1),
+                    ));
                 }
             }
         }
@@ -175,7 +181,7 @@ pub(super) fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
             .flatten()
             .filter(|&g| is_place(ctx.args[g].label));
         for g in after.into_iter().chain(before) {
-            out.push(Found::new(Side::Arg(pi), "lives_in", Side::Arg(g), (p.end + 1, noun_end)));
+            out.push(Found::new("possessive_home", Side::Arg(pi), "lives_in", Side::Arg(g), (p.end + 1, noun_end)));
         }
     }
 }
@@ -206,11 +212,11 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         }
         let mut lives = None;
         if ctx.lw(i) == "of" {
-            lives = place_at(ctx, i + 1).map(|g| (g, i));
+            lives = place_at(ctx, i + 1).map(|g| (g, i, "person_of_place"));
             // P (, AGE ,)? of (the)? O: "Roger Crouch of NASA" works for it.
             let k = if ctx.lw(i + 1) == "the" { i + 2 } else { i + 1 };
             if let Some(o) = ctx.arg_at(k).filter(|&o| is_org(ctx.args[o].label)) {
-                out.push(Found::new(Side::Arg(pi), "employee_of", Side::Arg(o), (i, i + 1)));
+                out.push(Found::new("person_of_org", Side::Arg(pi), "employee_of", Side::Arg(o), (i, i + 1)));
             }
         } else {
             let mut k = i;
@@ -229,10 +235,10 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             if matches!(ctx.lw(k), "native" | "resident" | "citizen") && ctx.lw(k + 1) == "of" {
                 let pred = if ctx.lw(k) == "citizen" { "citizen_of" } else { "lives_in" };
                 if let Some(g) = place_at(ctx, k + 2) {
-                    out.push(Found::new(Side::Arg(pi), pred, Side::Arg(g), (k, k + 2)));
+                    out.push(Found::new("native_of", Side::Arg(pi), pred, Side::Arg(g), (k, k + 2)));
                 }
             } else if matches!(ctx.lw(k), "lives" | "lived" | "resides" | "resided") && ctx.lw(k + 1) == "in" {
-                lives = place_at(ctx, k + 2).map(|g| (g, k));
+                lives = place_at(ctx, k + 2).map(|g| (g, k, "lives_in_verb"));
             }
         }
         // P , a|an (word word word)? from G: "Derwinski, a Republican from Chicago", "a 27-year-old
@@ -244,19 +250,19 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                     && !matches!(ctx.lw(k), "," | "who" | "and" | "of")
             };
             if let Some(f) = from.filter(|&f| (i + 2..f).all(plain)) {
-                lives = place_at(ctx, f + 1).map(|g| (g, f));
+                lives = place_at(ctx, f + 1).map(|g| (g, f, "from_place"));
             }
         }
         // P 's G home: "Sohn's New Jersey home".
         if ctx.possessive(p.end) {
             if let Some(g) = place_at(ctx, p.end + 1) {
                 if matches!(ctx.lw(ctx.args[g].end), "home" | "house" | "residence" | "apartment") {
-                    lives = Some((g, ctx.args[g].end));
+                    lives = Some((g, ctx.args[g].end, "possessive_place_home"));
                 }
             }
         }
-        if let Some((g, t)) = lives {
-            out.push(Found::new(Side::Arg(pi), "lives_in", Side::Arg(g), (t, t + 1)));
+        if let Some((g, t, rule)) = lives {
+            out.push(Found::new(rule, Side::Arg(pi), "lives_in", Side::Arg(g), (t, t + 1)));
         }
         // P1 (, who)? (had|allegedly ...)? killed P2   |   P1 , (was)? convicted of killing P2
         let mut v = p.end;
@@ -282,7 +288,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                         q = head;
                     }
                 }
-                out.push(Found::new(Side::Arg(pi), "killed", Side::Arg(q), (v, v + 1)));
+                out.push(Found::new("kill_verb", Side::Arg(pi), "killed", Side::Arg(q), (v, v + 1)));
             }
         }
         // P2 (, who had just) (was|were|had been|been) killed by P1
@@ -295,7 +301,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         }
         if k > p.end && kill_verb(ctx.lw(k)) && ctx.lw(k + 1) == "by" {
             if let Some(q) = someone(k + 2) {
-                out.push(Found::new(Side::Arg(q), "killed", Side::Arg(pi), (k, k + 2)));
+                out.push(Found::new("killed_by", Side::Arg(q), "killed", Side::Arg(pi), (k, k + 2)));
             }
         }
         // P1 , (the )?assassin of P2
@@ -307,27 +313,33 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             }
             if killer_noun(ctx.lw(k)) && ctx.lw(k + 1) == "of" {
                 if let Some(q) = someone(k + 2) {
-                    out.push(Found::new(Side::Arg(pi), "killed", Side::Arg(q), (k, k + 1)));
+                    out.push(Found::new("assassin_of", Side::Arg(pi), "killed", Side::Arg(q), (k, k + 1)));
                 }
             }
             // P1 , P2 's assassin
             if let Some(q) = someone(k).filter(|&q| q != pi) {
                 let e = ctx.args[q].end;
                 if ctx.possessive(e) && killer_noun(ctx.lw(e + 1)) {
-                    out.push(Found::new(Side::Arg(pi), "killed", Side::Arg(q), (e + 1, e + 2)));
+                    out.push(Found::new("possessive_assassin", Side::Arg(pi), "killed", Side::Arg(q), (e + 1, e + 2)));
                 }
             }
         }
         // P2 's assassin , P1 ("Kennedy's assassin, Lee Harvey Oswald")
         if ctx.possessive(p.end) && killer_noun(ctx.lw(p.end + 1)) && ctx.lw(p.end + 2) == "," {
             if let Some(q) = someone(p.end + 3).filter(|&q| q != pi) {
-                out.push(Found::new(Side::Arg(q), "killed", Side::Arg(pi), (p.end + 1, p.end + 2)));
+                out.push(Found::new(
+                    "assassin_apposition",
+                    Side::Arg(q),
+                    "killed",
+                    Side::Arg(pi),
+                    (p.end + 1, p.end + 2),
+                ));
             }
         }
         // P2 assassin P1 ("King assassin James Earl Ray")
         if killer_noun(ctx.lw(p.end)) {
             if let Some(q) = person(p.end + 1) {
-                out.push(Found::new(Side::Arg(q), "killed", Side::Arg(pi), (p.end, p.end + 1)));
+                out.push(Found::new("assassin_title", Side::Arg(q), "killed", Side::Arg(pi), (p.end, p.end + 1)));
             }
         }
     }
@@ -347,7 +359,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         let e = ctx.args[victim].end;
         if ctx.lw(e) == "by" {
             if let Some(killer) = someone(e + 1) {
-                out.push(Found::new(Side::Arg(killer), "killed", Side::Arg(victim), (t, t + 1)));
+                out.push(Found::new("assassination_of_by", Side::Arg(killer), "killed", Side::Arg(victim), (t, t + 1)));
             }
         }
     }
@@ -366,14 +378,20 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             if let Some(x) = noun {
                 let at = if ctx.lw(x + 2) == "the" { x + 3 } else { x + 2 };
                 if let Some(b) = place_at(ctx, at).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
-                    out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (x, x + 1)));
+                    out.push(Found::new("place_noun_apposition", Side::Arg(a), "located_in", Side::Arg(b), (x, x + 1)));
                 }
             }
         }
         if is_place(g1.label) && ctx.possessive(g1.end) && ctx.lw(g1.end + 1) == "capital" {
             let k = if ctx.lw(g1.end + 2) == "," { g1.end + 3 } else { g1.end + 2 };
             if let Some(b) = place_at(ctx, k) {
-                out.push(Found::new(Side::Arg(b), "located_in", Side::Arg(a), (g1.end + 1, g1.end + 2)));
+                out.push(Found::new(
+                    "possessive_capital",
+                    Side::Arg(b),
+                    "located_in",
+                    Side::Arg(a),
+                    (g1.end + 1, g1.end + 2),
+                ));
             }
         }
         // G1 in G2 (adjacent): "Dan Sai District in Loei Province"; O in G: "Drexel Burnham
@@ -386,7 +404,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             }
             if let Some(b) = place_at(ctx, k).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
                 let predicate = if is_place(g1.label) { "located_in" } else { "based_in" };
-                out.push(Found::new(Side::Arg(a), predicate, Side::Arg(b), (g1.end, g1.end + 1)));
+                out.push(Found::new("in_place", Side::Arg(a), predicate, Side::Arg(b), (g1.end, g1.end + 1)));
             }
         }
         // G 's O: "Algeria's Ettahadi party", "Japan's Toyota" (an organization of the place).
@@ -395,7 +413,13 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         let known = || crate::entities::is_country_or_state(ctx.surface(g1.first, g1.end).iter().copied());
         if is_place(g1.label) && ctx.possessive(g1.end) && known() {
             if let Some(o) = ctx.arg_at(g1.end + 1).filter(|&o| is_org(ctx.args[o].label)) {
-                out.push(Found::new(Side::Arg(o), "based_in", Side::Arg(a), (g1.end, g1.end + 1)));
+                out.push(Found::new(
+                    "place_possessive_org",
+                    Side::Arg(o),
+                    "based_in",
+                    Side::Arg(a),
+                    (g1.end, g1.end + 1),
+                ));
             }
         }
         // "the Haitian Parliament ... Haiti": an organization named by a state's demonym is based
@@ -408,7 +432,13 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 let name = ctx.surface(g2.first, g2.end);
                 let country = g2.label == "GPE" && crate::entities::is_country(name.iter().copied());
                 if country && name.len() == 1 && same_stem(demonym, ctx.lw(g2.first)) {
-                    out.push(Found::new(Side::Arg(a), "based_in", Side::Arg(b), (g1.first, g1.first + 1)));
+                    out.push(Found::new(
+                        "demonym_org",
+                        Side::Arg(a),
+                        "based_in",
+                        Side::Arg(b),
+                        (g1.first, g1.first + 1),
+                    ));
                 }
             }
         }
@@ -436,7 +466,13 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                         | "-based"
                 ) || after.ends_with("-based");
                 if org_noun {
-                    out.push(Found::new(Side::Arg(a), "based_in", Side::Arg(b), (g1.end, g1.end + 2)));
+                    out.push(Found::new(
+                        "place_company_apposition",
+                        Side::Arg(a),
+                        "based_in",
+                        Side::Arg(b),
+                        (g1.end, g1.end + 2),
+                    ));
                 }
             }
         }

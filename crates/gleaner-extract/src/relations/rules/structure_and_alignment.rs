@@ -36,6 +36,14 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
             _ => None,
         };
         let Some((len, predicate)) = hit else { continue };
+        let rule = match predicate {
+            "allied_with" => "allied_phrase",
+            "opposed_to" => "opposed_phrase",
+            "attacked" => "attacked_verb",
+            "part_of" => "part_of_phrase",
+            _ if w(0) == "headquarters" => "headquarters_in",
+            _ => "based_in_phrase",
+        };
         let Some(s) = subject_before(ctx, t) else { continue };
         let mut k = t + len;
         let place_words = predicate == "based_in";
@@ -61,7 +69,7 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         };
         // "The U.S. is opposed to X" fine; a rejection of the legitimacy or authority is below.
         if ok && ctx.args[s].entity_id != ctx.args[o].entity_id {
-            out.push(Found { subject: Side::Arg(s), predicate, object: Side::Arg(o), trigger: (t, t + len) });
+            out.push(Found { rule, subject: Side::Arg(s), predicate, object: Side::Arg(o), trigger: (t, t + len) });
         }
     }
     // "X rejects the authority of Y", "X rejects Y's legitimacy".
@@ -94,7 +102,7 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
                 && is_group(ctx.args[o].label)
                 && ctx.args[s].entity_id != ctx.args[o].entity_id
             {
-                out.push(Found::new(Side::Arg(s), "opposed_to", Side::Arg(o), (t, t + 1)));
+                out.push(Found::new("rejects_authority", Side::Arg(s), "opposed_to", Side::Arg(o), (t, t + 1)));
             }
         }
     }
@@ -121,7 +129,7 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(a) = ctx.arg_ending(and_at - 1) else { continue };
         if is_group(ctx.args[a].label) && is_group(ctx.args[b].label) && ctx.args[a].entity_id != ctx.args[b].entity_id
         {
-            out.push(Found::new(Side::Arg(a), "opposed_to", Side::Arg(b), (t, t + 3)));
+            out.push(Found::new("fought_each_other", Side::Arg(a), "opposed_to", Side::Arg(b), (t, t + 3)));
         }
     }
     // "on Y's side" after a subject: "X fought on Y's side".
@@ -141,7 +149,7 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(s) = subject_before(ctx, t) else { continue };
         if is_group(ctx.args[s].label) && is_group(ctx.args[o].label) && ctx.args[s].entity_id != ctx.args[o].entity_id
         {
-            out.push(Found::new(Side::Arg(s), "allied_with", Side::Arg(o), (t, e + 2)));
+            out.push(Found::new("on_side_of", Side::Arg(s), "allied_with", Side::Arg(o), (t, e + 2)));
         }
     }
     // G1 , G2 (a town, then its state or country): located_in; not inside a list of places
@@ -159,7 +167,7 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
             && crate::entities::is_country_or_state(ctx.surface(g2.first, g2.end).iter().copied())
             && !crate::entities::is_country(ctx.surface(g1.first, g1.end).iter().copied())
         {
-            out.push(Found::new(Side::Arg(a), "located_in", Side::Arg(b), (g1.end, g1.end + 1)));
+            out.push(Found::new("town_comma_state", Side::Arg(a), "located_in", Side::Arg(b), (g1.end, g1.end + 1)));
         }
     }
 }
