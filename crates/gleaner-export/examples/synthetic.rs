@@ -54,6 +54,7 @@ impl Extractor for Toy {
                             evidence: sentence.span,
                             confidence: 0.25,
                             method: "toy",
+                            rule: Some("toy"),
                         });
                     }
                 }
@@ -70,6 +71,7 @@ impl Extractor for Toy {
                         unit: None,
                         counted: Some("things".into()),
                         event: range.then(|| "killed".into()),
+                        rule: "toy",
                     });
                 }
                 if text == "June" {

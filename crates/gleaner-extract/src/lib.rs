@@ -68,6 +68,18 @@ pub use types::{
 
 use gleaner_ingest::{Document, Issue};
 
+/// A named rule of an extractor: what a `rule` value of its rows means, with short sentences that
+/// yield a row of that rule (a test runs them all). See [`numbers::RULES`] and [`relations::RULES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// The stable snake_case name written in the `rule` column.
+    pub name: &'static str,
+    /// What the rule reads, in one line.
+    pub meaning: &'static str,
+    /// Sentences that yield at least one row with this rule name.
+    pub examples: &'static [&'static str],
+}
+
 /// The kinds of rows an [`Extraction`] holds: what an extractor needs made before it runs, and
 /// what it makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

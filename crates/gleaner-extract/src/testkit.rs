@@ -62,3 +62,43 @@ pub(crate) fn check_suite(
         vec![format!("want {}\n  got  {}", serde_json::Value::from(want.clone()), serde_json::Value::from(got))]
     });
 }
+
+/// Checks an extractor's table of rules ([`crate::Rule`]): names unique and snake_case, a meaning
+/// and an example each; every example yields a row of its rule (`rules_of` gives the rule names
+/// of the rows found in a sentence); and every rule name those rows carry is in the table. Fails
+/// listing everything wrong. Adding a rule means adding a line, with its example, to the table.
+pub(crate) fn check_rules(rules: &[crate::Rule], rules_of: impl Fn(&str) -> Vec<Option<&'static str>>) {
+    let mut failures = Vec::new();
+    let snake = |n: &str| {
+        let b = n.as_bytes();
+        !b.is_empty()
+            && b[0].is_ascii_lowercase()
+            && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_')
+            && !n.ends_with('_')
+            && !n.contains("__")
+    };
+    let mut seen = std::collections::HashSet::new();
+    for r in rules {
+        if !snake(r.name) {
+            failures.push(format!("{:?} is not snake_case", r.name));
+        }
+        if !seen.insert(r.name) {
+            failures.push(format!("{:?} is in the table twice", r.name));
+        }
+        if r.meaning.trim().is_empty() || r.examples.is_empty() {
+            failures.push(format!("{:?} needs a meaning and an example", r.name));
+        }
+        for example in r.examples {
+            let found = rules_of(example);
+            if !found.contains(&Some(r.name)) {
+                failures.push(format!("{:?}: {example:?} gives no row of it, only {found:?}", r.name));
+            }
+            for name in found.into_iter().flatten() {
+                if !rules.iter().any(|r| r.name == name) {
+                    failures.push(format!("{example:?} gives a row of {name:?}, which is not in the table"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} problem(s) with the rules table:\n{}", failures.len(), failures.join("\n"));
+}

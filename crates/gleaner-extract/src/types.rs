@@ -116,6 +116,10 @@ pub struct NumberMention {
     pub counted: Option<String>,
     /// What happened to what is counted: `killed`, `wounded`, ...
     pub event: Option<String>,
+    /// The name of the rule (the form of the expression) that produced the row: `digits`,
+    /// `number_words`, `range_between`, ... Stable snake_case names; each is listed with its
+    /// meaning in [`crate::numbers::RULES`].
+    pub rule: &'static str,
 }
 
 /// TIMEX3 type.
@@ -196,6 +200,12 @@ pub struct Relation {
     pub confidence: f32,
     /// How it was found: `rule`, `model`, ...
     pub method: &'static str,
+    /// The name of the construction rule that found it (`role_of`, `possessive_role`, ...; each
+    /// is listed with its meaning in [`crate::relations::RULES`]), or `None` when the trained
+    /// model decided (`method` is then `model`). A row derived from another (a state's leader is
+    /// its citizen, a name's bracketed other form, a town's state) keeps the name and method of the
+    /// row it was derived from.
+    pub rule: Option<&'static str>,
 }
 
 /// Everything extracted from one document.

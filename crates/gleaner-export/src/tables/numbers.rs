@@ -22,6 +22,7 @@ table! {
         "unit": OptStr = "%, USD, km, ..." => n.unit.as_deref(),
         "counted": OptStr = "the noun phrase counted" => n.counted.as_deref(),
         "event": OptStr = "what happened to what is counted: killed, wounded, ..." => n.event.as_deref(),
+        "rule": Str = "the rule that recognized it (gleaner_extract::numbers::RULES)" => n.rule,
     }
 }
 

@@ -25,6 +25,7 @@ table! {
         "text": Str = "the evidence" => cx.slice(r.evidence),
         "confidence": Float = "0..1" => f64::from(r.confidence),
         "method": Str = "rule, model, ..." => r.method,
+        "rule": OptStr = "the rule that read it (gleaner_extract::relations::RULES); null when the model did" => r.rule,
     }
 }
 

@@ -66,3 +66,12 @@ fn random_text_never_breaks_the_scanner() {
         }
     }
 }
+
+/// Every rule of [`super::RULES`] is named once, in snake_case, and its examples yield a row of
+/// it; every rule a row of those examples names is in the table.
+#[test]
+fn every_rule_has_an_example_that_yields_it() {
+    crate::testkit::check_rules(super::RULES, |text| {
+        Pipeline::new().with(Numbers).run(&doc(text, None)).numbers.iter().map(|n| Some(n.rule)).collect()
+    });
+}

@@ -4,7 +4,7 @@
 //! Two sources, run on the mentions the entity extractor found (so `relations` runs after
 //! `entities` in the pipeline):
 //!
-//! 1. **Construction rules** (`method = "rule"`): appositions, possessives, titles, copulas and
+//! 1. **Construction rules** (`method = "rule"`, `rule` names the construction: see [`RULES`]): appositions, possessives, titles, copulas and
 //!    role nouns, membership and part-of phrases, alliance and opposition phrases, "based in",
 //!    "City, Country" — written from English grammar (see the `rules` source for the list). A
 //!    definite description ("the group's spokesman") is read as the nearest organization
@@ -65,9 +65,199 @@ use gleaner_ingest::{Document, Issue, Span};
 
 use crate::linear::{probabilities, train_classifier, Clusters, Model, ModelError};
 use crate::words::Words;
-use crate::{Argument, Extraction, Extractor, Mention, Relation};
+use crate::{Argument, Extraction, Extractor, Mention, Relation, Rule};
 use context::Ctx;
 use rules::Side;
+
+/// Every `rule` a rule row can carry: the construction that found it (P a person, O an
+/// organization, G a place). A row the classifier found has no rule (`None`, `method` = `model`);
+/// a row derived from another (a state's leader is its citizen; a name's bracketed other form; a
+/// town's state) keeps the rule of the row it came from. After the rules run, a job or seat
+/// (`employee_of`, `member_of`) of a known town or state becomes `lives_in` and keeps its rule.
+pub const RULES: &[Rule] = &[
+    rule(
+        "possessive_role",
+        "P, O's ROLE / P is O's ROLE: the role word's predicate",
+        &["Jane Roe, Acme Corp's chief economist, resigned."],
+    ),
+    rule(
+        "org_role_apposition",
+        "P, an O ROLE: the role word's predicate",
+        &["The filing was confirmed by Laura Kent, an Oracle spokeswoman, on Tuesday."],
+    ),
+    rule(
+        "place_job_apposition",
+        "P, a G ROLE|OCCUPATION: citizen_of a state, lives_in a town",
+        &["Tom Baker, a Dutch businessman, bought the firm."],
+    ),
+    rule(
+        "role_of",
+        "P, the ROLE of|for|at|with|in O / P is|was|served as ... ROLE of O",
+        &["Maria Santos, the leader of the Workers Party, spoke in Lisbon on Monday."],
+    ),
+    rule(
+        "role_verb",
+        "P (, who) heads|leads|founded|joined|works for O",
+        &["Ana Silva, who heads Acme Corp, flew to Berlin."],
+    ),
+    rule(
+        "org_role_person",
+        "O('s) ROLE (,) P / O ROLE, a man known as P",
+        &["Acme Corp spokeswoman Ana Silva declined to comment on the report."],
+    ),
+    rule(
+        "org_noun_person",
+        "O NOUN P with no role word: employee_of",
+        &["CBS anchorman Dan Rather read the evening news."],
+    ),
+    rule(
+        "place_role_person",
+        "G('s) ROLE|OCCUPATION P: citizen_of a state, lives_in a town",
+        &["The novel was praised by Russian writer Anna Petrova last year."],
+    ),
+    rule("role_of_then_person", "the ROLE of O, P", &["The president of Haiti, Jean Dupont, met reporters."]),
+    rule(
+        "allied_phrase",
+        "X allied|aligned with, ally of, backed by, fought alongside, in alliance with Y: allied_with",
+        &["Hamas is closely allied with Hezbollah, officials said."],
+    ),
+    rule(
+        "opposed_phrase",
+        "X opposed to, clashed with, at war with, fought against, rivals of Y: opposed_to",
+        &["The rebels of the Southern Front clashed with the Northern Army near the border."],
+    ),
+    rule("attacked_verb", "X attacked Y: attacked", &["The Northern Army attacked the Southern Front on Monday."]),
+    rule(
+        "part_of_phrase",
+        "O1 is part|a faction|a unit|an affiliate of O2, O1 affiliated with O2: part_of",
+        &["The Youth Front is an integral part of the Workers Party."],
+    ),
+    rule("based_in_phrase", "O, based|headquartered in G: based_in", &["Globex Corp, based in Lisbon, makes chips."]),
+    rule(
+        "headquarters_in",
+        "O headquarters in G: based_in",
+        &["Reporters waited at Siemens headquarters in Munich on Friday."],
+    ),
+    rule(
+        "rejects_authority",
+        "X rejects the authority|legitimacy of Y, X rejects Y's legitimacy: opposed_to",
+        &["The Workers Party rejects the authority of the National Council."],
+    ),
+    rule(
+        "fought_each_other",
+        "A and B fought one another|each other: opposed_to",
+        &["The Northern Alliance and the Taliban fought each other for years."],
+    ),
+    rule(
+        "on_side_of",
+        "X fought on Y's side: allied_with",
+        &["The Southern Front fought on the Workers Party's side."],
+    ),
+    rule(
+        "town_comma_state",
+        "G1, G2 with G2 a state or country: located_in",
+        &["The plant is in Chisholm, Minnesota, near the lake."],
+    ),
+    rule(
+        "pronoun_home",
+        "P ... his|her|their home in G, native G: lives_in",
+        &["Tomas Berg, a retired engineer, died on Sunday at his home in suburban Eastfield, his family said."],
+    ),
+    rule("place_born", "G born P: lives_in", &["Ohio born Maria Santos moved to Lisbon in 1990."]),
+    rule(
+        "possessive_party",
+        "P's party|union|movement ...: member_of",
+        &["Maria Santos's ruling Workers Party lost the vote."],
+    ),
+    rule(
+        "possessive_home",
+        "P's hometown of G, G, P's hometown: lives_in",
+        &["The festival in Eastfield, Maria Santos's hometown, drew thousands."],
+    ),
+    rule(
+        "person_of_org",
+        "P (, AGE,) of (the) O: employee_of",
+        &["Results were presented by Peter Lang of Siemens AG and Maria Ortiz of the World Bank."],
+    ),
+    rule(
+        "native_of",
+        "P, a native|resident|citizen of G: lives_in, citizen_of",
+        &["Tom Baker, a native of Glasgow, wrote the report."],
+    ),
+    rule("person_of_place", "P (, AGE,) of G: lives_in", &["Maria Lopez, 42, of Portland, was hurt in the crash."]),
+    rule(
+        "lives_in_verb",
+        "P (, who) lives|resides in G: lives_in",
+        &["Maria Lopez, who lives in Portland, was hurt in the crash."],
+    ),
+    rule(
+        "from_place",
+        "P, a ... from G: lives_in",
+        &["Derwinski, a Republican from Chicago who served 24 years in Congress, retired."],
+    ),
+    rule("possessive_place_home", "P's G home: lives_in", &["Police searched John Smith's Ohio home on Friday."]),
+    rule(
+        "kill_verb",
+        "P1 (, who) shot|killed P2, P1, convicted of murdering P2: killed",
+        &["Police said Carlos Mendez shot Luis Ortega outside the bar."],
+    ),
+    rule("killed_by", "P2 was killed|shot by P1: killed", &["Abraham Lincoln was shot by John Wilkes Booth in 1865."]),
+    rule(
+        "assassin_of",
+        "P1, (the) assassin of P2: killed",
+        &["Police questioned Alan Frost, the assassin of Ruth Miller, for hours."],
+    ),
+    rule(
+        "possessive_assassin",
+        "P1, P2's assassin: killed",
+        &["Police questioned Alan Frost, Ruth Miller's assassin, for hours."],
+    ),
+    rule(
+        "assassin_apposition",
+        "P2's assassin, P1: killed",
+        &["Doctors treated Ruth Miller's assassin, Alan Frost, on Monday."],
+    ),
+    rule(
+        "assassin_title",
+        "P2 assassin P1: killed",
+        &["His clients included Tomas Berg, who killed Ivan Petrov assassin Carlos Ruiz."],
+    ),
+    rule(
+        "assassination_of_by",
+        "the assassination|murder|killing of P2 by P1: killed",
+        &["The trial concerns the murder of Peter Brown by James Wilson last spring."],
+    ),
+    rule(
+        "place_noun_apposition",
+        "G1, the capital of G2, G1, an island nation in G2: located_in",
+        &["Officials said Yerevan, the capital of Armenia, was calm."],
+    ),
+    rule(
+        "possessive_capital",
+        "G2's capital, G1: located_in",
+        &["Officials said Armenia's capital, Yerevan, was calm."],
+    ),
+    rule(
+        "in_place",
+        "G1 in G2 (located_in), O in G (based_in)",
+        &["Fred Demler, an economist with Drexel Burnham Lambert Inc. in New York, said prices fell."],
+    ),
+    rule("place_possessive_org", "G's O with G a known place: based_in", &["Shares of Japan's Toyota rose on Monday."]),
+    rule(
+        "demonym_org",
+        "an organization named by a state's demonym, with the state in the sentence: based_in",
+        &["The talks in Haiti stalled after the Haitian Parliament rejected the plan."],
+    ),
+    rule(
+        "place_company_apposition",
+        "O, a G company|firm|bank|...: based_in",
+        &["Globex Corp, a Lisbon company, makes chips."],
+    ),
+];
+
+const fn rule(name: &'static str, meaning: &'static str, examples: &'static [&'static str]) -> Rule {
+    Rule { name, meaning, examples }
+}
 
 /// Classes of the relation classifier: 0 is "no relation", then CoNLL04's five types.
 pub const CLASSES: [&str; 6] = ["none", "Work_For", "Kill", "OrgBased_In", "Live_In", "Located_In"];
@@ -167,10 +357,10 @@ impl Extractor for Relations {
                         let up = Argument { entity_id: ctx.args[c].entity_id.to_owned(), span: ctx.args[c].span };
                         read.insert((s.span, up.span));
                         let evidence = cover(&[s.span, up.span, trigger], ctx.sentence);
-                        rows.push(row(si, s.clone(), f.predicate, up, evidence, 0.9, "rule"));
+                        rows.push(row(si, s.clone(), f.predicate, up, evidence, 0.9, Some(f.rule)));
                     }
                 }
-                rows.push(row(si, s, f.predicate, o, evidence, 0.9, "rule"));
+                rows.push(row(si, s, f.predicate, o, evidence, 0.9, Some(f.rule)));
             }
             let Some(model) = model else { return };
             // A question asserts nothing ("Could the party be Portugal's partner?", also quoted
@@ -200,10 +390,10 @@ impl Extractor for Relations {
                     if let Some(c) = containing(ctx, b).filter(|&c| !read.contains(&(s.span, ctx.args[c].span))) {
                         let up = Argument { entity_id: ctx.args[c].entity_id.to_owned(), span: ctx.args[c].span };
                         let evidence = cover(&[s.span, up.span], ctx.sentence);
-                        rows.push(row(si, sa.clone(), predicate, up, evidence, confidence, "model"));
+                        rows.push(row(si, sa.clone(), predicate, up, evidence, confidence, None));
                     }
                 }
-                rows.push(row(si, sa, predicate, oa, evidence, confidence, "model"));
+                rows.push(row(si, sa, predicate, oa, evidence, confidence, None));
             }
             citizens_of_led_states(ctx, &mut rows, first_row);
             onto_bracketed_names(ctx, &mut rows, first_row);
@@ -336,9 +526,20 @@ fn row(
     o: Argument,
     evidence: Span,
     confidence: f32,
-    method: &'static str,
+    rule: Option<&'static str>,
 ) -> Relation {
-    Relation { sentence, subject: s, predicate, object: o, evidence, confidence: confidence.clamp(0.0, 1.0), method }
+    // A rule's row, or the classifier's: the method follows from the rule's name.
+    let method = if rule.is_some() { "rule" } else { "model" };
+    Relation {
+        sentence,
+        subject: s,
+        predicate,
+        object: o,
+        evidence,
+        confidence: confidence.clamp(0.0, 1.0),
+        method,
+        rule,
+    }
 }
 
 /// The smallest span covering `spans`, inside the sentence.

@@ -125,3 +125,19 @@ fn the_one_killed_is_the_assassin_not_the_possessor() {
     });
     assert_eq!(seen, [None, Some("killed"), Some("killed")]);
 }
+
+/// Every rule of [`super::RULES`] is named once, in snake_case, and its examples yield a row of it
+/// through the shipped entity tagger; every rule a row of those examples names is in the table.
+/// A rule row says `rule`, a model row nothing.
+#[test]
+fn every_rule_has_an_example_that_yields_it() {
+    let rules_only = Pipeline::new().with(Entities::shipped()).with(Relations::rules_only());
+    let both = Pipeline::new().with(Entities::shipped()).with(Relations::shipped());
+    testkit::check_rules(super::RULES, |text| {
+        let d = doc(text, None);
+        for r in &both.run(&d).relations {
+            assert_eq!(r.rule.is_some(), r.method == "rule", "{text}: {r:?}");
+        }
+        rules_only.run(&d).relations.iter().map(|r| r.rule).collect()
+    });
+}
