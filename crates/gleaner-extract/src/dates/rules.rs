@@ -6,7 +6,7 @@
 //! token no rule may start with is skipped before any matcher runs, so a new rule runs as soon
 //! as its first words are listed here.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -70,9 +70,10 @@ pub(super) enum First {
     Is(fn(&str) -> bool),
     /// A capitalized word the test accepts: weekdays, holidays.
     Capitalized(fn(&str) -> bool),
-    /// A word the test accepts beside its neighbours (`words`, `i`, the word lower-cased):
-    /// "that day", "months ago".
-    Beside(fn(&Words<'_>, usize, &str) -> bool),
+    /// A word the first test accepts, beside neighbours the second accepts (`words`, `i`, the
+    /// word lower-cased): "that day", "months ago". The first reads the word alone (the gate
+    /// keeps its answer per word); the second runs only where it passed.
+    Beside(fn(&str) -> bool, fn(&Words<'_>, usize, &str) -> bool),
 }
 
 // The rule names, used where the rows are made.
@@ -127,7 +128,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule { name: YEAR_PAIR, first: &[First::Digit], run: Run::Pair(year_pair),
         examples: &["Output rose in 1986/87."] },
     // ---- expression_at, before the modifiers
-    Rule { name: ANAPHORA, first: &[First::Words(&["the", "earlier", "later"]), First::Beside(that_anaphor)],
+    Rule { name: ANAPHORA, first: &[First::Words(&["the", "earlier", "later"]), First::Beside(is_that, that_anaphor)],
         run: Run::Dispatched /* expression_at */,
         examples: &["The plant opened on March 3, 2020. Workers walked out that day.",
             "The firm was founded in 1998 and listed the following year."] },
@@ -183,7 +184,7 @@ pub(super) const RULES: &[Rule] = &[
         examples: &["The deal closed on 8/31/2021.", "The deal closed on 2021-08-31."] },
     Rule { name: MONTH_NAME, first: &[First::Is(is_month)], run: Run::Simple(month_form),
         examples: &["The plant opened on August 31, 2021.", "Sales rose in June."] },
-    Rule { name: DAY_MONTH, first: &[First::Digit, First::Beside(spelled_day_of)], run: Run::Simple(day_month),
+    Rule { name: DAY_MONTH, first: &[First::Digit, First::Beside(spelled_day_word, spelled_day_of)], run: Run::Simple(day_month),
         examples: &["They met on 31 August 2021.", "Fireworks lit the sky on the fourth of July."] },
     Rule { name: MOVABLE_HOLIDAY,
         first: &[First::Capitalized(lexicon::movable_first), First::Words(&["last", "next", "this"])],
@@ -229,10 +230,10 @@ pub(super) const RULES: &[Rule] = &[
         first: &[First::Words(&["annually", "yearly", "daily", "weekly", "monthly", "hourly", "quarterly", "every",
             "each", "per"])],
         examples: &["Dividends are paid annually.", "The board meets every year."] },
-    Rule { name: YEAR_END, first: &[First::Words(&["year-end"]), First::Beside(year_end_beside)],
+    Rule { name: YEAR_END, first: &[First::Words(&["year-end"]), First::Beside(is_year, year_end_beside)],
         run: Run::Simple(year_end), examples: &["Debt fell since year-end."] },
     Rule { name: VAGUE, run: Run::Simple(vague),
-        first: &[First::Beside(plural_unit_beside), First::Words(&["these", "a", "past", "earlier", "later"])],
+        first: &[First::Beside(plural_unit, plural_unit_beside), First::Words(&["these", "a", "past", "earlier", "later"])],
         examples: &["The talks could take months.", "Phones are cheap these days."] },
     Rule { name: DURATION, run: Run::Simple(duration_at),
         first: &[First::Digit, First::Words(&["a", "an", "half", "several", "few", "many", "some", "couple", "hundred",
@@ -272,12 +273,35 @@ pub(super) fn simple(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     SIMPLE.iter().find_map(|m| m(words, ctx, i))
 }
 
+/// How many rules are [`Run::Pair`].
+const fn pair_count() -> usize {
+    let (mut n, mut k) = (0, 0);
+    while k < RULES.len() {
+        if let Run::Pair(_) = RULES[k].run {
+            n += 1;
+        }
+        k += 1;
+    }
+    n
+}
+
+/// The matchers of the [`Run::Pair`] rules in the table's order, gathered at compile time.
+const PAIRS: [PairMatcher; pair_count()] = {
+    let mut out: [PairMatcher; pair_count()] = [month_slash_pair; pair_count()];
+    let (mut n, mut k) = (0, 0);
+    while k < RULES.len() {
+        if let Run::Pair(m) = RULES[k].run {
+            out[n] = m;
+            n += 1;
+        }
+        k += 1;
+    }
+    out
+};
+
 /// Two dates in one token ("March/April", "1986/87"): the first pair rule that matches at `i`.
 pub(super) fn pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<(Found, Found)> {
-    RULES.iter().find_map(|r| match r.run {
-        Run::Pair(m) => m(words, ctx, i),
-        _ => None,
-    })
+    PAIRS.iter().find_map(|m| m(words, ctx, i))
 }
 
 // ---- first-word tests
@@ -340,6 +364,24 @@ fn month_pair_token(lw: &str) -> bool {
         && lw.get(..3).is_some_and(|p| lexicon::month(p).is_some())
 }
 
+fn is_that(lw: &str) -> bool {
+    lw == "that"
+}
+
+fn is_year(lw: &str) -> bool {
+    lw == "year"
+}
+
+/// A spelled day ("fifth", "twenty-first"): the word of "the fifth of May".
+fn spelled_day_word(lw: &str) -> bool {
+    lw.ends_with(['t', 'd', 'h']) && spelled_day(lw).is_some()
+}
+
+/// A plural unit ("years", "months").
+fn plural_unit(lw: &str) -> bool {
+    lw.ends_with('s') && lexicon::unit(lw).is_some_and(|u| u.plural)
+}
+
 /// "that day", "that same night".
 fn that_anaphor(words: &Words<'_>, i: usize, lw: &str) -> bool {
     let next = words.lw(i + 1);
@@ -388,7 +430,7 @@ impl First {
             First::Hyphen(heads, rest) => lw.split_once('-').is_some_and(|(h, r)| heads.contains(&h) && rest(r)),
             First::Is(test) => test(lw),
             First::Capitalized(test) => capitalized(words, i) && test(lw),
-            First::Beside(test) => test(words, i, lw),
+            First::Beside(word, test) => word(lw) && test(words, i, lw),
         }
     }
 }
@@ -428,7 +470,7 @@ struct Gate {
     hyphens: Vec<(&'static [&'static str], WordTest)>,
     tests: Vec<fn(&str) -> bool>,
     capitalized: Vec<fn(&str) -> bool>,
-    beside: Vec<fn(&Words<'_>, usize, &str) -> bool>,
+    beside: Vec<(WordTest, fn(&Words<'_>, usize, &str) -> bool)>,
 }
 
 impl Gate {
@@ -458,10 +500,23 @@ impl Gate {
                 }
                 First::Is(t) => add(&mut gate.tests, t, |a, b| std::ptr::fn_addr_eq(*a, *b)),
                 First::Capitalized(t) => add(&mut gate.capitalized, t, |a, b| std::ptr::fn_addr_eq(*a, *b)),
-                First::Beside(t) => add(&mut gate.beside, t, |a, b| std::ptr::fn_addr_eq(*a, *b)),
+                First::Beside(w, t) => add(&mut gate.beside, (w, t), |a, b| {
+                    std::ptr::fn_addr_eq(a.0, b.0) && std::ptr::fn_addr_eq(a.1, b.1)
+                }),
             }
         }
         gate
+    }
+
+    /// Does a spec that reads the word alone (its words, hyphen heads and tests) admit `lw`?
+    fn admits_word(&self, lw: &str) -> bool {
+        let hyphened = lw.split_once('-');
+        self.words.contains(lw)
+            || hyphened.is_some_and(|(head, rest)| {
+                self.words.contains(head)
+                    || self.hyphens.iter().any(|(heads, test)| heads.contains(&head) && test(rest))
+            })
+            || self.tests.iter().any(|t| t(lw))
     }
 
     fn admits(&self, words: &Words<'_>, i: usize) -> bool {
@@ -476,16 +531,40 @@ impl Gate {
         if !b.is_ascii_alphabetic() {
             return false;
         }
-        let hyphened = lw.split_once('-');
-        self.words.contains(lw)
-            || hyphened.is_some_and(|(head, rest)| {
-                self.words.contains(head)
-                    || self.hyphens.iter().any(|(heads, test)| heads.contains(&head) && test(rest))
-            })
-            || self.tests.iter().any(|t| t(lw))
+        // What the word alone decides is the same at every occurrence: each thread keeps it for
+        // the words it has seen (bounded), so a common word costs one lookup, not every test.
+        // Bit 0: a spec admits the word alone; bit k + 1: the k-th neighbour test may apply.
+        let flags = WORD_GATE.with_borrow_mut(|seen| match seen.get(lw) {
+            Some(&flags) => flags,
+            None => {
+                let mut flags = u32::from(self.admits_word(lw));
+                for (k, (word, _)) in self.beside.iter().enumerate() {
+                    flags |= u32::from(word(lw)) << (k + 1);
+                }
+                if seen.len() < WORD_GATE_MAX {
+                    seen.insert(lw.into(), flags);
+                }
+                flags
+            }
+        });
+        flags & 1 != 0
             || (!self.capitalized.is_empty() && capitalized(words, i) && self.capitalized.iter().any(|t| t(lw)))
-            || self.beside.iter().any(|t| t(words, i, lw))
+            || (flags > 1
+                && self
+                    .beside
+                    .iter()
+                    .enumerate()
+                    .any(|(k, (_, test))| flags & (1 << (k + 1)) != 0 && test(words, i, lw)))
     }
+}
+
+/// Words a thread's [`WORD_GATE`] keeps (a few MB at most).
+const WORD_GATE_MAX: usize = 50_000;
+
+thread_local! {
+    /// The word-alone part of the gate, per lower-case word seen by this thread.
+    static WORD_GATE: std::cell::RefCell<HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>> =
+        std::cell::RefCell::new(HashMap::default());
 }
 
 static GATE: OnceLock<Gate> = OnceLock::new();
