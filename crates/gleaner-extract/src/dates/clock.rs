@@ -28,7 +28,7 @@ pub(super) fn time_zone(lw: &str) -> bool {
     }
     let lw = &lw[..lw.bytes().position(|b| b == b'/').unwrap_or(lw.len())];
     let lw = lw.strip_suffix('.').unwrap_or(lw);
-    matches!(lw, "edt" | "est" | "cdt" | "cst" | "mdt" | "mst" | "pdt" | "pst" | "gmt" | "utc" | "bst" | "cet")
+    gleaner_ingest::lang::en::text_time_zone(lw)
 }
 
 /// A four-digit 24-hour clock reading: hours under 24, minutes under 60.

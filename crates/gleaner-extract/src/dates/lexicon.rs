@@ -1,57 +1,27 @@
 //! Calendar words: months, weekdays, units, seasons, parts of day, holidays with fixed dates.
 
+use gleaner_ingest::lang::en;
+
 /// Month number of a month name or abbreviation ("Aug." too), lower case.
 pub(crate) fn month(w: &str) -> Option<u32> {
-    Some(match w.trim_end_matches('.') {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    en::month(w)
 }
 
-/// ISO weekday number (Monday 1 … Sunday 7) of a weekday name, lower case; tolerates one
-/// dropped letter after the third ("Thusday", "Fiday" is not: the drop is before it) but never
-/// a different word.
+/// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or abbreviation
+/// ([`en::WEEKDAYS`]), lower case; tolerates one dropped letter after the third ("Thusday",
+/// "Fiday" is not: the drop is before it) but never a different word.
 pub(crate) fn weekday(w: &str) -> Option<u32> {
-    const DAYS: [(&str, u32); 7] = [
-        ("monday", 1),
-        ("tuesday", 2),
-        ("wednesday", 3),
-        ("thursday", 4),
-        ("friday", 5),
-        ("saturday", 6),
-        ("sunday", 7),
-    ];
-    let w = w.trim_end_matches('.');
-    if let Some(&(_, n)) = DAYS.iter().find(|(name, _)| w == *name) {
+    if let Some(n) = en::weekday(w) {
         return Some(n);
     }
-    // The abbreviations in use; "Mon", "Wed", "Sat" and "Sun" are too often a word or a name,
-    // and a longer cut ("Frida", "Sunda") is a name.
-    match w {
-        "tue" | "tues" => return Some(2),
-        "weds" => return Some(3),
-        "thu" | "thur" | "thurs" => return Some(4),
-        "fri" => return Some(5),
-        _ => {}
-    }
+    let w = w.strip_suffix('.').unwrap_or(w);
     // One letter missing, at position 3 or later: "thusday" (thursday), "wednesay" (the "d" of
     // "day"); "wensday" is not (2 letters). Shorter drops that lose the "day" ("frida", "sunda")
     // are names.
     if !(5..=8).contains(&w.len()) || !(w.ends_with("day") || w.len() >= 6 && w.ends_with("ay")) {
         return None;
     }
-    DAYS.iter().find(|(name, _)| w.len() + 1 == name.len() && deletes_one(name, w)).map(|&(_, n)| n)
+    en::WEEKDAYS.iter().position(|(name, _)| w.len() + 1 == name.len() && deletes_one(name, w)).map(|i| i as u32 + 1)
 }
 
 fn deletes_one(long: &str, short: &str) -> bool {

@@ -4,14 +4,10 @@
 use super::numeral::{atom, Atom, Core};
 use crate::words::Words;
 use crate::NumberKind;
-
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+use gleaner_ingest::lang::en;
 
 fn is_month(lw: &str) -> bool {
-    MONTHS.contains(&lw.trim_end_matches('.'))
+    en::month(lw).is_some()
 }
 
 const YEAR_CONTEXT_WORDS: &[&str] = &[
@@ -74,12 +70,13 @@ pub(super) fn opens_calendar_period(words: &Words<'_>, core: &Core) -> bool {
             && matches!(words.lw(k + 3), "year" | "month" | "decade" | "century")
 }
 
-const IS_TIME_WORDS: &[&str] =
-    &["a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "o'clock", "edt", "est", "bst", "cet"];
+const IS_TIME_WORDS: &[&str] = &["a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock"];
 
+/// A clock time: a number before "a.m.", "o'clock" or a time zone ("1200 GMT", "10 PST").
 pub(super) fn is_time(words: &Words<'_>, core: &Core) -> bool {
     let next = words.lw(core.end);
     IS_TIME_WORDS.contains(&next)
+        || en::text_time_zone(next)
         || (next == "hours" && core.plain_digits.is_some_and(|v| v >= 100) && words.w(core.start).len() == 4)
 }
 
