@@ -2,6 +2,7 @@
 //! ("early", "mid-", "the end of"), and the dispatch of expressions that take "the".
 
 use super::*;
+use gleaner_ingest::lang::en::{self, Bound, QUALIFIERS};
 
 /// Expressions that take "the" in front ("the summer of 2016", "the 1990s", "the past three
 /// months", "the first quarter", "the end of the year").
@@ -186,30 +187,31 @@ pub(super) fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usiz
     })
 }
 
+/// The TIMEX3 mod of a qualifier phrase before an amount of time: "more than a decade" is
+/// MORE_THAN, "at least two years" EQUAL_OR_MORE, "nearly 20 years" and "almost a year" APPROX
+/// (TimeBank writes "nearly" APPROX 3 times, EQUAL_OR_LESS 3 times, LESS_THAN once). "exactly",
+/// "between" and "from" bound no duration.
+fn timex_mod(bound: Bound) -> Option<&'static str> {
+    Some(match bound {
+        Bound::AtLeast => "EQUAL_OR_MORE",
+        Bound::MoreThan => "MORE_THAN",
+        Bound::AtMost => "EQUAL_OR_LESS",
+        Bound::LessThan => "LESS_THAN",
+        Bound::Approx | Bound::ApproxBelow => "APPROX",
+        Bound::Exact | Bound::Between | Bound::From => return None,
+    })
+}
+
 /// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",
 /// "late last year".
 pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    const AMOUNT: &[(&[&str], &str)] = &[
-        (&["more", "than"], "MORE_THAN"),
-        (&["less", "than"], "LESS_THAN"),
-        (&["fewer", "than"], "LESS_THAN"),
-        (&["at", "least"], "EQUAL_OR_MORE"),
-        (&["at", "most"], "EQUAL_OR_LESS"),
-        (&["up", "to"], "EQUAL_OR_LESS"),
-        (&["no", "more", "than"], "EQUAL_OR_LESS"),
-        // "nearly": APPROX, as #4 asks ("nearly 20 years", P20Y APPROX); TimeBank writes it
-        // APPROX 3 times, EQUAL_OR_LESS 3 times, LESS_THAN once.
-        (&["nearly"], "APPROX"),
-        (&["almost"], "LESS_THAN"),
-        (&["about"], "APPROX"),
-        (&["around"], "APPROX"),
-        (&["some"], "APPROX"),
-        (&["roughly"], "APPROX"),
-        (&["approximately"], "APPROX"),
-        (&["over"], "MORE_THAN"),
-        (&["under"], "LESS_THAN"),
-    ];
-    for (phrase, modifier) in AMOUNT {
+    // The qualifier phrases of English (lang::en, shared with numbers) that bound an amount,
+    // not those that compare ("higher than a year ago").
+    let amount = QUALIFIERS
+        .iter()
+        .filter(|(phrase, _)| !en::compares(phrase))
+        .filter_map(|(phrase, bound)| Some((*phrase, timex_mod(*bound)?)));
+    for (phrase, modifier) in amount {
         if phrase.iter().enumerate().all(|(k, p)| words.lw(i + k) == *p) {
             let k = i + phrase.len();
             if let Some(inner) = ago(words, ctx, k) {

@@ -134,8 +134,7 @@ pub(super) const RULES: &[Rule] = &[
             "The firm was founded in 1998 and listed the following year."] },
     // ---- modifiers: wrappers, and the one-token positions that make their own value
     Rule { name: "amount_modifier", run: Run::Wrapper /* modified */,
-        first: &[First::Words(&["more", "less", "fewer", "at", "up", "no", "nearly", "almost", "about", "around",
-            "some", "roughly", "approximately", "over", "under"])],
+        first: &[First::Is(gleaner_ingest::lang::en::opens_qualifier)],
         examples: &["They fought for nearly 20 years."] },
     Rule { name: "earlier_later", first: &[First::Words(&["earlier", "later", "more"])], run: Run::Wrapper /* modified */,
         examples: &["Earlier this year the plant closed."] },

@@ -42,6 +42,7 @@ mod counted;
 mod lexicon;
 mod numeral;
 
+use gleaner_ingest::lang::en::opens_qualifier;
 use gleaner_ingest::{Document, Span};
 
 use crate::words::Words;
@@ -163,62 +164,6 @@ impl Extractor for Numbers {
 }
 
 // ------------------------------------------------------------------ frames around the core
-
-/// First words of the qualifier phrases: the gate before the phrase list is searched.
-fn opens_qualifier(w: &str) -> bool {
-    matches!(
-        w,
-        "less"
-            | "more"
-            | "greater"
-            | "equal"
-            | "equals"
-            | "at"
-            | "smaller"
-            | "lower"
-            | "higher"
-            | "larger"
-            | "well"
-            | "a"
-            | "slightly"
-            | "just"
-            | "no"
-            | "not"
-            | "as"
-            | "upwards"
-            | "in"
-            | "close"
-            | "fewer"
-            | "bigger"
-            | "up"
-            | "an"
-            | "some"
-            | "about"
-            | "around"
-            | "roughly"
-            | "approximately"
-            | "approx."
-            | "circa"
-            | "nearly"
-            | "almost"
-            | "over"
-            | "above"
-            | "exceeding"
-            | "exceed"
-            | "exceeds"
-            | "surpass"
-            | "surpassing"
-            | "under"
-            | "below"
-            | "exactly"
-            | "between"
-            | "from"
-            | ">="
-            | "<="
-            | ">"
-            | "<"
-    )
-}
 
 /// Can a number made of words start with `w`? The gate before the word grammar runs.
 fn opens_number_word(w: &str) -> bool {

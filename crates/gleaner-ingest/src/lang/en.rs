@@ -1,4 +1,5 @@
-//! English: the calendar and clock words every stage reads (months, weekdays, time zones).
+//! English: the calendar and clock words every stage reads (months, weekdays, time zones) and
+//! the qualifier phrases that bound an amount ("at least", "nearly", "more than").
 //! General facts of the language, one copy each; lookups take the lower-case word.
 
 /// The months: full name and the abbreviations in use (with or without a final period).
@@ -137,6 +138,175 @@ pub fn text_time_zone(lw: &str) -> bool {
     time_zone(lw).is_some_and(|z| z.in_text)
 }
 
+// ---- qualifiers
+
+/// How a qualifier phrase before an amount bounds it ("at least 13", "nearly 20 years").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// "at least", "no fewer than", "a minimum of".
+    AtLeast,
+    /// "more than", "over", "above", "exceeding".
+    MoreThan,
+    /// "at most", "up to", "no more than".
+    AtMost,
+    /// "less than", "fewer than", "under", "below".
+    LessThan,
+    /// "about", "around", "nearly", "some", "an estimated".
+    Approx,
+    /// "nearly", "almost", "just under": approximately, from below.
+    ApproxBelow,
+    /// "equals", "exactly".
+    Exact,
+    /// "between": a range follows.
+    Between,
+    /// "from": a range may follow.
+    From,
+}
+
+/// Qualifier phrases, longest first, as lower-case word sequences.
+pub const QUALIFIERS: &[(&[&str], Bound)] = &[
+    (&["less", "than", "or", "equal", "to"], Bound::AtMost),
+    (&["more", "than", "or", "equal", "to"], Bound::AtLeast),
+    (&["greater", "than", "or", "equal", "to"], Bound::AtLeast),
+    (&["equal", "to", "or", "less", "than"], Bound::AtMost),
+    (&["equal", "to", "or", "more", "than"], Bound::AtLeast),
+    (&["equal", "to", "or", "greater", "than"], Bound::AtLeast),
+    (&["at", "least", "or", "equal", "to"], Bound::AtLeast),
+    (&["smaller", "or", "equal", "than"], Bound::AtMost),
+    (&["less", "or", "equal", "than"], Bound::AtMost),
+    (&["lower", "or", "equal", "than"], Bound::AtMost),
+    (&["higher", "or", "equal", "than"], Bound::AtLeast),
+    (&["greater", "or", "equal", "than"], Bound::AtLeast),
+    (&["larger", "or", "equal", "than"], Bound::AtLeast),
+    (&["well", "more", "than"], Bound::MoreThan),
+    (&["well", "over"], Bound::MoreThan),
+    (&["a", "little", "more", "than"], Bound::MoreThan),
+    (&["slightly", "more", "than"], Bound::MoreThan),
+    (&["just", "over"], Bound::MoreThan),
+    (&["just", "under"], Bound::ApproxBelow),
+    (&["a", "minimum", "of"], Bound::AtLeast),
+    (&["a", "maximum", "of"], Bound::AtMost),
+    (&["no", "fewer", "than"], Bound::AtLeast),
+    (&["no", "less", "than"], Bound::AtLeast),
+    (&["not", "less", "than"], Bound::AtLeast),
+    (&["no", "more", "than"], Bound::AtMost),
+    (&["not", "more", "than"], Bound::AtMost),
+    (&["as", "many", "as"], Bound::AtMost),
+    (&["as", "much", "as"], Bound::AtMost),
+    (&["as", "few", "as"], Bound::Approx),
+    (&["upwards", "of"], Bound::MoreThan),
+    (&["in", "excess", "of"], Bound::MoreThan),
+    (&["close", "to"], Bound::ApproxBelow),
+    (&["more", "than"], Bound::MoreThan),
+    (&["greater", "than"], Bound::MoreThan),
+    (&["larger", "than"], Bound::MoreThan),
+    (&["higher", "than"], Bound::MoreThan),
+    (&["bigger", "than"], Bound::MoreThan),
+    (&["less", "than"], Bound::LessThan),
+    (&["fewer", "than"], Bound::LessThan),
+    (&["smaller", "than"], Bound::LessThan),
+    (&["lower", "than"], Bound::LessThan),
+    (&["at", "least"], Bound::AtLeast),
+    (&["at", "most"], Bound::AtMost),
+    (&["up", "to"], Bound::AtMost),
+    (&["equal", "to"], Bound::Exact),
+    (&["equals", "to"], Bound::Exact),
+    (&["an", "estimated"], Bound::Approx),
+    (&["some"], Bound::Approx),
+    (&["about"], Bound::Approx),
+    (&["around"], Bound::Approx),
+    (&["roughly"], Bound::Approx),
+    (&["approximately"], Bound::Approx),
+    (&["approx."], Bound::Approx),
+    (&["circa"], Bound::Approx),
+    (&["nearly"], Bound::ApproxBelow),
+    (&["almost"], Bound::ApproxBelow),
+    (&["over"], Bound::MoreThan),
+    (&["above"], Bound::MoreThan),
+    (&["exceeding"], Bound::MoreThan),
+    (&["exceed"], Bound::MoreThan),
+    (&["exceeds"], Bound::MoreThan),
+    (&["surpass"], Bound::MoreThan),
+    (&["surpassing"], Bound::MoreThan),
+    (&["under"], Bound::LessThan),
+    (&["below"], Bound::LessThan),
+    (&["equals"], Bound::Exact),
+    (&["exactly"], Bound::Exact),
+    (&["between"], Bound::Between),
+    (&["from"], Bound::From),
+    (&[">="], Bound::AtLeast),
+    (&["<="], Bound::AtMost),
+    (&[">"], Bound::MoreThan),
+    (&["<"], Bound::LessThan),
+];
+
+/// Words of a qualifier phrase that compare rather than bound: "higher than 5%" bounds an amount,
+/// but "higher than a year ago" compares with a time, it does not approximate it.
+pub const COMPARATIVES: &[&str] =
+    &["greater", "higher", "larger", "bigger", "lower", "smaller", "above", "below", "exceeding", "exceed", "exceeds"];
+
+/// Does a qualifier phrase compare (see [`COMPARATIVES`])?
+pub fn compares(phrase: &[&str]) -> bool {
+    phrase.iter().any(|w| COMPARATIVES.contains(w))
+}
+
+/// Is `w` (lower case) the first word of a phrase of [`QUALIFIERS`]? A fast gate before the
+/// phrase list is searched (a test checks it against the list).
+pub fn opens_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "less"
+            | "more"
+            | "greater"
+            | "equal"
+            | "equals"
+            | "at"
+            | "smaller"
+            | "lower"
+            | "higher"
+            | "larger"
+            | "well"
+            | "a"
+            | "slightly"
+            | "just"
+            | "no"
+            | "not"
+            | "as"
+            | "upwards"
+            | "in"
+            | "close"
+            | "fewer"
+            | "bigger"
+            | "up"
+            | "an"
+            | "some"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "approx."
+            | "circa"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "above"
+            | "exceeding"
+            | "exceed"
+            | "exceeds"
+            | "surpass"
+            | "surpassing"
+            | "under"
+            | "below"
+            | "exactly"
+            | "between"
+            | "from"
+            | ">="
+            | "<="
+            | ">"
+            | "<"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +331,23 @@ mod tests {
         }
         assert_eq!((month_prefix("Octob."), month_prefix("SEPT"), month_prefix("oc")), (Some(10), Some(9), None));
         assert_eq!((weekday_prefix("Wed,"), weekday_prefix("thurs"), weekday_prefix("th")), (Some(3), Some(4), None));
+    }
+
+    #[test]
+    fn the_qualifier_gate_opens_on_exactly_the_first_words_of_the_phrases() {
+        for (phrase, _) in QUALIFIERS {
+            assert!(opens_qualifier(phrase[0]), "{phrase:?}");
+        }
+        let firsts: Vec<&str> = QUALIFIERS.iter().map(|(p, _)| p[0]).collect();
+        for w in ["less", "nearly", "from", "<", "said", "the", "twenty", "", "exactly"] {
+            assert_eq!(opens_qualifier(w), firsts.contains(&w), "{w}");
+        }
+        // Longest first: a phrase never follows one it starts with.
+        for (i, (a, _)) in QUALIFIERS.iter().enumerate() {
+            for (b, _) in &QUALIFIERS[..i] {
+                assert!(!(a.len() > b.len() && a.starts_with(b)), "{a:?} after {b:?}");
+            }
+        }
     }
 
     #[test]
