@@ -328,12 +328,14 @@ pub(crate) fn ambiguous_unit(w: &str) -> bool {
 
 pub(crate) use gleaner_ingest::lang::en::{Bound, QUALIFIERS};
 
-/// Verbs and adjectives of what happened to what is counted, normalized: deaths → `killed`,
+/// Verbs and adjectives of what happened to what is counted, normalized: deaths → `killed` (the
+/// killing verbs and words of dying of `lang::en`),
 /// injuries → `wounded`, and so on. Matched on lower-case words.
 pub(crate) fn event(w: &str) -> Option<&'static str> {
+    if gleaner_ingest::lang::en::says_died(w) {
+        return Some("killed");
+    }
     Some(match w {
-        "killed" | "killing" | "kills" | "kill" | "dead" | "died" | "die" | "dies" | "perished" | "slain"
-        | "murdered" | "executed" | "massacred" | "beheaded" | "deaths" | "fatalities" => "killed",
         "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt" | "maimed" | "injuries" => {
             "wounded"
         }

@@ -307,6 +307,69 @@ pub fn opens_qualifier(w: &str) -> bool {
     )
 }
 
+// ---- killing
+
+/// A verb of killing and its forms. `fatal`: the act always ends a life ("killed", "beheaded"),
+/// so a count it follows is a count of dead ("13 were executed"); the others may not ("five
+/// were shot", "two stabbed": killed or wounded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KillingVerb {
+    /// "kill".
+    pub base: &'static str,
+    /// "kills".
+    pub third: &'static str,
+    /// "killed" (simple past).
+    pub past: &'static str,
+    /// "killed" (past participle; "slain" for "slay").
+    pub participle: &'static str,
+    /// "killing".
+    pub gerund: &'static str,
+    /// The act always ends a life.
+    pub fatal: bool,
+}
+
+const fn kv(
+    base: &'static str,
+    third: &'static str,
+    past: &'static str,
+    participle: &'static str,
+    gerund: &'static str,
+    fatal: bool,
+) -> KillingVerb {
+    KillingVerb { base, third, past, participle, gerund, fatal }
+}
+
+/// The verbs of killing one person or many, as the relations ("X shot Y", "Y was killed by X")
+/// and the counts of dead ("13 killed") read them.
+pub const KILLING_VERBS: &[KillingVerb] = &[
+    kv("kill", "kills", "killed", "killed", "killing", true),
+    kv("murder", "murders", "murdered", "murdered", "murdering", true),
+    kv("assassinate", "assassinates", "assassinated", "assassinated", "assassinating", true),
+    kv("execute", "executes", "executed", "executed", "executing", true),
+    kv("slay", "slays", "slew", "slain", "slaying", true),
+    kv("behead", "beheads", "beheaded", "beheaded", "beheading", true),
+    kv("massacre", "massacres", "massacred", "massacred", "massacring", true),
+    kv("shoot", "shoots", "shot", "shot", "shooting", false),
+    kv("stab", "stabs", "stabbed", "stabbed", "stabbing", false),
+    kv("strangle", "strangles", "strangled", "strangled", "strangling", false),
+    kv("poison", "poisons", "poisoned", "poisoned", "poisoning", false),
+];
+
+/// The killing verb whose past, participle or third-person form `lw` is: what a clause of
+/// killing uses, active or passive ("X shot Y", "X kills Y", "Y was slain by X").
+pub fn killing_verb_finite(lw: &str) -> Option<&'static KillingVerb> {
+    KILLING_VERBS.iter().find(|v| v.past == lw || v.participle == lw || v.third == lw)
+}
+
+/// Does `lw` tell that what a count counts died ("13 killed", "killing 13", "two people were
+/// executed", "deaths")? The past, participle or -ing form of a fatal killing verb (not the base
+/// or third-person form, which are nouns too: "attempted murders", "massacres"; but "kill" and
+/// "kills", seldom nouns), or a word of dying.
+pub fn says_died(lw: &str) -> bool {
+    KILLING_VERBS.iter().any(|v| v.fatal && (v.past == lw || v.participle == lw || v.gerund == lw))
+        || matches!(lw, "kill" | "kills" | "dead" | "died" | "die" | "dies" | "perished" | "deaths" | "fatalities")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +411,15 @@ mod tests {
                 assert!(!(a.len() > b.len() && a.starts_with(b)), "{a:?} after {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn killing_verbs_read_their_forms() {
+        assert_eq!(killing_verb_finite("slain").map(|v| v.base), Some("slay"));
+        assert_eq!(killing_verb_finite("shoots").map(|v| v.fatal), Some(false));
+        assert!(killing_verb_finite("killing").is_none() && killing_verb_finite("shoot").is_none());
+        assert!(says_died("beheaded") && says_died("deaths") && says_died("kills") && !says_died("shot"));
+        assert!(says_died("murdering") && !says_died("murders") && !says_died("massacres"));
     }
 
     #[test]

@@ -6,29 +6,10 @@ use super::{
 };
 use crate::relations::context::Ctx;
 
-/// Verbs of killing, active ("shot") or passive ("was shot by").
+/// Verbs of killing, active ("shot", "kills") or passive ("was shot by", "was slain by"): the
+/// finite forms of `lang::en::KILLING_VERBS`.
 fn kill_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "killed"
-            | "assassinated"
-            | "murdered"
-            | "shot"
-            | "stabbed"
-            | "executed"
-            | "strangled"
-            | "slew"
-            | "beheaded"
-            | "poisoned"
-            | "kills"
-            | "shoots"
-            | "murders"
-            | "assassinates"
-            | "stabs"
-            | "strangles"
-            | "poisons"
-            | "beheads"
-    )
+    gleaner_ingest::lang::en::killing_verb_finite(word).is_some()
 }
 
 /// Words of killing and shooting ("killed", "assassination", "shot", "opened fire", "the
