@@ -147,6 +147,71 @@ impl TimexType {
     }
 }
 
+/// TIMEX3 mod: how an expression bounds or places its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimexMod {
+    /// "before 1914"; "pre-1914".
+    Before,
+    /// "after 1997"; "post-1997".
+    After,
+    /// "by Friday": on or before it.
+    OnOrBefore,
+    /// "from Friday on": on or after it.
+    OnOrAfter,
+    /// "less than two years", "under a decade", "almost a year".
+    LessThan,
+    /// "more than a decade", "over 20 years".
+    MoreThan,
+    /// "at most two years", "up to a week".
+    EqualOrLess,
+    /// "at least two years".
+    EqualOrMore,
+    /// "early 2014", "the start of the month".
+    Start,
+    /// "mid-June", "the middle of the year".
+    Mid,
+    /// "late 2019", "the end of the month".
+    End,
+    /// "about two hours", "nearly 20 years", "around Nov. 1".
+    Approx,
+}
+
+impl TimexMod {
+    /// Every mod, in the order of TimeML's list.
+    pub const ALL: &[Self] = &[
+        TimexMod::Before,
+        TimexMod::After,
+        TimexMod::OnOrBefore,
+        TimexMod::OnOrAfter,
+        TimexMod::LessThan,
+        TimexMod::MoreThan,
+        TimexMod::EqualOrLess,
+        TimexMod::EqualOrMore,
+        TimexMod::Start,
+        TimexMod::Mid,
+        TimexMod::End,
+        TimexMod::Approx,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexMod::Before => "BEFORE",
+            TimexMod::After => "AFTER",
+            TimexMod::OnOrBefore => "ON_OR_BEFORE",
+            TimexMod::OnOrAfter => "ON_OR_AFTER",
+            TimexMod::LessThan => "LESS_THAN",
+            TimexMod::MoreThan => "MORE_THAN",
+            TimexMod::EqualOrLess => "EQUAL_OR_LESS",
+            TimexMod::EqualOrMore => "EQUAL_OR_MORE",
+            TimexMod::Start => "START",
+            TimexMod::Mid => "MID",
+            TimexMod::End => "END",
+            TimexMod::Approx => "APPROX",
+        }
+    }
+}
+
 /// A temporal expression (a `dates` row).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateMention {
@@ -163,7 +228,7 @@ pub struct DateMention {
     /// TIMEX3 value: `2021-08-26`, `P20Y`, `PRESENT_REF`, ...
     pub value: String,
     /// TIMEX3 mod: `APPROX`, `START`, ...
-    pub modifier: Option<&'static str>,
+    pub modifier: Option<TimexMod>,
     /// First day covered.
     pub range_start: Option<NaiveDate>,
     /// Last day covered.
@@ -350,5 +415,29 @@ impl Extraction {
             (a.evidence, a.subject.span, a.object.span, a.predicate)
                 .cmp(&(b.evidence, b.subject.span, b.object.span, b.predicate))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each name once, and `ALL` lists each variant once.
+    fn unique(names: &[&str]) {
+        let mut seen = std::collections::BTreeSet::new();
+        for n in names {
+            assert!(seen.insert(*n), "{n} twice");
+        }
+    }
+
+    #[test]
+    fn timex_mods_are_timeml_s() {
+        let names: Vec<&str> = TimexMod::ALL.iter().map(|m| m.as_str()).collect();
+        unique(&names);
+        let timeml = [
+            "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
+            "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+        ];
+        assert_eq!(names, timeml);
     }
 }

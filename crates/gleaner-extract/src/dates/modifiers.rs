@@ -143,9 +143,9 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
             };
             let inner = current.or_else(|| expression(words, ctx, i + 2))?;
             let modifier = match lw {
-                "end" => "END",
-                "middle" => "MID",
-                _ => "START",
+                "end" => TimexMod::End,
+                "middle" => TimexMod::Mid,
+                _ => TimexMod::Start,
             };
             if matches!(inner.val, Val::Duration(_) | Val::Set(_) | Val::Ref(_)) {
                 return None;
@@ -181,7 +181,7 @@ pub(super) fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usiz
         _ => (ctx.anchor, part + 1),
     };
     Some(Found {
-        modifier: Some("MID"),
+        modifier: Some(TimexMod::Mid),
         ..found(MID_PART_OF_DAY, i, end, Val::Time(d, format!("T{code}")), d.is_some())
     })
 }
@@ -189,34 +189,34 @@ pub(super) fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usiz
 /// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",
 /// "late last year".
 pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    const AMOUNT: &[(&[&str], &str)] = &[
-        (&["more", "than"], "MORE_THAN"),
-        (&["less", "than"], "LESS_THAN"),
-        (&["fewer", "than"], "LESS_THAN"),
-        (&["at", "least"], "EQUAL_OR_MORE"),
-        (&["at", "most"], "EQUAL_OR_LESS"),
-        (&["up", "to"], "EQUAL_OR_LESS"),
-        (&["no", "more", "than"], "EQUAL_OR_LESS"),
+    const AMOUNT: &[(&[&str], TimexMod)] = &[
+        (&["more", "than"], TimexMod::MoreThan),
+        (&["less", "than"], TimexMod::LessThan),
+        (&["fewer", "than"], TimexMod::LessThan),
+        (&["at", "least"], TimexMod::EqualOrMore),
+        (&["at", "most"], TimexMod::EqualOrLess),
+        (&["up", "to"], TimexMod::EqualOrLess),
+        (&["no", "more", "than"], TimexMod::EqualOrLess),
         // "nearly": APPROX, as #4 asks ("nearly 20 years", P20Y APPROX); TimeBank writes it
         // APPROX 3 times, EQUAL_OR_LESS 3 times, LESS_THAN once.
-        (&["nearly"], "APPROX"),
-        (&["almost"], "LESS_THAN"),
-        (&["about"], "APPROX"),
-        (&["around"], "APPROX"),
-        (&["some"], "APPROX"),
-        (&["roughly"], "APPROX"),
-        (&["approximately"], "APPROX"),
-        (&["over"], "MORE_THAN"),
-        (&["under"], "LESS_THAN"),
+        (&["nearly"], TimexMod::Approx),
+        (&["almost"], TimexMod::LessThan),
+        (&["about"], TimexMod::Approx),
+        (&["around"], TimexMod::Approx),
+        (&["some"], TimexMod::Approx),
+        (&["roughly"], TimexMod::Approx),
+        (&["approximately"], TimexMod::Approx),
+        (&["over"], TimexMod::MoreThan),
+        (&["under"], TimexMod::LessThan),
     ];
     for (phrase, modifier) in AMOUNT {
         if phrase.iter().enumerate().all(|(k, p)| words.lw(i + k) == *p) {
             let k = i + phrase.len();
             if let Some(inner) = ago(words, ctx, k) {
-                return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
+                return Some(Found { start: i, modifier: Some(TimexMod::Approx), ..inner });
             }
             if let Some(inner) = duration_at(words, ctx, k).filter(|f| f.start == k) {
-                return Some(Found { start: i, modifier: Some(modifier), ..inner });
+                return Some(Found { start: i, modifier: Some(*modifier), ..inner });
             }
             // "around Nov. 1", "around 7:15 p.m.", "about 10 p.m.": a date or time, roughly. Not
             // "about Friday's vote" (a topic): "about" takes clock times only.
@@ -228,7 +228,7 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
             let inner = simple(words, ctx, k).filter(|f| {
                 f.start == k && matches!(f.val, Val::Day(_) | Val::Time(..) | Val::Month(..) | Val::Year(_))
             })?;
-            return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
+            return Some(Found { start: i, modifier: Some(TimexMod::Approx), ..inner });
         }
     }
     let lw = words.lw(i);
@@ -245,25 +245,25 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
         return fits.then_some(Found { start: i, ..inner });
     }
     let position = match lw {
-        "early" => "START",
-        "late" => "END",
+        "early" => TimexMod::Start,
+        "late" => TimexMod::End,
         "mid" if lexicon::part_of_day(words.lw(i + 1)).is_some() => return mid_part_of_day(words, ctx, i, i + 1),
-        "mid" => "MID",
+        "mid" => TimexMod::Mid,
         _ => {
             // "mid-2019", "mid-June", "mid-1990s", "end-1985", "end-March", "late-November",
             // "early-May" in one token; "post-1997", "pre-1914": after or before it.
             let (position, rest) = [
-                ("mid-", "MID"),
-                ("end-", "END"),
-                ("late-", "END"),
-                ("early-", "START"),
-                ("post-", "AFTER"),
-                ("pre-", "BEFORE"),
+                ("mid-", TimexMod::Mid),
+                ("end-", TimexMod::End),
+                ("late-", TimexMod::End),
+                ("early-", TimexMod::Start),
+                ("post-", TimexMod::After),
+                ("pre-", TimexMod::Before),
             ]
             .into_iter()
             .find_map(|(p, m)| lw.strip_prefix(p).map(|r| (m, r)))?;
             if lexicon::part_of_day(rest).is_some() {
-                return (position == "MID").then(|| mid_part_of_day(words, ctx, i, i)).flatten();
+                return (position == TimexMod::Mid).then(|| mid_part_of_day(words, ctx, i, i)).flatten();
             }
             let year: Option<i32> = rest.parse().ok().filter(|y| (1000..=2100).contains(y));
             let val = if let Some(y) = year {
