@@ -6,8 +6,8 @@
 
 use gleaner_export::{DatasetWriter, Formats, RunInfo};
 use gleaner_extract::{
-    entity_id, Argument, DateMention, Extraction, Extractor, Mention, NumberKind, NumberMention, Pipeline, Qualifier,
-    Relation, Rows, TimexType,
+    entity_id, Argument, DateMention, Extraction, Extractor, Mention, NumberKind, NumberMention, Pipeline, Predicate,
+    Qualifier, Relation, Rows, TimexType,
 };
 use gleaner_ingest::{ingest, Body, Document, Issue, Metadata, RawDocument};
 
@@ -49,7 +49,7 @@ impl Extractor for Toy {
                         out.relations.push(Relation {
                             sentence: i,
                             subject,
-                            predicate: "allied_with",
+                            predicate: Predicate::AlliedWith,
                             object: here,
                             evidence: sentence.span,
                             confidence: 0.25,

@@ -63,7 +63,8 @@ mod words;
 pub use catalog::{entity_id, normalize_name, EntityCatalog, EntityRecord};
 pub use resources::Resources;
 pub use types::{
-    Argument, DateMention, Extraction, Mention, NumberKind, NumberMention, Qualifier, Relation, TimexMod, TimexType,
+    Argument, DateMention, Extraction, Mention, NumberKind, NumberMention, Predicate, Qualifier, Relation, TimexMod,
+    TimexType,
 };
 
 use gleaner_ingest::{Document, Issue};

@@ -239,6 +239,84 @@ pub struct DateMention {
     pub anchor: Option<NaiveDate>,
 }
 
+/// A relation's predicate (subject → object): the contract's core predicates, each defined with
+/// an example in the [`relations`](crate::relations) module docs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Predicate {
+    /// A person leads an organization or place: "Jane Roe, the leader of the Acme Party".
+    LeaderOf,
+    /// A person belongs to an organization: "Roe, a member of the council".
+    MemberOf,
+    /// A person speaks for an organization: "the ministry's spokesman, John Doe".
+    SpokespersonOf,
+    /// A person works for an organization (or place): "John Doe, an analyst at Acme Corp".
+    EmployeeOf,
+    /// An organization within an organization: "the Youth Wing is a unit of the Acme Party".
+    PartOf,
+    /// Two parties on one side (symmetric: one row per pair): "X, closely allied with Y".
+    AlliedWith,
+    /// Two parties against each other (symmetric: one row per pair): "X and Y fought one another".
+    OpposedTo,
+    /// A place within a place: "Porto, Portugal".
+    LocatedIn,
+    /// An organization based in a place: "Acme, based in Lisbon".
+    BasedIn,
+    /// A person lives in a place: "Roe, who lives in Oslo".
+    LivesIn,
+    /// A person is a citizen of a state (the object may be its demonym): "Chilean writer Roe".
+    CitizenOf,
+    /// A person killed a person: "Booth shot Lincoln".
+    Killed,
+    /// One party attacked another or a place: "X attacked Y".
+    Attacked,
+    /// A party claimed an attack. In the contract; not produced yet (needs event entities).
+    ClaimedResponsibilityFor,
+    /// One holder of a post followed another. In the contract; not produced yet.
+    SuccessorOf,
+}
+
+impl Predicate {
+    /// Every predicate, in the contract's order.
+    pub const ALL: &[Self] = &[
+        Predicate::LeaderOf,
+        Predicate::MemberOf,
+        Predicate::SpokespersonOf,
+        Predicate::EmployeeOf,
+        Predicate::PartOf,
+        Predicate::AlliedWith,
+        Predicate::OpposedTo,
+        Predicate::LocatedIn,
+        Predicate::BasedIn,
+        Predicate::LivesIn,
+        Predicate::CitizenOf,
+        Predicate::Killed,
+        Predicate::Attacked,
+        Predicate::ClaimedResponsibilityFor,
+        Predicate::SuccessorOf,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Predicate::LeaderOf => "leader_of",
+            Predicate::MemberOf => "member_of",
+            Predicate::SpokespersonOf => "spokesperson_of",
+            Predicate::EmployeeOf => "employee_of",
+            Predicate::PartOf => "part_of",
+            Predicate::AlliedWith => "allied_with",
+            Predicate::OpposedTo => "opposed_to",
+            Predicate::LocatedIn => "located_in",
+            Predicate::BasedIn => "based_in",
+            Predicate::LivesIn => "lives_in",
+            Predicate::CitizenOf => "citizen_of",
+            Predicate::Killed => "killed",
+            Predicate::Attacked => "attacked",
+            Predicate::ClaimedResponsibilityFor => "claimed_responsibility_for",
+            Predicate::SuccessorOf => "successor_of",
+        }
+    }
+}
+
 /// One argument of a relation: an entity and the mention it was read from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Argument {
@@ -256,7 +334,7 @@ pub struct Relation {
     /// Subject.
     pub subject: Argument,
     /// Predicate: `leader_of`, `member_of`, ...
-    pub predicate: &'static str,
+    pub predicate: Predicate,
     /// Object.
     pub object: Argument,
     /// Byte span of the evidence.
@@ -412,8 +490,12 @@ impl Extraction {
         self.numbers.sort_by_key(|n| n.span);
         self.dates.sort_by_key(|d| d.span);
         self.relations.sort_by(|a, b| {
-            (a.evidence, a.subject.span, a.object.span, a.predicate)
-                .cmp(&(b.evidence, b.subject.span, b.object.span, b.predicate))
+            (a.evidence, a.subject.span, a.object.span, a.predicate.as_str()).cmp(&(
+                b.evidence,
+                b.subject.span,
+                b.object.span,
+                b.predicate.as_str(),
+            ))
         });
     }
 }
@@ -439,5 +521,28 @@ mod tests {
             "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
         ];
         assert_eq!(names, timeml);
+    }
+    #[test]
+    fn predicates_are_the_contract_s() {
+        let names: Vec<&str> = Predicate::ALL.iter().map(|p| p.as_str()).collect();
+        unique(&names);
+        let contract = [
+            "leader_of",
+            "member_of",
+            "spokesperson_of",
+            "employee_of",
+            "part_of",
+            "allied_with",
+            "opposed_to",
+            "located_in",
+            "based_in",
+            "lives_in",
+            "citizen_of",
+            "killed",
+            "attacked",
+            "claimed_responsibility_for",
+            "successor_of",
+        ];
+        assert_eq!(names, contract);
     }
 }
