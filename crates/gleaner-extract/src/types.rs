@@ -3,6 +3,71 @@
 use chrono::NaiveDate;
 use gleaner_ingest::{Issue, Span};
 
+/// An entity's type: OntoNotes names where one exists (the contract's labels).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// A person, real or fictional: "Maria Santos".
+    Person,
+    /// An organization: a company, party, armed group, agency, team: "Acme Corp", "Taliban".
+    Org,
+    /// A geopolitical entity (country, city, state): "Portugal", "Lisbon".
+    Gpe,
+    /// A non-political place (region, mountain, body of water): "Central Asia", "Zambezi River".
+    Loc,
+    /// A nationality, religious or political group: "Uzbek", "Shiite".
+    Norp,
+    /// A facility (building, airport, road, bridge): "Heathrow Airport".
+    Fac,
+    /// A named event (war, storm, tournament): "World Cup".
+    Event,
+    /// A product (vehicle, weapon, food): in the contract; not produced yet.
+    Product,
+    /// A title of a book, song, film: in the contract; not produced yet.
+    WorkOfArt,
+    /// A named law or treaty: in the contract; not produced yet.
+    Law,
+    /// A named language: "in Pashto".
+    Language,
+    /// A named thing that fits none of the others: "Windows 95".
+    Misc,
+}
+
+impl Label {
+    /// Every label, in the contract's order.
+    pub const ALL: &[Self] = &[
+        Label::Person,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Norp,
+        Label::Fac,
+        Label::Event,
+        Label::Product,
+        Label::WorkOfArt,
+        Label::Law,
+        Label::Language,
+        Label::Misc,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Norp => "NORP",
+            Label::Fac => "FAC",
+            Label::Event => "EVENT",
+            Label::Product => "PRODUCT",
+            Label::WorkOfArt => "WORK_OF_ART",
+            Label::Law => "LAW",
+            Label::Language => "LANGUAGE",
+            Label::Misc => "MISC",
+        }
+    }
+}
+
 /// A named-entity mention (a `mentions` row).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
@@ -11,7 +76,7 @@ pub struct Mention {
     /// Byte span of the surface text.
     pub span: Span,
     /// OntoNotes label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC.
-    pub label: &'static str,
+    pub label: Label,
     /// Canonical name of the entity it refers to (the most complete form known).
     pub name: String,
     /// Stable entity id, from [`crate::entity_id`].
@@ -486,7 +551,7 @@ impl Extraction {
     /// Sorts every table by position (then by what distinguishes rows at one position), so row
     /// order never depends on the order extractors ran in.
     pub fn sort(&mut self) {
-        self.mentions.sort_by(|a, b| (a.span, a.label).cmp(&(b.span, b.label)));
+        self.mentions.sort_by(|a, b| (a.span, a.label.as_str()).cmp(&(b.span, b.label.as_str())));
         self.numbers.sort_by_key(|n| n.span);
         self.dates.sort_by_key(|d| d.span);
         self.relations.sort_by(|a, b| {
@@ -542,6 +607,15 @@ mod tests {
             "attacked",
             "claimed_responsibility_for",
             "successor_of",
+        ];
+        assert_eq!(names, contract);
+    }
+    #[test]
+    fn labels_are_the_contract_s() {
+        let names: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
+        unique(&names);
+        let contract = [
+            "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "MISC",
         ];
         assert_eq!(names, contract);
     }

@@ -65,7 +65,7 @@ use gleaner_ingest::{Document, Issue, Span};
 
 use crate::linear::{probabilities, train_classifier, Clusters, Model, ModelError};
 use crate::words::Words;
-use crate::{Argument, Extraction, Extractor, Mention, Predicate, Relation, Rule};
+use crate::{Argument, Extraction, Extractor, Label, Mention, Predicate, Relation, Rule};
 use context::Ctx;
 use rules::Side;
 
@@ -308,7 +308,7 @@ impl Relations {
 /// precision, and news text outside CoNLL04 wants the precision.
 const BIAS: f32 = 10.0;
 
-const CANDIDATE_LABELS: [&str; 5] = ["PERSON", "ORG", "GPE", "LOC", "FAC"];
+const CANDIDATE_LABELS: [Label; 5] = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Fac];
 
 impl Extractor for Relations {
     fn name(&self) -> &'static str {
@@ -469,7 +469,7 @@ fn citizens_of_led_states(ctx: &Ctx, rows: &mut Vec<Relation>, first: usize) {
         }
         let object = rows[k].object.span;
         let Some(arg) = ctx.args.iter().find(|a| a.span == object) else { continue };
-        if arg.label == "GPE" && crate::entities::is_country(ctx.surface(arg.first, arg.end).iter().copied()) {
+        if arg.label == Label::Gpe && crate::entities::is_country(ctx.surface(arg.first, arg.end).iter().copied()) {
             let mut citizen = rows[k].clone();
             citizen.predicate = Predicate::CitizenOf;
             rows.push(citizen);
@@ -517,7 +517,7 @@ fn containing(ctx: &Ctx, b: usize) -> Option<usize> {
         return None;
     }
     let c = ctx.arg_at(m.end + 1)?;
-    let place = matches!(ctx.args[c].label, "GPE" | "LOC");
+    let place = matches!(ctx.args[c].label, Label::Gpe | Label::Loc);
     (place && ctx.args[c].entity_id != m.entity_id && !rules::listed(ctx, b, c)).then_some(c)
 }
 
@@ -558,14 +558,14 @@ fn resolve(ctx: &Ctx, earlier: &[&Mention], side: Side) -> Option<Argument> {
         Side::Arg(a) => Some(Argument { entity_id: ctx.args[a].entity_id.to_owned(), span: ctx.args[a].span }),
         Side::Resolved { first, end } => {
             let span = Span { start: ctx.span(first).start, end: ctx.span(end - 1).end };
-            let here = ctx.args.iter().rev().find(|a| a.end <= first && a.label == "ORG").map(|a| a.entity_id);
+            let here = ctx.args.iter().rev().find(|a| a.end <= first && a.label == Label::Org).map(|a| a.entity_id);
             let before = || {
                 let window_start = earlier.len().saturating_sub(40);
                 earlier[window_start..]
                     .iter()
                     .rev()
                     .filter(|m| ctx.sentence.start.saturating_sub(m.span.end) < 1200)
-                    .find(|m| m.label == "ORG")
+                    .find(|m| m.label == Label::Org)
                     .map(|m| m.entity_id.as_str())
             };
             let id = here.or_else(before)?;
@@ -582,10 +582,12 @@ fn resolve(ctx: &Ctx, earlier: &[&Mention], side: Side) -> Option<Argument> {
 /// killing.
 fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize, kills: &std::cell::OnceCell<bool>) -> Option<Predicate> {
     let (s, o) = (ctx.args[a].label, ctx.args[b].label);
-    let place = |l: &str| matches!(l, "GPE" | "LOC" | "FAC");
+    let place = |l: Label| matches!(l, Label::Gpe | Label::Loc | Label::Fac);
     match CLASSES[class] {
         // "Kremlin critic P": an outsider noun between them says P does not work for O.
-        "Work_For" if s == "PERSON" && o != "PERSON" && !outsider_between(ctx, a, b) => Some(work_role(ctx, a, b)),
+        "Work_For" if s == Label::Person && o != Label::Person && !outsider_between(ctx, a, b) => {
+            Some(work_role(ctx, a, b))
+        }
         // "killed Kennedy's assassin": the one killed is the assassin, not Kennedy. No killing
         // without a word of killing in the sentence ("Starr, a fellow appointee of Reagan").
         "Kill"
@@ -597,13 +599,13 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize, kills: &std::cell::Onc
             Some(Predicate::Killed)
         }
         // Items of one list are not in one another ("Delta, Orion, Piedmont").
-        "OrgBased_In" if s != "PERSON" && place(o) && !rules::in_one_list(ctx, a, b) => Some(Predicate::BasedIn),
-        "Live_In" if s == "PERSON" && place(o) => {
+        "OrgBased_In" if s != Label::Person && place(o) && !rules::in_one_list(ctx, a, b) => Some(Predicate::BasedIn),
+        "Live_In" if s == Label::Person && place(o) => {
             let (x, y) = span_between(ctx, a, b);
             let citizen = (x..y).any(|i| matches!(ctx.lw(i), "citizen" | "citizens" | "national" | "nationals"));
             Some(if citizen { Predicate::CitizenOf } else { Predicate::LivesIn })
         }
-        "Located_In" if s != "PERSON" && place(o) && !rules::in_one_list(ctx, a, b) => Some(Predicate::LocatedIn),
+        "Located_In" if s != Label::Person && place(o) && !rules::in_one_list(ctx, a, b) => Some(Predicate::LocatedIn),
         _ => None,
     }
 }

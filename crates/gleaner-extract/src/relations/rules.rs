@@ -33,7 +33,7 @@ mod people_and_places;
 mod structure_and_alignment;
 
 use super::context::Ctx;
-use crate::Predicate;
+use crate::{Label, Predicate};
 use people_and_places::{homes, people_and_places};
 use structure_and_alignment::structure_and_alignment;
 
@@ -179,20 +179,20 @@ fn place_at(ctx: &Ctx, i: usize) -> Option<usize> {
     ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label))
 }
 
-fn is_person(label: &str) -> bool {
-    label == "PERSON"
+fn is_person(label: Label) -> bool {
+    label == Label::Person
 }
 
-fn is_group(label: &str) -> bool {
-    matches!(label, "ORG" | "GPE" | "NORP")
+fn is_group(label: Label) -> bool {
+    matches!(label, Label::Org | Label::Gpe | Label::Norp)
 }
 
-fn is_org(label: &str) -> bool {
-    label == "ORG"
+fn is_org(label: Label) -> bool {
+    label == Label::Org
 }
 
-fn is_place(label: &str) -> bool {
-    matches!(label, "GPE" | "LOC" | "FAC")
+fn is_place(label: Label) -> bool {
+    matches!(label, Label::Gpe | Label::Loc | Label::Fac)
 }
 
 /// Nouns for what a person does rather than a post in an organization: after a state or a town
@@ -253,9 +253,9 @@ fn belonging(ctx: &Ctx, g: usize) -> Option<Predicate> {
     let a = &ctx.args[g];
     let words = ctx.surface(a.first, a.end);
     match a.label {
-        "NORP" if words.len() == 1 && crate::entities::is_demonym(words[0]) => Some(Predicate::CitizenOf),
-        "GPE" if crate::entities::is_country(words.iter().copied()) => Some(Predicate::CitizenOf),
-        "GPE" => Some(Predicate::LivesIn),
+        Label::Norp if words.len() == 1 && crate::entities::is_demonym(words[0]) => Some(Predicate::CitizenOf),
+        Label::Gpe if crate::entities::is_country(words.iter().copied()) => Some(Predicate::CitizenOf),
+        Label::Gpe => Some(Predicate::LivesIn),
         _ => None,
     }
 }

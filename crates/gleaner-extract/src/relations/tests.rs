@@ -4,6 +4,7 @@
 use super::Relations;
 use crate::entities::Entities;
 use crate::testkit::{self, doc};
+use crate::Label;
 use crate::{Pipeline, Predicate};
 
 #[test]
@@ -104,7 +105,7 @@ fn the_one_killed_is_the_assassin_not_the_possessor() {
         crate::Mention {
             sentence: 0,
             span: Span::new(start, start + name.len()),
-            label: "PERSON",
+            label: Label::Person,
             name: name.into(),
             entity_id: crate::entity_id("PERSON", name),
             confidence: 0.9,

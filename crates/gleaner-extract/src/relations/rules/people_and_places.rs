@@ -5,7 +5,7 @@ use super::{
     adverb, after_age, determiner, is_org, is_person, is_place, place_at, place_modifier, retypable, Found, Side,
 };
 use crate::relations::context::Ctx;
-use crate::Predicate;
+use crate::{Label, Predicate};
 
 /// Verbs of killing, active ("shot") or passive ("was shot by").
 fn kill_verb(word: &str) -> bool {
@@ -157,7 +157,7 @@ pub(super) fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
             {
                 k += 1;
             }
-            if let Some(o) = ctx.arg_at(k).filter(|&o| ctx.args[o].label == "ORG") {
+            if let Some(o) = ctx.arg_at(k).filter(|&o| ctx.args[o].label == Label::Org) {
                 let head = ctx.lw(ctx.args[o].end - 1);
                 if membership_head(head) {
                     out.push(Found::new(
@@ -205,7 +205,8 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
     // known country or state.
     let someone = |i: usize| {
         person(i).or_else(|| {
-            ctx.arg_at(i).filter(|&a| matches!(ctx.args[a].label, "GPE" | "ORG" | "MISC") && retypable(ctx, a))
+            ctx.arg_at(i)
+                .filter(|&a| matches!(ctx.args[a].label, Label::Gpe | Label::Org | Label::Misc) && retypable(ctx, a))
         })
     };
     for (pi, p) in ctx.args.iter().enumerate() {
@@ -253,7 +254,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         if lives.is_none() && ctx.lw(i) == "," && matches!(ctx.lw(i + 1), "a" | "an") {
             let from = (i + 2..(i + 6).min(n)).find(|&k| ctx.lw(k) == "from");
             let plain = |k: usize| {
-                ctx.arg_at(k).is_none_or(|a| matches!(ctx.args[a].label, "NORP" | "MISC"))
+                ctx.arg_at(k).is_none_or(|a| matches!(ctx.args[a].label, Label::Norp | Label::Misc))
                     && !matches!(ctx.lw(k), "," | "who" | "and" | "of")
             };
             if let Some(f) = from.filter(|&f| (i + 2..f).all(plain)) {
@@ -461,7 +462,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             let demonym = ctx.lw(g1.first);
             for (b, g2) in ctx.args.iter().enumerate() {
                 let name = ctx.surface(g2.first, g2.end);
-                let country = g2.label == "GPE" && crate::entities::is_country(name.iter().copied());
+                let country = g2.label == Label::Gpe && crate::entities::is_country(name.iter().copied());
                 if country && name.len() == 1 && same_stem(demonym, ctx.lw(g2.first)) {
                     out.push(Found::new(
                         "demonym_org",

@@ -3,7 +3,7 @@
 
 use super::{adverb, determiner, is_group, is_org, is_person, is_place, place_modifier, retypable, Found, Side};
 use crate::relations::context::Ctx;
-use crate::Predicate;
+use crate::{Label, Predicate};
 
 /// Relations carried by a verb or preposition phrase between two organizations or groups.
 pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
@@ -63,8 +63,10 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
             // A name right before "headquarters" names an organization, whatever the tagger
             // guessed for it ("Siemens headquarters in Munich"), unless it is a known state.
             Predicate::BasedIn => {
-                let named_org =
-                    w(0) == "headquarters" && ctx.args[s].end == t && matches!(sl, "GPE" | "MISC") && retypable(ctx, s);
+                let named_org = w(0) == "headquarters"
+                    && ctx.args[s].end == t
+                    && matches!(sl, Label::Gpe | Label::Misc)
+                    && retypable(ctx, s);
                 (is_org(sl) || named_org) && is_place(ol)
             }
             Predicate::Attacked => (is_group(sl) || is_person(sl)) && (is_group(ol) || is_person(ol) || is_place(ol)),
@@ -158,13 +160,13 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
     // G1 , G2 (a town, then its state or country): located_in; not inside a list of places
     // ("Paris, London and Berlin").
     for (a, g1) in ctx.args.iter().enumerate() {
-        if g1.label != "GPE" || ctx.lw(g1.end) != "," {
+        if g1.label != Label::Gpe || ctx.lw(g1.end) != "," {
             continue;
         }
         let Some(b) = ctx.arg_at(g1.end + 1) else { continue };
         let g2 = &ctx.args[b];
         let closes = matches!(ctx.lw(g2.end), "," | "." | ";" | ")" | "(" | "") || g2.end == ctx.len();
-        if g2.label == "GPE"
+        if g2.label == Label::Gpe
             && closes
             && !listed(ctx, a, b)
             && crate::entities::is_country_or_state(ctx.surface(g2.first, g2.end).iter().copied())
