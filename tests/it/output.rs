@@ -156,7 +156,7 @@ impl gleaner_extract::Extractor for Bug {
             out.mentions.push(gleaner_extract::Mention {
                 sentence: 0,
                 span: gleaner_ingest::Span::new(0, 4),
-                label: "PERSON",
+                label: gleaner_extract::Label::Person,
                 name: "half a row".into(),
                 entity_id: "x".into(),
                 confidence: 1.0,

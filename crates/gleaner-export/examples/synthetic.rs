@@ -6,8 +6,8 @@
 
 use gleaner_export::{DatasetWriter, Formats, RunInfo};
 use gleaner_extract::{
-    entity_id, Argument, DateMention, Extraction, Extractor, Mention, NumberKind, NumberMention, Pipeline, Qualifier,
-    Relation, Rows, TimexType,
+    entity_id, Argument, DateMention, Extraction, Extractor, Label, Mention, NumberKind, NumberMention, Pipeline,
+    Predicate, Qualifier, Relation, Rows, TimexType,
 };
 use gleaner_ingest::{ingest, Body, Document, Issue, Metadata, RawDocument};
 
@@ -32,11 +32,11 @@ impl Extractor for Toy {
             for token in doc.sentence_tokens(sentence) {
                 let text = doc.slice(token.span);
                 if text.chars().next().is_some_and(char::is_uppercase) {
-                    let id = entity_id("MISC", text);
+                    let id = entity_id(Label::Misc.as_str(), text);
                     out.mentions.push(Mention {
                         sentence: i,
                         span: token.span,
-                        label: "MISC",
+                        label: Label::Misc,
                         // Upper case as the canonical name, so every surface form becomes an alias.
                         name: text.to_uppercase(),
                         entity_id: id.clone(),
@@ -49,7 +49,7 @@ impl Extractor for Toy {
                         out.relations.push(Relation {
                             sentence: i,
                             subject,
-                            predicate: "allied_with",
+                            predicate: Predicate::AlliedWith,
                             object: here,
                             evidence: sentence.span,
                             confidence: 0.25,

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use gleaner_ingest::Document;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::Extraction;
+use crate::{Extraction, Label};
 
 /// Lower-cases, folds curly apostrophes and collapses white space: the form ids are made from.
 pub fn normalize_name(name: &str) -> String {
@@ -37,7 +37,7 @@ pub struct EntityRecord {
     /// Stable id.
     pub entity_id: String,
     /// Label.
-    pub label: String,
+    pub label: Label,
     /// Most complete name.
     pub name: String,
     /// Other surface forms, sorted.
@@ -75,7 +75,7 @@ impl EntityCatalog {
         for m in &found.mentions {
             let rec = self.records.entry(m.entity_id.clone()).or_insert_with(|| EntityRecord {
                 entity_id: m.entity_id.clone(),
-                label: m.label.to_owned(),
+                label: m.label,
                 name: m.name.clone(),
                 aliases: BTreeSet::new(),
                 n_mentions: 0,
@@ -139,7 +139,7 @@ mod tests {
         Mention {
             sentence: 0,
             span: Span::new(start, start + surface.len()),
-            label: "ORG",
+            label: Label::Org,
             name: name.into(),
             entity_id: entity_id("ORG", name),
             confidence: 1.0,

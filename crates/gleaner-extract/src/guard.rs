@@ -57,6 +57,7 @@ fn message_of(payload: &(dyn std::any::Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Label;
 
     #[test]
     fn a_panic_becomes_its_message_and_place() {
@@ -93,7 +94,7 @@ mod tests {
                     out.mentions.push(Mention {
                         sentence: 0,
                         span,
-                        label: "ORG",
+                        label: Label::Org,
                         name: "x".into(),
                         entity_id: "x".into(),
                         confidence: 1.0,

@@ -10,7 +10,7 @@
 //! contract's code-point offsets.
 //!
 //! ```
-//! use gleaner_extract::{entity_id, Extraction, Extractor, Mention, Pipeline, Rows};
+//! use gleaner_extract::{entity_id, Extraction, Extractor, Label, Mention, Pipeline, Rows};
 //! use gleaner_ingest::{ingest, Body, Document, Metadata, RawDocument};
 //!
 //! /// A toy extractor: every capitalized "Lisbon" is a GPE.
@@ -24,8 +24,8 @@
 //!             for token in doc.sentence_tokens(sentence) {
 //!                 if doc.slice(token.span) == "Lisbon" {
 //!                     out.mentions.push(Mention {
-//!                         sentence: i as u32, span: token.span, label: "GPE", name: "Lisbon".into(),
-//!                         entity_id: entity_id("GPE", "Lisbon"), confidence: 1.0, method: "lexicon",
+//!                         sentence: i as u32, span: token.span, label: Label::Gpe, name: "Lisbon".into(),
+//!                         entity_id: entity_id(Label::Gpe.as_str(), "Lisbon"), confidence: 1.0, method: "lexicon",
 //!                         rule: Some("lisbon"),
 //!                     });
 //!                 }
@@ -63,7 +63,8 @@ mod words;
 pub use catalog::{entity_id, normalize_name, EntityCatalog, EntityRecord};
 pub use resources::Resources;
 pub use types::{
-    Argument, DateMention, Extraction, Mention, NumberKind, NumberMention, Qualifier, Relation, TimexType,
+    Argument, DateMention, Extraction, Label, Mention, NumberKind, NumberMention, Predicate, Qualifier, Relation,
+    TimexMod, TimexType,
 };
 
 use gleaner_ingest::{Document, Issue};

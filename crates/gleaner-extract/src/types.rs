@@ -3,6 +3,71 @@
 use chrono::NaiveDate;
 use gleaner_ingest::{Issue, Span};
 
+/// An entity's type: OntoNotes names where one exists (the contract's labels).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// A person, real or fictional: "Maria Santos".
+    Person,
+    /// An organization: a company, party, armed group, agency, team: "Acme Corp", "Taliban".
+    Org,
+    /// A geopolitical entity (country, city, state): "Portugal", "Lisbon".
+    Gpe,
+    /// A non-political place (region, mountain, body of water): "Central Asia", "Zambezi River".
+    Loc,
+    /// A nationality, religious or political group: "Uzbek", "Shiite".
+    Norp,
+    /// A facility (building, airport, road, bridge): "Heathrow Airport".
+    Fac,
+    /// A named event (war, storm, tournament): "World Cup".
+    Event,
+    /// A product (vehicle, weapon, food): in the contract; not produced yet.
+    Product,
+    /// A title of a book, song, film: in the contract; not produced yet.
+    WorkOfArt,
+    /// A named law or treaty: in the contract; not produced yet.
+    Law,
+    /// A named language: "in Pashto".
+    Language,
+    /// A named thing that fits none of the others: "Windows 95".
+    Misc,
+}
+
+impl Label {
+    /// Every label, in the contract's order.
+    pub const ALL: &[Self] = &[
+        Label::Person,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Norp,
+        Label::Fac,
+        Label::Event,
+        Label::Product,
+        Label::WorkOfArt,
+        Label::Law,
+        Label::Language,
+        Label::Misc,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Norp => "NORP",
+            Label::Fac => "FAC",
+            Label::Event => "EVENT",
+            Label::Product => "PRODUCT",
+            Label::WorkOfArt => "WORK_OF_ART",
+            Label::Law => "LAW",
+            Label::Language => "LANGUAGE",
+            Label::Misc => "MISC",
+        }
+    }
+}
+
 /// A named-entity mention (a `mentions` row).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
@@ -11,7 +76,7 @@ pub struct Mention {
     /// Byte span of the surface text.
     pub span: Span,
     /// OntoNotes label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC.
-    pub label: &'static str,
+    pub label: Label,
     /// Canonical name of the entity it refers to (the most complete form known).
     pub name: String,
     /// Stable entity id, from [`crate::entity_id`].
@@ -147,6 +212,71 @@ impl TimexType {
     }
 }
 
+/// TIMEX3 mod: how an expression bounds or places its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimexMod {
+    /// "before 1914"; "pre-1914".
+    Before,
+    /// "after 1997"; "post-1997".
+    After,
+    /// "by Friday": on or before it.
+    OnOrBefore,
+    /// "from Friday on": on or after it.
+    OnOrAfter,
+    /// "less than two years", "under a decade", "almost a year".
+    LessThan,
+    /// "more than a decade", "over 20 years".
+    MoreThan,
+    /// "at most two years", "up to a week".
+    EqualOrLess,
+    /// "at least two years".
+    EqualOrMore,
+    /// "early 2014", "the start of the month".
+    Start,
+    /// "mid-June", "the middle of the year".
+    Mid,
+    /// "late 2019", "the end of the month".
+    End,
+    /// "about two hours", "nearly 20 years", "around Nov. 1".
+    Approx,
+}
+
+impl TimexMod {
+    /// Every mod, in the order of TimeML's list.
+    pub const ALL: &[Self] = &[
+        TimexMod::Before,
+        TimexMod::After,
+        TimexMod::OnOrBefore,
+        TimexMod::OnOrAfter,
+        TimexMod::LessThan,
+        TimexMod::MoreThan,
+        TimexMod::EqualOrLess,
+        TimexMod::EqualOrMore,
+        TimexMod::Start,
+        TimexMod::Mid,
+        TimexMod::End,
+        TimexMod::Approx,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexMod::Before => "BEFORE",
+            TimexMod::After => "AFTER",
+            TimexMod::OnOrBefore => "ON_OR_BEFORE",
+            TimexMod::OnOrAfter => "ON_OR_AFTER",
+            TimexMod::LessThan => "LESS_THAN",
+            TimexMod::MoreThan => "MORE_THAN",
+            TimexMod::EqualOrLess => "EQUAL_OR_LESS",
+            TimexMod::EqualOrMore => "EQUAL_OR_MORE",
+            TimexMod::Start => "START",
+            TimexMod::Mid => "MID",
+            TimexMod::End => "END",
+            TimexMod::Approx => "APPROX",
+        }
+    }
+}
+
 /// A temporal expression (a `dates` row).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateMention {
@@ -163,7 +293,7 @@ pub struct DateMention {
     /// TIMEX3 value: `2021-08-26`, `P20Y`, `PRESENT_REF`, ...
     pub value: String,
     /// TIMEX3 mod: `APPROX`, `START`, ...
-    pub modifier: Option<&'static str>,
+    pub modifier: Option<TimexMod>,
     /// First day covered.
     pub range_start: Option<NaiveDate>,
     /// Last day covered.
@@ -172,6 +302,84 @@ pub struct DateMention {
     pub anchored: bool,
     /// The date it was resolved against.
     pub anchor: Option<NaiveDate>,
+}
+
+/// A relation's predicate (subject → object): the contract's core predicates, each defined with
+/// an example in the [`relations`](crate::relations) module docs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Predicate {
+    /// A person leads an organization or place: "Jane Roe, the leader of the Acme Party".
+    LeaderOf,
+    /// A person belongs to an organization: "Roe, a member of the council".
+    MemberOf,
+    /// A person speaks for an organization: "the ministry's spokesman, John Doe".
+    SpokespersonOf,
+    /// A person works for an organization (or place): "John Doe, an analyst at Acme Corp".
+    EmployeeOf,
+    /// An organization within an organization: "the Youth Wing is a unit of the Acme Party".
+    PartOf,
+    /// Two parties on one side (symmetric: one row per pair): "X, closely allied with Y".
+    AlliedWith,
+    /// Two parties against each other (symmetric: one row per pair): "X and Y fought one another".
+    OpposedTo,
+    /// A place within a place: "Porto, Portugal".
+    LocatedIn,
+    /// An organization based in a place: "Acme, based in Lisbon".
+    BasedIn,
+    /// A person lives in a place: "Roe, who lives in Oslo".
+    LivesIn,
+    /// A person is a citizen of a state (the object may be its demonym): "Chilean writer Roe".
+    CitizenOf,
+    /// A person killed a person: "Booth shot Lincoln".
+    Killed,
+    /// One party attacked another or a place: "X attacked Y".
+    Attacked,
+    /// A party claimed an attack. In the contract; not produced yet (needs event entities).
+    ClaimedResponsibilityFor,
+    /// One holder of a post followed another. In the contract; not produced yet.
+    SuccessorOf,
+}
+
+impl Predicate {
+    /// Every predicate, in the contract's order.
+    pub const ALL: &[Self] = &[
+        Predicate::LeaderOf,
+        Predicate::MemberOf,
+        Predicate::SpokespersonOf,
+        Predicate::EmployeeOf,
+        Predicate::PartOf,
+        Predicate::AlliedWith,
+        Predicate::OpposedTo,
+        Predicate::LocatedIn,
+        Predicate::BasedIn,
+        Predicate::LivesIn,
+        Predicate::CitizenOf,
+        Predicate::Killed,
+        Predicate::Attacked,
+        Predicate::ClaimedResponsibilityFor,
+        Predicate::SuccessorOf,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Predicate::LeaderOf => "leader_of",
+            Predicate::MemberOf => "member_of",
+            Predicate::SpokespersonOf => "spokesperson_of",
+            Predicate::EmployeeOf => "employee_of",
+            Predicate::PartOf => "part_of",
+            Predicate::AlliedWith => "allied_with",
+            Predicate::OpposedTo => "opposed_to",
+            Predicate::LocatedIn => "located_in",
+            Predicate::BasedIn => "based_in",
+            Predicate::LivesIn => "lives_in",
+            Predicate::CitizenOf => "citizen_of",
+            Predicate::Killed => "killed",
+            Predicate::Attacked => "attacked",
+            Predicate::ClaimedResponsibilityFor => "claimed_responsibility_for",
+            Predicate::SuccessorOf => "successor_of",
+        }
+    }
 }
 
 /// One argument of a relation: an entity and the mention it was read from.
@@ -191,7 +399,7 @@ pub struct Relation {
     /// Subject.
     pub subject: Argument,
     /// Predicate: `leader_of`, `member_of`, ...
-    pub predicate: &'static str,
+    pub predicate: Predicate,
     /// Object.
     pub object: Argument,
     /// Byte span of the evidence.
@@ -343,12 +551,72 @@ impl Extraction {
     /// Sorts every table by position (then by what distinguishes rows at one position), so row
     /// order never depends on the order extractors ran in.
     pub fn sort(&mut self) {
-        self.mentions.sort_by(|a, b| (a.span, a.label).cmp(&(b.span, b.label)));
+        self.mentions.sort_by(|a, b| (a.span, a.label.as_str()).cmp(&(b.span, b.label.as_str())));
         self.numbers.sort_by_key(|n| n.span);
         self.dates.sort_by_key(|d| d.span);
         self.relations.sort_by(|a, b| {
-            (a.evidence, a.subject.span, a.object.span, a.predicate)
-                .cmp(&(b.evidence, b.subject.span, b.object.span, b.predicate))
+            (a.evidence, a.subject.span, a.object.span, a.predicate.as_str()).cmp(&(
+                b.evidence,
+                b.subject.span,
+                b.object.span,
+                b.predicate.as_str(),
+            ))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each name once, and `ALL` lists each variant once.
+    fn unique(names: &[&str]) {
+        let mut seen = std::collections::BTreeSet::new();
+        for n in names {
+            assert!(seen.insert(*n), "{n} twice");
+        }
+    }
+
+    #[test]
+    fn timex_mods_are_timeml_s() {
+        let names: Vec<&str> = TimexMod::ALL.iter().map(|m| m.as_str()).collect();
+        unique(&names);
+        let timeml = [
+            "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
+            "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+        ];
+        assert_eq!(names, timeml);
+    }
+    #[test]
+    fn predicates_are_the_contract_s() {
+        let names: Vec<&str> = Predicate::ALL.iter().map(|p| p.as_str()).collect();
+        unique(&names);
+        let contract = [
+            "leader_of",
+            "member_of",
+            "spokesperson_of",
+            "employee_of",
+            "part_of",
+            "allied_with",
+            "opposed_to",
+            "located_in",
+            "based_in",
+            "lives_in",
+            "citizen_of",
+            "killed",
+            "attacked",
+            "claimed_responsibility_for",
+            "successor_of",
+        ];
+        assert_eq!(names, contract);
+    }
+    #[test]
+    fn labels_are_the_contract_s() {
+        let names: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
+        unique(&names);
+        let contract = [
+            "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "MISC",
+        ];
+        assert_eq!(names, contract);
     }
 }

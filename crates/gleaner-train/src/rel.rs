@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use gleaner_extract::entities::Entities;
 use gleaner_extract::relations::{classify, pair_examples, train_relations, CLASSES, N_CLASSES};
-use gleaner_extract::{entity_id, Mention, Pipeline};
+use gleaner_extract::{entity_id, Label, Mention, Pipeline};
 use gleaner_ingest::Span;
 
 use crate::conll04::{ingest_text, place_parts, records};
@@ -21,12 +21,12 @@ struct Labelled {
 }
 
 /// The contract label standing for a CoNLL04 type.
-fn contract_label(t: &str) -> &'static str {
+fn contract_label(t: &str) -> Label {
     match t {
-        "Peop" => "PERSON",
-        "Org" => "ORG",
-        "Loc" => "GPE",
-        _ => "MISC",
+        "Peop" => Label::Person,
+        "Org" => Label::Org,
+        "Loc" => Label::Gpe,
+        _ => Label::Misc,
     }
 }
 
@@ -81,7 +81,8 @@ fn read(path: &Path, gold_mentions: bool, folds: &[Pipeline]) -> Result<Labelled
                 .filter_map(|e| {
                     let (start, end) = (e["start"].as_u64()? as usize, e["end"].as_u64()? as usize);
                     let label = contract_label(e["type"].as_str()?);
-                    let parts = if label == "GPE" { place_parts(sentence, start, end) } else { vec![(start, end)] };
+                    let parts =
+                        if label == Label::Gpe { place_parts(sentence, start, end) } else { vec![(start, end)] };
                     Some(parts.into_iter().map(move |p| (p, label)))
                 })
                 .flatten()
@@ -91,7 +92,7 @@ fn read(path: &Path, gold_mentions: bool, folds: &[Pipeline]) -> Result<Labelled
                         sentence: 0,
                         span: Span::new(start, end),
                         label,
-                        entity_id: entity_id(label, &name),
+                        entity_id: entity_id(label.as_str(), &name),
                         name,
                         confidence: 1.0,
                         method: "gold",

@@ -1,6 +1,6 @@
 //! `dates`: one row per temporal expression (TIMEX3).
 
-use gleaner_extract::DateMention;
+use gleaner_extract::{DateMention, TimexMod};
 
 use super::{write_each, Cx, PerDocument, SPAN_DOC};
 
@@ -16,7 +16,7 @@ table! {
         "text": Str = "documents.text[start:end]" => cx.slice(d.span),
         "type": Str = "DATE, TIME, DURATION, SET" => d.kind.as_str(),
         "value": Str = "TIMEX3 value" => &d.value,
-        "mod": OptStr = "TIMEX3 mod" => d.modifier,
+        "mod": OptStr = "TIMEX3 mod" => d.modifier.map(TimexMod::as_str),
         "range_start": OptDate = "first day covered" => d.range_start,
         "range_end": OptDate = "last day covered" => d.range_end,
         "anchored": Bool = "resolved relative to the document date" => d.anchored,

@@ -7,7 +7,7 @@ table! {
     ENTITIES = "entities", "one row per canonical entity",
     |e: &'a EntityRecord, _cx: ()| {
         "entity_id": Str = "stable: from label and normalized name" => &e.entity_id,
-        "label": Str = "OntoNotes label" => &e.label,
+        "label": Str = "OntoNotes label" => e.label.as_str(),
         "name": Str = "the most complete form seen" => &e.name,
         "aliases": StrList = "other surface forms linked to it" => &e.aliases,
         "n_mentions": Int = "mentions in the corpus" => e.n_mentions as i64,

@@ -15,7 +15,7 @@ table! {
         "end": Int = SPAN_DOC => cx.at(m.span.end),
         "text": Str = "documents.text[start:end]" => cx.slice(m.span),
         "label": Str = "OntoNotes label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE, MISC"
-            => m.label,
+            => m.label.as_str(),
         "entity_id": Str = "entities.entity_id" => &m.entity_id,
         "confidence": Float = "0..1" => f64::from(m.confidence),
         "method": Str = "model, lexicon, alias, ..." => m.method,

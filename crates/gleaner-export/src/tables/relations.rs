@@ -15,7 +15,7 @@ table! {
         "subject_text": Str = "documents.text[subject_start:subject_end]" => cx.slice(r.subject.span),
         "subject_start": Int = SPAN_DOC => cx.at(r.subject.span.start),
         "subject_end": Int = SPAN_DOC => cx.at(r.subject.span.end),
-        "predicate": Str = "leader_of, member_of, ..." => r.predicate,
+        "predicate": Str = "leader_of, member_of, ..." => r.predicate.as_str(),
         "object_entity_id": Str = "entities.entity_id" => &r.object.entity_id,
         "object_text": Str = "documents.text[object_start:object_end]" => cx.slice(r.object.span),
         "object_start": Int = SPAN_DOC => cx.at(r.object.span.start),

@@ -87,7 +87,7 @@ use gleaner_ingest::{Document, Span};
 
 use crate::numbers::cardinal_at;
 use crate::words::Words;
-use crate::{DateMention, Extraction, Extractor, TimexType};
+use crate::{DateMention, Extraction, Extractor, TimexMod, TimexType};
 
 use anaphora::*;
 use calendar::*;
@@ -238,7 +238,7 @@ struct Found {
     start: usize,
     end: usize,
     val: Val,
-    modifier: Option<&'static str>,
+    modifier: Option<TimexMod>,
     anchored: bool,
     /// Days covered, when narrower than the value's ("the first four months of 2021").
     range: Option<(NaiveDate, NaiveDate)>,
@@ -475,7 +475,7 @@ fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         // "the next two years or so": roughly.
         if words.lw(f.end) == "or" && words.lw(f.end + 1) == "so" && !matches!(f.val, Val::Ref(_) | Val::Set(_)) {
             f.end += 2;
-            f.modifier = f.modifier.or(Some("APPROX"));
+            f.modifier = f.modifier.or(Some(TimexMod::Approx));
         }
         return Some(f);
     }

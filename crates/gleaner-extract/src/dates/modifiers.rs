@@ -144,9 +144,9 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
             };
             let inner = current.or_else(|| expression(words, ctx, i + 2))?;
             let modifier = match lw {
-                "end" => "END",
-                "middle" => "MID",
-                _ => "START",
+                "end" => TimexMod::End,
+                "middle" => TimexMod::Mid,
+                _ => TimexMod::Start,
             };
             if matches!(inner.val, Val::Duration(_) | Val::Set(_) | Val::Ref(_)) {
                 return None;
@@ -182,7 +182,7 @@ pub(super) fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usiz
         _ => (ctx.anchor, part + 1),
     };
     Some(Found {
-        modifier: Some("MID"),
+        modifier: Some(TimexMod::Mid),
         ..found(MID_PART_OF_DAY, i, end, Val::Time(d, format!("T{code}")), d.is_some())
     })
 }
@@ -191,13 +191,13 @@ pub(super) fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usiz
 /// MORE_THAN, "at least two years" EQUAL_OR_MORE, "nearly 20 years" and "almost a year" APPROX
 /// (TimeBank writes "nearly" APPROX 3 times, EQUAL_OR_LESS 3 times, LESS_THAN once). "exactly",
 /// "between" and "from" bound no duration.
-fn timex_mod(bound: Bound) -> Option<&'static str> {
+fn timex_mod(bound: Bound) -> Option<TimexMod> {
     Some(match bound {
-        Bound::AtLeast => "EQUAL_OR_MORE",
-        Bound::MoreThan => "MORE_THAN",
-        Bound::AtMost => "EQUAL_OR_LESS",
-        Bound::LessThan => "LESS_THAN",
-        Bound::Approx | Bound::ApproxBelow => "APPROX",
+        Bound::AtLeast => TimexMod::EqualOrMore,
+        Bound::MoreThan => TimexMod::MoreThan,
+        Bound::AtMost => TimexMod::EqualOrLess,
+        Bound::LessThan => TimexMod::LessThan,
+        Bound::Approx | Bound::ApproxBelow => TimexMod::Approx,
         Bound::Exact | Bound::Between | Bound::From => return None,
     })
 }
@@ -215,7 +215,7 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
         if phrase.iter().enumerate().all(|(k, p)| words.lw(i + k) == *p) {
             let k = i + phrase.len();
             if let Some(inner) = ago(words, ctx, k) {
-                return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
+                return Some(Found { start: i, modifier: Some(TimexMod::Approx), ..inner });
             }
             if let Some(inner) = duration_at(words, ctx, k).filter(|f| f.start == k) {
                 return Some(Found { start: i, modifier: Some(modifier), ..inner });
@@ -230,7 +230,7 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
             let inner = simple(words, ctx, k).filter(|f| {
                 f.start == k && matches!(f.val, Val::Day(_) | Val::Time(..) | Val::Month(..) | Val::Year(_))
             })?;
-            return Some(Found { start: i, modifier: Some("APPROX"), ..inner });
+            return Some(Found { start: i, modifier: Some(TimexMod::Approx), ..inner });
         }
     }
     let lw = words.lw(i);
@@ -247,25 +247,25 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
         return fits.then_some(Found { start: i, ..inner });
     }
     let position = match lw {
-        "early" => "START",
-        "late" => "END",
+        "early" => TimexMod::Start,
+        "late" => TimexMod::End,
         "mid" if lexicon::part_of_day(words.lw(i + 1)).is_some() => return mid_part_of_day(words, ctx, i, i + 1),
-        "mid" => "MID",
+        "mid" => TimexMod::Mid,
         _ => {
             // "mid-2019", "mid-June", "mid-1990s", "end-1985", "end-March", "late-November",
             // "early-May" in one token; "post-1997", "pre-1914": after or before it.
             let (position, rest) = [
-                ("mid-", "MID"),
-                ("end-", "END"),
-                ("late-", "END"),
-                ("early-", "START"),
-                ("post-", "AFTER"),
-                ("pre-", "BEFORE"),
+                ("mid-", TimexMod::Mid),
+                ("end-", TimexMod::End),
+                ("late-", TimexMod::End),
+                ("early-", TimexMod::Start),
+                ("post-", TimexMod::After),
+                ("pre-", TimexMod::Before),
             ]
             .into_iter()
             .find_map(|(p, m)| lw.strip_prefix(p).map(|r| (m, r)))?;
             if lexicon::part_of_day(rest).is_some() {
-                return (position == "MID").then(|| mid_part_of_day(words, ctx, i, i)).flatten();
+                return (position == TimexMod::Mid).then(|| mid_part_of_day(words, ctx, i, i)).flatten();
             }
             let year: Option<i32> = rest.parse().ok().filter(|y| (1000..=2100).contains(y));
             let val = if let Some(y) = year {

@@ -61,7 +61,7 @@ pub(super) fn year_end(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
     let a = ctx.anchor?;
     let since = i > 0 && words.lw(i - 1) == "since";
     let y = if since || ctx.tense == Tense::Past { a.year() - 1 } else { a.year() };
-    Some(Found { modifier: Some("END"), ..found(YEAR_END, i, end, Val::Year(y), true) })
+    Some(Found { modifier: Some(TimexMod::End), ..found(YEAR_END, i, end, Val::Year(y), true) })
 }
 
 /// "(the) first four months of 2021", "the last two weeks of June": the part of a period, as a
@@ -112,7 +112,7 @@ pub(super) fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     if range.0 < first || range.1 > last || range.0 > range.1 {
         return None;
     }
-    let modifier = if from_start { "START" } else { "END" };
+    let modifier = if from_start { TimexMod::Start } else { TimexMod::End };
     Some(Found {
         rule: inner.rule,
         start: i,

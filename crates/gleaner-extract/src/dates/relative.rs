@@ -351,7 +351,7 @@ pub(super) fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         "D" => Val::Day(a?.checked_sub_signed(Duration::days(n))?),
         _ => return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false)),
     };
-    Some(Found { modifier: roughly.then_some("APPROX"), aside, ..found(AGO, i, k + 2, val, true) })
+    Some(Found { modifier: roughly.then_some(TimexMod::Approx), aside, ..found(AGO, i, k + 2, val, true) })
 }
 
 /// The TIMEX3 value of an unknown date of a unit's size: a day XXXX-XX-XX, a week XXXX-WXX, a

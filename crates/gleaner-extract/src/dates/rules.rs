@@ -461,6 +461,9 @@ impl Hasher for Fnv {
     }
 }
 
+/// A test of the neighbours of a rule's first word (`words`, `i`, the word lower-cased).
+type BesideTest = fn(&Words<'_>, usize, &str) -> bool;
+
 /// The union of every rule's first words, gathered once: what [`may_start`] tests.
 struct Gate {
     digit: bool,
@@ -469,7 +472,7 @@ struct Gate {
     hyphens: Vec<(&'static [&'static str], WordTest)>,
     tests: Vec<fn(&str) -> bool>,
     capitalized: Vec<fn(&str) -> bool>,
-    beside: Vec<(WordTest, fn(&Words<'_>, usize, &str) -> bool)>,
+    beside: Vec<(WordTest, BesideTest)>,
 }
 
 impl Gate {

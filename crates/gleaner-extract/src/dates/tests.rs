@@ -6,7 +6,7 @@ use super::rules::{Run, RULES};
 use super::Dates;
 use crate::testkit::{check_suite, doc};
 use crate::words::Words;
-use crate::Pipeline;
+use crate::{Pipeline, TimexMod};
 
 #[test]
 fn testdata_dates() {
@@ -19,7 +19,7 @@ fn testdata_dates() {
             .iter()
             .map(|d| {
                 serde_json::json!({
-                    "text": doc.slice(d.span), "type": d.kind.as_str(), "value": d.value, "mod": d.modifier,
+                    "text": doc.slice(d.span), "type": d.kind.as_str(), "value": d.value, "mod": d.modifier.map(TimexMod::as_str),
                     "range_start": date(d.range_start), "range_end": date(d.range_end), "anchored": d.anchored,
                 })
             })

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use crate::hash::{mix, word_hash};
 use crate::linear::IdBuild;
+use crate::Label;
 
 /// Gazetteer categories: countries, cities and states, regions, nationalities, organizations.
 pub(crate) const GAZ_CATEGORIES: usize = 5;
@@ -278,19 +279,19 @@ impl Lexicons {
 
     /// The contract label of a name the tagger typed as CoNLL `kind` (0 PER, 1 ORG, 2 LOC, 3 MISC);
     /// `before` is the word in front of it (for "in Pashto").
-    pub(crate) fn label(&self, kind: usize, words: &[&str], before: &str) -> &'static str {
+    pub(crate) fn label(&self, kind: usize, words: &[&str], before: &str) -> Label {
         // A well-known organization is one whatever the tagger's type (a name of 1996 newswire
         // like "Taliban" was typed otherwise then).
         let cats = self.categories(words);
         if cats & (1 << ORGANIZATION) != 0 && cats & !(1 << ORGANIZATION) == 0 {
-            return "ORG";
+            return Label::Org;
         }
         // "X-Y" with X a known organization and Y a capitalized name: a branch of X.
         if let [one] = words {
             if let Some((head, tail)) = one.split_once('-') {
                 let org = self.word_categories(word_hash(&key_form(head))) == 1 << ORGANIZATION;
                 if org && tail.chars().next().is_some_and(char::is_uppercase) && kind != 0 {
-                    return "ORG";
+                    return Label::Org;
                 }
             }
         }
@@ -301,25 +302,25 @@ impl Lexicons {
             0 if words.len() >= 2 && words.last().is_some_and(|w| PLACE_NOT_SURNAME.contains(w)) => {
                 self.label(2, words, before)
             }
-            0 if words.len() >= 2 && words.last().is_some_and(|w| ORG_NOT_SURNAME.contains(w)) => "ORG",
-            0 => "PERSON",
-            1 => "ORG",
+            0 if words.len() >= 2 && words.last().is_some_and(|w| ORG_NOT_SURNAME.contains(w)) => Label::Org,
+            0 => Label::Person,
+            1 => Label::Org,
             2 => {
                 let cats = self.categories(words);
                 if cats & (1 << REGION) != 0 && cats & ((1 << COUNTRY) | (1 << CITY)) == 0 {
-                    return "LOC";
+                    return Label::Loc;
                 }
                 if cats & ((1 << COUNTRY) | (1 << CITY)) != 0 {
-                    return "GPE";
+                    return Label::Gpe;
                 }
                 if self.org_head(words) || words.len() >= 2 && words.last().is_some_and(|w| ORG_NOT_SURNAME.contains(w))
                 {
-                    return "ORG";
+                    return Label::Org;
                 }
                 match self.head(words).or_else(|| self.first_word_kind(words)) {
-                    Some(HeadKind::Loc) => "LOC",
-                    Some(HeadKind::Fac) => "FAC",
-                    _ => "GPE",
+                    Some(HeadKind::Loc) => Label::Loc,
+                    Some(HeadKind::Fac) => Label::Fac,
+                    _ => Label::Gpe,
                 }
             }
             _ => {
@@ -330,18 +331,18 @@ impl Lexicons {
                     && words.len() == 1
                     && matches!(before.as_str(), "in" | "speak" | "speaks" | "spoke" | "speaking" | "into" | "from")
                 {
-                    return "LANGUAGE";
+                    return Label::Language;
                 }
                 if cats & (1 << NATIONALITY) != 0 {
-                    return "NORP";
+                    return Label::Norp;
                 }
                 if head == Some(HeadKind::Event) {
-                    return "EVENT";
+                    return Label::Event;
                 }
                 if words.len() == 1 && head == Some(HeadKind::Language) {
-                    return "NORP";
+                    return Label::Norp;
                 }
-                "MISC"
+                Label::Misc
             }
         }
     }
@@ -504,27 +505,27 @@ mod tests {
     #[test]
     fn places_split_into_gpe_loc_and_fac() {
         let lex = Lexicons::get();
-        assert_eq!(lex.label(2, &["Portugal"], ""), "GPE");
-        assert_eq!(lex.label(2, &["New", "York", "City"], ""), "GPE");
-        assert_eq!(lex.label(2, &["Central", "Asia"], ""), "LOC");
-        assert_eq!(lex.label(2, &["Zambezi", "River"], ""), "LOC");
-        assert_eq!(lex.label(2, &["Mount", "Kenya"], ""), "LOC");
-        assert_eq!(lex.label(2, &["Heathrow", "Airport"], ""), "FAC");
-        assert_eq!(lex.label(2, &["Springfield"], ""), "GPE", "an unknown place is most likely a GPE");
-        assert_eq!(lex.label(2, &["Springfield", "University"], ""), "ORG", "the head noun decides");
-        assert_eq!(lex.label(2, &["Soviet", "Union"], ""), "GPE", "a known country before a head rule");
-        assert_eq!(lex.label(3, &["Hezbollah"], ""), "ORG", "a known organization whatever the tagger said");
+        assert_eq!(lex.label(2, &["Portugal"], ""), Label::Gpe);
+        assert_eq!(lex.label(2, &["New", "York", "City"], ""), Label::Gpe);
+        assert_eq!(lex.label(2, &["Central", "Asia"], ""), Label::Loc);
+        assert_eq!(lex.label(2, &["Zambezi", "River"], ""), Label::Loc);
+        assert_eq!(lex.label(2, &["Mount", "Kenya"], ""), Label::Loc);
+        assert_eq!(lex.label(2, &["Heathrow", "Airport"], ""), Label::Fac);
+        assert_eq!(lex.label(2, &["Springfield"], ""), Label::Gpe, "an unknown place is most likely a GPE");
+        assert_eq!(lex.label(2, &["Springfield", "University"], ""), Label::Org, "the head noun decides");
+        assert_eq!(lex.label(2, &["Soviet", "Union"], ""), Label::Gpe, "a known country before a head rule");
+        assert_eq!(lex.label(3, &["Hezbollah"], ""), Label::Org, "a known organization whatever the tagger said");
     }
 
     #[test]
     fn misc_splits_into_norp_event_language() {
         let lex = Lexicons::get();
-        assert_eq!(lex.label(3, &["Uzbek"], ""), "NORP");
-        assert_eq!(lex.label(3, &["Shiite"], ""), "NORP");
-        assert_eq!(lex.label(3, &["World", "Cup"], ""), "EVENT");
-        assert_eq!(lex.label(3, &["Arabic"], "in"), "LANGUAGE");
-        assert_eq!(lex.label(3, &["French"], "the"), "NORP");
-        assert_eq!(lex.label(3, &["Windows", "95"], ""), "MISC");
+        assert_eq!(lex.label(3, &["Uzbek"], ""), Label::Norp);
+        assert_eq!(lex.label(3, &["Shiite"], ""), Label::Norp);
+        assert_eq!(lex.label(3, &["World", "Cup"], ""), Label::Event);
+        assert_eq!(lex.label(3, &["Arabic"], "in"), Label::Language);
+        assert_eq!(lex.label(3, &["French"], "the"), Label::Norp);
+        assert_eq!(lex.label(3, &["Windows", "95"], ""), Label::Misc);
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! `name` is its cluster's most complete form and its `entity_id` comes from that name and label.
 //!
 //! ```
-//! use gleaner_extract::{entities::Entities, Pipeline};
+//! use gleaner_extract::{entities::Entities, Label, Pipeline};
 //! use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
 //!
 //! let text = "The International Energy Agency (IEA) met in Geneva on Monday. \
@@ -29,9 +29,9 @@
 //! let found = Pipeline::new().with(Entities::shipped()).run(&doc);
 //! let iea: Vec<_> = found.mentions.iter().filter(|m| doc.slice(m.span) == "IEA").collect();
 //! assert_eq!(iea.len(), 2);
-//! assert!(iea.iter().all(|m| m.label == "ORG" && m.name == "International Energy Agency"));
+//! assert!(iea.iter().all(|m| m.label == Label::Org && m.name == "International Energy Agency"));
 //! let geneva = found.mentions.iter().find(|m| doc.slice(m.span) == "Geneva").unwrap();
-//! assert_eq!(geneva.label, "GPE");
+//! assert_eq!(geneva.label, Label::Gpe);
 //! ```
 
 mod features;
@@ -47,7 +47,7 @@ pub use crate::linear::{Clusters, Model, ModelError};
 pub use lexicon::key_form;
 pub use train::{annotate, evaluate_model, parse_conll, train, Score, TrainConfig, TrainDocument, TrainSentence};
 
-use crate::{entity_id, normalize_name, Extraction, Extractor, Mention};
+use crate::{entity_id, normalize_name, Extraction, Extractor, Label, Mention};
 use features::{History, Scratch, WordSums};
 use lexicon::Lexicons;
 
@@ -148,7 +148,7 @@ impl Extractor for Entities {
 struct Found {
     sentence: u32,
     span: Span,
-    label: &'static str,
+    label: Label,
     confidence: f32,
     method: &'static str,
     /// The rule that set its span or type over the tagger's, if one did (see [`RULES`]).
@@ -177,11 +177,11 @@ pub const RULES: &[(&str, &str)] = &[
 
 /// Does the label the lexicons gave leave the tagger's class (0 person, 1 organization, 2
 /// place, 3 other)?
-fn overrules(kind: usize, label: &str) -> bool {
+fn overrules(kind: usize, label: Label) -> bool {
     match kind {
-        0 => label != "PERSON",
-        1 => label != "ORG",
-        _ => matches!(label, "PERSON" | "ORG"),
+        0 => label != Label::Person,
+        1 => label != Label::Org,
+        _ => matches!(label, Label::Person | Label::Org),
     }
 }
 
@@ -237,7 +237,7 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
             out.push(Found {
                 sentence: si as u32,
                 span: Span { start: spans[a].start, end: spans[b - 1].end },
-                label: "ORG",
+                label: Label::Org,
                 confidence: conf[a..b].iter().sum::<f32>() / (b - a) as f32,
                 method: "lexicon",
                 rule: Some("org_branch"),
@@ -346,10 +346,10 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
             let label = lex.label(kind, &words[a..b], before);
             let confidence = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
             // A person's name the tagger cut after a first name ("Bill | Clinton"): one name.
-            if label == "PERSON" && a > 0 && out.len() > first {
+            if label == Label::Person && a > 0 && out.len() > first {
                 let last = out.len() - 1;
                 let prev = &out[last];
-                if prev.label == "PERSON"
+                if prev.label == Label::Person
                     && prev.span.end == spans[a - 1].end
                     && prev.span.start == spans[a - 1].start
                     && lex.is_first_name(features::word_hash(&lexicon::key_form(words[a - 1])))
@@ -462,7 +462,7 @@ fn repeat_names(doc: &Document, mentions: &mut Vec<Mention>) {
             continue;
         }
         let words: Vec<&str> = tokens[first..end].iter().map(|t| doc.slice(t.span)).collect();
-        if mention.label == "PERSON" && words.len() >= 2 {
+        if mention.label == Label::Person && words.len() >= 2 {
             let last = words[words.len() - 1];
             if last.chars().count() >= 3 && last.chars().any(char::is_uppercase) {
                 add(&mut names, mentions, vec![last], m);
@@ -701,7 +701,7 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     let mut found = found;
     let surnames: std::collections::HashSet<String> = found
         .iter()
-        .filter(|f| f.label == "PERSON")
+        .filter(|f| f.label == Label::Person)
         .filter_map(|f| {
             let k = key(doc.slice(f.span));
             let mut w = k.rsplitn(2, ' ');
@@ -712,26 +712,29 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     let bare_surnames: std::collections::HashSet<&str> = surnames.iter().map(|s| strip_particle(s)).collect();
     for f in &mut found {
         let surface = doc.slice(f.span);
-        if f.label == "PERSON" || surface.contains(' ') {
+        if f.label == Label::Person || surface.contains(' ') {
             continue;
         }
-        let place = matches!(f.label, "GPE" | "LOC" | "FAC");
+        let place = matches!(f.label, Label::Gpe | Label::Loc | Label::Fac);
         let k = key(surface);
         let bare = strip_particle(&k);
         if (!place || Lexicons::is_name_particle(surface)) && (surnames.contains(&k) || bare_surnames.contains(bare)) {
-            f.label = "PERSON";
+            f.label = Label::Person;
         }
     }
 
     // 1. Groups of one key (case and "the" differences) and one label. Labels are not voted
     //    across a document: one string is often two things in one text (a city and its team).
-    let keys: Vec<(String, &'static str)> = found.iter().map(|f| (key(doc.slice(f.span)), f.label)).collect();
+    //    Ordered by key, then by the label's name (the order groups had when labels were strings).
+    let keys: Vec<(String, Label)> = found.iter().map(|f| (key(doc.slice(f.span)), f.label)).collect();
+    let order = |a: &(String, Label), b: &(String, Label)| (&a.0, a.1.as_str()).cmp(&(&b.0, b.1.as_str()));
     let mut sorted = keys.clone();
-    sorted.sort();
+    sorted.sort_by(order);
     sorted.dedup();
-    let group_of: Vec<usize> = keys.iter().map(|k| sorted.binary_search(k).expect("a key of its own")).collect();
+    let group_of: Vec<usize> =
+        keys.iter().map(|k| sorted.binary_search_by(|s| order(s, k)).expect("a key of its own")).collect();
     let n = sorted.len();
-    let label: Vec<&'static str> = sorted.iter().map(|k| k.1).collect();
+    let label: Vec<Label> = sorted.iter().map(|k| k.1).collect();
     // The first mention of each group (every group has one).
     let mut first = vec![usize::MAX; sorted.len()];
     for (i, &g) in group_of.iter().enumerate().rev() {
@@ -772,7 +775,7 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     //     names indexed by label and initials: one lookup per acronym).
     let acronyms: Vec<(usize, String)> =
         (0..n).filter_map(|g| Some((g, acronym_letters(display(doc.slice(found[first[g]].span)))?))).collect();
-    let mut by_initials: std::collections::HashMap<(&str, String), Vec<usize>> = std::collections::HashMap::new();
+    let mut by_initials: std::collections::HashMap<(Label, String), Vec<usize>> = std::collections::HashMap::new();
     if !acronyms.is_empty() {
         for h in 0..n {
             if words_of(&groups[h]).len() >= 2 {
@@ -795,14 +798,14 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     //     long document costs a lookup per name, not a scan of every other name.
     let mut by_last: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for h in 0..n {
-        if label[h] == "PERSON" {
+        if label[h] == Label::Person {
             if let Some(last) = groups[h].rsplit(' ').next() {
                 by_last.entry(strip_particle(last)).or_default().push(h);
             }
         }
     }
     for g in 0..n {
-        if label[g] != "PERSON" {
+        if label[g] != Label::Person {
             continue;
         }
         let short = words_of(&groups[g]);
@@ -869,7 +872,7 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
                 sentence: f.sentence,
                 span: f.span,
                 label,
-                entity_id: entity_id(label, &name),
+                entity_id: entity_id(label.as_str(), &name),
                 name,
                 confidence: f.confidence.clamp(0.0, 1.0),
                 method: f.method,

@@ -3,7 +3,7 @@
 
 use super::{shipped_model, Entities};
 use crate::testkit::{self, doc};
-use crate::Pipeline;
+use crate::{Label, Pipeline};
 
 #[test]
 fn shipped_model_loads() {
@@ -20,8 +20,11 @@ fn testdata_entities() {
         let text = case["text"].as_str().expect("text");
         let d = doc(text, None);
         let found = Pipeline::new().with(Entities::shipped()).run(&d);
-        let rows: Vec<(&str, &str, &str, &str)> =
-            found.mentions.iter().map(|m| (d.slice(m.span), m.label, m.name.as_str(), m.entity_id.as_str())).collect();
+        let rows: Vec<(&str, &str, &str, &str)> = found
+            .mentions
+            .iter()
+            .map(|m| (d.slice(m.span), m.label.as_str(), m.name.as_str(), m.entity_id.as_str()))
+            .collect();
         let mut fail = |why: String| failures.push(format!("{why}\n  got {rows:?}"));
         for want in case["has"].as_array().into_iter().flatten() {
             let t = want["text"].as_str().expect("has.text");
@@ -85,7 +88,7 @@ fn a_name_found_once_is_found_again_in_its_document() {
     let person = |span: Span| crate::Mention {
         sentence: 0,
         span,
-        label: "PERSON",
+        label: Label::Person,
         name: "Maria Santos".into(),
         entity_id: crate::entity_id("PERSON", "Maria Santos"),
         confidence: 0.9,
@@ -109,7 +112,7 @@ fn a_one_word_name_is_not_copied_when_it_is_a_common_word() {
     let org = |name: &str, at: usize| crate::Mention {
         sentence: 0,
         span: Span::new(at, at + name.len()),
-        label: "ORG",
+        label: Label::Org,
         name: name.into(),
         entity_id: crate::entity_id("ORG", name),
         confidence: 0.9,
@@ -119,7 +122,7 @@ fn a_one_word_name_is_not_copied_when_it_is_a_common_word() {
     let person_he = crate::Mention {
         sentence: 1,
         span: Span::new(text.rfind("He").unwrap(), text.rfind("He").unwrap() + 2),
-        label: "PERSON",
+        label: Label::Person,
         name: "He".into(),
         entity_id: crate::entity_id("PERSON", "He"),
         confidence: 0.9,

@@ -4,12 +4,12 @@
 use gleaner_ingest::Span;
 
 use crate::words::Words;
-use crate::Mention;
+use crate::{Label, Mention};
 
 /// A mention of the sentence, by token range.
 #[derive(Clone, Debug)]
 pub(crate) struct Arg<'e> {
-    pub(crate) label: &'static str,
+    pub(crate) label: Label,
     pub(crate) entity_id: &'e str,
     pub(crate) span: Span,
     /// Tokens `[first, end)` of the sentence.

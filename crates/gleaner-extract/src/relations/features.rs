@@ -7,13 +7,14 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::context::Ctx;
 use crate::entities::mix;
+use crate::Label;
 
 fn h(s: &str) -> u64 {
     xxh3_64(s.as_bytes())
 }
 
-fn label_code(label: &str) -> u64 {
-    h(label)
+fn label_code(label: Label) -> u64 {
+    h(label.as_str())
 }
 
 // Template ids: part of the model file's meaning, never renumber.

@@ -40,7 +40,7 @@
 //! | `killed` | person killed a person | "Booth shot Lincoln" |
 //!
 //! ```
-//! use gleaner_extract::{entities::Entities, relations::Relations, Pipeline};
+//! use gleaner_extract::{entities::Entities, relations::Relations, Pipeline, Predicate};
 //! use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
 //!
 //! let text = "Maria Santos, the leader of the Workers Party, spoke in Lisbon.";
@@ -48,7 +48,7 @@
 //!     meta: Metadata::default(), issues: vec![] };
 //! let (doc, _) = ingest(raw).unwrap();
 //! let found = Pipeline::new().with(Entities::shipped()).with(Relations::shipped()).run(&doc);
-//! let leads = found.relations.iter().find(|r| r.predicate == "leader_of").unwrap();
+//! let leads = found.relations.iter().find(|r| r.predicate == Predicate::LeaderOf).unwrap();
 //! assert_eq!(doc.slice(leads.subject.span), "Maria Santos");
 //! assert_eq!(doc.slice(leads.object.span), "Workers Party");
 //! assert_eq!(leads.method, "rule");
@@ -65,7 +65,7 @@ use gleaner_ingest::{Document, Issue, Span};
 
 use crate::linear::{probabilities, train_classifier, Clusters, Model, ModelError};
 use crate::words::Words;
-use crate::{Argument, Extraction, Extractor, Mention, Relation, Rule};
+use crate::{Argument, Extraction, Extractor, Label, Mention, Predicate, Relation, Rule};
 use context::Ctx;
 use rules::Side;
 
@@ -308,7 +308,7 @@ impl Relations {
 /// precision, and news text outside CoNLL04 wants the precision.
 const BIAS: f32 = 10.0;
 
-const CANDIDATE_LABELS: [&str; 5] = ["PERSON", "ORG", "GPE", "LOC", "FAC"];
+const CANDIDATE_LABELS: [Label; 5] = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Fac];
 
 impl Extractor for Relations {
     fn name(&self) -> &'static str {
@@ -351,7 +351,7 @@ impl Extractor for Relations {
                 read.insert((s.span, o.span));
                 read.insert((o.span, s.span));
                 if let (rules::Side::Arg(b), true) =
-                    (f.object, matches!(f.predicate, "lives_in" | "citizen_of" | "based_in"))
+                    (f.object, matches!(f.predicate, Predicate::LivesIn | Predicate::CitizenOf | Predicate::BasedIn))
                 {
                     if let Some(c) = containing(ctx, b) {
                         let up = Argument { entity_id: ctx.args[c].entity_id.to_owned(), span: ctx.args[c].span };
@@ -386,7 +386,7 @@ impl Extractor for Relations {
                     Argument { entity_id: s.entity_id.to_owned(), span: s.span },
                     Argument { entity_id: o.entity_id.to_owned(), span: o.span },
                 );
-                if matches!(predicate, "lives_in" | "citizen_of" | "based_in") {
+                if matches!(predicate, Predicate::LivesIn | Predicate::CitizenOf | Predicate::BasedIn) {
                     if let Some(c) = containing(ctx, b).filter(|&c| !read.contains(&(s.span, ctx.args[c].span))) {
                         let up = Argument { entity_id: ctx.args[c].entity_id.to_owned(), span: ctx.args[c].span };
                         let evidence = cover(&[s.span, up.span], ctx.sentence);
@@ -400,7 +400,9 @@ impl Extractor for Relations {
         });
         // Symmetric predicates once per pair, in a stable order; no duplicates.
         for r in &mut rows {
-            if matches!(r.predicate, "allied_with" | "opposed_to") && r.object.entity_id < r.subject.entity_id {
+            if matches!(r.predicate, Predicate::AlliedWith | Predicate::OpposedTo)
+                && r.object.entity_id < r.subject.entity_id
+            {
                 std::mem::swap(&mut r.subject, &mut r.object);
             }
         }
@@ -462,14 +464,14 @@ fn candidates<'c>(ctx: &'c Ctx) -> impl Iterator<Item = (usize, usize)> + 'c {
 /// `citizen_of` row on the same spans.
 fn citizens_of_led_states(ctx: &Ctx, rows: &mut Vec<Relation>, first: usize) {
     for k in first..rows.len() {
-        if rows[k].predicate != "leader_of" {
+        if rows[k].predicate != Predicate::LeaderOf {
             continue;
         }
         let object = rows[k].object.span;
         let Some(arg) = ctx.args.iter().find(|a| a.span == object) else { continue };
-        if arg.label == "GPE" && crate::entities::is_country(ctx.surface(arg.first, arg.end).iter().copied()) {
+        if arg.label == Label::Gpe && crate::entities::is_country(ctx.surface(arg.first, arg.end).iter().copied()) {
             let mut citizen = rows[k].clone();
-            citizen.predicate = "citizen_of";
+            citizen.predicate = Predicate::CitizenOf;
             rows.push(citizen);
         }
     }
@@ -515,14 +517,14 @@ fn containing(ctx: &Ctx, b: usize) -> Option<usize> {
         return None;
     }
     let c = ctx.arg_at(m.end + 1)?;
-    let place = matches!(ctx.args[c].label, "GPE" | "LOC");
+    let place = matches!(ctx.args[c].label, Label::Gpe | Label::Loc);
     (place && ctx.args[c].entity_id != m.entity_id && !rules::listed(ctx, b, c)).then_some(c)
 }
 
 fn row(
     sentence: u32,
     s: Argument,
-    predicate: &'static str,
+    predicate: Predicate,
     o: Argument,
     evidence: Span,
     confidence: f32,
@@ -556,14 +558,14 @@ fn resolve(ctx: &Ctx, earlier: &[&Mention], side: Side) -> Option<Argument> {
         Side::Arg(a) => Some(Argument { entity_id: ctx.args[a].entity_id.to_owned(), span: ctx.args[a].span }),
         Side::Resolved { first, end } => {
             let span = Span { start: ctx.span(first).start, end: ctx.span(end - 1).end };
-            let here = ctx.args.iter().rev().find(|a| a.end <= first && a.label == "ORG").map(|a| a.entity_id);
+            let here = ctx.args.iter().rev().find(|a| a.end <= first && a.label == Label::Org).map(|a| a.entity_id);
             let before = || {
                 let window_start = earlier.len().saturating_sub(40);
                 earlier[window_start..]
                     .iter()
                     .rev()
                     .filter(|m| ctx.sentence.start.saturating_sub(m.span.end) < 1200)
-                    .find(|m| m.label == "ORG")
+                    .find(|m| m.label == Label::Org)
                     .map(|m| m.entity_id.as_str())
             };
             let id = here.or_else(before)?;
@@ -578,12 +580,14 @@ fn resolve(ctx: &Ctx, earlier: &[&Mention], side: Side) -> Option<Argument> {
 /// somewhere), since the tagger's type is the weaker signal of the two (CoNLL04 dev: requiring
 /// both types everywhere cost 0.04 F1). `kills` caches whether the sentence has a word of
 /// killing.
-fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize, kills: &std::cell::OnceCell<bool>) -> Option<&'static str> {
+fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize, kills: &std::cell::OnceCell<bool>) -> Option<Predicate> {
     let (s, o) = (ctx.args[a].label, ctx.args[b].label);
-    let place = |l: &str| matches!(l, "GPE" | "LOC" | "FAC");
+    let place = |l: Label| matches!(l, Label::Gpe | Label::Loc | Label::Fac);
     match CLASSES[class] {
         // "Kremlin critic P": an outsider noun between them says P does not work for O.
-        "Work_For" if s == "PERSON" && o != "PERSON" && !outsider_between(ctx, a, b) => Some(work_role(ctx, a, b)),
+        "Work_For" if s == Label::Person && o != Label::Person && !outsider_between(ctx, a, b) => {
+            Some(work_role(ctx, a, b))
+        }
         // "killed Kennedy's assassin": the one killed is the assassin, not Kennedy. No killing
         // without a word of killing in the sentence ("Starr, a fellow appointee of Reagan").
         "Kill"
@@ -592,16 +596,16 @@ fn predicate(ctx: &Ctx, class: usize, a: usize, b: usize, kills: &std::cell::Onc
                 && !assassin_of(ctx, b, a)
                 && *kills.get_or_init(|| (0..ctx.len()).any(|i| rules::killing_word(ctx.lw(i)))) =>
         {
-            Some("killed")
+            Some(Predicate::Killed)
         }
         // Items of one list are not in one another ("Delta, Orion, Piedmont").
-        "OrgBased_In" if s != "PERSON" && place(o) && !rules::in_one_list(ctx, a, b) => Some("based_in"),
-        "Live_In" if s == "PERSON" && place(o) => {
+        "OrgBased_In" if s != Label::Person && place(o) && !rules::in_one_list(ctx, a, b) => Some(Predicate::BasedIn),
+        "Live_In" if s == Label::Person && place(o) => {
             let (x, y) = span_between(ctx, a, b);
             let citizen = (x..y).any(|i| matches!(ctx.lw(i), "citizen" | "citizens" | "national" | "nationals"));
-            Some(if citizen { "citizen_of" } else { "lives_in" })
+            Some(if citizen { Predicate::CitizenOf } else { Predicate::LivesIn })
         }
-        "Located_In" if s != "PERSON" && place(o) && !rules::in_one_list(ctx, a, b) => Some("located_in"),
+        "Located_In" if s != Label::Person && place(o) && !rules::in_one_list(ctx, a, b) => Some(Predicate::LocatedIn),
         _ => None,
     }
 }
@@ -638,19 +642,19 @@ fn span_between(ctx: &Ctx, a: usize, b: usize) -> (usize, usize) {
 /// ("party leader Jane Roe") or the head of an apposition right after it ("Jane Roe, the party's
 /// spokeswoman"). A role word elsewhere in the sentence belongs to someone else ("Jane Roe met the
 /// leader of the party"). The role words are the rules' (`rules::role`).
-fn work_role(ctx: &Ctx, a: usize, _b: usize) -> &'static str {
+fn work_role(ctx: &Ctx, a: usize, _b: usize) -> Predicate {
     let p = &ctx.args[a];
     let mut own: Vec<usize> = (p.first.saturating_sub(2)..p.first).collect();
     if ctx.lw(p.end) == "," {
         own.extend(p.end + 1..(p.end + 5).min(ctx.len()));
     }
     let second = own.iter().any(|&i| rules::second_in_command(ctx.lw(i)));
-    let mut best = "employee_of";
+    let mut best = Predicate::EmployeeOf;
     for i in own {
         match rules::role(ctx.lw(i)) {
-            Some("spokesperson_of") => return "spokesperson_of",
-            Some("leader_of") => best = if second { "member_of" } else { "leader_of" },
-            Some("member_of") if best == "employee_of" => best = "member_of",
+            Some(Predicate::SpokespersonOf) => return Predicate::SpokespersonOf,
+            Some(Predicate::LeaderOf) => best = if second { Predicate::MemberOf } else { Predicate::LeaderOf },
+            Some(Predicate::MemberOf) if best == Predicate::EmployeeOf => best = Predicate::MemberOf,
             _ => {}
         }
     }

@@ -33,6 +33,7 @@ mod people_and_places;
 mod structure_and_alignment;
 
 use super::context::Ctx;
+use crate::{Label, Predicate};
 use people_and_places::{homes, people_and_places};
 use structure_and_alignment::structure_and_alignment;
 
@@ -46,14 +47,14 @@ pub(crate) struct Found {
     /// The rule's name (see [`super::RULES`]).
     pub(crate) rule: &'static str,
     pub(crate) subject: Side,
-    pub(crate) predicate: &'static str,
+    pub(crate) predicate: Predicate,
     pub(crate) object: Side,
     /// Tokens of the trigger (role word, verb phrase).
     pub(crate) trigger: (usize, usize),
 }
 
 impl Found {
-    fn new(rule: &'static str, subject: Side, predicate: &'static str, object: Side, trigger: (usize, usize)) -> Found {
+    fn new(rule: &'static str, subject: Side, predicate: Predicate, object: Side, trigger: (usize, usize)) -> Found {
         Found { rule, subject, predicate, object, trigger }
     }
 }
@@ -67,23 +68,25 @@ pub(crate) enum Side {
 }
 
 /// What a role noun makes of a person.
-pub(crate) fn role(word: &str) -> Option<&'static str> {
+pub(crate) fn role(word: &str) -> Option<Predicate> {
     Some(match word {
         "leader" | "leaders" | "head" | "chief" | "commander" | "president" | "chairman" | "chairwoman" | "chair"
         | "ceo" | "founder" | "co-founder" | "emir" | "amir" | "governor" | "wali" | "king" | "queen" | "director"
         | "director-general" | "secretary-general" | "boss" | "ruler" | "caliph" | "mayor" | "premier"
         | "chancellor" | "prime" | "owner" | "chieftain" | "dictator" | "monarch" | "sultan" | "sheikh"
-        | "patriarch" | "pope" | "headmaster" | "principal" | "captain" | "coach" | "manager" => "leader_of",
-        "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokesmen" | "mouthpiece" => "spokesperson_of",
+        | "patriarch" | "pope" | "headmaster" | "principal" | "captain" | "coach" | "manager" => Predicate::LeaderOf,
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokesmen" | "mouthpiece" => {
+            Predicate::SpokespersonOf
+        }
         "member" | "members" | "fighter" | "fighters" | "militant" | "militants" | "lawmaker" | "senator"
         | "legislator" | "delegate" | "loyalist" | "operative" | "soldier" | "recruit" | "activist" | "deputy"
-        | "lieutenant" | "player" | "partner" | "sergeant" | "corporal" | "admiral" => "member_of",
+        | "lieutenant" | "player" | "partner" | "sergeant" | "corporal" | "admiral" => Predicate::MemberOf,
         "employee" | "official" | "officials" | "analyst" | "executive" | "minister" | "planner" | "adviser"
         | "advisor" | "aide" | "envoy" | "ambassador" | "economist" | "researcher" | "reporter" | "correspondent"
         | "editor" | "engineer" | "lawyer" | "attorney" | "worker" | "strategist" | "secretary" | "officer"
         | "staffer" | "scientist" | "professor" | "columnist" | "producer" | "banker" | "negotiator"
         | "representative" | "treasurer" | "counsel" | "general" | "colonel" | "ideologue" | "financier" => {
-            "employee_of"
+            Predicate::EmployeeOf
         }
         _ => return None,
     })
@@ -176,20 +179,20 @@ fn place_at(ctx: &Ctx, i: usize) -> Option<usize> {
     ctx.arg_at(i).filter(|&a| is_place(ctx.args[a].label))
 }
 
-fn is_person(label: &str) -> bool {
-    label == "PERSON"
+fn is_person(label: Label) -> bool {
+    label == Label::Person
 }
 
-fn is_group(label: &str) -> bool {
-    matches!(label, "ORG" | "GPE" | "NORP")
+fn is_group(label: Label) -> bool {
+    matches!(label, Label::Org | Label::Gpe | Label::Norp)
 }
 
-fn is_org(label: &str) -> bool {
-    label == "ORG"
+fn is_org(label: Label) -> bool {
+    label == Label::Org
 }
 
-fn is_place(label: &str) -> bool {
-    matches!(label, "GPE" | "LOC" | "FAC")
+fn is_place(label: Label) -> bool {
+    matches!(label, Label::Gpe | Label::Loc | Label::Fac)
 }
 
 /// Nouns for what a person does rather than a post in an organization: after a state or a town
@@ -246,13 +249,13 @@ fn occupation(word: &str) -> bool {
 /// What a premodifying place makes of a person: a state or its demonym ("Soviet", "China's")
 /// citizen_of, a town or region lives_in. Peoples, religions and parties ("Muslim", "Kurdish")
 /// make nothing.
-fn belonging(ctx: &Ctx, g: usize) -> Option<&'static str> {
+fn belonging(ctx: &Ctx, g: usize) -> Option<Predicate> {
     let a = &ctx.args[g];
     let words = ctx.surface(a.first, a.end);
     match a.label {
-        "NORP" if words.len() == 1 && crate::entities::is_demonym(words[0]) => Some("citizen_of"),
-        "GPE" if crate::entities::is_country(words.iter().copied()) => Some("citizen_of"),
-        "GPE" => Some("lives_in"),
+        Label::Norp if words.len() == 1 && crate::entities::is_demonym(words[0]) => Some(Predicate::CitizenOf),
+        Label::Gpe if crate::entities::is_country(words.iter().copied()) => Some(Predicate::CitizenOf),
+        Label::Gpe => Some(Predicate::LivesIn),
         _ => None,
     }
 }
@@ -301,7 +304,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         None
     };
     // A role phrase starting at i: det? mods* ROLE; returns (predicate, role token, end).
-    let role_at = |mut i: usize| -> Option<(&'static str, usize, usize)> {
+    let role_at = |mut i: usize| -> Option<(Predicate, usize, usize)> {
         while i < n && noise(ctx.lw(i)) {
             i += 1;
         }
@@ -338,10 +341,10 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                     _ => false,
                 };
                 if top {
-                    pred = "leader_of";
+                    pred = Predicate::LeaderOf;
                 }
-                if second && pred == "leader_of" {
-                    pred = "member_of";
+                if second && pred == Predicate::LeaderOf {
+                    pred = Predicate::MemberOf;
                 }
                 return Some((pred, head, j));
             }
@@ -401,7 +404,8 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                         out.push(Found::new("org_role_apposition", Side::Arg(pi), pred, o, (head, head + 1)));
                         continue;
                     }
-                    let belongs = belonging(ctx, g).filter(|&b| job.is_some() || role.is_some() && b == "citizen_of");
+                    let belongs =
+                        belonging(ctx, g).filter(|&b| job.is_some() || role.is_some() && b == Predicate::CitizenOf);
                     if let Some(pred) = belongs {
                         let t = role.map(|r| r.1).or(job).unwrap_or(k);
                         out.push(Found::new("place_job_apposition", Side::Arg(pi), pred, o, (t, t + 1)));
@@ -435,7 +439,11 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                         // "an activist in Algeria", "a lawyer in Chicago": where P is, not an
                         // organization P belongs to.
                         let place = matches!(o, Side::Arg(g) if is_place(ctx.args[g].label));
-                        let pred = if place && ctx.lw(end) == "in" && pred != "leader_of" { "lives_in" } else { pred };
+                        let pred = if place && ctx.lw(end) == "in" && pred != Predicate::LeaderOf {
+                            Predicate::LivesIn
+                        } else {
+                            pred
+                        };
                         out.push(Found::new("role_of", Side::Arg(pi), pred, o, (head, head + 1)));
                         continue;
                     }
@@ -449,17 +457,17 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         }
         let verb = match ctx.lw(v) {
             "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "founded" | "co-founded" | "commands"
-            | "commanded" | "chairs" | "chaired" => Some("leader_of"),
-            "joined" => Some("member_of"),
+            | "commanded" | "chairs" | "chaired" => Some(Predicate::LeaderOf),
+            "joined" => Some(Predicate::MemberOf),
             "works" | "worked" | "working" | "teaches" | "taught" | "teaching"
                 if matches!(ctx.lw(v + 1), "for" | "at") =>
             {
-                Some("employee_of")
+                Some(Predicate::EmployeeOf)
             }
             _ => None,
         };
         if let Some(pred) = verb {
-            let mut k = if pred == "employee_of" { v + 2 } else { v + 1 };
+            let mut k = if pred == Predicate::EmployeeOf { v + 2 } else { v + 1 };
             if determiner(ctx.lw(k)) && ctx.arg_at(k).is_none() && !org_description(ctx.lw(k + 1)) {
                 k += 1;
             }
@@ -490,7 +498,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
                     w.chars().all(|c| c.is_alphabetic() || c == '-') && !outsider(w) && !function_or_verb(w)
                 });
                 if let Some(pi) = ctx.arg_at(last + 1).filter(|&a| is_person(ctx.args[a].label) && words_ok) {
-                    out.push(Found::new("org_noun_person", Side::Arg(pi), "employee_of", o, (last, last + 1)));
+                    out.push(Found::new("org_noun_person", Side::Arg(pi), Predicate::EmployeeOf, o, (last, last + 1)));
                 }
             }
         }
@@ -502,7 +510,7 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
         // A post ("Premier", "spokesman") under a town's name is a post in its government, not a
         // home: only a state's post makes a citizen.
         let (head, end) = match (role, job) {
-            (Some((_, head, end)), _) if pred == "citizen_of" => (head, end),
+            (Some((_, head, end)), _) if pred == Predicate::CitizenOf => (head, end),
             (_, Some(x)) => (x, x + 1),
             _ => continue,
         };
@@ -528,11 +536,11 @@ pub(crate) fn apply(ctx: &Ctx, out: &mut Vec<Found>) {
     // A job or a seat "of" a known town or state says where the person is ("the New York
     // attorney", "Texas senator P"): lives_in. A country's ("U.S. Ambassador P") stays a job.
     for f in &mut out[first..] {
-        if let (Side::Arg(b), "employee_of" | "member_of") = (f.object, f.predicate) {
+        if let (Side::Arg(b), Predicate::EmployeeOf | Predicate::MemberOf) = (f.object, f.predicate) {
             let words = || ctx.surface(ctx.args[b].first, ctx.args[b].end).iter().copied();
             // Only a place the lexicons know: a company the tagger typed GPE ("Globex") is not one.
             if crate::entities::is_country_or_state(words()) && !crate::entities::is_country(words()) {
-                f.predicate = "lives_in";
+                f.predicate = Predicate::LivesIn;
             }
         }
     }

@@ -4,7 +4,8 @@
 use super::Relations;
 use crate::entities::Entities;
 use crate::testkit::{self, doc};
-use crate::Pipeline;
+use crate::Label;
+use crate::{Pipeline, Predicate};
 
 #[test]
 fn shipped_model_loads() {
@@ -24,7 +25,7 @@ fn testdata_relations() {
         let rows: Vec<(String, &str, String)> = found
             .relations
             .iter()
-            .map(|r| (d.slice(r.subject.span).to_owned(), r.predicate, d.slice(r.object.span).to_owned()))
+            .map(|r| (d.slice(r.subject.span).to_owned(), r.predicate.as_str(), d.slice(r.object.span).to_owned()))
             .collect();
         let has = |want: &serde_json::Value| {
             let (s, p, o) = (want[0].as_str().unwrap(), want[1].as_str().unwrap(), want[2].as_str().unwrap());
@@ -44,7 +45,7 @@ fn testdata_relations() {
         // Never a relation between two mentions of one entity; symmetric rows in id order.
         for r in &found.relations {
             assert_ne!(r.subject.entity_id, r.object.entity_id, "{text}");
-            if matches!(r.predicate, "allied_with" | "opposed_to") {
+            if matches!(r.predicate, Predicate::AlliedWith | Predicate::OpposedTo) {
                 assert!(r.subject.entity_id < r.object.entity_id, "{text}: symmetric row out of order");
             }
         }
@@ -104,7 +105,7 @@ fn the_one_killed_is_the_assassin_not_the_possessor() {
         crate::Mention {
             sentence: 0,
             span: Span::new(start, start + name.len()),
-            label: "PERSON",
+            label: Label::Person,
             name: name.into(),
             entity_id: crate::entity_id("PERSON", name),
             confidence: 0.9,
@@ -123,7 +124,7 @@ fn the_one_killed_is_the_assassin_not_the_possessor() {
         seen.push(super::predicate(ctx, kill, oswald, kennedy, &kills));
         seen.push(super::predicate(ctx, kill, ruby, oswald, &kills));
     });
-    assert_eq!(seen, [None, Some("killed"), Some("killed")]);
+    assert_eq!(seen, [None, Some(Predicate::Killed), Some(Predicate::Killed)]);
 }
 
 /// Every rule of [`super::RULES`] is named once, in snake_case, and its examples yield a row of it

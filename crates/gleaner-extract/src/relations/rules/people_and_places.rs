@@ -5,6 +5,7 @@ use super::{
     adverb, after_age, determiner, is_org, is_person, is_place, place_at, place_modifier, retypable, Found, Side,
 };
 use crate::relations::context::Ctx;
+use crate::{Label, Predicate};
 
 /// Verbs of killing, active ("shot", "kills") or passive ("was shot by", "was slain by"): the
 /// finite forms of `lang::en::KILLING_VERBS`.
@@ -114,14 +115,14 @@ pub(super) fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
             let (Some((p, _)), None) = (before.next(), before.next()) else { continue };
             let home = if ctx.lw(i + 1) == "native" { place_at(ctx, i + 2) } else { place_after(i + 2) };
             if let Some(g) = home {
-                out.push(Found::new("pronoun_home", Side::Arg(p), "lives_in", Side::Arg(g), (i, i + 2)));
+                out.push(Found::new("pronoun_home", Side::Arg(p), Predicate::LivesIn, Side::Arg(g), (i, i + 2)));
             }
         }
         if w == "born" && i > 0 {
             if let (Some(g), Some(p)) = (ctx.arg_ending(i).filter(|&g| is_place(ctx.args[g].label)), ctx.arg_at(i + 1))
             {
                 if is_person(ctx.args[p].label) {
-                    out.push(Found::new("place_born", Side::Arg(p), "lives_in", Side::Arg(g), (i, i + 1)));
+                    out.push(Found::new("place_born", Side::Arg(p), Predicate::LivesIn, Side::Arg(g), (i, i + 1)));
                 }
             }
         }
@@ -137,13 +138,13 @@ pub(super) fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
             {
                 k += 1;
             }
-            if let Some(o) = ctx.arg_at(k).filter(|&o| ctx.args[o].label == "ORG") {
+            if let Some(o) = ctx.arg_at(k).filter(|&o| ctx.args[o].label == Label::Org) {
                 let head = ctx.lw(ctx.args[o].end - 1);
                 if membership_head(head) {
                     out.push(Found::new(
                         "possessive_party",
                         Side::Arg(pi),
-                        "member_of",
+                        Predicate::MemberOf,
                         Side::Arg(o),
                         (p.end, p.end + 1),
                     ));
@@ -162,7 +163,13 @@ pub(super) fn homes(ctx: &Ctx, out: &mut Vec<Found>) {
             .flatten()
             .filter(|&g| is_place(ctx.args[g].label));
         for g in after.into_iter().chain(before) {
-            out.push(Found::new("possessive_home", Side::Arg(pi), "lives_in", Side::Arg(g), (p.end + 1, noun_end)));
+            out.push(Found::new(
+                "possessive_home",
+                Side::Arg(pi),
+                Predicate::LivesIn,
+                Side::Arg(g),
+                (p.end + 1, noun_end),
+            ));
         }
     }
 }
@@ -179,7 +186,8 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
     // known country or state.
     let someone = |i: usize| {
         person(i).or_else(|| {
-            ctx.arg_at(i).filter(|&a| matches!(ctx.args[a].label, "GPE" | "ORG" | "MISC") && retypable(ctx, a))
+            ctx.arg_at(i)
+                .filter(|&a| matches!(ctx.args[a].label, Label::Gpe | Label::Org | Label::Misc) && retypable(ctx, a))
         })
     };
     for (pi, p) in ctx.args.iter().enumerate() {
@@ -197,7 +205,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             // P (, AGE ,)? of (the)? O: "Roger Crouch of NASA" works for it.
             let k = if ctx.lw(i + 1) == "the" { i + 2 } else { i + 1 };
             if let Some(o) = ctx.arg_at(k).filter(|&o| is_org(ctx.args[o].label)) {
-                out.push(Found::new("person_of_org", Side::Arg(pi), "employee_of", Side::Arg(o), (i, i + 1)));
+                out.push(Found::new("person_of_org", Side::Arg(pi), Predicate::EmployeeOf, Side::Arg(o), (i, i + 1)));
             }
         } else {
             let mut k = i;
@@ -214,7 +222,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 k += 1;
             }
             if matches!(ctx.lw(k), "native" | "resident" | "citizen") && ctx.lw(k + 1) == "of" {
-                let pred = if ctx.lw(k) == "citizen" { "citizen_of" } else { "lives_in" };
+                let pred = if ctx.lw(k) == "citizen" { Predicate::CitizenOf } else { Predicate::LivesIn };
                 if let Some(g) = place_at(ctx, k + 2) {
                     out.push(Found::new("native_of", Side::Arg(pi), pred, Side::Arg(g), (k, k + 2)));
                 }
@@ -227,7 +235,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         if lives.is_none() && ctx.lw(i) == "," && matches!(ctx.lw(i + 1), "a" | "an") {
             let from = (i + 2..(i + 6).min(n)).find(|&k| ctx.lw(k) == "from");
             let plain = |k: usize| {
-                ctx.arg_at(k).is_none_or(|a| matches!(ctx.args[a].label, "NORP" | "MISC"))
+                ctx.arg_at(k).is_none_or(|a| matches!(ctx.args[a].label, Label::Norp | Label::Misc))
                     && !matches!(ctx.lw(k), "," | "who" | "and" | "of")
             };
             if let Some(f) = from.filter(|&f| (i + 2..f).all(plain)) {
@@ -243,7 +251,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             }
         }
         if let Some((g, t, rule)) = lives {
-            out.push(Found::new(rule, Side::Arg(pi), "lives_in", Side::Arg(g), (t, t + 1)));
+            out.push(Found::new(rule, Side::Arg(pi), Predicate::LivesIn, Side::Arg(g), (t, t + 1)));
         }
         // P1 (, who)? (had|allegedly ...)? killed P2   |   P1 , (was)? convicted of killing P2
         let mut v = p.end;
@@ -269,7 +277,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                         q = head;
                     }
                 }
-                out.push(Found::new("kill_verb", Side::Arg(pi), "killed", Side::Arg(q), (v, v + 1)));
+                out.push(Found::new("kill_verb", Side::Arg(pi), Predicate::Killed, Side::Arg(q), (v, v + 1)));
             }
         }
         // P2 (, who had just) (was|were|had been|been) killed by P1
@@ -282,7 +290,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         }
         if k > p.end && kill_verb(ctx.lw(k)) && ctx.lw(k + 1) == "by" {
             if let Some(q) = someone(k + 2) {
-                out.push(Found::new("killed_by", Side::Arg(q), "killed", Side::Arg(pi), (k, k + 2)));
+                out.push(Found::new("killed_by", Side::Arg(q), Predicate::Killed, Side::Arg(pi), (k, k + 2)));
             }
         }
         // P1 , (the )?assassin of P2
@@ -294,14 +302,20 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             }
             if killer_noun(ctx.lw(k)) && ctx.lw(k + 1) == "of" {
                 if let Some(q) = someone(k + 2) {
-                    out.push(Found::new("assassin_of", Side::Arg(pi), "killed", Side::Arg(q), (k, k + 1)));
+                    out.push(Found::new("assassin_of", Side::Arg(pi), Predicate::Killed, Side::Arg(q), (k, k + 1)));
                 }
             }
             // P1 , P2 's assassin
             if let Some(q) = someone(k).filter(|&q| q != pi) {
                 let e = ctx.args[q].end;
                 if ctx.possessive(e) && killer_noun(ctx.lw(e + 1)) {
-                    out.push(Found::new("possessive_assassin", Side::Arg(pi), "killed", Side::Arg(q), (e + 1, e + 2)));
+                    out.push(Found::new(
+                        "possessive_assassin",
+                        Side::Arg(pi),
+                        Predicate::Killed,
+                        Side::Arg(q),
+                        (e + 1, e + 2),
+                    ));
                 }
             }
         }
@@ -311,7 +325,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 out.push(Found::new(
                     "assassin_apposition",
                     Side::Arg(q),
-                    "killed",
+                    Predicate::Killed,
                     Side::Arg(pi),
                     (p.end + 1, p.end + 2),
                 ));
@@ -320,7 +334,13 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         // P2 assassin P1 ("King assassin James Earl Ray")
         if killer_noun(ctx.lw(p.end)) {
             if let Some(q) = person(p.end + 1) {
-                out.push(Found::new("assassin_title", Side::Arg(q), "killed", Side::Arg(pi), (p.end, p.end + 1)));
+                out.push(Found::new(
+                    "assassin_title",
+                    Side::Arg(q),
+                    Predicate::Killed,
+                    Side::Arg(pi),
+                    (p.end, p.end + 1),
+                ));
             }
         }
     }
@@ -340,7 +360,13 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
         let e = ctx.args[victim].end;
         if ctx.lw(e) == "by" {
             if let Some(killer) = someone(e + 1) {
-                out.push(Found::new("assassination_of_by", Side::Arg(killer), "killed", Side::Arg(victim), (t, t + 1)));
+                out.push(Found::new(
+                    "assassination_of_by",
+                    Side::Arg(killer),
+                    Predicate::Killed,
+                    Side::Arg(victim),
+                    (t, t + 1),
+                ));
             }
         }
     }
@@ -359,7 +385,13 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             if let Some(x) = noun {
                 let at = if ctx.lw(x + 2) == "the" { x + 3 } else { x + 2 };
                 if let Some(b) = place_at(ctx, at).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
-                    out.push(Found::new("place_noun_apposition", Side::Arg(a), "located_in", Side::Arg(b), (x, x + 1)));
+                    out.push(Found::new(
+                        "place_noun_apposition",
+                        Side::Arg(a),
+                        Predicate::LocatedIn,
+                        Side::Arg(b),
+                        (x, x + 1),
+                    ));
                 }
             }
         }
@@ -369,7 +401,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 out.push(Found::new(
                     "possessive_capital",
                     Side::Arg(b),
-                    "located_in",
+                    Predicate::LocatedIn,
                     Side::Arg(a),
                     (g1.end + 1, g1.end + 2),
                 ));
@@ -384,7 +416,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 k += 1;
             }
             if let Some(b) = place_at(ctx, k).filter(|&b| ctx.args[b].entity_id != g1.entity_id) {
-                let predicate = if is_place(g1.label) { "located_in" } else { "based_in" };
+                let predicate = if is_place(g1.label) { Predicate::LocatedIn } else { Predicate::BasedIn };
                 out.push(Found::new("in_place", Side::Arg(a), predicate, Side::Arg(b), (g1.end, g1.end + 1)));
             }
         }
@@ -397,7 +429,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                 out.push(Found::new(
                     "place_possessive_org",
                     Side::Arg(o),
-                    "based_in",
+                    Predicate::BasedIn,
                     Side::Arg(a),
                     (g1.end, g1.end + 1),
                 ));
@@ -411,12 +443,12 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
             let demonym = ctx.lw(g1.first);
             for (b, g2) in ctx.args.iter().enumerate() {
                 let name = ctx.surface(g2.first, g2.end);
-                let country = g2.label == "GPE" && crate::entities::is_country(name.iter().copied());
+                let country = g2.label == Label::Gpe && crate::entities::is_country(name.iter().copied());
                 if country && name.len() == 1 && same_stem(demonym, ctx.lw(g2.first)) {
                     out.push(Found::new(
                         "demonym_org",
                         Side::Arg(a),
-                        "based_in",
+                        Predicate::BasedIn,
                         Side::Arg(b),
                         (g1.first, g1.first + 1),
                     ));
@@ -450,7 +482,7 @@ pub(super) fn people_and_places(ctx: &Ctx, out: &mut Vec<Found>) {
                     out.push(Found::new(
                         "place_company_apposition",
                         Side::Arg(a),
-                        "based_in",
+                        Predicate::BasedIn,
                         Side::Arg(b),
                         (g1.end, g1.end + 2),
                     ));

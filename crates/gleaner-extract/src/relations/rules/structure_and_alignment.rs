@@ -3,6 +3,7 @@
 
 use super::{adverb, determiner, is_group, is_org, is_person, is_place, place_modifier, retypable, Found, Side};
 use crate::relations::context::Ctx;
+use crate::{Label, Predicate};
 
 /// Relations carried by a verb or preposition phrase between two organizations or groups.
 pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
@@ -10,43 +11,45 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
     for t in 0..n {
         let w = |k: usize| ctx.lw(t + k);
         // (phrase length, predicate)
-        let hit: Option<(usize, &'static str)> = match (w(0), w(1), w(2)) {
+        let hit: Option<(usize, Predicate)> = match (w(0), w(1), w(2)) {
             ("allied", "with" | "to", _) | ("aligned", "with", _) | ("intertwined", "with", _) => {
-                Some((2, "allied_with"))
+                Some((2, Predicate::AlliedWith))
             }
-            ("ally" | "allies", "of", _) | ("backed", "by", _) | ("fought", "alongside", _) => Some((2, "allied_with")),
-            ("in", "alliance", "with") | ("in", "league", "with") => Some((3, "allied_with")),
+            ("ally" | "allies", "of", _) | ("backed", "by", _) | ("fought", "alongside", _) => {
+                Some((2, Predicate::AlliedWith))
+            }
+            ("in", "alliance", "with") | ("in", "league", "with") => Some((3, Predicate::AlliedWith)),
             ("opposed", "to", _) | ("clashed", "with", _) | ("at", "war", "with") => {
-                Some((if w(0) == "at" { 3 } else { 2 }, "opposed_to"))
+                Some((if w(0) == "at" { 3 } else { 2 }, Predicate::OpposedTo))
             }
-            ("fought" | "fighting" | "fights", "against", _) | ("war", "against", _) => Some((2, "opposed_to")),
-            ("rivals" | "rival" | "enemy" | "enemies", "of", _) => Some((2, "opposed_to")),
-            ("attacked" | "attacks" | "attacking", _, _) => Some((1, "attacked")),
+            ("fought" | "fighting" | "fights", "against", _) | ("war", "against", _) => Some((2, Predicate::OpposedTo)),
+            ("rivals" | "rival" | "enemy" | "enemies", "of", _) => Some((2, Predicate::OpposedTo)),
+            ("attacked" | "attacks" | "attacking", _, _) => Some((1, Predicate::Attacked)),
             (
                 "part" | "faction" | "unit" | "wing" | "branch" | "affiliate" | "offshoot" | "subsidiary" | "division",
                 "of",
                 _,
-            ) => Some((2, "part_of")),
-            ("affiliated", "with" | "to", _) => Some((2, "part_of")),
-            ("based" | "headquartered", "in", _) => Some((2, "based_in")),
+            ) => Some((2, Predicate::PartOf)),
+            ("affiliated", "with" | "to", _) => Some((2, Predicate::PartOf)),
+            ("based" | "headquartered", "in", _) => Some((2, Predicate::BasedIn)),
             // "at NRC headquarters in Rockville", "Acme's headquarters in Lyon".
             ("headquarters" | "head", "in", _) if w(0) == "headquarters" || ctx.lw(t + 1) == "office" => {
-                Some((2, "based_in"))
+                Some((2, Predicate::BasedIn))
             }
             _ => None,
         };
         let Some((len, predicate)) = hit else { continue };
         let rule = match predicate {
-            "allied_with" => "allied_phrase",
-            "opposed_to" => "opposed_phrase",
-            "attacked" => "attacked_verb",
-            "part_of" => "part_of_phrase",
+            Predicate::AlliedWith => "allied_phrase",
+            Predicate::OpposedTo => "opposed_phrase",
+            Predicate::Attacked => "attacked_verb",
+            Predicate::PartOf => "part_of_phrase",
             _ if w(0) == "headquarters" => "headquarters_in",
             _ => "based_in_phrase",
         };
         let Some(s) = subject_before(ctx, t) else { continue };
         let mut k = t + len;
-        let place_words = predicate == "based_in";
+        let place_words = predicate == Predicate::BasedIn;
         while k < n
             && ((determiner(ctx.lw(k)) || place_words && place_modifier(ctx.lw(k))) && ctx.arg_at(k).is_none()
                 || adverb(ctx.lw(k)))
@@ -56,15 +59,17 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(o) = ctx.arg_at(k) else { continue };
         let (sl, ol) = (ctx.args[s].label, ctx.args[o].label);
         let ok = match predicate {
-            "part_of" => is_org(sl) && is_org(ol),
+            Predicate::PartOf => is_org(sl) && is_org(ol),
             // A name right before "headquarters" names an organization, whatever the tagger
             // guessed for it ("Siemens headquarters in Munich"), unless it is a known state.
-            "based_in" => {
-                let named_org =
-                    w(0) == "headquarters" && ctx.args[s].end == t && matches!(sl, "GPE" | "MISC") && retypable(ctx, s);
+            Predicate::BasedIn => {
+                let named_org = w(0) == "headquarters"
+                    && ctx.args[s].end == t
+                    && matches!(sl, Label::Gpe | Label::Misc)
+                    && retypable(ctx, s);
                 (is_org(sl) || named_org) && is_place(ol)
             }
-            "attacked" => (is_group(sl) || is_person(sl)) && (is_group(ol) || is_person(ol) || is_place(ol)),
+            Predicate::Attacked => (is_group(sl) || is_person(sl)) && (is_group(ol) || is_person(ol) || is_place(ol)),
             _ => (is_group(sl) || is_person(sl)) && (is_group(ol) || is_person(ol)),
         };
         // "The U.S. is opposed to X" fine; a rejection of the legitimacy or authority is below.
@@ -102,7 +107,7 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
                 && is_group(ctx.args[o].label)
                 && ctx.args[s].entity_id != ctx.args[o].entity_id
             {
-                out.push(Found::new("rejects_authority", Side::Arg(s), "opposed_to", Side::Arg(o), (t, t + 1)));
+                out.push(Found::new("rejects_authority", Side::Arg(s), Predicate::OpposedTo, Side::Arg(o), (t, t + 1)));
             }
         }
     }
@@ -129,7 +134,7 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(a) = ctx.arg_ending(and_at - 1) else { continue };
         if is_group(ctx.args[a].label) && is_group(ctx.args[b].label) && ctx.args[a].entity_id != ctx.args[b].entity_id
         {
-            out.push(Found::new("fought_each_other", Side::Arg(a), "opposed_to", Side::Arg(b), (t, t + 3)));
+            out.push(Found::new("fought_each_other", Side::Arg(a), Predicate::OpposedTo, Side::Arg(b), (t, t + 3)));
         }
     }
     // "on Y's side" after a subject: "X fought on Y's side".
@@ -149,25 +154,31 @@ pub(super) fn structure_and_alignment(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(s) = subject_before(ctx, t) else { continue };
         if is_group(ctx.args[s].label) && is_group(ctx.args[o].label) && ctx.args[s].entity_id != ctx.args[o].entity_id
         {
-            out.push(Found::new("on_side_of", Side::Arg(s), "allied_with", Side::Arg(o), (t, e + 2)));
+            out.push(Found::new("on_side_of", Side::Arg(s), Predicate::AlliedWith, Side::Arg(o), (t, e + 2)));
         }
     }
     // G1 , G2 (a town, then its state or country): located_in; not inside a list of places
     // ("Paris, London and Berlin").
     for (a, g1) in ctx.args.iter().enumerate() {
-        if g1.label != "GPE" || ctx.lw(g1.end) != "," {
+        if g1.label != Label::Gpe || ctx.lw(g1.end) != "," {
             continue;
         }
         let Some(b) = ctx.arg_at(g1.end + 1) else { continue };
         let g2 = &ctx.args[b];
         let closes = matches!(ctx.lw(g2.end), "," | "." | ";" | ")" | "(" | "") || g2.end == ctx.len();
-        if g2.label == "GPE"
+        if g2.label == Label::Gpe
             && closes
             && !listed(ctx, a, b)
             && crate::entities::is_country_or_state(ctx.surface(g2.first, g2.end).iter().copied())
             && !crate::entities::is_country(ctx.surface(g1.first, g1.end).iter().copied())
         {
-            out.push(Found::new("town_comma_state", Side::Arg(a), "located_in", Side::Arg(b), (g1.end, g1.end + 1)));
+            out.push(Found::new(
+                "town_comma_state",
+                Side::Arg(a),
+                Predicate::LocatedIn,
+                Side::Arg(b),
+                (g1.end, g1.end + 1),
+            ));
         }
     }
 }
