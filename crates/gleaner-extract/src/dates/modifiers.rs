@@ -202,17 +202,27 @@ fn timex_mod(bound: Bound) -> Option<TimexMod> {
     })
 }
 
+/// The qualifier phrase written at `i` that bounds an amount of time, with its TIMEX3 mod: the
+/// longest phrase of English's list (lang::en, shared with numbers), unless it compares
+/// ("higher than a year ago") or bounds no duration ("exactly", "between").
+pub(super) fn amount_phrase(words: &Words<'_>, i: usize) -> Option<(&'static [&'static str], TimexMod)> {
+    if !en::opens_qualifier(words.lw(i)) {
+        return None;
+    }
+    let written = |phrase: &[&str]| phrase.iter().enumerate().all(|(k, p)| words.lw(i + k) == *p);
+    let (phrase, bound) = QUALIFIERS.iter().find(|(phrase, _)| written(phrase))?;
+    if en::compares(phrase) {
+        return None;
+    }
+    Some((*phrase, timex_mod(*bound)?))
+}
+
 /// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",
 /// "late last year".
 pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    // The qualifier phrases of English (lang::en, shared with numbers) that bound an amount,
-    // not those that compare ("higher than a year ago").
-    let amount = QUALIFIERS
-        .iter()
-        .filter(|(phrase, _)| !en::compares(phrase))
-        .filter_map(|(phrase, bound)| Some((*phrase, timex_mod(*bound)?)));
-    for (phrase, modifier) in amount {
-        if phrase.iter().enumerate().all(|(k, p)| words.lw(i + k) == *p) {
+    let amount = amount_phrase(words, i);
+    if let Some((phrase, modifier)) = amount {
+        {
             let k = i + phrase.len();
             if let Some(inner) = ago(words, ctx, k) {
                 return Some(Found { start: i, modifier: Some(TimexMod::Approx), ..inner });

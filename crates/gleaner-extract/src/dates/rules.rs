@@ -134,7 +134,7 @@ pub(super) const RULES: &[Rule] = &[
             "The firm was founded in 1998 and listed the following year."] },
     // ---- modifiers: wrappers, and the one-token positions that make their own value
     Rule { name: "amount_modifier", run: Run::Wrapper /* modified */,
-        first: &[First::Is(gleaner_ingest::lang::en::opens_qualifier)],
+        first: &[First::Beside(gleaner_ingest::lang::en::opens_qualifier, amount_phrase_written)],
         examples: &["They fought for nearly 20 years."] },
     Rule { name: "earlier_later", first: &[First::Words(&["earlier", "later", "more"])], run: Run::Wrapper /* modified */,
         examples: &["Earlier this year the plant closed."] },
@@ -361,6 +361,12 @@ fn month_pair_token(lw: &str) -> bool {
     lw.len() > 6
         && lw.as_bytes()[3..].iter().any(|&b| b == b'/' || b == b'-')
         && lw.get(..3).is_some_and(|p| lexicon::month(p).is_some())
+}
+
+/// A qualifier phrase that bounds an amount of time is written here ("more than", "a maximum
+/// of"): common first words ("in", "as", "a") open the gate only with the whole phrase.
+fn amount_phrase_written(words: &Words<'_>, i: usize, _: &str) -> bool {
+    super::modifiers::amount_phrase(words, i).is_some()
 }
 
 fn is_that(lw: &str) -> bool {
