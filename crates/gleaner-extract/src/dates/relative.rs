@@ -368,3 +368,30 @@ pub(super) fn unknown_of(letter: &str, time: bool) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// "by midweek", "in midweek": the middle of the week the text is in; a past clause early in a
+/// week tells of the week before (TIMEX3: the week, mod MID). Only after a preposition of time
+/// or opening the sentence: "499 dlrs midweek and 549 on weekends" is a kind of day, not a week.
+pub(super) fn midweek(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    if words.lw(i) != "midweek" {
+        return None;
+    }
+    let placed = i == 0
+        || matches!(
+            words.lw(i - 1),
+            "by" | "in" | "at" | "until" | "till" | "since" | "after" | "before" | "around" | "from" | "through"
+        );
+    if !placed {
+        return None;
+    }
+    let Some(a) = ctx.anchor else {
+        return Some(Found {
+            modifier: Some(TimexMod::Mid),
+            ..found(MIDWEEK, i, i + 1, Val::Partial("XXXX-WXX".into()), false)
+        });
+    };
+    let early = a.weekday().number_from_monday() <= 2;
+    let day = if ctx.tense == Tense::Past && early { a - Duration::days(7) } else { a };
+    let w = day.iso_week();
+    Some(Found { modifier: Some(TimexMod::Mid), ..found(MIDWEEK, i, i + 1, Val::Week(w.year(), w.week()), true) })
+}

@@ -101,6 +101,7 @@ pub(super) const DAY_MONTH: &str = "day_month";
 pub(super) const MOVABLE_HOLIDAY: &str = "movable_holiday";
 pub(super) const FIXED_HOLIDAY: &str = "fixed_holiday";
 pub(super) const RELATIVE_WORD: &str = "relative_word";
+pub(super) const MIDWEEK: &str = "midweek";
 pub(super) const WEEKDAY: &str = "weekday";
 pub(super) const RELATIVE_UNIT: &str = "relative_unit";
 pub(super) const AGO: &str = "ago";
@@ -195,6 +196,8 @@ pub(super) const RULES: &[Rule] = &[
             "now", "currently", "presently", "nowadays", "recently", "lately", "current", "year-earlier", "year-ago",
             "recent", "coming", "upcoming", "future", "this"])],
         examples: &["Shares fell yesterday.", "The talks resume this morning."] },
+    Rule { name: MIDWEEK, first: &[First::Words(&["midweek"])], run: Run::Simple(midweek),
+        examples: &["Talks resumed in midweek.", "Markets steadied by midweek."] },
     Rule { name: WEEKDAY, run: Run::Simple(weekday_form),
         first: &[First::Capitalized(is_weekday), First::Is(weekdays),
             First::Words(&["last", "past", "next", "coming", "this", "every", "each"])],
