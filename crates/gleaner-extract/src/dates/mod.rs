@@ -25,26 +25,8 @@
 //! example sentences. The tests check that the name is unique and snake_case and that every
 //! example yields a row of that rule starting on one of its first words.
 //!
-//! The rules, by name (see `rules.rs` for their first words and examples): two dates in one
-//! token `month_pair` ("March/April"), `year_pair` ("1986/87"); `anaphora` ("that day", "the
-//! following year"); `mid_part_of_day` ("mid-afternoon"), `position_token` ("mid-2019",
-//! "end-March", "post-1997"); after "the": `step_weekday` ("the following Monday"),
-//! `day_beside` ("the day after Christmas"), `current_period` ("the current fiscal year"),
-//! `week_of` ("the week of March 6"), `determined_duration` ("the past three months"),
-//! `financial_period` ("the year-ago quarter"), `the_year` ("the full year"), `the_weekend`,
-//! `the_reference` ("the future", "the other day"), `the_part_of_day` ("in the morning"),
-//! `current_month_or_week` ("the end of the month"), `month_span_quarter` ("the July-September
-//! quarter"); `year_quarter` ("the 1988 second quarter"); and the forms that stand alone, in
-//! order: `numeric_date` ("8/31/2021"), `month_name` ("August 31, 2021", "June"), `day_month`
-//! ("31 August 2021", "fourth of July"), `movable_holiday` ("Thanksgiving"), `fixed_holiday`
-//! ("Christmas Day"), `relative_word` ("yesterday", "now", "this morning"), `weekday`
-//! ("Thursday", "next Monday"), `relative_unit` ("last year", "this past June"), `ago` ("two
-//! years ago", "a year earlier"), `season` ("the summer of 2016"), `decade_century` ("the
-//! 1990s", "the 12th century"), `quarter` ("the first quarter", "Q1 2021"), `half_year` ("the
-//! second half of 1989"), `fiscal_year` ("fiscal 2020"), `year` ("2016"), `spelled_year`
-//! ("nineteen ninety-four"), `clock_time` ("5 p.m.", "noon"), `set` ("annually", "every
-//! year"), `year_end` ("year-end"), `vague` ("for years", "these days"), `duration` ("20
-//! years", "two-hour").
+//! The rules, by name, each with a sentence it recognizes: [`rule_names`] (the registry itself,
+//! so the list cannot drift from the code).
 //!
 //! Anchoring: relative expressions resolve against the document's `published` date; without one,
 //! against the latest full date written in the document; without that, they stay underspecified
