@@ -4,7 +4,7 @@
 //! [`Document`] and appends what it found to an [`Extraction`]. A
 //! [`Pipeline`] runs a list of them in order, so a later extractor (relations) sees what earlier ones
 //! (entities) found. Extractors do no IO and never fail: odd text yields fewer rows and, where
-//! useful, an [`Issue`](gleaner_ingest::Issue) in [`Extraction::issues`].
+//! useful, an [`Issue`] in [`Extraction::issues`].
 //!
 //! Offsets are byte [`Span`](gleaner_ingest::Span)s of the document text; the export crate turns them into the
 //! contract's code-point offsets.

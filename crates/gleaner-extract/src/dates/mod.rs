@@ -19,7 +19,7 @@
 //! words, so a token no rule may start with costs one lookup.
 //!
 //! To add a form: write its matcher (`fn(&Words, &Ctx, usize) -> Option<Found>`, making its
-//! rows with `found(ITS_NAME, ...)`) in the file of its kind, calling [`expression`] where it
+//! rows with `found(ITS_NAME, ...)`) in the file of its kind, calling `expression` where it
 //! needs a nested expression; add a `Rule` to `rules::RULES` at its priority with its name, its
 //! first words (`First::Digit`, `First::Words(&[...])`, a lexicon test, ...) and one or two
 //! example sentences. The tests check that the name is unique and snake_case and that every
