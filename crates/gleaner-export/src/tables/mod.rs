@@ -140,7 +140,7 @@ pub(crate) const REGISTRY: [(&Table, Source); 8] = [
     (&errors::ERRORS, Source::Errors),
 ];
 
-/// Every table, in [`REGISTRY`] order.
+/// Every table, in the order of the registry (`tables/mod.rs`).
 pub const TABLES: [&Table; REGISTRY.len()] = {
     let mut out = [REGISTRY[0].0; REGISTRY.len()];
     let mut i = 0;
