@@ -115,34 +115,48 @@ impl Extractor for Dates {
 
     fn extract(&self, doc: &Document, out: &mut Extraction) {
         let mut words = Words::default();
-        let anchor = doc.meta.published.or_else(|| latest_full_date(doc, &mut words));
         let quarterly = doc.tokens.iter().any(|t| {
             let w = doc.slice(t.span).as_bytes();
             (w.len() >= 7 && w.windows(7).any(|x| x.eq_ignore_ascii_case(b"quarter"))) || w.eq_ignore_ascii_case(b"qtr")
         });
+        let anchor = match doc.meta.published {
+            Some(published) => Some(published),
+            None => {
+                // Without a document date, a first scan finds the latest full date written. If
+                // there is none (and the scan's settings were those of the real one), its rows
+                // are the rows: the grammar does not run twice for nothing.
+                let (latest, rows) = latest_full_date(doc, &mut words);
+                if latest.is_none() && !quarterly {
+                    out.dates.extend(rows);
+                    return;
+                }
+                latest
+            }
+        };
         let ctx = Ctx { anchor, tense: Tense::Present, quarterly, reference: Reference::default() };
         let mut reference = Reference::default();
         words.each_sentence(doc, |words, i| scan(words, &ctx, &mut reference, i, &mut out.dates));
     }
 }
 
-/// The latest full date (day, month and year) written in the document: the anchor when the
-/// document has no published date.
-fn latest_full_date<'d>(doc: &'d Document, words: &mut Words<'d>) -> Option<NaiveDate> {
+/// The latest full date (day, month and year) written in the document, the anchor when the
+/// document has no published date; and every expression read without an anchor (nor the
+/// quarterly reading).
+fn latest_full_date<'d>(doc: &'d Document, words: &mut Words<'d>) -> (Option<NaiveDate>, Vec<DateMention>) {
     let ctx = Ctx { anchor: None, tense: Tense::Present, quarterly: false, reference: Reference::default() };
     let mut found = Vec::new();
     let mut latest = None;
     let mut reference = Reference::default();
     words.each_sentence(doc, |words, i| {
-        found.clear();
+        let from = found.len();
         scan(words, &ctx, &mut reference, i, &mut found);
-        for d in &found {
+        for d in &found[from..] {
             if d.value.len() == 10 && !d.value.contains('X') {
                 latest = latest.max(d.range_start);
             }
         }
     });
-    latest
+    (latest, found)
 }
 
 struct Ctx {
