@@ -18,3 +18,21 @@ pub(crate) fn mix(a: u64, b: u64) -> u64 {
 pub(crate) fn word_hash(lower: &str) -> u64 {
     xxh3_64(lower.as_bytes())
 }
+
+/// FNV-1a: the gate hashes short words, where SipHash's setup dominates.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}

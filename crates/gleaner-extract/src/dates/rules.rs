@@ -7,7 +7,9 @@
 //! as its first words are listed here.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
+
+use crate::hash::Fnv;
 use std::sync::OnceLock;
 
 use super::*;
@@ -390,6 +392,11 @@ fn plural_unit(lw: &str) -> bool {
     lw.ends_with('s') && lexicon::unit(lw).is_some_and(|u| u.plural)
 }
 
+/// The word at `i` is capitalized (a weekday or holiday name, not "march" or "may" as verbs).
+fn capital_here(words: &Words<'_>, i: usize, _: &str) -> bool {
+    capitalized(words, i)
+}
+
 /// "that day", "that same night".
 fn that_anaphor(words: &Words<'_>, i: usize, lw: &str) -> bool {
     let next = words.lw(i + 1);
@@ -452,24 +459,6 @@ impl Rule {
     }
 }
 
-/// FNV-1a: the gate hashes short words, where SipHash's setup dominates.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// A test of the neighbours of a rule's first word (`words`, `i`, the word lower-cased).
 type BesideTest = fn(&Words<'_>, usize, &str) -> bool;
 
@@ -480,7 +469,6 @@ struct Gate {
     words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
     hyphens: Vec<(&'static [&'static str], WordTest)>,
     tests: Vec<fn(&str) -> bool>,
-    capitalized: Vec<fn(&str) -> bool>,
     beside: Vec<(WordTest, BesideTest)>,
 }
 
@@ -492,7 +480,6 @@ impl Gate {
             words: HashSet::default(),
             hyphens: Vec::new(),
             tests: Vec::new(),
-            capitalized: Vec::new(),
             beside: Vec::new(),
         };
         // A test listed by several rules runs once.
@@ -510,12 +497,18 @@ impl Gate {
                     add(&mut gate.hyphens, (heads, rest), |a, b| a.0 == b.0 && std::ptr::fn_addr_eq(a.1, b.1));
                 }
                 First::Is(t) => add(&mut gate.tests, t, |a, b| std::ptr::fn_addr_eq(*a, *b)),
-                First::Capitalized(t) => add(&mut gate.capitalized, t, |a, b| std::ptr::fn_addr_eq(*a, *b)),
+                // A capitalized word the test accepts: the test reads the word alone (cached per
+                // word like the other word tests), the capital is checked at each occurrence.
+                First::Capitalized(t) => add(&mut gate.beside, (t, capital_here), |a, b| {
+                    std::ptr::fn_addr_eq(a.0, b.0) && std::ptr::fn_addr_eq(a.1, b.1)
+                }),
                 First::Beside(w, t) => add(&mut gate.beside, (w, t), |a, b| {
                     std::ptr::fn_addr_eq(a.0, b.0) && std::ptr::fn_addr_eq(a.1, b.1)
                 }),
             }
         }
+        // Each neighbour test takes a bit of the per-word flags (bit 0 is the word alone).
+        assert!(gate.beside.len() < 32, "more neighbour tests than bits in the gate's flags");
         gate
     }
 
@@ -559,7 +552,6 @@ impl Gate {
             }
         });
         flags & 1 != 0
-            || (!self.capitalized.is_empty() && capitalized(words, i) && self.capitalized.iter().any(|t| t(lw)))
             || (flags > 1
                 && self
                     .beside
