@@ -19,15 +19,8 @@ pub(super) fn meridiem(lw: &str) -> Option<bool> {
     }
 }
 
-/// A time-zone abbreviation written after a clock time ("4 a.m. EDT").
+/// A time-zone abbreviation written after a clock time ("4 a.m. EDT", "1500 EST.").
 pub(super) fn time_zone(lw: &str) -> bool {
-    // "EST." at a sentence's end keeps its period; "EST/0100 gmt" is two zones. (Zones are
-    // short: a longer word is none, before any search.)
-    if lw.len() > 12 || lw.len() < 3 {
-        return false;
-    }
-    let lw = &lw[..lw.bytes().position(|b| b == b'/').unwrap_or(lw.len())];
-    let lw = lw.strip_suffix('.').unwrap_or(lw);
     gleaner_ingest::lang::en::text_time_zone(lw)
 }
 

@@ -30,8 +30,9 @@ pub const WEEKDAYS: [(&str, &[&str]); 7] = [
     ("sunday", &[]),
 ];
 
-/// Abbreviations of weekdays that are also words or names, read as weekdays only where a date
-/// is certain (a date line of metadata): "mon", "wed", "sat", "sun".
+/// Abbreviations of weekdays that are also words or names ("mon", "wed", "sat", "sun"): never
+/// weekdays in running text, but abbreviations to the sentence segmenter ("Sun." ends no
+/// sentence before a date). A metadata date reads any cut of a weekday ([`weekday_prefix`]).
 pub const WEEKDAY_SHORT_FORMS: [(&str, u32); 4] = [("mon", 1), ("wed", 3), ("sat", 6), ("sun", 7)];
 
 /// Month number (1-12) of a month name or abbreviation, lower case, a final period allowed
@@ -155,8 +156,15 @@ pub fn time_zone(lw: &str) -> Option<&'static Zone> {
     TIME_ZONES.iter().find(|z| z.name == lw)
 }
 
-/// Is this lower-case word a time zone read after a clock time in running text ("EST", "GMT")?
+/// Is this lower-case token a time zone read after a clock time in running text ("EST", "GMT")?
+/// A token as the tokenizer leaves it: "EST." at a sentence's end keeps its period, and
+/// "EST/0100" (two zones, or a zone and a time) is read up to the slash.
 pub fn text_time_zone(lw: &str) -> bool {
+    if lw.len() > 12 {
+        return false;
+    }
+    let lw = &lw[..lw.bytes().position(|b| b == b'/').unwrap_or(lw.len())];
+    let lw = lw.strip_suffix('.').unwrap_or(lw);
     time_zone(lw).is_some_and(|z| z.in_text)
 }
 
@@ -478,7 +486,7 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), TIME_ZONES.len());
-        assert!(text_time_zone("est") && text_time_zone("gmt"));
+        assert!(text_time_zone("est") && text_time_zone("gmt") && text_time_zone("est.") && text_time_zone("est/0100"));
         assert!(!text_time_zone("west") && !text_time_zone("wet") && time_zone("west").is_some());
         assert_eq!(time_zone("ist").map(|z| z.utc_offset), Some(330));
     }
