@@ -122,11 +122,11 @@ impl Extractor for Dates {
         let anchor = match doc.meta.published {
             Some(published) => Some(published),
             None => {
-                // Without a document date, a first scan finds the latest full date written. If
-                // there is none (and the scan's settings were those of the real one), its rows
-                // are the rows: the grammar does not run twice for nothing.
-                let (latest, rows) = latest_full_date(doc, &mut words);
-                if latest.is_none() && !quarterly {
+                // Without a document date, a first scan (no anchor) finds the latest full date
+                // written. If there is none, its rows are the rows: the grammar does not run
+                // twice for nothing.
+                let (latest, rows) = latest_full_date(doc, &mut words, quarterly);
+                if latest.is_none() {
                     out.dates.extend(rows);
                     return;
                 }
@@ -140,10 +140,13 @@ impl Extractor for Dates {
 }
 
 /// The latest full date (day, month and year) written in the document, the anchor when the
-/// document has no published date; and every expression read without an anchor (nor the
-/// quarterly reading).
-fn latest_full_date<'d>(doc: &'d Document, words: &mut Words<'d>) -> (Option<NaiveDate>, Vec<DateMention>) {
-    let ctx = Ctx { anchor: None, tense: Tense::Present, quarterly: false, reference: Reference::default() };
+/// document has no published date; and every expression as read without an anchor.
+fn latest_full_date<'d>(
+    doc: &'d Document,
+    words: &mut Words<'d>,
+    quarterly: bool,
+) -> (Option<NaiveDate>, Vec<DateMention>) {
+    let ctx = Ctx { anchor: None, tense: Tense::Present, quarterly, reference: Reference::default() };
     let mut found = Vec::new();
     let mut latest = None;
     let mut reference = Reference::default();
