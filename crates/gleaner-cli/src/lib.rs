@@ -3,7 +3,8 @@
 //! `run` is a pipeline of bounded queues: a reader thread reads inputs in order and sends
 //! numbered chunks of raw documents; each chunk becomes one rayon task (ingest + extract), with at
 //! most `2 × jobs + 1` chunks in flight; an `order` thread releases finished chunks in input order
-//! to the writers, one thread per format. Memory stays flat whatever the corpus size, and output
+//! to the writer thread, which builds every row once and hands it to each format's file (Parquet
+//! encoding runs on a thread per table). Memory stays flat whatever the corpus size, and output
 //! never depends on `jobs`.
 
 mod progress;
@@ -241,7 +242,7 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
                         // next window is extracted.
                         outcomes.push(outcome);
                         let part = std::mem::take(&mut outcomes);
-                        let _ = result_tx.send((seq, Arc::new((part, chunk.bytes_read)), false));
+                        let _ = result_tx.send((seq, (part, chunk.bytes_read), false));
                         // A chunk behind the head holds one window's rows at most: it waits
                         // until the chunks before it are written (they were started before it,
                         // as the pool takes spawned tasks in order, and so never wait on it).
@@ -253,7 +254,7 @@ pub fn run(args: &RunOptions) -> Result<RunReport> {
                     }
                 });
             }
-            let _ = result_tx.send((seq, Arc::new((outcomes, chunk.bytes_read)), true));
+            let _ = result_tx.send((seq, (outcomes, chunk.bytes_read), true));
         });
     }
     drop(result_tx);
@@ -349,7 +350,7 @@ struct Written {
 }
 
 /// Processed outcomes of one chunk, with the input bytes read so far.
-type Processed = Arc<(Vec<Outcome>, u64)>;
+type Processed = (Vec<Outcome>, u64);
 
 /// One writer thread: writes every chunk in order, then closes its files. Returns the row counts
 /// and the problems recorded.
@@ -365,7 +366,7 @@ fn write(mut writer: DatasetWriter, rx: Receiver<Processed>, progress_total: Opt
         }
     };
     for processed in rx {
-        let (outcomes, bytes_read) = &*processed;
+        let (outcomes, bytes_read) = &processed;
         for outcome in outcomes {
             match outcome {
                 Outcome::Issue(issue) => {
