@@ -2,7 +2,7 @@
 //! ("early", "mid-", "the end of"), and the dispatch of expressions that take "the".
 
 use super::*;
-use gleaner_ingest::lang::en::{self, Bound, QUALIFIERS};
+use gleaner_ingest::lang::en::{self, Bound};
 
 /// Expressions that take "the" in front ("the summer of 2016", "the 1990s", "the past three
 /// months", "the first quarter", "the end of the year").
@@ -206,15 +206,11 @@ fn timex_mod(bound: Bound) -> Option<TimexMod> {
 /// longest phrase of English's list (lang::en, shared with numbers), unless it compares
 /// ("higher than a year ago") or bounds no duration ("exactly", "between").
 pub(super) fn amount_phrase(words: &Words<'_>, i: usize) -> Option<(&'static [&'static str], TimexMod)> {
-    if !en::opens_qualifier(words.lw(i)) {
-        return None;
-    }
-    let written = |phrase: &[&str]| phrase.iter().enumerate().all(|(k, p)| words.lw(i + k) == *p);
-    let (phrase, bound) = QUALIFIERS.iter().find(|(phrase, _)| written(phrase))?;
+    let (phrase, bound) = en::qualifier_at(|k| words.lw(i + k))?;
     if en::compares(phrase) {
         return None;
     }
-    Some((*phrase, timex_mod(*bound)?))
+    Some((phrase, timex_mod(bound)?))
 }
 
 /// "nearly 20 years", "about two hours", "more than a decade", "early 2014", "mid-June",

@@ -326,7 +326,7 @@ pub(crate) fn ambiguous_unit(w: &str) -> bool {
     )
 }
 
-pub(crate) use gleaner_ingest::lang::en::{Bound, QUALIFIERS};
+pub(crate) use gleaner_ingest::lang::en::Bound;
 
 /// Verbs and adjectives of what happened to what is counted, normalized: deaths → `killed` (the
 /// killing verbs and words of dying of `lang::en`),

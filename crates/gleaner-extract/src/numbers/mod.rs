@@ -176,13 +176,7 @@ fn opens_number_word(w: &str) -> bool {
 }
 
 fn qualifier(words: &Words<'_>, i: usize) -> Option<(Bound, usize)> {
-    let first = words.lw(i);
-    if !opens_qualifier(first) {
-        return None;
-    }
-    lexicon::QUALIFIERS.iter().find_map(|(phrase, bound)| {
-        phrase.iter().enumerate().all(|(k, p)| words.lw(i + k) == *p).then_some((*bound, phrase.len()))
-    })
+    gleaner_ingest::lang::en::qualifier_at(|k| words.lw(i + k)).map(|(phrase, bound)| (bound, phrase.len()))
 }
 
 /// Lowered currency sign at `i`, or a sign glued to the digits ("US$75").

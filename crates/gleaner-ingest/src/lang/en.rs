@@ -270,6 +270,19 @@ pub const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["<"], Bound::LessThan),
 ];
 
+/// The qualifier phrase written from a word on (`word(k)`: the lower-case word `k` places
+/// after it, "" past the end), the longest that matches, with what it means: what numbers and
+/// dates both read ("at least 13", "nearly 20 years").
+pub fn qualifier_at<'w>(word: impl Fn(usize) -> &'w str) -> Option<(&'static [&'static str], Bound)> {
+    if !opens_qualifier(word(0)) {
+        return None;
+    }
+    QUALIFIERS
+        .iter()
+        .find(|(phrase, _)| phrase.iter().enumerate().all(|(k, p)| word(k) == *p))
+        .map(|&(phrase, bound)| (phrase, bound))
+}
+
 /// Words of a qualifier phrase that compare rather than bound: "higher than 5%" bounds an amount,
 /// but "higher than a year ago" compares with a time, it does not approximate it.
 pub const COMPARATIVES: &[&str] =
