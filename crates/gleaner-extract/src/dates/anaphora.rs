@@ -59,10 +59,12 @@ pub(super) fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     let same = words.lw(k - 1) == "same" && matches!(grain, 'D' | 'W' | 'M');
     // "the same month of 1985", "the same month in 1986": that month of the year written.
     if same && grain == 'M' && matches!(words.lw(k + 1), "of" | "in") {
-        if let (Some(y), Some((_, m))) =
-            (year_at(words, k + 2), ctx.reference.month.or(ctx.anchor.map(|a| (a.year(), a.month()))))
-        {
-            return Some(Found { aside: true, ..found(ANAPHORA, i, k + 3, Val::Month(y, m), false) });
+        if let Some(y) = year_at(words, k + 2) {
+            let val = Val::later(Kind::Month, None, move |env| {
+                let (_, m) = env.reference.month.or(env.anchor.map(|a| (a.year(), a.month())))?;
+                Some(Val::Month(y, m).into())
+            });
+            return Some(Found { aside: true, ..found(ANAPHORA, i, k + 3, val, false) });
         }
     }
     let of_last = same && words.lw(k + 1) == "of" && words.lw(k + 2) == "last" && words.lw(k + 3) == "year";
@@ -76,9 +78,55 @@ pub(super) fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     } else if !any_grain && grain != 'D' && !back {
         return None;
     }
-    let mut reference = ctx.reference;
+    // The story must have named the grain, unless the phrase looks back from the document's
+    // date.
+    let told = &ctx.told;
+    let named = match grain {
+        'Y' => told.year,
+        'M' => told.month,
+        'Q' => told.quarter,
+        _ => told.day,
+    };
+    if !named && !back {
+        return None;
+    }
+    let end = year_back.unwrap_or(k + 1 + usize::from(trailing.is_some()));
+    let part = lexicon::part_of_day(head);
+    let kind = match (grain, part) {
+        ('D', Some(_)) => Kind::Time,
+        ('D', None) => Kind::Day,
+        ('W', _) => Kind::Week,
+        ('M', _) => Kind::Month,
+        ('Q', _) => Kind::Quarter,
+        _ => Kind::Year,
+    };
+    // Looking back from the document's date: without one, the grain's unknown value.
+    let unknown = back.then(|| match (kind, part) {
+        (Kind::Time, Some(part)) => Val::Time(None, format!("T{part}")),
+        (Kind::Day, _) => Val::Partial("XXXX-XX-XX".into()),
+        (Kind::Week, _) => Val::Partial("XXXX-WXX".into()),
+        (Kind::Month, _) => Val::Partial("XXXX-XX".into()),
+        (Kind::Quarter, _) => Val::Partial("XXXX-QX".into()),
+        _ => Val::Partial("XXXX".into()),
+    });
+    let val = Val::later(kind, unknown, move |env| story_step(env, grain, part, step, back, year_back.is_some()));
+    Some(Found { aside: back, ..found(ANAPHORA, i, end, val, true) })
+}
+
+/// The period `step` grains after the one the story is at (before it when negative), a year
+/// back when `year_back`; when the phrase looks `back`, the document's date stands in for
+/// what the story has not named.
+fn story_step(
+    env: &Env<'_>,
+    grain: char,
+    part: Option<&'static str>,
+    step: i64,
+    back: bool,
+    year_back: bool,
+) -> Option<Done> {
+    let mut reference = *env.reference;
     if back {
-        let a = ctx.anchor?;
+        let a = env.anchor?;
         reference.year = reference.year.or(Some(a.year()));
         reference.month = reference.month.or(Some((a.year(), a.month())));
         reference.day = reference.day.or(Some(a));
@@ -90,7 +138,7 @@ pub(super) fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         'D' => {
             let from = r.day?;
             let d = from + Duration::days(step);
-            match lexicon::part_of_day(head) {
+            match part {
                 Some(part) => (Val::Time(Some(d), format!("T{part}")), from),
                 None => (Val::Day(d), from),
             }
@@ -117,17 +165,17 @@ pub(super) fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     };
     // Counted from the document's date: the anchor column stays empty, as for "last year".
     let own = match grain {
-        'Y' => ctx.reference.year.is_some(),
-        'M' => ctx.reference.month.is_some(),
-        'Q' => ctx.reference.quarter.is_some(),
-        _ => ctx.reference.day.is_some(),
+        'Y' => env.reference.year.is_some(),
+        'M' => env.reference.month.is_some(),
+        'Q' => env.reference.quarter.is_some(),
+        _ => env.reference.day.is_some(),
     };
-    let (val, end) = match (year_back, val) {
-        (None, val) => (val, k + 1 + usize::from(trailing.is_some())),
-        (Some(end), Val::Day(d)) => (Val::Day(shift_years(d, -1)?), end),
-        (Some(end), Val::Week(y, w)) => (Val::Week(y - 1, w), end),
-        (Some(end), Val::Month(y, m)) => (Val::Month(y - 1, m), end),
+    let val = match (year_back, val) {
+        (false, val) => val,
+        (true, Val::Day(d)) => Val::Day(shift_years(d, -1)?),
+        (true, Val::Week(y, w)) => Val::Week(y - 1, w),
+        (true, Val::Month(y, m)) => Val::Month(y - 1, m),
         _ => return None,
     };
-    Some(Found { anchor: own.then_some(from), aside: back, ..found(ANAPHORA, i, end, val, true) })
+    Some(Done { val, range: None, from: own.then_some(from) })
 }

@@ -24,19 +24,32 @@ pub(super) fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option
     // ("Aug/Sept at 1,870", written in February) run ahead; a period from January to a month
     // already past is the year to date ("Jan-May", written in August), though January alone
     // would be the coming one.
-    let year_to_date = ctx.anchor.is_some_and(|a| m1 == 1 && m2 > 1 && m2 <= a.month() && ctx.tense != Tense::Future);
-    let first_year = match written {
-        Some(y) => Some(y - forward_year(0, m1, m2)),
-        None if year_to_date => ctx.anchor.map(|a| a.year()),
-        None => resolve_month(ctx, m1),
+    let tense = ctx.tense;
+    let first_year = move |a: NaiveDate| {
+        let year_to_date = m1 == 1 && m2 > 1 && m2 <= a.month() && tense != Tense::Future;
+        if year_to_date {
+            a.year()
+        } else {
+            resolve_month(a, tense, m1)
+        }
     };
-    let (v1, v2) = match first_year {
-        Some(y) => (Val::Month(y, m1), Val::Month(forward_year(y, m1, m2), m2)),
-        None => (Val::Partial(format!("XXXX-{m1:02}")), Val::Partial(format!("XXXX-{m2:02}"))),
+    let (v1, v2) = match written {
+        Some(y) => {
+            let y = y - forward_year(0, m1, m2);
+            (Val::Month(y, m1), Val::Month(forward_year(y, m1, m2), m2))
+        }
+        None => (
+            Val::at_anchor(Kind::Month, Some(Val::Partial(format!("XXXX-{m1:02}"))), move |a| {
+                Some(Val::Month(first_year(a), m1))
+            }),
+            Val::at_anchor(Kind::Month, Some(Val::Partial(format!("XXXX-{m2:02}"))), move |a| {
+                Some(Val::Month(forward_year(first_year(a), m1, m2), m2))
+            }),
+        ),
     };
     let (anchored, end) = match written {
         Some(_) => (false, i + 2 + comma),
-        None => (ctx.anchor.is_some(), i + 1),
+        None => (true, i + 1),
     };
     Some((
         Found { cut_end: Some(cut), ..found(MONTH_PAIR, i, i + 1, v1, anchored) },
@@ -57,12 +70,18 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
             k += 1;
         }
         let cut = words.spans[i + 1].start + len as u32;
-        let y2 = match year_at(words, k) {
-            Some(y) => y,
-            None => resolve_month_day(ctx, m2, d2)?.year(),
+        let first = move |y2: i32| NaiveDate::from_ymd_opt(y2 - forward_year(0, m, m2), m, d);
+        let val = match year_at(words, k) {
+            Some(y2) => Val::Day(first(y2)?),
+            None => {
+                let tense = ctx.tense;
+                Val::at_anchor(Kind::Day, Some(Val::Partial(format!("XXXX-{m:02}-{d:02}"))), move |a| {
+                    first(resolve_month_day(a, tense, m2, d2)?.year()).map(Val::Day)
+                })
+            }
         };
-        let val = Val::Day(NaiveDate::from_ymd_opt(y2 - forward_year(0, m, m2), m, d)?);
-        return Some(Found { cut_end: Some(cut), ..found(MONTH_NAME, i, i + 2, val, year_at(words, k).is_none()) });
+        let anchored = val.is_later();
+        return Some(Found { cut_end: Some(cut), ..found(MONTH_NAME, i, i + 2, val, anchored) });
     }
     // "Oct. 12-14(, 2025)": the first day here, cut inside the token; the scan adds the second.
     if let Some((d, _, len)) = day_pair(words.w(i + 1)) {
@@ -72,7 +91,7 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
         }
         let (val, anchored, end) = match year_at(words, k) {
             Some(y) => (Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), false, k + 1),
-            None => (Val::Day(resolve_month_day(ctx, m, d)?), true, i + 2),
+            None => (month_day(ctx, m, d), true, i + 2),
         };
         let cut = words.spans[i + 1].start + len as u32;
         return Some(Found { cut_end: Some(cut), ..found(MONTH_NAME, i, end, val, anchored) });
@@ -88,13 +107,10 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some(found(MONTH_NAME, i, k + 1, Val::Day(date), false));
         }
-        if let Some(y) = named_year(words, ctx, i + 2) {
-            return Some(found(MONTH_NAME, i, i + 4, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), true));
+        if let Some(offset) = named_year(words, i + 2) {
+            return Some(found(MONTH_NAME, i, i + 4, day_of_named_year(offset, m, d), true));
         }
-        return Some(match resolve_month_day(ctx, m, d) {
-            Some(date) => found(MONTH_NAME, i, i + 2, Val::Day(date), true),
-            None => found(MONTH_NAME, i, i + 2, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
-        });
+        return Some(found(MONTH_NAME, i, i + 2, month_day(ctx, m, d), true));
     }
     let mut k = i + 1;
     if words.w(k) == "," || words.lw(k) == "of" {
@@ -104,24 +120,30 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
         return Some(found(MONTH_NAME, i, end, Val::Month(y, m), false));
     }
     // "September of that year", "May of the same year": the year the text is at.
-    if let (true, Some((end, step)), Some(y)) = (words.lw(i + 1) == "of", that_year(words, k), ctx.reference.year) {
-        let from = NaiveDate::from_ymd_opt(y, 1, 1);
-        return Some(Found { anchor: from, ..found(MONTH_NAME, i, end, Val::Month(y + step, m), true) });
+    if let (true, Some((end, step)), true) = (words.lw(i + 1) == "of", that_year(words, k), ctx.told.year) {
+        let val = Val::later(Kind::Month, None, move |env| {
+            let y = env.reference.year?;
+            Some(Done { val: Val::Month(y + step, m), range: None, from: NaiveDate::from_ymd_opt(y, 1, 1) })
+        });
+        return Some(found(MONTH_NAME, i, end, val, true));
     }
     // "Dec '86", and in tables "Feb 87" after an abbreviation (a number a day cannot be).
     let abbreviated = words.w(i).trim_end_matches('.').len() <= 4;
-    if let Some(y) = short_year(words.w(k), abbreviated, ctx.anchor) {
-        return Some(found(MONTH_NAME, i, k + 1, Val::Month(y, m), false));
+    if let Some(yy) = short_year(words.w(k), abbreviated) {
+        return Some(found(MONTH_NAME, i, k + 1, month_of_short_year(yy, m), false));
     }
     // The apostrophe stands apart when the tokenizer reads it as an opening quote.
     if matches!(words.w(k), "'" | "’") && words.spans[k].end == words.spans.get(k + 1).map_or(0, |s| s.start) {
-        if let Some(y) = short_year(&format!("'{}", words.w(k + 1)), false, ctx.anchor) {
-            return Some(found(MONTH_NAME, i, k + 2, Val::Month(y, m), false));
+        if let Some(yy) = short_year(&format!("'{}", words.w(k + 1)), false) {
+            return Some(found(MONTH_NAME, i, k + 2, month_of_short_year(yy, m), false));
         }
     }
     // "January this year", "June last year", "May next year".
-    if let Some(y) = named_year(words, ctx, i + 1) {
-        return Some(found(MONTH_NAME, i, i + 3, Val::Month(y, m), true));
+    if let Some(offset) = named_year(words, i + 1) {
+        let val = Val::at_anchor(Kind::Month, Some(Val::Partial(format!("XXXX-{m:02}"))), move |a| {
+            Some(Val::Month(a.year() + offset, m))
+        });
+        return Some(found(MONTH_NAME, i, i + 3, val, true));
     }
     // A bare month: "in June", "this past June" (the caller handles "this/last/next"). One
     // that names a thing after a determiner ("their February Paris accord", "the May
@@ -131,11 +153,36 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
     let modifier = matches!(prev, "the" | "their" | "its" | "his" | "her" | "our" | "a" | "an")
         && words.w(i + 1).starts_with(char::is_alphabetic)
         && !matches!(words.lw(i + 1), "of" | "to" | "and" | "or" | "through" | "until");
-    let ctx = &Ctx { tense: if modifier && ctx.tense == Tense::Future { Tense::Present } else { ctx.tense }, ..*ctx };
-    Some(match resolve_month(ctx, m) {
-        Some(y) => found(MONTH_NAME, i, i + 1, Val::Month(y, m), true),
-        None => found(MONTH_NAME, i, i + 1, Val::Partial(format!("XXXX-{m:02}")), false),
+    let tense = if modifier && ctx.tense == Tense::Future { Tense::Present } else { ctx.tense };
+    Some(found(MONTH_NAME, i, i + 1, bare_month(tense, m), true))
+}
+
+/// A month without its year, placed by the clause's tense ("in June").
+pub(super) fn bare_month(tense: Tense, m: u32) -> Val {
+    Val::at_anchor(Kind::Month, Some(Val::Partial(format!("XXXX-{m:02}"))), move |a| {
+        Some(Val::Month(resolve_month(a, tense, m), m))
     })
+}
+
+/// A month and day without their year ("May 5", "Christmas Day"), placed by the clause's tense.
+pub(super) fn month_day(ctx: &Ctx, m: u32, d: u32) -> Val {
+    let tense = ctx.tense;
+    Val::at_anchor(Kind::Day, Some(Val::Partial(format!("XXXX-{m:02}-{d:02}"))), move |a| {
+        resolve_month_day(a, tense, m, d).map(Val::Day)
+    })
+}
+
+/// A month and day in the year "this year", "last year" or "next year" names.
+fn day_of_named_year(offset: i32, m: u32, d: u32) -> Val {
+    Val::at_anchor(Kind::Day, Some(Val::Partial(format!("XXXX-{m:02}-{d:02}"))), move |a| {
+        NaiveDate::from_ymd_opt(a.year() + offset, m, d).map(Val::Day)
+    })
+}
+
+/// A month of a year written in two digits ("Dec '86"): the century that puts it nearest the
+/// anchor's year (without one, 1950's).
+fn month_of_short_year(yy: i32, m: u32) -> Val {
+    Val::later(Kind::Month, None, move |env| Some(Val::Month(century_near(yy, env.anchor), m).into()))
 }
 
 /// The end of "that year", "the same year" or "the following|previous year" at `k` (after
@@ -152,15 +199,15 @@ pub(super) fn that_year(words: &Words<'_>, k: usize) -> Option<(usize, i32)> {
 }
 
 /// "this year", "last year", "next year" at `k`, after a month or a day ("May 30 next year"):
-/// the year it names, counted from the document's.
-pub(super) fn named_year(words: &Words<'_>, ctx: &Ctx, k: usize) -> Option<i32> {
+/// how many years from the document's it names.
+pub(super) fn named_year(words: &Words<'_>, k: usize) -> Option<i32> {
     let offset = match (words.lw(k), words.lw(k + 1)) {
         ("this", "year") => 0,
         ("last", "year") => -1,
         ("next", "year") => 1,
         _ => return None,
     };
-    Some(ctx.anchor?.year() + offset)
+    Some(offset)
 }
 
 /// "31 August 2021", "26 August", "the 4th of July".
@@ -179,13 +226,10 @@ pub(super) fn day_month(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     if let Some(y) = year_at(words, k + 1 + comma) {
         return Some(found(DAY_MONTH, i, k + 2 + comma, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
     }
-    if let Some(y) = named_year(words, ctx, k + 1) {
-        return Some(found(DAY_MONTH, i, k + 3, Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), true));
+    if let Some(offset) = named_year(words, k + 1) {
+        return Some(found(DAY_MONTH, i, k + 3, day_of_named_year(offset, m, d), true));
     }
-    Some(match resolve_month_day(ctx, m, d) {
-        Some(date) => found(DAY_MONTH, i, k + 1, Val::Day(date), true),
-        None => found(DAY_MONTH, i, k + 1, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
-    })
+    Some(found(DAY_MONTH, i, k + 1, month_day(ctx, m, d), true))
 }
 
 /// "Christmas Day", "New Year's Day 1999": holidays on a fixed day of the year.
@@ -199,10 +243,7 @@ pub(super) fn holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if let Some(y) = year_at(words, end) {
         return Some(found(FIXED_HOLIDAY, i, end + 1, Val::Day(NaiveDate::from_ymd_opt(y, *m, *d)?), false));
     }
-    Some(match resolve_month_day(ctx, *m, *d) {
-        Some(date) => found(FIXED_HOLIDAY, i, end, Val::Day(date), true),
-        None => found(FIXED_HOLIDAY, i, end, Val::Partial(format!("XXXX-{m:02}-{d:02}")), false),
-    })
+    Some(found(FIXED_HOLIDAY, i, end, month_day(ctx, *m, *d), true))
 }
 
 /// The date of a movable holiday in year `y`.
@@ -260,29 +301,34 @@ pub(super) fn movable_holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<
     if let Some(y) = year_at(words, end) {
         return Some(found(MOVABLE_HOLIDAY, i, end + 1, Val::Day(movable_date(*rule, y)?), false));
     }
-    let Some(a) = ctx.anchor else {
-        return Some(found(MOVABLE_HOLIDAY, i, end, Val::Partial("XXXX-XX-XX".into()), false));
-    };
-    let candidates: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1).filter_map(|y| movable_date(*rule, y)).collect();
-    let nearest = *candidates.iter().min_by_key(|c| (**c - a).num_days().abs())?;
-    // "last"/"next" decide; a verb's tense only when the nearest one is months away ("Easter
-    // week began", written the Monday before Easter, is this year's), as for month-days.
-    let off = (nearest - a).num_days();
-    let date = match (dir, ctx.tense) {
-        (Some(Tense::Past), _) | (None, Tense::Past) if off > 0 && (dir.is_some() || off > 120) => {
-            candidates.iter().filter(|c| **c < a).max().copied().unwrap_or(nearest)
-        }
-        (Some(Tense::Future), _) | (None, Tense::Future) if off < 0 && (dir.is_some() || off < -120) => {
-            candidates.iter().filter(|c| **c >= a).min().copied().unwrap_or(nearest)
-        }
-        _ => nearest,
+    let (rule, tense) = (*rule, ctx.tense);
+    let date = move |a: NaiveDate| {
+        let candidates: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1).filter_map(|y| movable_date(rule, y)).collect();
+        let nearest = *candidates.iter().min_by_key(|c| (**c - a).num_days().abs())?;
+        // "last"/"next" decide; a verb's tense only when the nearest one is months away
+        // ("Easter week began", written the Monday before Easter, is this year's), as for
+        // month-days.
+        let off = (nearest - a).num_days();
+        Some(match (dir, tense) {
+            (Some(Tense::Past), _) | (None, Tense::Past) if off > 0 && (dir.is_some() || off > 120) => {
+                candidates.iter().filter(|c| **c < a).max().copied().unwrap_or(nearest)
+            }
+            (Some(Tense::Future), _) | (None, Tense::Future) if off < 0 && (dir.is_some() || off < -120) => {
+                candidates.iter().filter(|c| **c >= a).min().copied().unwrap_or(nearest)
+            }
+            _ => nearest,
+        })
     };
     // "Easter week": the week the holiday falls in.
     if words.lw(end) == "week" {
-        let w = date.iso_week();
-        return Some(found(MOVABLE_HOLIDAY, i, end + 1, Val::Week(w.year(), w.week()), true));
+        let val = Val::at_anchor(Kind::Week, Some(Val::Partial("XXXX-WXX".into())), move |a| {
+            let w = date(a)?.iso_week();
+            Some(Val::Week(w.year(), w.week()))
+        });
+        return Some(found(MOVABLE_HOLIDAY, i, end + 1, val, true));
     }
-    Some(found(MOVABLE_HOLIDAY, i, end, Val::Day(date), true))
+    let val = Val::at_anchor(Kind::Day, Some(Val::Partial("XXXX-XX-XX".into())), move |a| date(a).map(Val::Day));
+    Some(found(MOVABLE_HOLIDAY, i, end, val, true))
 }
 
 /// "Thursday", "last Friday", "next Monday", "Friday morning", "every Monday", "Mondays".
@@ -326,16 +372,17 @@ pub(super) fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
     let wd = lexicon::weekday(wlw)?;
     // "Saturday, April 25": the date says which Saturday.
     let after = if words.w(k + 1) == "," { k + 2 } else { k + 1 };
-    if let Some(mut date) = month_form(words, ctx, after).filter(|f| matches!(f.val, Val::Day(_))) {
-        if let (Val::Day(d), true) = (&date.val, date.anchored) {
-            // The year was inferred: take the one in which that day falls on this weekday.
-            let fits = [0, -1, 1].into_iter().find_map(|dy| {
-                NaiveDate::from_ymd_opt(d.year() + dy, d.month(), d.day())
-                    .filter(|c| c.weekday().number_from_monday() == wd)
-            });
-            if let Some(c) = fits {
-                date.val = Val::Day(c);
-            }
+    if let Some(mut date) = month_form(words, ctx, after).filter(|f| f.val.kind() == Kind::Day) {
+        if date.val.is_later() && date.anchored {
+            // The year is inferred: take the one in which that day falls on this weekday.
+            date = date.map(Kind::Day, move |v| {
+                let Val::Day(d) = v else { return Some(v) };
+                let fits = [0, -1, 1].into_iter().find_map(|dy| {
+                    NaiveDate::from_ymd_opt(d.year() + dy, d.month(), d.day())
+                        .filter(|c| c.weekday().number_from_monday() == wd)
+                });
+                Some(Val::Day(fits.unwrap_or(d)))
+            })?;
         }
         return Some(Found { rule: WEEKDAY, start: i, ..date });
     }
@@ -360,16 +407,19 @@ pub(super) fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
     } else {
         ctx.tense
     });
-    let date = ctx.anchor.map(|a| resolve_weekday(a, wd, tense, dir.is_some()));
-    let mut end = k + 1;
+    let explicit = dir.is_some();
+    let end = k + 1;
     if let Some(part) = lexicon::part_of_day(words.lw(end)) {
-        end += 1;
-        return Some(found(WEEKDAY, i, end, Val::Time(date, format!("T{part}")), date.is_some()));
+        let t = format!("T{part}");
+        let val = Val::at_anchor(Kind::Time, Some(Val::Time(None, t.clone())), move |a| {
+            Some(Val::Time(Some(resolve_weekday(a, wd, tense, explicit)), t.clone()))
+        });
+        return Some(found(WEEKDAY, i, end + 1, val, true));
     }
-    Some(match date {
-        Some(d) => found(WEEKDAY, i, end, Val::Day(d), true),
-        None => found(WEEKDAY, i, end, Val::Partial(format!("XXXX-WXX-{wd}")), false),
-    })
+    let val = Val::at_anchor(Kind::Day, Some(Val::Partial(format!("XXXX-WXX-{wd}"))), move |a| {
+        Some(Val::Day(resolve_weekday(a, wd, tense, explicit)))
+    });
+    Some(found(WEEKDAY, i, end, val, true))
 }
 
 /// "the day before last Tuesday's hearing", "the day after Christmas": the day next to a day
@@ -381,14 +431,17 @@ pub(super) fn day_beside(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
         _ => return None,
     };
     let k = i + 3;
-    let inner = simple(words, ctx, k).filter(|f| f.start == k)?;
-    let Val::Day(d) = inner.val else { return None };
-    Some(Found { rule: DAY_BESIDE, val: Val::Day(d + Duration::days(step)), start: i, ..inner })
+    let inner = simple(words, ctx, k).filter(|f| f.start == k && f.val.kind() == Kind::Day)?;
+    let f = inner.map(Kind::Day, move |v| match v {
+        Val::Day(d) => Some(Val::Day(d + Duration::days(step))),
+        _ => None,
+    })?;
+    Some(Found { rule: DAY_BESIDE, start: i, ..f.or_unknown(Some(Val::Partial("XXXX-XX-XX".into()))) })
 }
 
 /// "the following Monday", "the previous Friday": the weekday after or before the day the text
 /// is at; without one, the one after the document date, or the one before the last.
-pub(super) fn step_weekday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+pub(super) fn step_weekday(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     let forward = match words.lw(i + 1) {
         "following" | "next" => true,
         "previous" | "prior" | "preceding" => false,
@@ -396,13 +449,16 @@ pub(super) fn step_weekday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
     };
     let k = i + 2;
     let wd = lexicon::weekday(words.lw(k)).filter(|_| capitalized(words, k))?;
-    let from = ctx.reference.day;
-    let base = from.or(ctx.anchor)?;
-    let mut date = resolve_weekday(base, wd, if forward { Tense::Future } else { Tense::Past }, true);
-    // Without a day to count from, "the previous Friday" is the one before last Friday (a week
-    // back, written on a Friday).
-    if !forward && from.is_none() && (base - date).num_days() < 7 {
-        date -= Duration::days(7);
-    }
-    Some(Found { anchor: from, ..found(STEP_WEEKDAY, i, k + 1, Val::Day(date), true) })
+    let val = Val::later(Kind::Day, Some(Val::Partial(format!("XXXX-WXX-{wd}"))), move |env| {
+        let from = env.reference.day;
+        let base = from.or(env.anchor)?;
+        let mut date = resolve_weekday(base, wd, if forward { Tense::Future } else { Tense::Past }, true);
+        // Without a day to count from, "the previous Friday" is the one before last Friday (a
+        // week back, written on a Friday).
+        if !forward && from.is_none() && (base - date).num_days() < 7 {
+            date -= Duration::days(7);
+        }
+        Some(Done { val: Val::Day(date), range: None, from })
+    });
+    Some(found(STEP_WEEKDAY, i, k + 1, val, true))
 }

@@ -55,6 +55,18 @@ pub(super) fn military_range_first(words: &Words<'_>, i: usize) -> bool {
 
 /// "5 p.m.", "5:45 p.m.", "17:30", "noon", "midnight".
 pub(super) fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+    let (clock, end, narrative) = reading(words, i)?;
+    let mut f = clock_day(words, ctx, i, end, clock, narrative)?;
+    // "after 1530 EST.": the sentence's period is no part of the zone.
+    if f.end == end && end > i + 1 && words.w(end - 1).ends_with('.') && time_zone(words.lw(end - 1)) {
+        f.cut_end = Some(words.spans[end - 1].end - 1);
+    }
+    Some(f)
+}
+
+/// The clock reading at `i` ("T17:30"), where its words end, and whether it is a narrative
+/// clock time (noon and midnight are not: see [`clock_day`]).
+fn reading(words: &Words<'_>, i: usize) -> Option<(String, usize, bool)> {
     let lw = words.lw(i);
     // "noon", "midnight"; "noon Thursday", "midnight Friday": that day's.
     let fixed = match lw {
@@ -69,7 +81,7 @@ pub(super) fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
         if i > 0 && words.w(i - 1) == "(" && time_zone(words.lw(i + 1)) {
             return None;
         }
-        return clock_day(words, ctx, i, i + 1, t.into(), false);
+        return Some((t.into(), i + 1, false));
     }
     let (clock, suffix) = lw.split_at(lw.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(lw.len()));
     // "three in the morning", "ten at night": an hour in words, with its part of day only.
@@ -112,9 +124,7 @@ pub(super) fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
         {
             return None;
         }
-        let Found { val: Val::Time(_, t), .. } = time_of_day(words, ctx, i + 2).filter(|f| f.start == i + 2)? else {
-            return None;
-        };
+        let (t, ..) = reading(words, i + 2)?;
         let h2: u32 = t.get(1..3)?.parse().ok()?;
         let pm2 = h2 >= 12;
         let h2 = if h2 > 12 { h2 - 12 } else { h2 };
@@ -145,12 +155,7 @@ pub(super) fn time_of_day(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
         Some(false) if h == 12 => 0,
         _ => h,
     };
-    let mut f = clock_day(words, ctx, i, end, format!("T{h24:02}:{m:02}"), true)?;
-    // "after 1530 EST.": the sentence's period is no part of the zone.
-    if f.end == end && end > i + 1 && words.w(end - 1).ends_with('.') && time_zone(words.lw(end - 1)) {
-        f.cut_end = Some(words.spans[end - 1].end - 1);
-    }
-    Some(f)
+    Some((format!("T{h24:02}:{m:02}"), end, true))
 }
 
 /// The day of a clock time that runs from `i` to `end`: a day written after it ("10 p.m.
@@ -180,33 +185,45 @@ pub(super) fn clock_day(
                     .then(|| relative_word(words, ctx, k))
                     .flatten()
             })
-            .filter(|f| f.start == k && matches!(f.val, Val::Day(_)))
+            .filter(|f| f.start == k && f.val.kind() == Kind::Day)
+    };
+    // The clock time on a day found after it.
+    let on_day = |day: Found, end: usize| {
+        let t = clock.clone();
+        let time = day.map(Kind::Time, move |v| match v {
+            Val::Day(d) => Some(Val::Time(Some(d), t.clone())),
+            _ => None,
+        })?;
+        let time = time.or_unknown(Some(Val::Time(None, clock.clone())));
+        Some(found(CLOCK_TIME, i, end, time.val, true))
     };
     if let Some(day) = day_after(at) {
-        if let Val::Day(d) = day.val {
-            return Some(found(CLOCK_TIME, i, day.end, Val::Time(Some(d), clock), true));
-        }
+        let end = day.end;
+        return on_day(day, end);
     }
     // "10:35 a.m. (0735 GMT) Friday": the day after a bracketed other clock is the time's day;
     // the expression stays the time.
     if words.w(at) == "(" {
         if let Some(close) = (at + 1..(at + 5).min(words.len())).find(|&k| words.w(k) == ")") {
-            if let Some(Found { val: Val::Day(d), .. }) = day_after(close + 1) {
-                return Some(found(CLOCK_TIME, i, end, Val::Time(Some(d), clock), true));
+            if let Some(day) = day_after(close + 1) {
+                return on_day(day, end);
             }
         }
     }
     // "close at 6pm on Saturday": that day's; "on Saturday" stays a date of its own.
     if words.lw(at) == "on" {
-        if let Some(Found { val: Val::Day(d), .. }) = day_after(at + 1) {
-            return Some(found(CLOCK_TIME, i, end, Val::Time(Some(d), clock), true));
+        if let Some(day) = day_after(at + 1) {
+            return on_day(day, end);
         }
     }
     // Otherwise the day the text is at ("killed on Oct. 23 ... at 10 p.m."), else the
     // document's: a clock time is a narrative reference too.
-    let from = ctx.reference.day.filter(|_| narrative);
-    let day = from.or(ctx.anchor);
-    Some(Found { anchor: from, ..found(CLOCK_TIME, i, end, Val::Time(day, clock), day.is_some()) })
+    let val = Val::later(Kind::Time, Some(Val::Time(None, clock.clone())), move |env| {
+        let from = env.reference.day.filter(|_| narrative);
+        let day = from.or(env.anchor)?;
+        Some(Done { val: Val::Time(Some(day), clock.clone()), range: None, from })
+    });
+    Some(found(CLOCK_TIME, i, end, val, true))
 }
 
 /// Is a bare "13:30" at `i` a clock time: after a word that places a time or after a date

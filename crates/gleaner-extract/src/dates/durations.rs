@@ -295,7 +295,7 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
     if matches!(words.lw(end), "earlier" | "later") {
         end += 1;
     }
-    if let Some(point) = v.filter(|_| end == i + 2).and_then(|n| future_point(words, ctx, i, n, u)) {
+    if let Some(point) = v.filter(|_| end == i + 2).and_then(|n| future_point(words, ctx, i, n, u, &value)) {
         return Some(found(DURATION, i, end, point, true));
     }
     Some(found(DURATION, i, end, Val::Duration(value), false))

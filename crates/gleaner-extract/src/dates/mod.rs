@@ -9,9 +9,17 @@
 //! references (`now`, `recently`). Modifiers (`early`, `mid-`, `late`, `the end of`, `about`,
 //! `nearly`, `more than`) go into `mod` and the span.
 //!
+//! Recognize, then resolve: the matchers never read the document's date. A form whose value
+//! counts from it ("Friday", "last year", "in June") or from the story's time ("that day", "10
+//! p.m.") returns a value to be settled (`later`): its kind, the value written when there is
+//! nothing to count from (`XXXX-06`), and the computation, with the clause's tense captured.
+//! The document is recognized once; one pass then settles every value in text order against
+//! the anchor, keeping the story's time. So the same text gives the same spans, dated or not.
+//!
 //! Code: one file by kind of form (`numeric`, `calendar`, `relative`, `periods`, `durations`,
 //! `sets`, `clock`, `anaphora`; `modifiers` holds the wrappers and the dispatch of "the",
-//! `tokens` the readers of single tokens, `resolve` the tense and calendar arithmetic). Every
+//! `tokens` the readers of single tokens, `resolve` the tense and calendar arithmetic, `later`
+//! the values to be settled and the settling pass). Every
 //! form is a rule of the registry, `rules::RULES`: its name (written to each row's `rule`
 //! column; a wrapper such as "nearly", "the end of", "or so" or a second day keeps its inner
 //! expression's), the words it may start with, where it is tried, and example sentences. The
@@ -20,16 +28,21 @@
 //!
 //! To add a form: write its matcher (`fn(&Words, &Ctx, usize) -> Option<Found>`, making its
 //! rows with `found(ITS_NAME, ...)`) in the file of its kind, calling `expression` where it
-//! needs a nested expression; add a `Rule` to `rules::RULES` at its priority with its name, its
-//! first words (`First::Digit`, `First::Words(&[...])`, a lexicon test, ...) and one or two
-//! example sentences. The tests check that the name is unique and snake_case and that every
-//! example yields a row of that rule starting on one of its first words.
+//! needs a nested expression; a value counted from the document's date is
+//! `Val::at_anchor(kind, unknown, |anchor| ...)`, one counted from the story's time
+//! `Val::later(kind, unknown, |env| ...)`, and a wrapper changes an inner value with
+//! `Found::map` or `Found::then`. Add a `Rule` to `rules::RULES` at its priority with its name,
+//! its first words (`First::Digit`, `First::Words(&[...])`, a lexicon test, ...) and one or two
+//! example sentences. The tests check that the name is unique and snake_case, that every
+//! example yields a row of that rule starting on one of its first words, and that the suite
+//! gives the same spans with and without a document date.
 //!
 //! The rules, by name, each with a sentence it recognizes: [`rule_names`] (the registry itself,
 //! so the list cannot drift from the code).
 //!
 //! Anchoring: relative expressions resolve against the document's `published` date; without one,
-//! against the latest full date written in the document; without that, they stay underspecified
+//! against the latest full date written in the document (the settling pass runs once without
+//! an anchor to find it; the grammar still runs once); without that, they stay underspecified
 //! (`XXXX-06`) with `anchored` false. Narrative references ("that day", "later that year", "the
 //! following month", "the next morning") count from the period the text named last, which is
 //! then their `anchor`. A bare weekday, month or month-day takes its direction from
@@ -54,6 +67,7 @@ mod anaphora;
 mod calendar;
 mod clock;
 mod durations;
+mod later;
 pub(crate) mod lexicon;
 mod modifiers;
 mod numeric;
@@ -75,6 +89,7 @@ use anaphora::*;
 use calendar::*;
 use clock::*;
 use durations::*;
+use later::*;
 use modifiers::*;
 use numeric::*;
 use periods::*;
@@ -119,58 +134,43 @@ impl Extractor for Dates {
             let w = doc.slice(t.span).as_bytes();
             (w.len() >= 7 && w.windows(7).any(|x| x.eq_ignore_ascii_case(b"quarter"))) || w.eq_ignore_ascii_case(b"qtr")
         });
+        // Recognize once, whatever the document's date.
+        let mut recognized = Vec::new();
+        let mut told = Told::default();
+        words.each_sentence(doc, |words, i| scan(words, quarterly, &mut told, i, &mut recognized));
+        // Then resolve: against the published date; without one, against the latest full date
+        // written (settled without an anchor first); without that, the first settle's rows are
+        // the rows.
         let anchor = match doc.meta.published {
-            Some(published) => Some(published),
+            Some(published) => published,
             None => {
-                // Without a document date, a first scan (no anchor) finds the latest full date
-                // written. If there is none, its rows are the rows: the grammar does not run
-                // twice for nothing.
-                let (latest, rows) = latest_full_date(doc, &mut words, quarterly);
-                if latest.is_none() {
-                    out.dates.extend(rows);
-                    return;
+                let mut rows = Vec::new();
+                settle(&recognized, None, &mut rows);
+                let full = |d: &&DateMention| d.value.len() == 10 && !d.value.contains('X');
+                match rows.iter().filter(full).filter_map(|d| d.range_start).max() {
+                    Some(latest) => latest,
+                    None => {
+                        out.dates.extend(rows);
+                        return;
+                    }
                 }
-                latest
             }
         };
-        let ctx = Ctx { anchor, tense: Tense::Present, quarterly, reference: Reference::default() };
-        let mut reference = Reference::default();
-        words.each_sentence(doc, |words, i| scan(words, &ctx, &mut reference, i, &mut out.dates));
+        settle(&recognized, Some(anchor), &mut out.dates);
     }
 }
 
-/// The latest full date (day, month and year) written in the document, the anchor when the
-/// document has no published date; and every expression as read without an anchor.
-fn latest_full_date<'d>(
-    doc: &'d Document,
-    words: &mut Words<'d>,
-    quarterly: bool,
-) -> (Option<NaiveDate>, Vec<DateMention>) {
-    let ctx = Ctx { anchor: None, tense: Tense::Present, quarterly, reference: Reference::default() };
-    let mut found = Vec::new();
-    let mut latest = None;
-    let mut reference = Reference::default();
-    words.each_sentence(doc, |words, i| {
-        let from = found.len();
-        scan(words, &ctx, &mut reference, i, &mut found);
-        for d in &found[from..] {
-            if d.value.len() == 10 && !d.value.contains('X') {
-                latest = latest.max(d.range_start);
-            }
-        }
-    });
-    (latest, found)
-}
-
+/// What a matcher knows where it runs: the clause's tense, whether the document reports by
+/// quarter, and what the story has named so far. Never the document's date: values counted
+/// from it are settled afterwards (see `later`).
+#[derive(Clone, Copy)]
 struct Ctx {
-    /// The document date, or the latest full date written in the document.
-    anchor: Option<NaiveDate>,
     tense: Tense,
     /// The document reports by quarter ("quarter" appears in it): "a year ago" is then the
     /// same quarter a year before.
     quarterly: bool,
-    /// The dates the text named last: what "that day" and "the following year" refer to.
-    reference: Reference,
+    /// The grains the story has named so far (what "that day" and "the following year" need).
+    told: Told,
 }
 
 /// The day, month, quarter and year the text named last, as its expressions resolved them:
@@ -211,7 +211,7 @@ impl Reference {
 }
 
 /// What an expression denotes, before it is written as a TIMEX3 value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 enum Val {
     Day(NaiveDate),
     /// A day-level value with unknown year or more: "XXXX-08-31".
@@ -229,6 +229,8 @@ enum Val {
     Ref(&'static str),
     Duration(String),
     Set(String),
+    /// Counted from the document's date or the story's time: settled by the pass.
+    Later(Later),
 }
 
 struct Found {
@@ -238,6 +240,7 @@ struct Found {
     end: usize,
     val: Val,
     modifier: Option<TimexMod>,
+    /// Counted from an anchor: the `anchored` column, when the pass has one.
     anchored: bool,
     /// Days covered, when narrower than the value's ("the first four months of 2021").
     range: Option<(NaiveDate, NaiveDate)>,
@@ -253,10 +256,11 @@ struct Found {
     aside: bool,
 }
 
-fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, out: &mut Vec<DateMention>) {
+/// Recognizes the expressions of one sentence, in order.
+fn scan(words: &Words<'_>, quarterly: bool, told: &mut Told, sentence: u32, out: &mut Vec<Recognized>) {
     let mut markers: Option<Vec<Option<Tense>>> = None;
-    let mut last_month: Option<(usize, i32, u32)> = None;
-    let mut last_day: Option<(usize, NaiveDate)> = None;
+    // The expression found just before, in this sentence: where it ended and what it is.
+    let mut last: Option<(usize, Kind)> = None;
     let n = words.len();
     let mut i = 0;
     while i < n {
@@ -265,75 +269,74 @@ fn scan(words: &Words<'_>, ctx: &Ctx, reference: &mut Reference, sentence: u32, 
             continue;
         }
         let markers = markers.get_or_insert_with(|| tense_markers(words));
-        let local = Ctx {
-            anchor: ctx.anchor,
-            tense: local_tense(words, markers, i),
-            quarterly: ctx.quarterly,
-            reference: *reference,
-        };
-        let ctx = &local;
+        let ctx = &Ctx { tense: local_tense(words, markers, i), quarterly, told: *told };
         // Two dates in one token ("March/April", "1986/87") come as a pair; any other
         // expression may have a second day after it ("April 24 and 25", "Oct. 12-14").
         if let Some((first, second)) = pair(words, ctx, i) {
-            last_month = None;
+            last = None;
             i = second.end;
-            push_found(words, ctx, reference, sentence, out, [Some(first), Some(second)]);
+            recognized(words, told, sentence, out, [Some(first), Some(second)]);
             continue;
         }
         if let Some(mut f) = expression(words, ctx, i).filter(|f| !names_a_title(words, f)) {
-            // A range runs forward: "March to May", "November through February". (A list,
-            // "the January and December indices", need not: each month resolves alone.) Only a
-            // bare month moves ("January to March this year" keeps its own).
-            if let (Some((end, y1, m1)), Val::Month(_, m2)) = (last_month, &f.val) {
-                let bare = f.anchored && f.start == end + 1 && f.end == f.start + 1;
-                if bare && matches!(words.lw(end), "to" | "through" | "-" | "–") {
-                    f.val = Val::Month(forward_year(y1, m1, *m2), *m2);
+            if let Some((end, kind)) = last.filter(|(end, _)| f.start == end + 1) {
+                // A range runs forward: "March to May", "November through February". (A list,
+                // "the January and December indices", need not: each month resolves alone.)
+                // Only a bare month moves ("January to March this year" keeps its own).
+                let bare = f.val.is_later() && f.anchored && f.end == f.start + 1;
+                if kind == Kind::Month
+                    && f.val.kind() == Kind::Month
+                    && bare
+                    && matches!(words.lw(end), "to" | "through" | "-" | "–")
+                {
+                    f = f.beside_previous(|previous, own, _| match (previous, &own.val) {
+                        (&Val::Month(y1, m1), &Val::Month(_, m2)) => {
+                            Done { val: Val::Month(forward_year(y1, m1, m2), m2), ..own }
+                        }
+                        _ => own,
+                    });
                 }
-            }
-            // "on Friday at 4 p.m.", "March 3 at 10:30 a.m.", "yesterday at 6 a.m.": the clock
-            // time of the day just named, not of the document's.
-            if let (Some((end, d)), Val::Time(day, clock)) = (last_day, &mut f.val) {
-                if f.start == end + 1
-                    && *day == ctx.anchor
-                    && clock.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                // "on Friday at 4 p.m.", "March 3 at 10:30 a.m.", "yesterday at 6 a.m.": the
+                // clock time of the day just named, not of the document's.
+                if kind == Kind::Day
+                    && f.val.kind() == Kind::Time
                     && matches!(words.lw(end), "at" | "around" | "about" | "by" | "from")
                 {
-                    *day = Some(d);
+                    f = f.beside_previous(|previous, own, anchor| match (previous, &own.val) {
+                        (&Val::Day(d), Val::Time(day, clock))
+                            if *day == anchor && clock.as_bytes().get(1).is_some_and(u8::is_ascii_digit) =>
+                        {
+                            Done { val: Val::Time(Some(d), clock.clone()), ..own }
+                        }
+                        _ => own,
+                    });
                 }
             }
-            last_month = match f.val {
-                Val::Month(y, m) => Some((f.end, y, m)),
-                _ => None,
-            };
-            last_day = match f.val {
-                Val::Day(d) => Some((f.end, d)),
-                _ => None,
-            };
             let second = second_day(words, &mut f);
+            last = Some(match &second {
+                Some(s) => (s.end, s.val.kind()),
+                None => (f.end, f.val.kind()),
+            });
             i = second.as_ref().map_or(f.end, |s| s.end).max(i + 1);
-            push_found(words, ctx, reference, sentence, out, [Some(f), second]);
+            recognized(words, told, sentence, out, [Some(f), second]);
         } else {
             i += 1;
         }
     }
 }
 
-/// Writes the found expressions as mentions; each but a comparison's becomes the reference.
-fn push_found(
-    words: &Words<'_>,
-    ctx: &Ctx,
-    reference: &mut Reference,
-    sentence: u32,
-    out: &mut Vec<DateMention>,
-    found: [Option<Found>; 2],
-) {
-    // A value outside the years every reader holds (1 to 9999) is no date of ours: dropped
-    // before it can become the reference ("2,500 years ago ... the following year").
-    for f in found.into_iter().flatten().filter(|f| in_calendar(&f.val)) {
-        if !f.aside {
-            reference.note(&f.val);
+/// Keeps the expressions found, with the bytes they cover; each but a comparison's tells the
+/// story's time.
+fn recognized(words: &Words<'_>, told: &mut Told, sentence: u32, out: &mut Vec<Recognized>, found: [Option<Found>; 2]) {
+    for f in found.into_iter().flatten() {
+        if !f.aside && in_calendar(&f.val) {
+            told.note(&f.val);
         }
-        out.push(mention(words, ctx, sentence, f));
+        let span = Span {
+            start: f.cut_start.unwrap_or(words.spans[f.start].start),
+            end: f.cut_end.unwrap_or(words.spans[f.end - 1].end),
+        };
+        out.push(Recognized { sentence, span, found: f });
     }
 }
 
@@ -421,7 +424,32 @@ fn names_a_title(words: &Words<'_>, f: &Found) -> bool {
 /// first's too. "April 24 and 25 people" is a count: the day number must not be followed by a
 /// word other than a preposition or conjunction.
 fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
-    let Val::Day(d) = first.val else { return None };
+    if first.val.kind() != Kind::Day {
+        return None;
+    }
+    let known = match first.val {
+        Val::Day(d) => Some(d),
+        _ => None,
+    };
+    // The first's month when its year is unknown ("XXXX-04-08").
+    let month = first.val.unknown_month();
+    // The second day (of `month2`, else of the first's month) from the first's date: now when
+    // it is known, else once the first is settled (just before it).
+    let second = |f: Box<dyn Fn(NaiveDate) -> Option<NaiveDate>>, month2: Option<u32>, day: u32| -> Option<Val> {
+        match known {
+            Some(d) => Some(Val::Day(f(d)?)),
+            None => {
+                let unknown = match month2.or(month) {
+                    Some(m) => format!("XXXX-{m:02}-{day:02}"),
+                    None => "XXXX-XX-XX".into(),
+                };
+                Some(Val::later(Kind::Day, Some(Val::Partial(unknown)), move |env| match env.previous {
+                    Some(&Val::Day(d)) => f(d).map(|d| Val::Day(d).into()),
+                    _ => None,
+                }))
+            }
+        }
+    };
     if let Some(cut) = first.cut_end {
         let t = (first.start..first.end).find(|&t| words.spans[t].end > cut)?;
         // "March 18-April 1(, 1987)": the month after the hyphen and the day after the token.
@@ -431,27 +459,33 @@ fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
             if words.w(k) == "," {
                 k += 1;
             }
-            let (y, end) = match year_at(words, k) {
-                Some(y) => (y, k + 1),
-                None => (forward_year(d.year(), d.month(), m2), t + 2),
-            };
-            let day = NaiveDate::from_ymd_opt(y, m2, d2)?;
+            let written = year_at(words, k);
+            let end = if written.is_some() { k + 1 } else { t + 2 };
+            let val = second(
+                Box::new(move |d| {
+                    let y = written.unwrap_or_else(|| forward_year(d.year(), d.month(), m2));
+                    NaiveDate::from_ymd_opt(y, m2, d2)
+                }),
+                Some(m2),
+                d2,
+            )?;
             let cut = words.spans[t].start + len as u32 + 1;
-            return Some(Found { cut_start: Some(cut), ..found(first.rule, t, end, Val::Day(day), first.anchored) });
+            return Some(Found { cut_start: Some(cut), ..found(first.rule, t, end, val, first.anchored) });
         }
         // "Oct. 12-14, 2025": the rest of the token, and the year the first day took.
         let (_, d2, len) = day_pair(words.w(t))?;
-        let day = NaiveDate::from_ymd_opt(d.year(), d.month(), d2)?;
+        let val = second(Box::new(move |d| NaiveDate::from_ymd_opt(d.year(), d.month(), d2)), None, d2)?;
         let cut = words.spans[t].start + len as u32 + 1;
-        return Some(Found { cut_start: Some(cut), ..found(first.rule, t, first.end, Val::Day(day), first.anchored) });
+        return Some(Found { cut_start: Some(cut), ..found(first.rule, t, first.end, val, first.anchored) });
     }
     let k = first.end;
+    let day = day_at(words, k - 1)?;
     if !matches!(words.lw(k), "and" | "or" | "to" | "through" | "until" | "-" | "–")
-        || day_at(words, k - 1) != Some(d.day())
+        || known.is_some_and(|d| d.day() != day)
     {
         return None;
     }
-    let second = day_at(words, k + 1).filter(|&n| n > d.day())?;
+    let n = day_at(words, k + 1).filter(|&n| n > day)?;
     let (year, end) = match (words.lw(k + 2), year_at(words, k + 3)) {
         (",", Some(y)) => (Some(y), k + 4),
         _ => (None, k + 2),
@@ -459,20 +493,24 @@ fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
     if year.is_none() && (!ends_phrase(words, end) || words.lw(end) == "%") {
         return None;
     }
-    let y = year.unwrap_or(d.year());
-    let day = NaiveDate::from_ymd_opt(y, d.month(), second)?;
+    let val = second(Box::new(move |d| NaiveDate::from_ymd_opt(year.unwrap_or(d.year()), d.month(), n)), None, n)?;
     if let Some(y) = year {
-        first.val = Val::Day(NaiveDate::from_ymd_opt(y, d.month(), d.day())?);
+        // The year written after the second day is the first's too.
+        let taken = std::mem::replace(first, found(first.rule, 0, 0, Val::Ref(""), false));
+        *first = taken.map(Kind::Day, move |v| match v {
+            Val::Day(d) => NaiveDate::from_ymd_opt(y, d.month(), d.day()).map(Val::Day),
+            _ => None,
+        })?;
         first.anchored = false;
     }
-    Some(found(first.rule, k + 1, end, Val::Day(day), first.anchored))
+    Some(found(first.rule, k + 1, end, val, first.anchored))
 }
 
 fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if let Some(f) = expression_at(words, ctx, i) {
         let mut f = year_quarter(words, ctx, f);
         // "the next two years or so": roughly.
-        if words.lw(f.end) == "or" && words.lw(f.end + 1) == "so" && !matches!(f.val, Val::Ref(_) | Val::Set(_)) {
+        if words.lw(f.end) == "or" && words.lw(f.end + 1) == "so" && !matches!(f.val.kind(), Kind::Ref | Kind::Set) {
             f.end += 2;
             f.modifier = f.modifier.or(Some(TimexMod::Approx));
         }
@@ -480,9 +518,9 @@ fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     // "the 1988 second quarter": the article belongs to the quarter, not to the year.
     if words.lw(i) == "the" && year_at(words, i + 1).is_some() && words.lw(i + 2) != "the" {
-        let f = expression_at(words, ctx, i + 1).filter(|f| matches!(f.val, Val::Year(_)))?;
+        let f = expression_at(words, ctx, i + 1).filter(|f| f.val.kind() == Kind::Year)?;
         let q = year_quarter(words, ctx, f);
-        return matches!(q.val, Val::Quarter(..)).then_some(Found { start: i, ..q });
+        return (q.val.kind() == Kind::Quarter).then_some(Found { start: i, ..q });
     }
     None
 }
@@ -490,24 +528,39 @@ fn expression(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 /// A year that names the year of a quarter after it: "the 1988 second quarter", "this year's
 /// third quarter", "next year's first quarter", "last year's quarter" (the comparable quarter:
 /// the latest one reported, a year back).
-fn year_quarter(words: &Words<'_>, ctx: &Ctx, f: Found) -> Found {
-    let Val::Year(y) = f.val else { return f };
+fn year_quarter(words: &Words<'_>, _: &Ctx, f: Found) -> Found {
+    if f.val.kind() != Kind::Year {
+        return f;
+    }
     let mut k = f.end;
     if matches!(words.lw(k), "'s" | "’s") {
         k += 1;
     }
+    // The quarter's number, when written; else the last one completed by the anchor.
     let (q, end) = match quarter_number(words.lw(k)) {
-        Some(q) if words.lw(k + 1) == "quarter" => (q, k + 2),
+        Some(q) if words.lw(k + 1) == "quarter" => (Some(q), k + 2),
         // "last year's quarter", "the 1988 quarter" (the year written out before "quarter").
         None if words.lw(k) == "quarter" && (k > f.end || f.start > 0 && words.lw(f.start - 1) == "the") => {
-            match ctx.anchor {
-                Some(a) => (last_quarter(a).1, k + 1),
-                None => return f,
-            }
+            (None, k + 1)
         }
         _ => return f,
     };
-    Found { rule: YEAR_QUARTER, end, val: Val::Quarter(y, q), ..f }
+    let year = f.val.clone();
+    let val = Val::later(Kind::Quarter, Some(Val::Partial("XXXX-QX".into())), move |env| {
+        let year = year.settled(env)?;
+        let Val::Year(y) = year.val else { return None };
+        let q = match q {
+            Some(q) => q,
+            None => last_quarter(env.anchor?).1,
+        };
+        Some(Done { val: Val::Quarter(y, q), ..year })
+    });
+    // A quarter of a year written is known now.
+    let val = match (&f.val, q) {
+        (&Val::Year(y), Some(q)) => Val::Quarter(y, q),
+        _ => val,
+    };
+    Found { rule: YEAR_QUARTER, end, val, ..f }
 }
 
 fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
@@ -538,7 +591,7 @@ fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         if !matches!(next, "early" | "late" | "mid") && !next.starts_with("mid-") {
             return None;
         }
-        let f = modified(words, ctx, i + 1).filter(|f| matches!(f.val, Val::Decade(_) | Val::Century(_)))?;
+        let f = modified(words, ctx, i + 1).filter(|f| matches!(f.val.kind(), Kind::Decade | Kind::Century))?;
         return Some(Found { start: i, ..f });
     }
     simple(words, ctx, i)

@@ -23,10 +23,9 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         let fiscal = matches!(words.lw(i + 1), "fiscal" | "financial" | "tax") && words.lw(i + 2) == "year";
         let k = if fiscal { i + 2 } else { i + 1 };
         if matches!(words.lw(k), "year" | "quarter" | "month" | "week") {
-            let mut f = relative_unit(words, ctx, k - 1).filter(|_| k == i + 1).or_else(|| {
-                let a = ctx.anchor?;
-                Some(found(CURRENT_PERIOD, i, k + 1, Val::Year(a.year()), true))
-            })?;
+            let mut f = relative_unit(words, ctx, k - 1)
+                .filter(|_| k == i + 1)
+                .unwrap_or_else(|| found(CURRENT_PERIOD, i, k + 1, this_year(), true));
             f.start = i;
             f.end = k + 1;
             f.rule = CURRENT_PERIOD;
@@ -35,9 +34,19 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     }
     // "the week of March 6": the week that day falls in.
     if lw == "week" && words.lw(i + 1) == "of" {
-        if let Some(Found { val: Val::Day(d), end, anchored, .. }) = month_form(words, ctx, i + 2) {
-            let w = d.iso_week();
-            return Some(found(WEEK_OF, i, end, Val::Week(w.year(), w.week()), anchored));
+        if let Some(day) = month_form(words, ctx, i + 2).filter(|f| f.val.kind() == Kind::Day) {
+            let (end, anchored) = (day.end, day.anchored);
+            let week = day.map(Kind::Week, |v| match v {
+                Val::Day(d) => Some(Val::Week(d.iso_week().year(), d.iso_week().week())),
+                _ => None,
+            })?;
+            let week = week.or_unknown(Some(Val::Partial("XXXX-WXX".into())));
+            return Some(Found {
+                range: None,
+                cut_start: None,
+                cut_end: None,
+                ..found(WEEK_OF, i, end, week.val, anchored)
+            });
         }
     }
     match lw {
@@ -88,23 +97,26 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
             {
                 return Some(found(THE_YEAR, i, i + 1, Val::Duration("P1Y".into()), false));
             }
-            Some(found(THE_YEAR, i, i + 1, Val::Year(ctx.anchor?.year()), true))
+            Some(found(THE_YEAR, i, i + 1, this_year(), true))
         }
         // "the full year" of an earnings report: the current one, whatever the preposition.
-        "full" if words.lw(i + 1) == "year" => Some(found(THE_YEAR, i, i + 2, Val::Year(ctx.anchor?.year()), true)),
+        "full" if words.lw(i + 1) == "year" => Some(found(THE_YEAR, i, i + 2, this_year(), true)),
         "weekend" => {
-            let a = ctx.anchor?;
-            // The weekend just gone (a Monday's "the weekend" is the day before; a Sunday's is
-            // its own, and a Saturday's too unless the clause is past), unless the clause looks
-            // ahead: news reports what happened, as with a bare weekday.
-            let n = a.weekday().number_from_monday();
-            let a = if ctx.tense != Tense::Future {
-                a - Duration::days(i64::from(if ctx.tense == Tense::Past { n % 7 } else { n % 6 }))
-            } else {
-                a
-            };
-            let w = a.iso_week();
-            Some(found(THE_WEEKEND, i, i + 1, Val::Partial(format!("{}-W{:02}-WE", w.year(), w.week())), true))
+            let tense = ctx.tense;
+            let val = Val::at_anchor(Kind::Partial, Some(Val::Partial("XXXX-WXX-WE".into())), move |a| {
+                // The weekend just gone (a Monday's "the weekend" is the day before; a Sunday's
+                // is its own, and a Saturday's too unless the clause is past), unless the clause
+                // looks ahead: news reports what happened, as with a bare weekday.
+                let n = a.weekday().number_from_monday();
+                let a = if tense != Tense::Future {
+                    a - Duration::days(i64::from(if tense == Tense::Past { n % 7 } else { n % 6 }))
+                } else {
+                    a
+                };
+                let w = a.iso_week();
+                Some(Val::Partial(format!("{}-W{:02}-WE", w.year(), w.week())))
+            });
+            Some(found(THE_WEEKEND, i, i + 1, val, true))
         }
         "future" => Some(found(THE_REFERENCE, i, i + 1, Val::Ref("FUTURE_REF"), false)),
         // "the other day", "the other night": a recent, unnamed day (TIMEX3's PAST_REF).
@@ -114,10 +126,12 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         }
         // "in the morning": of the day the text is at (named last, else the document's).
         "morning" | "afternoon" | "evening" if i >= 2 && words.lw(i - 2) == "in" => {
-            let d = ctx.reference.day.or(ctx.anchor);
-            let part = lexicon::part_of_day(lw)?;
-            let f = found(THE_PART_OF_DAY, i, i + 1, Val::Time(d, format!("T{part}")), d.is_some());
-            Some(Found { anchor: ctx.reference.day, ..f })
+            let t = format!("T{}", lexicon::part_of_day(lw)?);
+            let val = Val::later(Kind::Time, Some(Val::Time(None, t.clone())), move |env| {
+                let d = env.reference.day.or(env.anchor)?;
+                Some(Done { val: Val::Time(Some(d), t.clone()), range: None, from: env.reference.day })
+            });
+            Some(found(THE_PART_OF_DAY, i, i + 1, val, true))
         }
         "near" | "short" | "long" if matches!(words.lw(i + 1), "future" | "term") => {
             if lw == "long" {
@@ -132,23 +146,24 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
                 return None;
             }
             // "the end of the month", "the start of the week": the current one.
-            let current = match (words.lw(i + 2), words.lw(i + 3), ctx.anchor) {
-                ("the", "month", Some(a)) => {
-                    Some(found(CURRENT_MONTH_OR_WEEK, i + 2, i + 4, Val::Month(a.year(), a.month()), true))
-                }
-                ("the", "week", Some(a)) => {
+            let current = match (words.lw(i + 2), words.lw(i + 3)) {
+                ("the", "month") => Some(Val::at_anchor(Kind::Month, Some(Val::Partial("XXXX-XX".into())), |a| {
+                    Some(Val::Month(a.year(), a.month()))
+                })),
+                ("the", "week") => Some(Val::at_anchor(Kind::Week, Some(Val::Partial("XXXX-WXX".into())), |a| {
                     let w = a.iso_week();
-                    Some(found(CURRENT_MONTH_OR_WEEK, i + 2, i + 4, Val::Week(w.year(), w.week()), true))
-                }
+                    Some(Val::Week(w.year(), w.week()))
+                })),
                 _ => None,
             };
+            let current = current.map(|val| found(CURRENT_MONTH_OR_WEEK, i + 2, i + 4, val, true));
             let inner = current.or_else(|| expression(words, ctx, i + 2))?;
             let modifier = match lw {
                 "end" => TimexMod::End,
                 "middle" => TimexMod::Mid,
                 _ => TimexMod::Start,
             };
-            if matches!(inner.val, Val::Duration(_) | Val::Set(_) | Val::Ref(_)) {
+            if matches!(inner.val.kind(), Kind::Duration | Kind::Set | Kind::Ref) {
                 return None;
             }
             Some(Found { start: i, end: inner.end, modifier: Some(modifier), ..inner })
@@ -161,10 +176,10 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
             // "the 1990s", "the summer of 2016", "the 20th century", "the nine months": with
             // "the"; "the current", "the recent" and adjectival "the third-quarter" without.
             let duration =
-                matches!(f.val, Val::Duration(_)) && cardinal_at(words, i).is_some() && !words.lw(i).contains('-');
+                f.val.kind() == Kind::Duration && cardinal_at(words, i).is_some() && !words.lw(i).contains('-');
             let adjective = words.lw(i).contains('-');
             (!adjective
-                && (duration || matches!(f.val, Val::Decade(_) | Val::Century(_) | Val::Season(..) | Val::Quarter(..))))
+                && (duration || matches!(f.val.kind(), Kind::Decade | Kind::Century | Kind::Season | Kind::Quarter)))
             .then_some(f)
         }
     }
@@ -174,17 +189,22 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
 /// written after it, else of the document's; the word of the part of day is at `part`.
 pub(super) fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usize) -> Option<Found> {
     let code = lexicon::part_of_day(words.lw(part).trim_start_matches("mid-"))?;
+    let t = format!("T{code}");
     let day = relative_word(words, ctx, part + 1)
         .or_else(|| weekday_form(words, ctx, part + 1))
-        .filter(|f| f.start == part + 1 && f.end == part + 2);
-    let (d, end) = match day {
-        Some(Found { val: Val::Day(d), end, .. }) => (Some(d), end),
-        _ => (ctx.anchor, part + 1),
+        .filter(|f| f.start == part + 1 && f.end == part + 2 && f.val.kind() == Kind::Day);
+    let (val, end) = match day {
+        Some(day) => {
+            let (end, t2) = (day.end, t.clone());
+            let time = day.map(Kind::Time, move |v| match v {
+                Val::Day(d) => Some(Val::Time(Some(d), t2.clone())),
+                _ => None,
+            })?;
+            (time.or_unknown(Some(Val::Time(None, t))).val, end)
+        }
+        None => (time_of_anchor(t), part + 1),
     };
-    Some(Found {
-        modifier: Some(TimexMod::Mid),
-        ..found(MID_PART_OF_DAY, i, end, Val::Time(d, format!("T{code}")), d.is_some())
-    })
+    Some(Found { modifier: Some(TimexMod::Mid), ..found(MID_PART_OF_DAY, i, end, val, true) })
 }
 
 /// The TIMEX3 mod of a qualifier phrase before an amount of time: "more than a decade" is
@@ -234,7 +254,7 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
                 return None;
             }
             let inner = simple(words, ctx, k).filter(|f| {
-                f.start == k && matches!(f.val, Val::Day(_) | Val::Time(..) | Val::Month(..) | Val::Year(_))
+                f.start == k && matches!(f.val.kind(), Kind::Day | Kind::Time | Kind::Month | Kind::Year)
             })?;
             return Some(Found { start: i, modifier: Some(TimexMod::Approx), ..inner });
         }
@@ -244,7 +264,7 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
         // "earlier this year", "later this afternoon", "Earlier Sunday", "more recently".
         let inner = simple(words, ctx, i + 1).filter(|f| f.start == i + 1)?;
         let fits = match lw {
-            "more" => inner.val == Val::Ref("PAST_REF"),
+            "more" => matches!(inner.val, Val::Ref("PAST_REF")),
             _ => {
                 matches!(words.lw(i + 1), "this" | "today" | "tonight" | "yesterday" | "tomorrow")
                     || lexicon::weekday(words.lw(i + 1)).is_some()
@@ -284,14 +304,13 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
                         ..found(POSITION_TOKEN, i, i + 2, Val::Month(y, m), false)
                     });
                 }
-                let y = resolve_month(ctx, m)?;
-                Val::Month(y, m)
+                bare_month(ctx.tense, m)
             } else if let Some(ds) =
                 rest.strip_suffix('s').filter(|r| r.ends_with('0') && r.bytes().all(|b| b.is_ascii_digit()))
             {
                 // "mid-1990s"; "mid-70s" takes its century from the document's date.
                 match ds.len() {
-                    2 if !measured(words) => Val::Decade(short_decade(ctx, ds.parse::<i32>().ok()? / 10)),
+                    2 if !measured(words) => short_decade(ctx, ds.parse::<i32>().ok()? / 10),
                     4 => Val::Decade(ds.parse::<i32>().ok().filter(|y| (1000..=2090).contains(y))? / 10),
                     _ => return None,
                 }
@@ -307,8 +326,13 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
     }
     let inner =
         simple(words, ctx, k).or_else(|| (words.lw(k) == "the").then(|| after_the(words, ctx, k + 1)).flatten())?;
-    if matches!(inner.val, Val::Duration(_) | Val::Set(_) | Val::Ref(_) | Val::Time(..)) {
+    if matches!(inner.val.kind(), Kind::Duration | Kind::Set | Kind::Ref | Kind::Time) {
         return None;
     }
     Some(Found { start: i, modifier: Some(position), ..inner })
+}
+
+/// The anchor's year ("the year", "the current fiscal year").
+fn this_year() -> Val {
+    Val::at_anchor(Kind::Year, Some(Val::Partial("XXXX".into())), |a| Some(Val::Year(a.year())))
 }

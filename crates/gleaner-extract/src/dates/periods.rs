@@ -6,8 +6,13 @@ use super::*;
 /// period" (the last quarter completed before the document date), "the year-earlier quarter",
 /// "the year-ago period" (the same quarter a year before).
 pub(super) fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
-    let a = ctx.anchor?;
-    let (y, q) = last_quarter(a);
+    // The last quarter completed by the anchor, `back` years before.
+    let quarter = |back: i32| {
+        Val::at_anchor(Kind::Quarter, Some(Val::Partial("XXXX-QX".into())), move |a| {
+            let (y, q) = last_quarter(a);
+            Some(Val::Quarter(y - back, q))
+        })
+    };
     let lw = words.lw(i);
     let (year_back, end) = match lw {
         "quarter" => (0, i + 1),
@@ -20,12 +25,12 @@ pub(super) fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option
         _ => return None,
     };
     if lw == "prior" && words.lw(i + 1) == "period" {
-        return Some(Found { aside: true, ..found(FINANCIAL_PERIOD, i, end, Val::Quarter(y - 1, q), true) });
+        return Some(Found { aside: true, ..found(FINANCIAL_PERIOD, i, end, quarter(1), true) });
     }
     // "the same quarter a year ago", "the corresponding period last year": one expression.
     if matches!(lw, "same" | "corresponding" | "comparable") {
         if let Some(back) = year_back_phrase(words, end) {
-            return Some(Found { aside: true, ..found(FINANCIAL_PERIOD, i, back, Val::Quarter(y - 1, q), true) });
+            return Some(Found { aside: true, ..found(FINANCIAL_PERIOD, i, back, quarter(1), true) });
         }
         // "the corresponding period of 1985/86", "the same period in 1985": of a year named
         // after it, not the latest; nor is "the same period" a quarter outside an earnings
@@ -35,7 +40,7 @@ pub(super) fn financial_period(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option
             return None;
         }
     }
-    Some(Found { aside: year_back > 0, ..found(FINANCIAL_PERIOD, i, end, Val::Quarter(y - year_back, q), true) })
+    Some(Found { aside: year_back > 0, ..found(FINANCIAL_PERIOD, i, end, quarter(year_back), true) })
 }
 
 /// The end of "last year", "a year ago|earlier|before", "the previous|prior year" or "the year
@@ -58,10 +63,10 @@ pub(super) fn year_end(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
         ("year", "'s" | "’s", "end") => i + 3,
         _ => return None,
     };
-    let a = ctx.anchor?;
     let since = i > 0 && words.lw(i - 1) == "since";
-    let y = if since || ctx.tense == Tense::Past { a.year() - 1 } else { a.year() };
-    Some(Found { modifier: Some(TimexMod::End), ..found(YEAR_END, i, end, Val::Year(y), true) })
+    let back = i32::from(since || ctx.tense == Tense::Past);
+    let val = Val::at_anchor(Kind::Year, Some(Val::Partial("XXXX".into())), move |a| Some(Val::Year(a.year() - back)));
+    Some(Found { modifier: Some(TimexMod::End), ..found(YEAR_END, i, end, val, true) })
 }
 
 /// "(the) first four months of 2021", "the last two weeks of June": the part of a period, as a
@@ -84,12 +89,36 @@ pub(super) fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     }
     let inner = simple(words, ctx, k + 2)
         .or_else(|| (words.lw(k + 2) == "the").then(|| after_the(words, ctx, k + 3)).flatten())?;
-    let (first, last) = value_range(&inner.val)?;
-    let len = match u.letter {
+    let (letter, rule, end, anchored, aside) = (u.letter, inner.rule, inner.end, inner.anchored, inner.aside);
+    let part = move |d: Done| {
+        let range = part_range(&d.val, letter, n, from_start)?;
+        Some(Done { range: Some(range), ..d })
+    };
+    let kind = inner.val.kind();
+    let inner = inner.then(kind, part)?;
+    let modifier = if from_start { TimexMod::Start } else { TimexMod::End };
+    Some(Found {
+        rule,
+        start: i,
+        end,
+        modifier: Some(modifier),
+        anchored,
+        cut_start: None,
+        cut_end: None,
+        aside,
+        ..inner
+    })
+}
+
+/// The days of the first or last `n` units (`letter`: days, weeks, months, quarters) of the
+/// period `val`, when they lie within it.
+fn part_range(val: &Val, letter: &str, n: u32, from_start: bool) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = value_range(val)?;
+    let len = match letter {
         "D" => Duration::days(i64::from(n)),
         "W" => Duration::weeks(i64::from(n)),
         _ => {
-            let months = if u.letter == "Q" { 3 * n as i32 } else { n as i32 };
+            let months = if letter == "Q" { 3 * n as i32 } else { n as i32 };
             let (y, m) = if from_start {
                 add_months(first.year(), first.month(), months)
             } else {
@@ -112,20 +141,7 @@ pub(super) fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
     if range.0 < first || range.1 > last || range.0 > range.1 {
         return None;
     }
-    let modifier = if from_start { TimexMod::Start } else { TimexMod::End };
-    Some(Found {
-        rule: inner.rule,
-        start: i,
-        end: inner.end,
-        val: inner.val,
-        modifier: Some(modifier),
-        anchored: inner.anchored,
-        range: Some(range),
-        anchor: inner.anchor,
-        cut_start: None,
-        cut_end: None,
-        aside: inner.aside,
-    })
+    Some(range)
 }
 
 /// "the first half of 1990", "the second (last) half of 1989", "the first two quarters of 1990":
@@ -145,18 +161,16 @@ pub(super) fn half_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     };
     let inner =
         simple(words, ctx, k).or_else(|| (words.lw(k) == "the").then(|| after_the(words, ctx, k + 1)).flatten())?;
-    let Val::Year(y) = inner.val else { return None };
-    let half = Val::Half(y, if first { 1 } else { 2 });
-    Some(Found {
-        rule: HALF_YEAR,
-        start: i,
-        val: half,
-        modifier: None,
-        range: None,
-        cut_start: None,
-        cut_end: None,
-        ..inner
-    })
+    if inner.val.kind() != Kind::Year {
+        return None;
+    }
+    let h = if first { 1 } else { 2 };
+    let half = inner.map(Kind::Half, move |v| match v {
+        Val::Year(y) => Some(Val::Half(y, h)),
+        _ => None,
+    })?;
+    let half = half.or_unknown(Some(Val::Partial(format!("XXXX-H{h}"))));
+    Some(Found { rule: HALF_YEAR, start: i, modifier: None, range: None, cut_start: None, cut_end: None, ..half })
 }
 
 /// The days a value covers.
@@ -165,7 +179,7 @@ pub(super) fn value_range(val: &Val) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 /// "the summer of 2016", "summer 2016", "in the summer".
-pub(super) fn season_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+pub(super) fn season_form(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     let s = lexicon::season(words.lw(i))?;
     // A season needs a calendar frame: "the summer", "in spring", "summer of 2016" ("prices fall").
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
@@ -208,8 +222,9 @@ pub(super) fn season_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
     if let Some((y, end)) = any_year_at(words, k) {
         return Some(found(SEASON, i, end, Val::Season(y, s), false));
     }
-    let a = ctx.anchor?;
-    Some(found(SEASON, i, i + 1, Val::Season(a.year(), s), true))
+    let val =
+        Val::at_anchor(Kind::Season, Some(Val::Partial(format!("XXXX-{s}"))), move |a| Some(Val::Season(a.year(), s)));
+    Some(found(SEASON, i, i + 1, val, true))
 }
 
 /// "1990s", "'90s", "20th century", "the nineteenth century".
@@ -249,13 +264,7 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
         if let Some(two) = d.strip_prefix('\'').or_else(|| d.strip_prefix('’')) {
             if two.len() == 2 && two.ends_with('0') && two.bytes().all(|b| b.is_ascii_digit()) {
                 let tens = two.parse::<i32>().ok()? / 10;
-                return Some(found(
-                    DECADE_CENTURY,
-                    i,
-                    i + 1,
-                    Val::Decade(short_decade(ctx, tens)),
-                    ctx.anchor.is_some(),
-                ));
+                return Some(found(DECADE_CENTURY, i, i + 1, short_decade(ctx, tens), true));
             }
         }
         // "the 90s", "the late 80s", "the 70s and 80s": a decade written without its century.
@@ -264,13 +273,7 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
                 || words.lw(i + 1) == "," && words.w(i + 2).starts_with(|c: char| c.is_ascii_digit());
             if (the || coordinated_decade(words, i)) && !list && !measured(words) {
                 let tens = d.parse::<i32>().ok()? / 10;
-                return Some(found(
-                    DECADE_CENTURY,
-                    i,
-                    i + 1,
-                    Val::Decade(short_decade(ctx, tens)),
-                    ctx.anchor.is_some(),
-                ));
+                return Some(found(DECADE_CENTURY, i, i + 1, short_decade(ctx, tens), true));
             }
             return None;
         }
@@ -282,7 +285,7 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
             next.strip_suffix('s').filter(|t| t.len() == 2 && t.ends_with('0') && t.bytes().all(|b| b.is_ascii_digit()))
         {
             let tens = two.parse::<i32>().ok()? / 10;
-            return Some(found(DECADE_CENTURY, i, i + 2, Val::Decade(short_decade(ctx, tens)), ctx.anchor.is_some()));
+            return Some(found(DECADE_CENTURY, i, i + 2, short_decade(ctx, tens), true));
         }
     }
     if words.lw(i + 1) == "century" {
@@ -304,17 +307,23 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
 /// 20s thrived" are the 1920s, in 1989 "the '80s" the 1980s); in a clause about the future, the
 /// latest beginning within ten years ("by the mid-90s", written in 1987); otherwise the latest
 /// beginning within five ("demand grows in the 90s", written in 1987: the 1990s; "films of the
-/// 30s", written in 2021: the 1930s). Without a date, the 1900s. Returns the decade's first three digits (199 for the 1990s).
-pub(super) fn short_decade(ctx: &Ctx, tens: i32) -> i32 {
-    let Some(a) = ctx.anchor else { return 190 + tens };
-    let year = a.year();
-    // The latest decade ending in `tens` that starts at or before `limit`.
-    let latest = |limit: i32| (limit - (limit - 10 * tens).rem_euclid(100)) / 10;
-    match ctx.tense {
-        Tense::Past => latest(year - 5),
-        Tense::Future => latest(year + 10),
-        Tense::Present => latest(year + 5),
-    }
+/// 30s", written in 2021: the 1930s). Without a date, the 1900s.
+pub(super) fn short_decade(ctx: &Ctx, tens: i32) -> Val {
+    let tense = ctx.tense;
+    Val::later(Kind::Decade, None, move |env| {
+        let Some(a) = env.anchor else { return Some(Val::Decade(190 + tens).into()) };
+        let year = a.year();
+        // The latest decade ending in `tens` that starts at or before `limit`.
+        let latest = |limit: i32| (limit - (limit - 10 * tens).rem_euclid(100)) / 10;
+        Some(
+            Val::Decade(match tense {
+                Tense::Past => latest(year - 5),
+                Tense::Future => latest(year + 10),
+                Tense::Present => latest(year + 5),
+            })
+            .into(),
+        )
+    })
 }
 
 /// A decade coordinated with one before it: "the 1970s and 80s", "the late 80s and early 90s".
@@ -410,19 +419,24 @@ pub(super) fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(found(QUARTER, i, end, Val::Quarter(y, q), false));
     }
     // "the fourth quarter of that year", "of the same year": the year the text is at.
-    if let (true, Some((end, step)), Some(y)) = (of > k, that_year(words, of), ctx.reference.year) {
-        let from = NaiveDate::from_ymd_opt(y, 1, 1);
-        return Some(Found { anchor: from, ..found(QUARTER, i, end, Val::Quarter(y + step, q), true) });
+    if let (true, Some((end, step)), true) = (of > k, that_year(words, of), ctx.told.year) {
+        let val = Val::later(Kind::Quarter, None, move |env| {
+            let y = env.reference.year?;
+            Some(Done { val: Val::Quarter(y + step, q), range: None, from: NaiveDate::from_ymd_opt(y, 1, 1) })
+        });
+        return Some(found(QUARTER, i, end, val, true));
     }
-    Some(found(QUARTER, i, end, Val::Quarter(quarter_year(ctx, q)?, q), true))
+    Some(found(QUARTER, i, end, quarter_of_year(ctx, q), true))
 }
 
-/// The year of a quarter named without one: the latest that has begun by the document date,
-/// or the coming one in a clause about the future.
-pub(super) fn quarter_year(ctx: &Ctx, q: u32) -> Option<i32> {
-    let a = ctx.anchor?;
-    let current = (a.month() - 1) / 3 + 1;
-    Some(if q <= current || ctx.tense == Tense::Future { a.year() } else { a.year() - 1 })
+/// A quarter named without its year: of the latest year in which it has begun by the document
+/// date, or of the coming one in a clause about the future.
+pub(super) fn quarter_of_year(ctx: &Ctx, q: u32) -> Val {
+    let tense = ctx.tense;
+    Val::at_anchor(Kind::Quarter, Some(Val::Partial(format!("XXXX-Q{q}"))), move |a| {
+        let current = (a.month() - 1) / 3 + 1;
+        Some(Val::Quarter(if q <= current || tense == Tense::Future { a.year() } else { a.year() - 1 }, q))
+    })
 }
 
 /// "the October-to-December period", "the January-March quarter", "the July/September
@@ -442,7 +456,7 @@ pub(super) fn month_span_quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Opti
         return None;
     }
     let q = (m1 - 1) / 3 + 1;
-    Some(found(MONTH_SPAN_QUARTER, i, k + 1, Val::Quarter(quarter_year(ctx, q)?, q), true))
+    Some(found(MONTH_SPAN_QUARTER, i, k + 1, quarter_of_year(ctx, q), true))
 }
 
 /// The quarter an ordinal names: "first"/"1st" 1 … "fourth", "final", "last" 4.

@@ -6,7 +6,7 @@ use super::*;
 /// TimeBank marks it), "months ago" and "past years" (PAST_REF), "these days" (PRESENT_REF), "a
 /// later date" (FUTURE_REF), "later in the day", "earlier in the year" (the day or year the text
 /// is at: the one named last, else the document's).
-pub(super) fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+pub(super) fn vague(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let next = words.lw(i + 1);
@@ -29,25 +29,40 @@ pub(super) fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
             Some(found(VAGUE, i, i + 2, Val::Ref("PAST_REF"), false))
         }
         ("earlier" | "later", "in", "the") => {
-            let r = &ctx.reference;
-            let (val, from) = match words.lw(i + 3) {
-                "day" => (Val::Day(r.day.or(ctx.anchor)?), r.day),
+            let kind = match words.lw(i + 3) {
+                "day" => Kind::Day,
                 // "shedding gains of earlier in the week": the week the text is at.
-                "week" => {
-                    let w = r.day.or(ctx.anchor)?.iso_week();
-                    (Val::Week(w.year(), w.week()), r.day)
-                }
-                "month" => {
-                    let (y, m) = r.month.or(ctx.anchor.map(|a| (a.year(), a.month())))?;
-                    (Val::Month(y, m), r.month.and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1)))
-                }
-                "year" => (
-                    Val::Year(r.year.or(ctx.anchor.map(|a| a.year()))?),
-                    r.year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
-                ),
+                "week" => Kind::Week,
+                "month" => Kind::Month,
+                "year" => Kind::Year,
                 _ => return None,
             };
-            Some(Found { anchor: from, ..found(VAGUE, i, i + 4, val, true) })
+            let unknown = match kind {
+                Kind::Day => "XXXX-XX-XX",
+                Kind::Week => "XXXX-WXX",
+                Kind::Month => "XXXX-XX",
+                _ => "XXXX",
+            };
+            let val = Val::later(kind, Some(Val::Partial(unknown.into())), move |env| {
+                let (r, a) = (env.reference, env.anchor);
+                let (val, from) = match kind {
+                    Kind::Day => (Val::Day(r.day.or(a)?), r.day),
+                    Kind::Week => {
+                        let w = r.day.or(a)?.iso_week();
+                        (Val::Week(w.year(), w.week()), r.day)
+                    }
+                    Kind::Month => {
+                        let (y, m) = r.month.or(a.map(|a| (a.year(), a.month())))?;
+                        (Val::Month(y, m), r.month.and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1)))
+                    }
+                    _ => (
+                        Val::Year(r.year.or(a.map(|a| a.year()))?),
+                        r.year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+                    ),
+                };
+                Some(Done { val, range: None, from })
+            });
+            Some(found(VAGUE, i, i + 4, val, true))
         }
         _ => None,
     }
@@ -56,8 +71,15 @@ pub(super) fn vague(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 /// "would be redeemed in five years", "will open in two weeks": in a clause about the future,
 /// "in" + a count of days, weeks, months or years is the point that far ahead (a DATE in
 /// TIMEX3, as TimeBank has it), not a duration. "the second letter in two weeks" stays one.
-pub(super) fn future_point(words: &Words<'_>, ctx: &Ctx, i: usize, n: f64, u: lexicon::Unit) -> Option<Val> {
-    let a = ctx.anchor?;
+/// Past year 9999, or without a date to count from, it stays the duration `duration`.
+pub(super) fn future_point(
+    words: &Words<'_>,
+    ctx: &Ctx,
+    i: usize,
+    n: f64,
+    u: lexicon::Unit,
+    duration: &str,
+) -> Option<Val> {
     if i == 0 || words.lw(i - 1) != "in" || ctx.tense != Tense::Future || u.time || n.fract() != 0.0 {
         return None;
     }
@@ -70,37 +92,47 @@ pub(super) fn future_point(words: &Words<'_>, ctx: &Ctx, i: usize, n: f64, u: le
         return None;
     }
     let n = n as i32;
-    Some(match u.letter {
-        // "will run out in 9000 years": past year 9999, it stays the duration.
-        "Y" if a.year() + n > *YEARS.end() => return None,
-        "Y" => Val::Year(a.year() + n),
-        "M" => {
-            let (y, m) = add_months(a.year(), a.month(), n);
-            Val::Month(y, m)
-        }
-        "W" | "2W" => {
-            let weeks = if u.letter == "2W" { 2 * n } else { n };
-            let w = (a + Duration::weeks(i64::from(weeks))).iso_week();
-            Val::Week(w.year(), w.week())
-        }
-        "D" => Val::Day(a + Duration::days(i64::from(n))),
+    let kind = match u.letter {
+        "Y" => Kind::Year,
+        "M" => Kind::Month,
+        "W" | "2W" => Kind::Week,
+        "D" => Kind::Day,
         _ => return None,
-    })
+    };
+    let letter = u.letter;
+    Some(Val::at_anchor(kind, Some(Val::Duration(duration.to_owned())), move |a| {
+        Some(match letter {
+            // "will run out in 9000 years": past year 9999, it stays the duration.
+            "Y" if a.year() + n > *YEARS.end() => return None,
+            "Y" => Val::Year(a.year() + n),
+            "M" => {
+                let (y, m) = add_months(a.year(), a.month(), n);
+                Val::Month(y, m)
+            }
+            "W" | "2W" => {
+                let weeks = if letter == "2W" { 2 * n } else { n };
+                let w = a.checked_add_signed(Duration::weeks(i64::from(weeks)))?.iso_week();
+                Val::Week(w.year(), w.week())
+            }
+            _ => Val::Day(a.checked_add_signed(Duration::days(i64::from(n)))?),
+        })
+    }))
 }
 
 /// "today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently", "this morning".
 pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
-    let day = |offset: i64| ctx.anchor.and_then(|a| a.checked_add_signed(Duration::days(offset)));
+    // Without a date to count from: a day, unknown (TimeML's XXXX-XX-XX).
+    let day = |offset: i64| {
+        Val::at_anchor(Kind::Day, Some(Val::Partial("XXXX-XX-XX".into())), move |a| {
+            a.checked_add_signed(Duration::days(offset)).map(Val::Day)
+        })
+    };
     let val = match lw {
-        // Without a date to count from: a day, unknown (TimeML's XXXX-XX-XX).
-        "today" | "today's" | "yesterday" | "yesterday's" | "tomorrow" | "tomorrow's" if ctx.anchor.is_none() => {
-            Val::Partial("XXXX-XX-XX".into())
-        }
-        "today" | "today's" => Val::Day(day(0)?),
-        "yesterday" | "yesterday's" => Val::Day(day(-1)?),
-        "tomorrow" | "tomorrow's" => Val::Day(day(1)?),
-        "tonight" => Val::Time(ctx.anchor, "TNI".into()),
+        "today" | "today's" => day(0),
+        "yesterday" | "yesterday's" => day(-1),
+        "tomorrow" | "tomorrow's" => day(1),
+        "tonight" => time_of_anchor("TNI".into()),
         // "current" alone: 8 of 11 are annotated in TimeBank; "recent" alone: 6 of 15 (left out).
         // "Now, he says, ...": a discourse marker opening the sentence, no time (3 of 3 in
         // TimeBank and AQUAINT are not annotated).
@@ -125,12 +157,13 @@ pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
         "now" | "currently" | "presently" | "nowadays" | "current" => Val::Ref("PRESENT_REF"),
         "year-earlier" | "year-ago" => {
             // The adjective of "a year ago": the same quarter a year before in an earnings report.
-            let a = ctx.anchor?;
             let val = if ctx.quarterly {
-                let (y, q) = last_quarter(a);
-                Val::Quarter(y - 1, q)
+                Val::at_anchor(Kind::Quarter, None, |a| {
+                    let (y, q) = last_quarter(a);
+                    Some(Val::Quarter(y - 1, q))
+                })
             } else {
-                Val::Year(a.year() - 1)
+                Val::at_anchor(Kind::Year, None, |a| Some(Val::Year(a.year() - 1)))
             };
             return Some(found(RELATIVE_WORD, i, i + 1, val, true));
         }
@@ -144,28 +177,34 @@ pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
         }
         "this" => {
             let part = lexicon::part_of_day(words.lw(i + 1))?;
-            return Some(found(
-                RELATIVE_WORD,
-                i,
-                i + 2,
-                Val::Time(ctx.anchor, format!("T{part}")),
-                ctx.anchor.is_some(),
-            ));
+            return Some(found(RELATIVE_WORD, i, i + 2, time_of_anchor(format!("T{part}")), true));
         }
         _ => return None,
     };
-    let anchored = matches!(val, Val::Day(_) | Val::Time(..));
+    let anchored = matches!(val.kind(), Kind::Day | Kind::Time);
+    let f = found(RELATIVE_WORD, i, i + 1, val, anchored);
     // "yesterday afternoon", "tomorrow night": the time of that day.
-    if let (Val::Day(d), Some(part)) = (&val, lexicon::part_of_day(words.lw(i + 1))) {
+    if let (Kind::Day, Some(part)) = (f.val.kind(), lexicon::part_of_day(words.lw(i + 1))) {
         if !lw.ends_with("'s") && words.lw(i + 1) != "tonight" {
-            return Some(found(RELATIVE_WORD, i, i + 2, Val::Time(Some(*d), format!("T{part}")), true));
+            let t = format!("T{part}");
+            let unknown = Val::Time(None, t.clone());
+            let f = f.map(Kind::Time, move |v| match v {
+                Val::Day(d) => Some(Val::Time(Some(d), t.clone())),
+                _ => None,
+            })?;
+            return Some(Found { end: i + 2, ..f.or_unknown(Some(unknown)) });
         }
     }
-    Some(found(RELATIVE_WORD, i, i + 1, val, anchored))
+    Some(f)
+}
+
+/// A time of day on the anchor's day ("tonight", "this morning"): on an unknown day without one.
+pub(super) fn time_of_anchor(t: String) -> Val {
+    Val::at_anchor(Kind::Time, Some(Val::Time(None, t.clone())), move |a| Some(Val::Time(Some(a), t.clone())))
 }
 
 /// "this week", "last year", "next month", "this past June", "last summer", "this weekend".
-pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
+pub(super) fn relative_unit(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     let lw = words.lw(i);
     let offset: i32 = match lw {
         "this" | "current" => 0,
@@ -181,121 +220,141 @@ pub(super) fn relative_unit(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
             "next" => 1,
             _ => return None,
         };
-        let a = ctx.anchor?;
-        let d = shift_years(a, step)?;
-        return Some(Found { aside: true, ..found(RELATIVE_UNIT, i, k + 3, Val::Day(d), true) });
+        let val = Val::at_anchor(Kind::Day, Some(Val::Partial("XXXX-XX-XX".into())), move |a| {
+            shift_years(a, step).map(Val::Day)
+        });
+        return Some(Found { aside: true, ..found(RELATIVE_UNIT, i, k + 3, val, true) });
     }
     if lw == "this" && words.lw(k) == "past" {
         k += 1; // "this past June", "this past spring"
         if let Some(season) = lexicon::season(words.lw(k)) {
-            let a = ctx.anchor?;
-            let starts = match season {
-                "SP" => 3,
-                "SU" => 6,
-                "FA" => 9,
-                _ => 12,
-            };
-            // The latest one under way or over by the anchor (a winter begins in December).
-            let y = if starts < a.month() || (starts == a.month() && a.day() >= 21) { a.year() } else { a.year() - 1 };
-            return Some(found(RELATIVE_UNIT, i, k + 1, Val::Season(y, season), true));
+            let val = Val::at_anchor(Kind::Season, Some(Val::Partial(format!("XXXX-{season}"))), move |a| {
+                let starts = match season {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                // The latest one under way or over by the anchor (a winter begins in December).
+                let y =
+                    if starts < a.month() || (starts == a.month() && a.day() >= 21) { a.year() } else { a.year() - 1 };
+                Some(Val::Season(y, season))
+            });
+            return Some(found(RELATIVE_UNIT, i, k + 1, val, true));
         }
         let m = month_at(words, k)?;
-        let a = ctx.anchor?;
-        let y = if m < a.month() { a.year() } else { a.year() - 1 };
-        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Month(y, m), true));
+        let val = Val::at_anchor(Kind::Month, Some(Val::Partial(format!("XXXX-{m:02}"))), move |a| {
+            Some(Val::Month(if m < a.month() { a.year() } else { a.year() - 1 }, m))
+        });
+        return Some(found(RELATIVE_UNIT, i, k + 1, val, true));
     }
-    let a = ctx.anchor;
     let target = words.lw(k);
     // "this fiscal year", "next financial year", "last tax year": the year named by the
     // document's, as "fiscal 2005" is 2005 (where a fiscal year starts is the company's).
     if matches!(target, "fiscal" | "financial" | "tax") && words.lw(k + 1) == "year" {
-        return Some(found(RELATIVE_UNIT, i, k + 2, Val::Year(a?.year() + offset), true));
+        let val =
+            Val::at_anchor(Kind::Year, Some(Val::Partial("XXXX".into())), move |a| Some(Val::Year(a.year() + offset)));
+        return Some(found(RELATIVE_UNIT, i, k + 2, val, true));
     }
-    if a.is_none() {
-        // Nothing to count from: the unit's unknown value ("last week" XXXX-WXX, "next June"
-        // XXXX-06), not anchored.
+    // Without a date to count from: the unit's unknown value ("last week" XXXX-WXX, "next June"
+    // XXXX-06), not anchored.
+    let unknown = |unit: Option<&str>| -> Option<Val> {
         let val = if let Some(m) = month_at(words, k) {
             format!("XXXX-{m:02}")
         } else if let Some(season) = lexicon::season(target) {
             format!("XXXX-{season}")
         } else {
-            let u = lexicon::unit(target).filter(|u| !u.plural && !u.time)?;
+            let u = lexicon::unit(unit.unwrap_or(target)).filter(|u| !u.plural && !u.time)?;
             unknown_of(u.letter, u.time)?.to_owned()
         };
-        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Partial(val), false));
-    }
+        Some(Val::Partial(val))
+    };
     if let Some(m) = month_at(words, k) {
-        let a = a?;
         // "last Oct. 23": the latest such day before the anchor; "next May 1": the first after.
         if let (Some(d), -1 | 1) = (day_at(words, k + 1), offset) {
-            let days = [a.year() - 1, a.year(), a.year() + 1].map(|y| NaiveDate::from_ymd_opt(y, m, d));
-            let date = if offset < 0 {
-                days.iter().flatten().filter(|x| **x < a).max()
-            } else {
-                days.iter().flatten().filter(|x| **x > a).min()
-            };
-            if let Some(date) = date {
-                return Some(found(RELATIVE_UNIT, i, k + 2, Val::Day(*date), true));
+            if (1..=12).contains(&m) && NaiveDate::from_ymd_opt(2000, m, d).is_some() {
+                let val = Val::at_anchor(Kind::Day, Some(Val::Partial(format!("XXXX-{m:02}-{d:02}"))), move |a| {
+                    let days = [a.year() - 1, a.year(), a.year() + 1].map(|y| NaiveDate::from_ymd_opt(y, m, d));
+                    let date = if offset < 0 {
+                        days.iter().flatten().filter(|x| **x < a).max()
+                    } else {
+                        days.iter().flatten().filter(|x| **x > a).min()
+                    };
+                    date.copied().map(Val::Day)
+                });
+                return Some(found(RELATIVE_UNIT, i, k + 2, val, true));
             }
         }
-        let y = match offset {
-            0 => a.year(),
-            // "last April" in October: this year's; "last February" early in March: the year before.
-            -1 => {
-                if m + 1 < a.month() {
-                    a.year()
-                } else {
-                    a.year() - 1
+        let val = Val::at_anchor(Kind::Month, unknown(None), move |a| {
+            let y = match offset {
+                0 => a.year(),
+                // "last April" in October: this year's; "last February" early in March: the year
+                // before.
+                -1 => {
+                    if m + 1 < a.month() {
+                        a.year()
+                    } else {
+                        a.year() - 1
+                    }
                 }
-            }
-            _ => {
-                if m > a.month() {
-                    a.year()
-                } else {
-                    a.year() + 1
+                _ => {
+                    if m > a.month() {
+                        a.year()
+                    } else {
+                        a.year() + 1
+                    }
                 }
-            }
-        };
-        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Month(y, m), true));
+            };
+            Some(Val::Month(y, m))
+        });
+        return Some(found(RELATIVE_UNIT, i, k + 1, val, true));
     }
-    if let Some(s) = lexicon::season(target) {
-        let a = a?;
-        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Season(a.year() + offset, s), true));
+    if let Some(season) = lexicon::season(target) {
+        let val = Val::at_anchor(Kind::Season, unknown(None), move |a| Some(Val::Season(a.year() + offset, season)));
+        return Some(found(RELATIVE_UNIT, i, k + 1, val, true));
     }
     if offset == -1 && target == "night" && lw == "last" {
-        let d = a?.pred_opt()?;
-        return Some(found(RELATIVE_UNIT, i, k + 1, Val::Time(Some(d), "TNI".into()), true));
         // "last night"
+        let val = Val::at_anchor(Kind::Time, Some(Val::Time(None, "TNI".into())), |a| {
+            Some(Val::Time(Some(a.pred_opt()?), "TNI".into()))
+        });
+        return Some(found(RELATIVE_UNIT, i, k + 1, val, true));
     }
-    let val = match target {
-        "week" => {
-            let d = a?.checked_add_signed(Duration::weeks(i64::from(offset)))?;
-            Val::Week(d.iso_week().year(), d.iso_week().week())
-        }
-        "weekend" => {
-            let d = a?.checked_add_signed(Duration::weeks(i64::from(offset)))?;
-            return Some(found(
-                RELATIVE_UNIT,
-                i,
-                k + 1,
-                Val::Partial(format!("{}-W{:02}-WE", d.iso_week().year(), d.iso_week().week())),
-                true,
-            ));
-        }
-        "month" => {
-            let (y, m) = add_months(a?.year(), a?.month(), offset);
-            Val::Month(y, m)
-        }
-        "year" => Val::Year(a?.year() + offset),
-        "quarter" => {
-            let q = (a?.month() - 1) / 3 + 1;
-            let (y, q) = add_quarters(a?.year(), q, offset);
-            Val::Quarter(y, q)
-        }
-        "decade" => Val::Decade(a?.year() / 10 + offset),
-        "century" => Val::Century(a?.year() / 100 + offset),
+    let kind = match target {
+        "week" => Kind::Week,
+        "weekend" => Kind::Partial,
+        "month" => Kind::Month,
+        "year" => Kind::Year,
+        "quarter" => Kind::Quarter,
+        "decade" => Kind::Decade,
+        "century" => Kind::Century,
         _ => return None,
     };
+    let unknown = if kind == Kind::Partial { unknown(Some("week")) } else { unknown(None) };
+    let val = Val::at_anchor(kind, unknown, move |a| {
+        Some(match kind {
+            Kind::Week => {
+                let d = a.checked_add_signed(Duration::weeks(i64::from(offset)))?;
+                Val::Week(d.iso_week().year(), d.iso_week().week())
+            }
+            Kind::Partial => {
+                let d = a.checked_add_signed(Duration::weeks(i64::from(offset)))?;
+                Val::Partial(format!("{}-W{:02}-WE", d.iso_week().year(), d.iso_week().week()))
+            }
+            Kind::Month => {
+                let (y, m) = add_months(a.year(), a.month(), offset);
+                Val::Month(y, m)
+            }
+            Kind::Year => Val::Year(a.year() + offset),
+            Kind::Quarter => {
+                let q = (a.month() - 1) / 3 + 1;
+                let (y, q) = add_quarters(a.year(), q, offset);
+                Val::Quarter(y, q)
+            }
+            Kind::Decade => Val::Decade(a.year() / 10 + offset),
+            _ => Val::Century(a.year() / 100 + offset),
+        })
+    });
     Some(found(RELATIVE_UNIT, i, k + 1, val, true))
 }
 
@@ -317,40 +376,48 @@ pub(super) fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let Some(v) = v else {
         return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false));
     };
-    let a = ctx.anchor;
-    if a.is_none() {
-        return Some(found(AGO, i, k + 2, Val::Partial(unknown_of(u.letter, u.time)?.into()), false));
-    }
     let n = v as i64;
     // "a year earlier" and an earnings report's "a year ago" compare; they do not move the story.
     let aside = earlier || ctx.quarterly && n == 1 && u.letter == "Y";
+    let quarterly = ctx.quarterly && n == 1 && u.letter == "Y";
     // In an earnings report, "a year ago" is the same quarter a year before.
-    let val = match u.letter {
-        "Y" if ctx.quarterly && n == 1 => {
-            let a = a?;
-            let (y, q) = last_quarter(a);
-            Val::Quarter(y - 1, q)
-        }
-        "Y" | "DE" => {
-            let years = if u.letter == "DE" { 10 * n } else { n };
-            match i32::try_from(i64::from(a?.year()) - years) {
-                // Before year 1 ("2,500 years ago"): the past, as "12,000 years ago" already is.
-                Ok(y) if y >= 1 => Val::Year(y),
-                _ => return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false)),
-            }
-        }
-        "M" if !u.time => {
-            let (y, m) = add_months(a?.year(), a?.month(), -(n as i32));
-            Val::Month(y, m)
-        }
-        "W" | "2W" => {
-            let weeks = if u.letter == "2W" { 2 * n } else { n };
-            let d = a?.checked_sub_signed(Duration::weeks(weeks))?;
-            Val::Week(d.iso_week().year(), d.iso_week().week())
-        }
-        "D" => Val::Day(a?.checked_sub_signed(Duration::days(n))?),
+    let kind = match u.letter {
+        "Y" if quarterly => Kind::Quarter,
+        "Y" | "DE" => Kind::Year,
+        "M" if !u.time => Kind::Month,
+        "W" | "2W" => Kind::Week,
+        "D" => Kind::Day,
+        // Hours and minutes ago: the past.
         _ => return Some(found(AGO, i, k + 2, Val::Ref("PAST_REF"), false)),
     };
+    let letter = u.letter;
+    let unknown = unknown_of(u.letter, u.time).map(|v| Val::Partial(v.into()));
+    let val = Val::at_anchor(kind, unknown, move |a| {
+        Some(match kind {
+            Kind::Quarter => {
+                let (y, q) = last_quarter(a);
+                Val::Quarter(y - 1, q)
+            }
+            Kind::Year => {
+                let years = if letter == "DE" { 10 * n } else { n };
+                match i32::try_from(i64::from(a.year()) - years) {
+                    // Before year 1 ("2,500 years ago"): the past, as "12,000 years ago" already is.
+                    Ok(y) if y >= 1 => Val::Year(y),
+                    _ => Val::Ref("PAST_REF"),
+                }
+            }
+            Kind::Month => {
+                let (y, m) = add_months(a.year(), a.month(), -(i32::try_from(n).ok()?));
+                Val::Month(y, m)
+            }
+            Kind::Week => {
+                let weeks = if letter == "2W" { 2 * n } else { n };
+                let d = a.checked_sub_signed(Duration::try_weeks(weeks)?)?;
+                Val::Week(d.iso_week().year(), d.iso_week().week())
+            }
+            _ => Val::Day(a.checked_sub_signed(Duration::try_days(n)?)?),
+        })
+    });
     Some(Found { modifier: roughly.then_some(TimexMod::Approx), aside, ..found(AGO, i, k + 2, val, true) })
 }
 
@@ -384,14 +451,12 @@ pub(super) fn midweek(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     if !placed {
         return None;
     }
-    let Some(a) = ctx.anchor else {
-        return Some(Found {
-            modifier: Some(TimexMod::Mid),
-            ..found(MIDWEEK, i, i + 1, Val::Partial("XXXX-WXX".into()), false)
-        });
-    };
-    let early = a.weekday().number_from_monday() <= 2;
-    let day = if ctx.tense == Tense::Past && early { a - Duration::days(7) } else { a };
-    let w = day.iso_week();
-    Some(Found { modifier: Some(TimexMod::Mid), ..found(MIDWEEK, i, i + 1, Val::Week(w.year(), w.week()), true) })
+    let tense = ctx.tense;
+    let val = Val::at_anchor(Kind::Week, Some(Val::Partial("XXXX-WXX".into())), move |a| {
+        let early = a.weekday().number_from_monday() <= 2;
+        let day = if tense == Tense::Past && early { a - Duration::days(7) } else { a };
+        let w = day.iso_week();
+        Some(Val::Week(w.year(), w.week()))
+    });
+    Some(Found { modifier: Some(TimexMod::Mid), ..found(MIDWEEK, i, i + 1, val, true) })
 }

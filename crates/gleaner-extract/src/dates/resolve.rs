@@ -137,11 +137,11 @@ pub(super) fn add_quarters(y: i32, q: u32, delta: i32) -> (i32, u32) {
     (total.div_euclid(4), (total.rem_euclid(4) + 1) as u32)
 }
 
-/// The year of a bare month: by the sentence's tense, else the nearest.
-pub(super) fn resolve_month(ctx: &Ctx, m: u32) -> Option<i32> {
-    let a = ctx.anchor?;
+/// The year of a bare month written in a clause of `tense` on day `a`: by the tense, else the
+/// nearest.
+pub(super) fn resolve_month(a: NaiveDate, tense: Tense, m: u32) -> i32 {
     let y = a.year();
-    Some(match ctx.tense {
+    match tense {
         // The month after the document's is still the coming one: "gave them until
         // mid-November", written in late October.
         Tense::Past => {
@@ -168,19 +168,18 @@ pub(super) fn resolve_month(ctx: &Ctx, m: u32) -> Option<i32> {
                 y
             }
         }
-    })
+    }
 }
 
 /// The date of a month and day without a year: the nearest occurrence; the tense decides only
 /// when that one lies more than four months the other way ("extended to Nov. 20", written in
 /// late October, is the coming one whatever the verb's tense).
-pub(super) fn resolve_month_day(ctx: &Ctx, m: u32, d: u32) -> Option<NaiveDate> {
-    let a = ctx.anchor?;
+pub(super) fn resolve_month_day(a: NaiveDate, tense: Tense, m: u32, d: u32) -> Option<NaiveDate> {
     let candidates: Vec<NaiveDate> =
         [a.year() - 1, a.year(), a.year() + 1].iter().filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d)).collect();
     let nearest = *candidates.iter().min_by_key(|c| (**c - a).num_days().abs())?;
     let off = (nearest - a).num_days();
-    Some(match ctx.tense {
+    Some(match tense {
         Tense::Past if off > 120 => candidates.iter().filter(|c| **c <= a).max().copied().unwrap_or(nearest),
         Tense::Future if off < -120 => candidates.iter().filter(|c| **c >= a).min().copied().unwrap_or(nearest),
         _ => nearest,
@@ -221,27 +220,33 @@ pub(super) fn resolve_weekday(a: NaiveDate, wd: u32, tense: Tense, explicit: boo
     a + Duration::days(days)
 }
 
-pub(super) fn mention(words: &Words<'_>, ctx: &Ctx, sentence: u32, f: Found) -> DateMention {
-    let span = Span {
-        start: f.cut_start.unwrap_or(words.spans[f.start].start),
-        end: f.cut_end.unwrap_or(words.spans[f.end - 1].end),
-    };
-    let (kind, value, range) = describe(&f.val);
+/// Writes a settled expression as a mention: `val` its value, `range` the days it covers when
+/// narrower than the value's, `from` the story's date it was counted from, `anchor` the
+/// document's.
+pub(super) fn mention(
+    r: &Recognized,
+    val: &Val,
+    range: Option<(NaiveDate, NaiveDate)>,
+    from: Option<NaiveDate>,
+    anchored: bool,
+    anchor: Option<NaiveDate>,
+) -> DateMention {
+    let (kind, value, own) = describe(val);
     // Ranges within years 1 to 9999 ("the 1st century" starts in year 1).
-    let range = f.range.or(range).and_then(|(a, b)| {
+    let range = range.or(own).and_then(|(a, b)| {
         let (lo, hi) = (NaiveDate::from_ymd_opt(1, 1, 1)?, NaiveDate::from_ymd_opt(9999, 12, 31)?);
         let (a, b) = (a.max(lo), b.min(hi));
         (a <= b).then_some((a, b))
     });
-    let anchor = f.anchor.or(ctx.anchor);
-    let anchored = f.anchored && anchor.is_some();
+    let anchor = from.or(anchor);
+    let anchored = anchored && anchor.is_some();
     DateMention {
-        sentence,
-        rule: f.rule,
-        span,
+        sentence: r.sentence,
+        rule: r.found.rule,
+        span: r.span,
         kind,
         value,
-        modifier: f.modifier,
+        modifier: r.found.modifier,
         range_start: range.map(|r| r.0),
         range_end: range.map(|r| r.1),
         anchored,
@@ -312,5 +317,7 @@ pub(super) fn describe(val: &Val) -> (TimexType, String, Option<(NaiveDate, Naiv
         Val::Ref(r) => (TimexType::Date, (*r).to_owned(), None),
         Val::Duration(v) => (TimexType::Duration, v.clone(), None),
         Val::Set(v) => (TimexType::Set, v.clone(), None),
+        // Settled before it is written.
+        Val::Later(_) => (TimexType::Date, "XXXX-XX-XX".to_owned(), None),
     }
 }

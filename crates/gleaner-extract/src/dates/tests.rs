@@ -87,3 +87,29 @@ fn rows_name_registered_rules() {
         }
     }
 }
+
+/// Recognition never reads the document's date: every case of the suite, run with its date and
+/// without one, gives rows on the same spans, by the same rules (a value counted from the date
+/// is then written unknown, "XXXX-06", or from the latest full date written). Only a narrative
+/// reference with no time named before it ("the next morning" after an unknown Tuesday) may
+/// give no row.
+#[test]
+fn recognition_does_not_read_the_anchor() {
+    let mut failures = Vec::new();
+    for case in crate::testkit::cases(include_str!("../../testdata/dates.jsonl")) {
+        let text = case["text"].as_str().unwrap();
+        let Some(published) = case["published"].as_str() else { continue };
+        let spans = |published: Option<&str>| {
+            let doc = doc(text, published);
+            let found = Pipeline::new().with(Dates).run(&doc);
+            found.dates.iter().map(|d| (d.span, d.rule)).collect::<Vec<_>>()
+        };
+        let (dated, undated) = (spans(Some(published)), spans(None));
+        let missing: Vec<_> = dated.iter().filter(|s| !undated.contains(s) && s.1 != "anaphora").collect();
+        let extra: Vec<_> = undated.iter().filter(|s| !dated.contains(s)).collect();
+        if !extra.is_empty() || !missing.is_empty() {
+            failures.push(format!("{text:?}: only dated {missing:?}, only undated {extra:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) differ:\n{}", failures.len(), failures.join("\n"));
+}

@@ -85,9 +85,9 @@ pub(super) fn day_at(words: &Words<'_>, i: usize) -> Option<u32> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-/// A year in two digits: "'86" (or "86" when `bare` is allowed and it is over 31, so no day),
-/// in the century that puts it nearest the anchor's year.
-pub(super) fn short_year(w: &str, bare: bool, anchor: Option<NaiveDate>) -> Option<i32> {
+/// A year in two digits: "'86" (or "86" when `bare` is allowed and it is over 31, so no day):
+/// the two digits (see [`century_near`]).
+pub(super) fn short_year(w: &str, bare: bool) -> Option<i32> {
     let digits = match w.strip_prefix('\'').or_else(|| w.strip_prefix('’')) {
         Some(d) => d,
         None if bare => w,
@@ -100,9 +100,14 @@ pub(super) fn short_year(w: &str, bare: bool, anchor: Option<NaiveDate>) -> Opti
     if digits.len() == w.len() && yy <= 31 {
         return None;
     }
+    Some(yy)
+}
+
+/// The year ending in `yy` nearest the anchor's year (1950 without one).
+pub(super) fn century_near(yy: i32, anchor: Option<NaiveDate>) -> i32 {
     let near = anchor.map_or(1950, |a| a.year());
     let base = near - near.rem_euclid(100);
-    [base - 100 + yy, base + yy, base + 100 + yy].into_iter().min_by_key(|y| (y - near).abs())
+    [base - 100 + yy, base + yy, base + 100 + yy].into_iter().min_by_key(|y| (y - near).abs()).unwrap_or(base + yy)
 }
 
 /// A day written as an ordinal word: "fourth", "twenty-first" (not "fifths").
