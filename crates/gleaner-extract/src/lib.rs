@@ -50,6 +50,7 @@ pub mod guard;
 mod hash;
 mod linear;
 pub mod numbers;
+mod numeral;
 pub mod overlap;
 #[cfg(test)]
 mod properties;

@@ -29,7 +29,7 @@
 mod document;
 pub mod lang;
 mod layout;
-mod lexicon;
+
 mod markdown;
 mod metadate;
 mod normalize;

@@ -14,7 +14,7 @@
 //! bullets, and missing spaces (`world.Today`). Sentences never cross a paragraph.
 
 use crate::document::Span;
-use crate::lexicon;
+use crate::lang::en::orthography;
 use crate::words::for_each_word;
 
 /// Longest sentence, in words, before it is cut at a word boundary (a 2 MB line with no
@@ -98,7 +98,7 @@ fn ends_sentence(line: &str) -> bool {
 /// "... a U.S." or "... Acme Inc.": the final period may belong to an abbreviation.
 fn ends_with_abbreviation(line: &str) -> bool {
     let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
-    last.strip_suffix('.').is_some_and(lexicon::is_abbreviation)
+    last.strip_suffix('.').is_some_and(orthography::is_abbreviation)
 }
 
 fn first_letter_is(s: &str, pred: fn(char) -> bool) -> bool {
@@ -204,7 +204,7 @@ fn push_word(slice: &str, base: usize, start: usize, end: usize, out: &mut Vec<(
                 && bytes[i + 1].is_ascii_uppercase()
                 && bytes[i + 2].is_ascii_lowercase()
                 && i >= from + 2;
-            if joint && !lexicon::is_abbreviation(&word[from..i]) {
+            if joint && !orthography::is_abbreviation(&word[from..i]) {
                 out.push((base + start + from, base + start + i + 1));
                 from = i + 1;
             }
@@ -329,23 +329,23 @@ fn ends_here(word: &str, next: &str, prev: Option<&str>) -> bool {
     if body.starts_with('[') {
         return false;
     }
-    if lexicon::is_before_number(body) && next_start == Start::Digit {
+    if orthography::is_before_number(body) && next_start == Start::Digit {
         return false;
     }
-    if lexicon::is_prepositive(body) {
+    if orthography::is_prepositive(body) {
         return next_start != Start::Upper;
     }
-    if lexicon::is_initial(body) {
+    if orthography::is_initial(body) {
         // "you and I. Did" ends; "Albert I. Jones" and "Jonas E. Smith" do not.
         let pronoun = body == "I" && prev.is_some_and(|p| start_of(p) == Start::Lower);
         if !pronoun {
             return false;
         }
     }
-    if lexicon::is_dotted(body) || lexicon::is_general(body) {
+    if orthography::is_dotted(body) || orthography::is_general(body) {
         let next_word = next.trim_start_matches(is_opener);
         let next_word = next_word.split(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
-        return lexicon::is_starter(next_word);
+        return orthography::is_starter(next_word);
     }
     true
 }

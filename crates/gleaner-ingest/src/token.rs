@@ -8,7 +8,7 @@
 //! `–`) and a comma between letters split a word.
 
 use crate::document::{Span, Token};
-use crate::lexicon;
+use crate::lang::en::orthography;
 use crate::segment::{is_closer, is_opener};
 use crate::words::for_each_word;
 
@@ -64,7 +64,7 @@ fn word(slice: &str, base: usize, mut s: usize, mut e: usize, out: &mut Vec<Toke
             if body.is_empty() {
                 break;
             }
-            if dots == 1 && (keeps_period(body) || lexicon::is_state_after_comma(body) && after_comma(slice, s)) {
+            if dots == 1 && (keeps_period(body) || orthography::is_state_after_comma(body) && after_comma(slice, s)) {
                 break;
             }
             if !tail.push((e - dots, e)) {
@@ -160,7 +160,7 @@ fn after_comma(slice: &str, s: usize) -> bool {
 
 fn keeps_period(body: &str) -> bool {
     let body = body.trim_start_matches(is_opener);
-    lexicon::is_abbreviation(body) || body.chars().count() == 1 && body.chars().all(char::is_alphabetic)
+    orthography::is_abbreviation(body) || body.chars().count() == 1 && body.chars().all(char::is_alphabetic)
 }
 
 #[cfg(test)]

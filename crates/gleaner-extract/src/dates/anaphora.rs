@@ -11,7 +11,7 @@ pub(super) fn anaphor_grain(lw: &str) -> Option<char> {
         "month" => Some('M'),
         "quarter" => Some('Q'),
         "year" => Some('Y'),
-        _ => lexicon::part_of_day(lw).filter(|_| !matches!(lw, "tonight" | "overnight")).map(|_| 'D'),
+        _ => time::part_of_day(lw).filter(|_| !matches!(lw, "tonight" | "overnight")).map(|_| 'D'),
     }
 }
 
@@ -91,7 +91,7 @@ pub(super) fn anaphoric(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         return None;
     }
     let end = year_back.unwrap_or(k + 1 + usize::from(trailing.is_some()));
-    let part = lexicon::part_of_day(head);
+    let part = time::part_of_day(head);
     let kind = match (grain, part) {
         ('D', Some(_)) => Kind::Time,
         ('D', None) => Kind::Day,

@@ -14,7 +14,7 @@ pub(super) fn month_slash_pair(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option
     if !upper(a) || !upper(b) {
         return None;
     }
-    let (m1, m2) = (lexicon::month(&a.to_ascii_lowercase())?, lexicon::month(&b.to_ascii_lowercase())?);
+    let (m1, m2) = (en::month(&a.to_ascii_lowercase())?, en::month(&b.to_ascii_lowercase())?);
     let start = words.spans[i].start;
     let cut = start + a.len() as u32;
     // "Jan/Feb 1987": the year is the second month's, and the first's unless it runs over.
@@ -238,7 +238,7 @@ pub(super) fn holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return None;
     }
     let (phrase, m, d) =
-        lexicon::HOLIDAYS.iter().find(|(p, ..)| p.iter().enumerate().all(|(k, w)| words.lw(i + k) == *w))?;
+        time::HOLIDAYS.iter().find(|(p, ..)| p.iter().enumerate().all(|(k, w)| words.lw(i + k) == *w))?;
     let end = i + phrase.len();
     if let Some(y) = year_at(words, end) {
         return Some(found(FIXED_HOLIDAY, i, end + 1, Val::Day(NaiveDate::from_ymd_opt(y, *m, *d)?), false));
@@ -247,9 +247,9 @@ pub(super) fn holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
 }
 
 /// The date of a movable holiday in year `y`.
-pub(super) fn movable_date(rule: lexicon::Movable, y: i32) -> Option<NaiveDate> {
+pub(super) fn movable_date(rule: time::Movable, y: i32) -> Option<NaiveDate> {
     match rule {
-        lexicon::Movable::Nth { month, weekday, n } => {
+        time::Movable::Nth { month, weekday, n } => {
             let wd = Weekday::try_from(u8::try_from(weekday - 1).ok()?).ok()?;
             if n == 5 {
                 let next = if month == 12 {
@@ -264,10 +264,10 @@ pub(super) fn movable_date(rule: lexicon::Movable, y: i32) -> Option<NaiveDate> 
                 NaiveDate::from_weekday_of_month_opt(y, month, wd, u8::try_from(n).ok()?)
             }
         }
-        lexicon::Movable::ElectionDay => {
+        time::Movable::ElectionDay => {
             NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1).map(|d| d + Duration::days(1))
         }
-        lexicon::Movable::Easter(shift) => {
+        time::Movable::Easter(shift) => {
             // Anonymous Gregorian computus.
             let (a, b, c) = (y % 19, y / 100, y % 100);
             let (d, e) = (b / 4, b % 4);
@@ -292,11 +292,11 @@ pub(super) fn movable_holiday(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<
         _ => None,
     };
     let k = if dir.is_some() { i + 1 } else { i };
-    if !lexicon::movable_first(words.lw(k)) || !capitalized(words, k) {
+    if !time::movable_first(words.lw(k)) || !capitalized(words, k) {
         return None;
     }
     let (phrase, rule) =
-        lexicon::MOVABLE_HOLIDAYS.iter().find(|(p, _)| p.iter().enumerate().all(|(x, w)| words.lw(k + x) == *w))?;
+        time::MOVABLE_HOLIDAYS.iter().find(|(p, _)| p.iter().enumerate().all(|(x, w)| words.lw(k + x) == *w))?;
     let end = k + phrase.len();
     if let Some(y) = year_at(words, end) {
         return Some(found(MOVABLE_HOLIDAY, i, end + 1, Val::Day(movable_date(*rule, y)?), false));
@@ -342,7 +342,7 @@ pub(super) fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
             if let Some(m) = month_at(words, i + 1) {
                 return Some(found(WEEKDAY, i, i + 2, Val::Set(format!("XXXX-{m:02}")), false));
             }
-            let wd = lexicon::weekday(words.lw(i + 1)).filter(|_| capitalized(words, i + 1))?;
+            let wd = time::weekday_tolerant(words.lw(i + 1)).filter(|_| capitalized(words, i + 1))?;
             return Some(found(WEEKDAY, i, i + 2, Val::Set(format!("XXXX-WXX-{wd}")), false));
         }
         _ => (None, i),
@@ -359,17 +359,18 @@ pub(super) fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
     let named = capitalized(words, k + 1) && month_at(words, k + 1).is_none() && k + 1 < words.len() && !placed;
     let bare_abbreviation = words.w(k).len() <= 4
         && !words.w(k).ends_with('.')
-        && lexicon::weekday(words.lw(k)).is_some()
+        && time::weekday_tolerant(words.lw(k)).is_some()
         && words.lw(k).len() <= 4;
     if titled || named || bare_abbreviation {
         return None;
     }
     let wlw = words.lw(k);
-    if let Some(wd) = wlw.strip_suffix('s').filter(|w| w.len() >= 6).and_then(lexicon::weekday).filter(|_| k == i) {
+    if let Some(wd) = wlw.strip_suffix('s').filter(|w| w.len() >= 6).and_then(time::weekday_tolerant).filter(|_| k == i)
+    {
         return Some(found(WEEKDAY, i, k + 1, Val::Set(format!("XXXX-WXX-{wd}")), false));
         // "Mondays"
     }
-    let wd = lexicon::weekday(wlw)?;
+    let wd = time::weekday_tolerant(wlw)?;
     // "Saturday, April 25": the date says which Saturday.
     let after = if words.w(k + 1) == "," { k + 2 } else { k + 1 };
     if let Some(mut date) = month_form(words, ctx, after).filter(|f| f.val.kind() == Kind::Day) {
@@ -409,7 +410,7 @@ pub(super) fn weekday_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fou
     });
     let explicit = dir.is_some();
     let end = k + 1;
-    if let Some(part) = lexicon::part_of_day(words.lw(end)) {
+    if let Some(part) = time::part_of_day(words.lw(end)) {
         let t = format!("T{part}");
         let val = Val::at_anchor(Kind::Time, Some(Val::Time(None, t.clone())), move |a| {
             Some(Val::Time(Some(resolve_weekday(a, wd, tense, explicit)), t.clone()))
@@ -448,7 +449,7 @@ pub(super) fn step_weekday(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found
         _ => return None,
     };
     let k = i + 2;
-    let wd = lexicon::weekday(words.lw(k)).filter(|_| capitalized(words, k))?;
+    let wd = time::weekday_tolerant(words.lw(k)).filter(|_| capitalized(words, k))?;
     let val = Val::later(Kind::Day, Some(Val::Partial(format!("XXXX-WXX-{wd}"))), move |env| {
         let from = env.reference.day;
         let base = from.or(env.anchor)?;

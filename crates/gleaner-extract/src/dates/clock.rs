@@ -89,7 +89,7 @@ fn reading(words: &Words<'_>, i: usize) -> Option<(String, usize, bool)> {
         if !matches!((words.lw(i + 1), words.lw(i + 2)), ("in", "the") | ("at", "night")) {
             return None;
         }
-        Some(crate::numbers::word_value(lw).filter(|v| v.fract() == 0.0 && (1.0..=12.0).contains(v))? as u32)
+        Some(crate::numeral::word_value(lw).filter(|v| v.fract() == 0.0 && (1.0..=12.0).contains(v))? as u32)
     };
     // Not inside brackets: "10:35 a.m. (0735 GMT)", "(2300 to 0200 GMT)" give the same time again.
     let military = clock.len() == 4
@@ -235,7 +235,7 @@ pub(super) fn clocked(words: &Words<'_>, i: usize) -> bool {
     let dated = prev.starts_with(|c: char| c.is_ascii_digit())
         && (prev.contains(['.', '/'])
             || prev.ends_with(['t', 'd', 'h'])
-            || i > 1 && lexicon::month(words.lw(i - 2)).is_some()
+            || i > 1 && en::month(words.lw(i - 2)).is_some()
             || i > 0 && year_at(words, i - 1).is_some());
     let placing = matches!(
         prev,
@@ -270,10 +270,10 @@ pub(super) fn clocked(words: &Words<'_>, i: usize) -> bool {
     placing
         || dated
         || ranged_or_placed
-        || lexicon::weekday(prev).is_some()
-        || lexicon::month(prev).is_some()
+        || time::weekday_tolerant(prev).is_some()
+        || en::month(prev).is_some()
         || spelled_day(prev).is_some()
         || time_zone(next)
-        || lexicon::weekday(next).is_some()
-        || lexicon::month(next).is_some() && words.w(i + 2).starts_with(|c: char| c.is_ascii_digit())
+        || time::weekday_tolerant(next).is_some()
+        || en::month(next).is_some() && words.w(i + 2).starts_with(|c: char| c.is_ascii_digit())
 }

@@ -44,11 +44,11 @@ pub(super) fn amount(words: &Words<'_>, i: usize) -> Option<(Option<f64>, usize)
                         | "within"
                 );
                 if timed {
-                    let n = lw.parse::<f64>().ok().or_else(|| crate::numbers::word_value(lw))?;
+                    let n = lw.parse::<f64>().ok().or_else(|| crate::numeral::word_value(lw))?;
                     return (n > 0.0).then_some((Some(n), i + 1));
                 }
             }
-            let (v, k) = crate::numbers::amount_at(words, i)?;
+            let (v, k) = crate::numeral::amount_at(words, i)?;
             (v > 0.0 && v < 10_000.0).then_some((Some(v), k))
         }
     }
@@ -64,11 +64,11 @@ pub(super) fn quarter_of(words: &Words<'_>, i: usize) -> Option<(Option<f64>, us
         _ => return None,
     };
     let unit = of + 2;
-    let singular = lexicon::unit(words.lw(unit)).is_some_and(|u| !u.plural);
+    let singular = time::unit(words.lw(unit)).is_some_and(|u| !u.plural);
     (words.lw(of) == "of" && matches!(words.lw(of + 1), "a" | "an") && singular).then_some((Some(v), unit))
 }
 
-pub(super) fn duration(v: f64, u: lexicon::Unit) -> String {
+pub(super) fn duration(v: f64, u: time::Unit) -> String {
     // A fraction goes into the next smaller unit where that is whole, as TimeML writes it:
     // "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S, "a day and a half" P1DT12H.
     let smaller = match (u.letter, u.time) {
@@ -108,7 +108,7 @@ pub(super) fn duration(v: f64, u: lexicon::Unit) -> String {
 }
 
 /// The order of the units a compound duration lists, largest first.
-pub(super) fn unit_rank(u: lexicon::Unit) -> Option<u8> {
+pub(super) fn unit_rank(u: time::Unit) -> Option<u8> {
     Some(match (u.letter, u.time) {
         ("Y", false) => 0,
         ("M", false) => 1,
@@ -123,7 +123,7 @@ pub(super) fn unit_rank(u: lexicon::Unit) -> Option<u8> {
 
 /// A duration that goes on in smaller units after its first ("3 hours 42 mins 55 seconds", "two
 /// years, three months and 21 days"): its value and end, or `None` when nothing follows at `k`.
-pub(super) fn compound_duration(words: &Words<'_>, n: f64, u: lexicon::Unit, k: usize) -> Option<(String, usize)> {
+pub(super) fn compound_duration(words: &Words<'_>, n: f64, u: time::Unit, k: usize) -> Option<(String, usize)> {
     let mut last = unit_rank(u)?;
     let mut parts = vec![(n, u)];
     let mut end = k;
@@ -136,7 +136,7 @@ pub(super) fn compound_duration(words: &Words<'_>, n: f64, u: lexicon::Unit, k: 
             break; // "two hours a day" is a rate
         }
         let Some((Some(n2), k2)) = amount(words, j) else { break };
-        let Some(u2) = lexicon::unit(words.lw(k2)) else { break };
+        let Some(u2) = time::unit(words.lw(k2)) else { break };
         let Some(rank) = unit_rank(u2).filter(|r| *r > last) else { break };
         if words.lw(k2 + 1) == "ago" {
             break; // "for two years, three months ago ...": a point of its own
@@ -172,7 +172,7 @@ pub(super) fn compound_duration(words: &Words<'_>, n: f64, u: lexicon::Unit, k: 
     Some((if time.is_empty() { format!("P{date}") } else { format!("P{date}T{time}") }, end))
 }
 
-pub(super) fn vague_duration(u: lexicon::Unit) -> String {
+pub(super) fn vague_duration(u: time::Unit) -> String {
     if u.time {
         format!("PTX{}", u.letter)
     } else {
@@ -185,15 +185,15 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
     // "two-hour", "eight-year", "30-day" in one token.
     let lw = words.lw(i);
     if let Some((num, unit)) = lw.split_once('-').filter(|(_, unit)| !unit.contains('/')) {
-        let u = lexicon::unit(unit).filter(|u| !u.plural)?;
+        let u = time::unit(unit).filter(|u| !u.plural)?;
         if matches!(words.lw(i + 1), "old" | "olds") {
             return None; // "a 74-year old Dutchman": an age
         }
-        let v: f64 = num.parse().ok().or_else(|| crate::numbers::word_value(num))?;
+        let v: f64 = num.parse().ok().or_else(|| crate::numeral::word_value(num))?;
         return Some(found(DURATION, i, i + 1, Val::Duration(duration(v, u)), false));
     }
     // "five and a quarter", "a million and a half": the fraction of a number, not a time.
-    if matches!(lw, "a" | "an") && i > 1 && words.lw(i - 1) == "and" && crate::numbers::figure_word(words.lw(i - 2)) {
+    if matches!(lw, "a" | "an") && i > 1 && words.lw(i - 1) == "and" && crate::numeral::figure_word(words.lw(i - 2)) {
         return None;
     }
     let (mut v, mut k) = amount(words, i)?;
@@ -207,15 +207,15 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
         _ => None,
     };
     if let (Some(n), Some((f, after))) = (v, fraction(k)) {
-        if lexicon::unit(words.lw(after)).is_some() {
+        if time::unit(words.lw(after)).is_some() {
             (v, k) = (Some(n + f), after);
         }
     }
     // "two more weeks", "20 more years", "an additional year": the count of a further stretch.
-    if matches!(words.lw(k), "more" | "additional" | "extra" | "further") && lexicon::unit(words.lw(k + 1)).is_some() {
+    if matches!(words.lw(k), "more" | "additional" | "extra" | "further") && time::unit(words.lw(k + 1)).is_some() {
         k += 1;
     }
-    let u = lexicon::unit(words.lw(k))?;
+    let u = time::unit(words.lw(k))?;
     // "a quarter of the staff", "a quarter of a mile": the fraction, not three months.
     if words.lw(k) == "quarter" && words.lw(k + 1) == "of" && v == Some(1.0) {
         return None;
@@ -260,7 +260,7 @@ pub(super) fn duration_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Foun
     }
     // "a year" after a figure is a rate, a SET in TIMEX3, not a duration: "2 percent a year",
     // "$500 million a year", "358,000 a month", "four flights a week", "24 hours a day".
-    let figure = crate::numbers::figure_word;
+    let figure = crate::numeral::figure_word;
     let rate = || {
         let prev = words.lw(i - 1);
         matches!(prev, "%" | "pct")

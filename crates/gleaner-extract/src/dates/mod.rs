@@ -68,7 +68,6 @@ mod calendar;
 mod clock;
 mod durations;
 mod later;
-pub(crate) mod lexicon;
 mod modifiers;
 mod numeric;
 mod periods;
@@ -79,9 +78,10 @@ mod sets;
 mod tokens;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use gleaner_ingest::lang::en::{self, time};
 use gleaner_ingest::{Document, Span};
 
-use crate::numbers::cardinal_at;
+use crate::numeral::cardinal_at;
 use crate::words::Words;
 use crate::{DateMention, Extraction, Extractor, TimexMod, TimexType};
 
@@ -103,7 +103,7 @@ use tokens::*;
 /// extractor's own lexicon, for callers that must tell a date from a name.
 pub fn calendar_word(word: &str) -> bool {
     let w = word.to_lowercase();
-    lexicon::month(&w).is_some() || lexicon::weekday(&w).is_some()
+    en::month(&w).is_some() || time::weekday_tolerant(&w).is_some()
 }
 
 /// The values the `rule` column of `dates` takes, in priority order, each with a sentence it

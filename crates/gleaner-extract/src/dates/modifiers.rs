@@ -53,13 +53,13 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         "first" if words.lw(i + 1) != "quarter" => {
             // "the first nine months": a duration with its determiner.
             let (v, k) = cardinal_at(words, i + 1)?;
-            let u = lexicon::unit(words.lw(k)).filter(|u| u.plural)?;
+            let u = time::unit(words.lw(k)).filter(|u| u.plural)?;
             Some(found(DETERMINED_DURATION, i, k + 1, Val::Duration(duration(v, u)), false))
         }
         "past" | "last" | "next" | "coming" | "previous" | "following" => {
             // "the past three months", "the last 24 hours", "the past several years": durations.
             if let Some((v, k)) = amount(words, i + 1).filter(|(v, _)| v.is_none_or(|v| v > 0.0)) {
-                if let Some(u) = lexicon::unit(words.lw(k)).filter(|u| v.is_some() || u.plural) {
+                if let Some(u) = time::unit(words.lw(k)).filter(|u| v.is_some() || u.plural) {
                     let value = match v {
                         Some(v) => duration(v, u),
                         None => vague_duration(u),
@@ -67,7 +67,7 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
                     return Some(found(DETERMINED_DURATION, i, k + 1, Val::Duration(value), false));
                 }
             }
-            if let Some(u) = lexicon::unit(words.lw(i + 1)).filter(|u| !u.plural) {
+            if let Some(u) = time::unit(words.lw(i + 1)).filter(|u| !u.plural) {
                 if lw == "following" || lw == "next" && u.letter == "D" {
                     return None;
                 }
@@ -75,7 +75,7 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
             }
             if lw == "past"
                 && !words.lw(i + 1).starts_with(|c: char| c.is_ascii_digit())
-                && lexicon::unit(words.lw(i + 1)).is_none()
+                && time::unit(words.lw(i + 1)).is_none()
             {
                 return Some(found(THE_REFERENCE, i, i + 1, Val::Ref("PAST_REF"), false));
             }
@@ -126,7 +126,7 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         }
         // "in the morning": of the day the text is at (named last, else the document's).
         "morning" | "afternoon" | "evening" if i >= 2 && words.lw(i - 2) == "in" => {
-            let t = format!("T{}", lexicon::part_of_day(lw)?);
+            let t = format!("T{}", time::part_of_day(lw)?);
             let val = Val::later(Kind::Time, Some(Val::Time(None, t.clone())), move |env| {
                 let d = env.reference.day.or(env.anchor)?;
                 Some(Done { val: Val::Time(Some(d), t.clone()), range: None, from: env.reference.day })
@@ -188,7 +188,7 @@ pub(super) fn after_the(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
 /// "mid-afternoon", "mid afternoon yesterday", "mid-morning Friday": the part of the day
 /// written after it, else of the document's; the word of the part of day is at `part`.
 pub(super) fn mid_part_of_day(words: &Words<'_>, ctx: &Ctx, i: usize, part: usize) -> Option<Found> {
-    let code = lexicon::part_of_day(words.lw(part).trim_start_matches("mid-"))?;
+    let code = time::part_of_day(words.lw(part).trim_start_matches("mid-"))?;
     let t = format!("T{code}");
     let day = relative_word(words, ctx, part + 1)
         .or_else(|| weekday_form(words, ctx, part + 1))
@@ -267,7 +267,7 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
             "more" => matches!(inner.val, Val::Ref("PAST_REF")),
             _ => {
                 matches!(words.lw(i + 1), "this" | "today" | "tonight" | "yesterday" | "tomorrow")
-                    || lexicon::weekday(words.lw(i + 1)).is_some()
+                    || time::weekday_tolerant(words.lw(i + 1)).is_some()
             }
         };
         return fits.then_some(Found { start: i, ..inner });
@@ -275,7 +275,7 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
     let position = match lw {
         "early" => TimexMod::Start,
         "late" => TimexMod::End,
-        "mid" if lexicon::part_of_day(words.lw(i + 1)).is_some() => return mid_part_of_day(words, ctx, i, i + 1),
+        "mid" if time::part_of_day(words.lw(i + 1)).is_some() => return mid_part_of_day(words, ctx, i, i + 1),
         "mid" => TimexMod::Mid,
         _ => {
             // "mid-2019", "mid-June", "mid-1990s", "end-1985", "end-March", "late-November",
@@ -290,13 +290,13 @@ pub(super) fn modified(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> 
             ]
             .into_iter()
             .find_map(|(p, m)| lw.strip_prefix(p).map(|r| (m, r)))?;
-            if lexicon::part_of_day(rest).is_some() {
+            if time::part_of_day(rest).is_some() {
                 return (position == TimexMod::Mid).then(|| mid_part_of_day(words, ctx, i, i)).flatten();
             }
             let year: Option<i32> = rest.parse().ok().filter(|y| (1000..=2100).contains(y));
             let val = if let Some(y) = year {
                 Val::Year(y)
-            } else if let Some(m) = lexicon::month(rest) {
+            } else if let Some(m) = en::month(rest) {
                 // "end-December 1986": the year written after it.
                 if let Some(y) = year_at(words, i + 1) {
                     return Some(Found {

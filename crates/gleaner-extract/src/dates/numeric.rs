@@ -103,7 +103,7 @@ pub(super) fn day_month_pair(w: &str) -> Option<(u32, u32, usize)> {
         return None;
     }
     let d: u32 = a.parse().ok().filter(|d| (1..=31).contains(d))?;
-    Some((d, lexicon::month(&b.to_ascii_lowercase())?, a.len()))
+    Some((d, en::month(&b.to_ascii_lowercase())?, a.len()))
 }
 
 /// "12-14" in one token: two days of one month ("Oct. 12-14"), and the byte length of the first.

@@ -83,7 +83,7 @@ pub(super) fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         Some(_) => return None,
         _ => (1, i + 1),
     };
-    let u = lexicon::unit(words.lw(k))?;
+    let u = time::unit(words.lw(k))?;
     if words.lw(k + 1) != "of" || !matches!(u.letter, "D" | "W" | "M" | "Q") || u.time {
         return None;
     }
@@ -180,7 +180,7 @@ pub(super) fn value_range(val: &Val) -> Option<(NaiveDate, NaiveDate)> {
 
 /// "the summer of 2016", "summer 2016", "in the summer".
 pub(super) fn season_form(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
-    let s = lexicon::season(words.lw(i))?;
+    let s = time::season(words.lw(i))?;
     // A season needs a calendar frame: "the summer", "in spring", "summer of 2016" ("prices fall").
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let framed = matches!(
@@ -234,7 +234,7 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
     let the = before(1) == "the" || matches!(before(1), "early" | "late" | "mid") && before(2) == "the";
     // "the nineties", "the early sixties": a decade of the 1900s after "the" (and a position
     // word). "in his sixties" is an age.
-    if let Some(n) = lexicon::decade_word(lw) {
+    if let Some(n) = time::decade_word(lw) {
         return the.then(|| found(DECADE_CENTURY, i, i + 1, Val::Decade(190 + n), false));
     }
     // "the 1970's", "early 1980's": the possessive is its own token.
@@ -290,7 +290,7 @@ pub(super) fn decade_century(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<F
     }
     if words.lw(i + 1) == "century" {
         let n: i32 = match lw.trim_end_matches(|c: char| c.is_ascii_alphabetic()) {
-            "" => i32::try_from(crate::numbers::ordinal_value(lw)?).ok()?,
+            "" => i32::try_from(crate::numeral::ordinal_value(lw)?).ok()?,
             digits => digits.parse().ok()?,
         };
         // "the 5th century BC": before the era, no value of ours.
@@ -447,9 +447,9 @@ pub(super) fn month_span_quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Opti
     let (m1, m2, k) = match lw.split_once(['-', '/']) {
         Some((a, b)) => {
             let b = b.strip_prefix("to-").unwrap_or(b);
-            (lexicon::month(a)?, lexicon::month(b)?, i + 1)
+            (en::month(a)?, en::month(b)?, i + 1)
         }
-        None if matches!(words.lw(i + 1), "to" | "through") => (lexicon::month(lw)?, month_at(words, i + 2)?, i + 3),
+        None if matches!(words.lw(i + 1), "to" | "through") => (en::month(lw)?, month_at(words, i + 2)?, i + 3),
         None => return None,
     };
     if m1 % 3 != 1 || m2 != m1 + 2 || !matches!(words.lw(k), "period" | "quarter") {
@@ -513,7 +513,7 @@ pub(super) fn spelled_year_form(words: &Words<'_>, _: &Ctx, i: usize) -> Option<
     // "two hundred and two thousand", "six hundred twenty twelve": the end of a larger number.
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     let prev2 = if i > 1 { words.lw(i - 2) } else { "" };
-    let number_word = crate::numbers::figure_word;
+    let number_word = crate::numeral::figure_word;
     if number_word(prev) || prev == "and" && number_word(prev2) {
         return None;
     }
@@ -524,7 +524,7 @@ pub(super) fn spelled_year_form(words: &Words<'_>, _: &Ctx, i: usize) -> Option<
     // thing ("a nineteen ninety-seven attack").
     let year_context = matches!(prev, "in" | "since" | "of" | "by" | "until" | "during" | "from" | "through")
         || matches!(prev, "a" | "an" | "the") && !next.ends_with('s');
-    if lexicon::unit(next).is_some()
+    if time::unit(next).is_some()
         || next.chars().next().is_some_and(char::is_alphabetic)
             && !year_context
             && !matches!(next, "and" | "when" | "on" | "in" | "the" | "a" | "was")

@@ -15,7 +15,7 @@ pub(super) fn vague(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     let spans = matches!(prev, "for" | "within" | "take" | "takes" | "took" | "taking" | "taken")
         || prev == "in" && looks_back(words, i);
     if lw.ends_with('s') && (next == "ago" || spans) {
-        let u = lexicon::unit(lw).filter(|u| u.plural)?;
+        let u = time::unit(lw).filter(|u| u.plural)?;
         return Some(if next == "ago" {
             found(VAGUE, i, i + 2, Val::Ref("PAST_REF"), false)
         } else {
@@ -25,7 +25,7 @@ pub(super) fn vague(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
     match (lw, next, words.lw(i + 2)) {
         ("these", "days", _) => Some(found(VAGUE, i, i + 2, Val::Ref("PRESENT_REF"), false)),
         ("a", "later", "date") => Some(found(VAGUE, i, i + 3, Val::Ref("FUTURE_REF"), false)),
-        ("past", _, _) if prev != "the" && lexicon::unit(next).is_some_and(|u| u.plural) => {
+        ("past", _, _) if prev != "the" && time::unit(next).is_some_and(|u| u.plural) => {
             Some(found(VAGUE, i, i + 2, Val::Ref("PAST_REF"), false))
         }
         ("earlier" | "later", "in", "the") => {
@@ -77,7 +77,7 @@ pub(super) fn future_point(
     ctx: &Ctx,
     i: usize,
     n: f64,
-    u: lexicon::Unit,
+    u: time::Unit,
     duration: &str,
 ) -> Option<Val> {
     if i == 0 || words.lw(i - 1) != "in" || ctx.tense != Tense::Future || u.time || n.fract() != 0.0 {
@@ -141,7 +141,7 @@ pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
         }
         // "its current financial year", "in current quarter": the period, counted as "this".
         "current"
-            if lexicon::unit(words.lw(i + 1)).is_some_and(|u| !u.plural)
+            if time::unit(words.lw(i + 1)).is_some_and(|u| !u.plural)
                 || matches!(words.lw(i + 1), "fiscal" | "financial" | "tax") && words.lw(i + 2) == "year" =>
         {
             return relative_unit(words, ctx, i);
@@ -171,12 +171,12 @@ pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
         // "recent years", "coming months", "future quarters": references with their unit (a
         // plain adjective, "the recent attacks", "the current system", is no time expression).
         "recent" | "coming" | "upcoming" | "future" => {
-            lexicon::unit(words.lw(i + 1)).filter(|u| u.plural)?;
+            time::unit(words.lw(i + 1)).filter(|u| u.plural)?;
             let r = if lw == "recent" { "PAST_REF" } else { "FUTURE_REF" };
             return Some(found(RELATIVE_WORD, i, i + 2, Val::Ref(r), false));
         }
         "this" => {
-            let part = lexicon::part_of_day(words.lw(i + 1))?;
+            let part = time::part_of_day(words.lw(i + 1))?;
             return Some(found(RELATIVE_WORD, i, i + 2, time_of_anchor(format!("T{part}")), true));
         }
         _ => return None,
@@ -184,7 +184,7 @@ pub(super) fn relative_word(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Fo
     let anchored = matches!(val.kind(), Kind::Day | Kind::Time);
     let f = found(RELATIVE_WORD, i, i + 1, val, anchored);
     // "yesterday afternoon", "tomorrow night": the time of that day.
-    if let (Kind::Day, Some(part)) = (f.val.kind(), lexicon::part_of_day(words.lw(i + 1))) {
+    if let (Kind::Day, Some(part)) = (f.val.kind(), time::part_of_day(words.lw(i + 1))) {
         if !lw.ends_with("'s") && words.lw(i + 1) != "tonight" {
             let t = format!("T{part}");
             let unknown = Val::Time(None, t.clone());
@@ -227,7 +227,7 @@ pub(super) fn relative_unit(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Foun
     }
     if lw == "this" && words.lw(k) == "past" {
         k += 1; // "this past June", "this past spring"
-        if let Some(season) = lexicon::season(words.lw(k)) {
+        if let Some(season) = time::season(words.lw(k)) {
             let val = Val::at_anchor(Kind::Season, Some(Val::Partial(format!("XXXX-{season}"))), move |a| {
                 let starts = match season {
                     "SP" => 3,
@@ -261,10 +261,10 @@ pub(super) fn relative_unit(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Foun
     let unknown = |unit: Option<&str>| -> Option<Val> {
         let val = if let Some(m) = month_at(words, k) {
             format!("XXXX-{m:02}")
-        } else if let Some(season) = lexicon::season(target) {
+        } else if let Some(season) = time::season(target) {
             format!("XXXX-{season}")
         } else {
-            let u = lexicon::unit(unit.unwrap_or(target)).filter(|u| !u.plural && !u.time)?;
+            let u = time::unit(unit.unwrap_or(target)).filter(|u| !u.plural && !u.time)?;
             unknown_of(u.letter, u.time)?.to_owned()
         };
         Some(Val::Partial(val))
@@ -309,7 +309,7 @@ pub(super) fn relative_unit(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Foun
         });
         return Some(found(RELATIVE_UNIT, i, k + 1, val, true));
     }
-    if let Some(season) = lexicon::season(target) {
+    if let Some(season) = time::season(target) {
         let val = Val::at_anchor(Kind::Season, unknown(None), move |a| Some(Val::Season(a.year() + offset, season)));
         return Some(found(RELATIVE_UNIT, i, k + 1, val, true));
     }
@@ -361,7 +361,7 @@ pub(super) fn relative_unit(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Foun
 /// "two years ago", "a week ago", "several years ago".
 pub(super) fn ago(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     let (v, mut k) = amount(words, i)?;
-    let u = lexicon::unit(words.lw(k))?;
+    let u = time::unit(words.lw(k))?;
     // "a week or so ago": the unit's end is two words on.
     let roughly = words.lw(k + 1) == "or" && words.lw(k + 2) == "so" && words.lw(k + 3) == "ago";
     if roughly {

@@ -43,8 +43,7 @@ pub(super) fn local_tense(words: &Words<'_>, markers: &[Option<Tense>], i: usize
     let ahead = if fronted { 30 } else { 5 };
     let verb = |k: usize| match markers[k] {
         Some(Tense::Future) if k >= i + 5 => {
-            let strong =
-                lexicon::will(words.lw(k)) || matches!(words.lw(k), "plans" | "plan") && words.lw(k + 1) == "to";
+            let strong = time::will(words.lw(k)) || matches!(words.lw(k), "plans" | "plan") && words.lw(k + 1) == "to";
             strong.then_some(Tense::Future)
         }
         m => m,
@@ -91,12 +90,12 @@ pub(super) fn tense_markers(words: &Words<'_>) -> Vec<Option<Tense>> {
             let scheduled =
                 matches!(lw, "begins" | "opens" | "resumes" | "convenes" | "expires" | "arrives" | "departs" | "meets")
                     && words.lw(k + 1) != "to";
-            if lexicon::future_marker(lw) || bound || deadline || scheduled {
+            if time::future_marker(lw) || bound || deadline || scheduled {
                 // "had been due to expire Friday": a plan that is itself in the past.
                 Some(if matches!(prev, "been" | "had") { Tense::Past } else { Tense::Future })
-            } else if matches!(prev, "be" | "being") && lexicon::past_marker(lw) {
+            } else if matches!(prev, "be" | "being") && time::past_marker(lw) {
                 None // "to be published in November": a passive takes its tense from elsewhere
-            } else if lexicon::past_word(lw) || lexicon::past_verb(lw) && !capitalized(words, k) {
+            } else if time::past_word(lw) || time::past_verb(lw) && !capitalized(words, k) {
                 Some(Tense::Past)
             } else {
                 None

@@ -189,7 +189,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule { name: DAY_MONTH, first: &[First::Digit, First::Beside(spelled_day_word, spelled_day_of)], run: Run::Simple(day_month),
         examples: &["They met on 31 August 2021.", "Fireworks lit the sky on the fourth of July."] },
     Rule { name: MOVABLE_HOLIDAY,
-        first: &[First::Capitalized(lexicon::movable_first), First::Words(&["last", "next", "this"])],
+        first: &[First::Capitalized(time::movable_first), First::Words(&["last", "next", "this"])],
         run: Run::Simple(movable_holiday), examples: &["Stores were busy before Thanksgiving."] },
     Rule { name: FIXED_HOLIDAY, first: &[First::Capitalized(holiday_first)], run: Run::Simple(holiday),
         examples: &["Shops close on Christmas Day."] },
@@ -316,33 +316,33 @@ fn non_empty(rest: &str) -> bool {
 
 /// After "post-" or "pre-": a year or a month ("post-1997", "pre-June"; not "pre-tax").
 fn year_or_month(rest: &str) -> bool {
-    rest.starts_with(|c: char| c.is_ascii_digit()) || lexicon::month(rest).is_some()
+    rest.starts_with(|c: char| c.is_ascii_digit()) || en::month(rest).is_some()
 }
 
 fn is_month(lw: &str) -> bool {
-    lexicon::month(lw).is_some()
+    en::month(lw).is_some()
 }
 
 fn is_season(lw: &str) -> bool {
-    lexicon::season(lw).is_some()
+    time::season(lw).is_some()
 }
 
 fn is_weekday(lw: &str) -> bool {
-    lexicon::weekday(lw).is_some()
+    time::weekday_tolerant(lw).is_some()
 }
 
 fn is_decade_word(lw: &str) -> bool {
-    lexicon::decade_word(lw).is_some()
+    time::decade_word(lw).is_some()
 }
 
 /// "Mondays": a weekday in the plural.
 fn weekdays(lw: &str) -> bool {
-    lw.ends_with("days") && lexicon::weekday(&lw[..lw.len() - 1]).is_some()
+    lw.ends_with("days") && time::weekday_tolerant(&lw[..lw.len() - 1]).is_some()
 }
 
 /// The first word of a fixed holiday ("christmas").
 fn holiday_first(lw: &str) -> bool {
-    lexicon::HOLIDAYS.iter().any(|(p, ..)| p[0] == lw)
+    time::HOLIDAYS.iter().any(|(p, ..)| p[0] == lw)
 }
 
 /// "fy2020", "FY98".
@@ -358,14 +358,14 @@ fn quarter_code(lw: &str) -> bool {
 /// A number word, or one heading a hyphened word ("two", "two-hour", "nineteen").
 fn number_head(lw: &str) -> bool {
     let head = lw.split_once('-').map_or(lw, |(h, _)| h);
-    crate::numbers::word_value(head).is_some()
+    crate::numeral::word_value(head).is_some()
 }
 
 /// "March/April", "jan-feb": a month's first three letters, then a slash or hyphen.
 fn month_pair_token(lw: &str) -> bool {
     lw.len() > 6
         && lw.as_bytes()[3..].iter().any(|&b| b == b'/' || b == b'-')
-        && lw.get(..3).is_some_and(|p| lexicon::month(p).is_some())
+        && lw.get(..3).is_some_and(|p| en::month(p).is_some())
 }
 
 /// A qualifier phrase that bounds an amount of time is written here ("more than", "a maximum
@@ -389,7 +389,7 @@ fn spelled_day_word(lw: &str) -> bool {
 
 /// A plural unit ("years", "months").
 fn plural_unit(lw: &str) -> bool {
-    lw.ends_with('s') && lexicon::unit(lw).is_some_and(|u| u.plural)
+    lw.ends_with('s') && time::unit(lw).is_some_and(|u| u.plural)
 }
 
 /// The word at `i` is capitalized (a weekday or holiday name, not "march" or "may" as verbs).
@@ -407,7 +407,7 @@ fn that_anaphor(words: &Words<'_>, i: usize, lw: &str) -> bool {
 fn spelled_day_of(words: &Words<'_>, i: usize, lw: &str) -> bool {
     words.lw(i + 1) == "of"
         && lw.ends_with(['t', 'd', 'h'])
-        && lexicon::month(words.lw(i + 2)).is_some()
+        && en::month(words.lw(i + 2)).is_some()
         && spelled_day(lw).is_some()
 }
 
@@ -423,7 +423,7 @@ fn plural_unit_beside(words: &Words<'_>, i: usize, lw: &str) -> bool {
         && (words.lw(i + 1) == "ago"
             || i > 0
                 && matches!(words.lw(i - 1), "for" | "within" | "in" | "take" | "takes" | "took" | "taking" | "taken"))
-        && lexicon::unit(lw).is_some_and(|u| u.plural)
+        && time::unit(lw).is_some_and(|u| u.plural)
 }
 
 // ---- the gate

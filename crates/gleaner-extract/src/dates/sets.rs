@@ -43,7 +43,7 @@ pub(super) fn set_form(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
         "hourly" if adverb => "PT1H",
         "quarterly" if adverb => "P3M",
         "every" | "each" | "per" => {
-            let u = lexicon::unit(words.lw(i + 1)).filter(|u| !u.plural)?;
+            let u = time::unit(words.lw(i + 1)).filter(|u| !u.plural)?;
             return Some(found(SET, i, i + 2, Val::Set(duration(1.0, u)), false));
         }
         _ => return None,

@@ -15,7 +15,7 @@ pub(super) fn looks_back(words: &Words<'_>, i: usize) -> bool {
     let ends =
         next.is_empty() || matches!(next, "." | "," | ";" | ":" | ")" | "\"" | "''" | "and" | "amid" | "as" | "but");
     // Days to decades: "lap times in seconds" is a unit of measure.
-    let calendar = lexicon::unit(words.lw(i)).is_some_and(|u| !u.time);
+    let calendar = time::unit(words.lw(i)).is_some_and(|u| !u.time);
     ends && calendar && (i.saturating_sub(9)..i.saturating_sub(1)).any(|k| superlative_cue(words.lw(k)))
 }
 
@@ -26,7 +26,7 @@ pub(super) fn superlative_cue(w: &str) -> bool {
         || w.len() > 4
             && w.ends_with("est")
             && !matches!(w, "interest" | "request" | "harvest" | "protest" | "forest" | "invest" | "suggest" | "west")
-        || crate::numbers::ordinal_value(w).is_some()
+        || crate::numeral::ordinal_value(w).is_some()
 }
 
 pub(super) fn capitalized(words: &Words<'_>, i: usize) -> bool {
@@ -51,7 +51,7 @@ pub(super) fn spelled_year(words: &Words<'_>, i: usize) -> Option<(i32, usize)> 
         "twenty" => 20,
         "two" if words.lw(i + 1) == "thousand" => {
             let k = if words.lw(i + 2) == "and" { i + 3 } else { i + 2 };
-            return Some(match crate::numbers::word_value(words.lw(k)).filter(|v| *v < 100.0) {
+            return Some(match crate::numeral::word_value(words.lw(k)).filter(|v| *v < 100.0) {
                 Some(v) => (2000 + v as i32, k + 1),
                 None => (2000, i + 2),
             });
@@ -59,9 +59,9 @@ pub(super) fn spelled_year(words: &Words<'_>, i: usize) -> Option<(i32, usize)> 
         _ => return None,
     };
     let next = words.lw(i + 1);
-    let v = crate::numbers::word_value(next).or_else(|| {
+    let v = crate::numeral::word_value(next).or_else(|| {
         let (t, u) = next.split_once('-')?;
-        Some(crate::numbers::word_value(t)? + crate::numbers::word_value(u)?)
+        Some(crate::numeral::word_value(t)? + crate::numeral::word_value(u)?)
     })?;
     (10.0..100.0).contains(&v).then(|| (century * 100 + v as i32, i + 2))
 }
@@ -115,7 +115,7 @@ pub(super) fn spelled_day(lw: &str) -> Option<u32> {
     if lw.ends_with('s') {
         return None;
     }
-    crate::numbers::ordinal_value(lw).and_then(|d| u32::try_from(d).ok()).filter(|d| (1..=31).contains(d))
+    crate::numeral::ordinal_value(lw).and_then(|d| u32::try_from(d).ok()).filter(|d| (1..=31).contains(d))
 }
 
 /// The day after a month: "5", "5th", a spelled ordinal that ends the phrase ("July fourth",
@@ -123,7 +123,7 @@ pub(super) fn spelled_day(lw: &str) -> Option<u32> {
 /// April One", "Record Nov Two").
 pub(super) fn written_day(words: &Words<'_>, k: usize) -> Option<u32> {
     day_at(words, k).or_else(|| spelled_day(words.lw(k)).filter(|_| ends_phrase(words, k + 1))).or_else(|| {
-        let n = crate::numbers::word_value(words.lw(k)).filter(|_| capitalized(words, k))?;
+        let n = crate::numeral::word_value(words.lw(k)).filter(|_| capitalized(words, k))?;
         (n.fract() == 0.0 && (1.0..=31.0).contains(&n)).then_some(n as u32)
     })
 }
@@ -178,7 +178,7 @@ pub(super) fn places_month(prev: &str) -> bool {
 
 /// A month name at `i`, capitalized (so "may" the verb and "march" the noun are not months).
 pub(super) fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
-    let m = lexicon::month(words.lw(i))?;
+    let m = en::month(words.lw(i))?;
     let w = words.w(i);
     let short = w.trim_end_matches('.').len() <= 4 && !matches!(w, "May" | "June" | "July");
     if !capitalized(words, i)
@@ -205,7 +205,7 @@ pub(super) fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
         && capitalized(words, named_at)
         && !placed
         && month_at(words, named_at).is_none()
-        && lexicon::weekday(words.lw(named_at)).is_none()
+        && time::weekday_tolerant(words.lw(named_at)).is_none()
     {
         return None;
     }
@@ -218,7 +218,7 @@ pub(super) fn month_at(words: &Words<'_>, i: usize) -> Option<u32> {
             // "March to May", "April and May": after another month.
             || i > 1
                 && matches!(prev, "to" | "and" | "through" | "or" | "-" | "–")
-                && lexicon::month(words.lw(i - 2)).is_some()
+                && en::month(words.lw(i - 2)).is_some()
                 && capitalized(words, i - 2)
             || year_at(words, i + 1).is_some()
             || day_pair(words.w(i + 1)).is_some()

@@ -6,6 +6,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use gleaner_ingest::lang::en;
+
 use crate::hash::{mix, word_hash};
 use crate::linear::IdBuild;
 use crate::Label;
@@ -107,19 +109,19 @@ impl Lexicons {
             demonyms: HashSet::default(),
             state_abbreviations: HashSet::default(),
         };
-        for entry in entries(include_str!("lexicon/state_abbreviations.txt")) {
+        for entry in entries(en::lists::STATE_ABBREVIATIONS) {
             lex.state_abbreviations.insert(word_hash(&key_form(entry)));
         }
-        for entry in entries(include_str!("lexicon/nationalities.txt")) {
+        for entry in entries(en::lists::NATIONALITIES) {
             lex.demonyms.insert(word_hash(&key_form(entry)));
         }
         let lists = [
-            (COUNTRY, include_str!("lexicon/countries.txt")),
-            (CITY, include_str!("lexicon/cities.txt")),
-            (REGION, include_str!("lexicon/regions.txt")),
-            (NATIONALITY, include_str!("lexicon/nationalities.txt")),
-            (NATIONALITY, include_str!("lexicon/groups.txt")),
-            (ORGANIZATION, include_str!("lexicon/organizations.txt")),
+            (COUNTRY, en::lists::COUNTRIES),
+            (CITY, en::lists::CITIES),
+            (REGION, en::lists::REGIONS),
+            (NATIONALITY, en::lists::NATIONALITIES),
+            (NATIONALITY, en::lists::GROUPS),
+            (ORGANIZATION, en::lists::ORGANIZATIONS),
         ];
         for (cat, text) in lists {
             for entry in entries(text) {
@@ -131,7 +133,7 @@ impl Lexicons {
                 *lex.gaz.entry(seq_hash(words)).or_default() |= 1 << cat;
             }
         }
-        for entry in entries(include_str!("lexicon/titles.txt")) {
+        for entry in entries(en::lists::TITLES) {
             let words: Vec<String> = entry.split_whitespace().map(key_form).collect();
             if words.len() == 1 {
                 lex.titles.insert(word_hash(&words[0]));
@@ -140,13 +142,13 @@ impl Lexicons {
             }
         }
         lex.multi_titles.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        for entry in entries(include_str!("lexicon/org_words.txt")) {
+        for entry in entries(en::lists::ORG_WORDS) {
             lex.org_words.insert(word_hash(&key_form(entry)));
         }
-        for entry in entries(include_str!("lexicon/first_names.txt")) {
+        for entry in entries(en::lists::FIRST_NAMES) {
             lex.first_names.insert(word_hash(&key_form(entry)));
         }
-        for entry in entries(include_str!("lexicon/place_words.txt")) {
+        for entry in entries(en::lists::PLACE_WORDS) {
             let (kind, word) = entry.split_once(' ').unwrap_or(("", entry));
             let kind = match kind {
                 "LOC" => HeadKind::Loc,

@@ -1,7 +1,7 @@
 //! What is not a number row: days and years of dates, calendar periods, times of day, "one" as a
 //! pronoun, list markers and ids ("No. 10").
 
-use super::numeral::{atom, Atom, Core};
+use crate::numeral::{atom, Atom, Core};
 use crate::words::Words;
 use crate::NumberKind;
 use gleaner_ingest::lang::en;

@@ -1,7 +1,8 @@
 //! What follows a number and what it counts: percent, currency words, units, the noun phrase
 //! counted ("13 coal miners") and what happened to it (the event: "were killed").
 
-use super::lexicon;
+use gleaner_ingest::lang::en;
+
 use crate::words::Words;
 
 const PERCENT: &[&[&str]] = &[
@@ -23,23 +24,26 @@ pub(super) fn percent_after(words: &Words<'_>, j: usize) -> Option<usize> {
 pub(super) fn currency_after(words: &Words<'_>, j: usize) -> Option<(&'static str, usize, f64)> {
     let lw = words.lw(j);
     if let Some(c) =
-        lexicon::currency_word(lw).filter(|_| !matches!(lw, "p" | "mark" | "marks" | "won" | "rand" | "ct"))
+        en::numbers::currency_word(lw).filter(|_| !matches!(lw, "p" | "mark" | "marks" | "won" | "rand" | "ct"))
     {
         return Some((c, j + 1, 1.0));
     }
-    if let Some(c) = lexicon::iso_code(words.w(j)) {
+    if let Some(c) = en::numbers::iso_code(words.w(j)) {
         return Some((c, j + 1, 1.0));
     }
     let next = words.lw(j + 1);
     // "M" + ISO code: "30 MUSD", "120 MEUR".
-    if let Some(code) = words.w(j).strip_prefix('M').and_then(lexicon::iso_code) {
+    if let Some(code) = words.w(j).strip_prefix('M').and_then(en::numbers::iso_code) {
         return Some((code, j + 1, 1e6));
     }
-    if lw.chars().all(char::is_alphabetic) && !lw.is_empty() && (!np_stop(lw) || lexicon::dollar_country(lw).is_some())
+    if lw.chars().all(char::is_alphabetic)
+        && !lw.is_empty()
+        && (!np_stop(lw) || en::numbers::dollar_country(lw).is_some())
     {
         // "420 million Finnish markka", "5 mln Canadian dlrs".
-        if let Some(c) = lexicon::currency_word(next).filter(|_| !lexicon::ambiguous_unit(next) && next != "p") {
-            let c = if c == "USD" { lexicon::dollar_country(lw).unwrap_or(c) } else { c };
+        if let Some(c) = en::numbers::currency_word(next).filter(|_| !en::numbers::ambiguous_unit(next) && next != "p")
+        {
+            let c = if c == "USD" { en::numbers::dollar_country(lw).unwrap_or(c) } else { c };
             return Some((c, j + 2, 1.0));
         }
     }
@@ -49,7 +53,7 @@ pub(super) fn currency_after(words: &Words<'_>, j: usize) -> Option<(&'static st
 pub(super) fn unit_after(words: &Words<'_>, j: usize) -> Option<(&'static str, usize)> {
     let lw = words.lw(j);
     if matches!(lw, "square" | "sq" | "sq.") {
-        let u = lexicon::unit(words.lw(j + 1))?;
+        let u = en::numbers::unit(words.lw(j + 1))?;
         let sq = match u {
             "km" => "km2",
             "m" => "m2",
@@ -60,11 +64,11 @@ pub(super) fn unit_after(words: &Words<'_>, j: usize) -> Option<(&'static str, u
         return Some((sq, j + 2));
     }
     if lw == "cubic" {
-        let u = lexicon::unit(words.lw(j + 1))?;
+        let u = en::numbers::unit(words.lw(j + 1))?;
         return Some((if u == "m" { "m3" } else { u }, j + 2));
     }
-    let u = lexicon::unit(lw)?;
-    if lexicon::ambiguous_unit(lw) {
+    let u = en::numbers::unit(lw)?;
+    if en::numbers::ambiguous_unit(lw) {
         return None;
     }
     Some((u, j + 1))
@@ -107,7 +111,7 @@ pub(super) fn counted(words: &Words<'_>, mut j: usize, allow_of: bool) -> Option
         if !wordlike
             || np_stop(lw)
             || (lw.ends_with("ly") && lw.len() > 4)
-            || lexicon::event(lw).is_some_and(|_| end > start)
+            || en::numbers::event(lw).is_some_and(|_| end > start)
         {
             break;
         }
@@ -151,14 +155,14 @@ const EVENT_WORDS: &[&str] = &[
 /// or after ("were killed", "perished", "dead", "have been wounded").
 pub(super) fn event(words: &Words<'_>, expr_start: usize, after: usize, head: Option<&str>) -> Option<&'static str> {
     if let Some(h) = head {
-        if let Some(e) = lexicon::event(h).filter(|_| h.ends_with('s') || h == "dead") {
+        if let Some(e) = en::numbers::event(h).filter(|_| h.ends_with('s') || h == "dead") {
             return Some(e);
         }
     }
     if expr_start > 0 {
         let prev = words.lw(expr_start - 1);
         if prev.ends_with("ing") || prev.ends_with("ed") || prev.ends_with("s") {
-            if let Some(e) = lexicon::event(prev).filter(|_| !matches!(prev, "dead" | "missing" | "homeless")) {
+            if let Some(e) = en::numbers::event(prev).filter(|_| !matches!(prev, "dead" | "missing" | "homeless")) {
                 return Some(e);
             }
         }
@@ -168,7 +172,7 @@ pub(super) fn event(words: &Words<'_>, expr_start: usize, after: usize, head: Op
         if lw.is_empty() {
             return None;
         }
-        if let Some(e) = lexicon::event(lw) {
+        if let Some(e) = en::numbers::event(lw) {
             return Some(e);
         }
         let skip = EVENT_WORDS.contains(&lw) || (lw.ends_with("ly") && lw.len() > 4);

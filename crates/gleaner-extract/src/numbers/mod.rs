@@ -39,20 +39,16 @@
 
 mod context;
 mod counted;
-mod lexicon;
-mod numeral;
 
 use gleaner_ingest::lang::en::opens_qualifier;
 use gleaner_ingest::{Document, Span};
 
+use crate::numeral::{atom, literal, number_at, Atom, Core};
 use crate::words::Words;
 use crate::{Extraction, Extractor, NumberKind, NumberMention, Qualifier, Rule};
 use context::{is_date_part, is_id, is_list_marker, is_pronoun_one, is_time, opens_calendar_period};
 use counted::{counted, currency_after, event, is_plural, percent_after, unit_after};
-use lexicon::Bound;
-use numeral::{atom, literal, number_at, Atom, Core};
-
-pub(crate) use numeral::{amount_at, cardinal_at, figure_word, ordinal_value, word_value};
+use gleaner_ingest::lang::en::{self, Bound};
 
 /// Every `rule` a numbers row can carry: the form that read the expression. A qualifier ("at least"),
 /// a currency, a unit or a trailing bound ("or more") around a number keeps the name of the form
@@ -167,12 +163,12 @@ impl Extractor for Numbers {
 
 /// Can a number made of words start with `w`? The gate before the word grammar runs.
 fn opens_number_word(w: &str) -> bool {
-    lexicon::small(w).is_some()
-        || lexicon::scale(w).is_some()
-        || lexicon::vague(w).is_some()
+    en::numbers::small(w).is_some()
+        || en::numbers::scale(w).is_some()
+        || en::numbers::vague(w).is_some()
         || matches!(w, "a" | "an" | "hundred" | "dozen" | "dozens" | "minus" | "negative" | "tens" | "half" | "quarter")
         || w.contains('-')
-        || lexicon::ordinal(w).is_some()
+        || en::numbers::ordinal(w).is_some()
 }
 
 fn qualifier(words: &Words<'_>, i: usize) -> Option<(Bound, usize)> {
@@ -181,7 +177,7 @@ fn qualifier(words: &Words<'_>, i: usize) -> Option<(Bound, usize)> {
 
 /// Lowered currency sign at `i`, or a sign glued to the digits ("US$75").
 fn currency_before(words: &Words<'_>, i: usize) -> Option<&'static str> {
-    lexicon::currency_sign(words.w(i))
+    en::numbers::currency_sign(words.w(i))
 }
 
 // ------------------------------------------------------------------ the scan
@@ -342,10 +338,10 @@ fn expression(words: &Words<'_>, i: usize) -> Option<Expr> {
     if c.is_alphabetic() {
         let lw = words.lw(i);
         let glued_money = w.bytes().any(|b| b.is_ascii_digit());
-        if !(opens_qualifier(lw) || opens_number_word(lw) || glued_money || lexicon::iso_code(w).is_some()) {
+        if !(opens_qualifier(lw) || opens_number_word(lw) || glued_money || en::numbers::iso_code(w).is_some()) {
             return None;
         }
-    } else if !(c.is_ascii_digit() || "$£€¥₹₩₽₦₺₿₾<>≥≤-.".contains(c) || lexicon::vulgar(c).is_some())
+    } else if !(c.is_ascii_digit() || "$£€¥₹₩₽₦₺₿₾<>≥≤-.".contains(c) || en::numbers::vulgar(c).is_some())
     {
         return None;
     }
@@ -356,7 +352,7 @@ fn expression(words: &Words<'_>, i: usize) -> Option<Expr> {
     let bound = (qlen > 0).then_some(bound);
     let mut j = i + qlen;
     // "between the tenth and the fifteenth"
-    if bound.is_some() && words.lw(j) == "the" && lexicon::ordinal(words.lw(j + 1)).is_some() {
+    if bound.is_some() && words.lw(j) == "the" && en::numbers::ordinal(words.lw(j + 1)).is_some() {
         j += 1;
     }
     let money_sign = currency_before(words, j);

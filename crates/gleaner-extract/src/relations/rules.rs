@@ -604,7 +604,7 @@ fn function_or_verb(word: &str) -> bool {
             | "from" | "the" | "a" | "an" | "its" | "their" | "his" | "her" | "whose" | "when" | "after" | "before"
             | "could" | "can" | "may" | "might" | "must" | "should" | "shall" | "did" | "does" | "do"
     ) || crate::dates::calendar_word(word)
-        || crate::dates::lexicon::past_verb(word)
+        || gleaner_ingest::lang::en::time::past_verb(word)
         || word.ends_with("ing")
         // A present verb ("finds", "expects"); a job before one person is singular ("actress").
         || word.ends_with('s') && !word.ends_with("ss")

@@ -1,40 +1,43 @@
 //! The numeral core: a number written with digits (`1,500`, `2.5`, `3/4`, `10k`, `$1.13bn`,
 //! `1,500-2,200`, `5km`) or with words (`twenty-five`, `a hundred and twelve`, `two thirds`,
 //! `a dozen`, `hundreds of`, `first`), read from one or more tokens into a [`Core`]. What comes
-//! around it (qualifiers, units, ranges) is read by the scan in `mod.rs`.
+//! around it (qualifiers, units, ranges) is read by the numbers extractor's scan; the dates
+//! extractor reads counts ("three years", "the first nine months"), spelled days and years
+//! through it too. The words it knows are [`gleaner_ingest::lang::en::numbers`].
 
-use super::lexicon;
+use gleaner_ingest::lang::en;
+
 use crate::words::Words;
 use crate::NumberKind;
 
 /// A number read from one or more tokens.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) struct Core {
-    pub(super) value: f64,
+pub(crate) struct Core {
+    pub(crate) value: f64,
     /// Token range `[start, end)`.
-    pub(super) start: usize,
-    pub(super) end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Byte end inside the last token, when only a prefix of it is the number ("five" of "five-year").
-    pub(super) cut_end: Option<u32>,
-    pub(super) kind: NumberKind,
-    pub(super) unit: Option<&'static str>,
-    pub(super) money: Option<&'static str>,
+    pub(crate) cut_end: Option<u32>,
+    pub(crate) kind: NumberKind,
+    pub(crate) unit: Option<&'static str>,
+    pub(crate) money: Option<&'static str>,
     /// Upper end of a range written in one token ("1,500-2,200", "5k-20k").
-    pub(super) high: Option<f64>,
+    pub(crate) high: Option<f64>,
     /// A vague plural ("hundreds"): `value` is its lower bound.
-    pub(super) vague: bool,
+    pub(crate) vague: bool,
     /// Has a scale word or suffix ("million", "bn", "k").
-    pub(super) scaled: bool,
+    pub(crate) scaled: bool,
     /// A plain integer of 1–4 digits without separators (year and day candidates).
-    pub(super) plain_digits: Option<u32>,
+    pub(crate) plain_digits: Option<u32>,
     /// Made of a single number word ("one", "first").
-    pub(super) single_word: bool,
+    pub(crate) single_word: bool,
     /// The name of the form that read it (see [`super::RULES`]).
-    pub(super) rule: &'static str,
+    pub(crate) rule: &'static str,
 }
 
 impl Core {
-    pub(super) fn new(value: f64, start: usize, end: usize, rule: &'static str) -> Core {
+    pub(crate) fn new(value: f64, start: usize, end: usize, rule: &'static str) -> Core {
         Core {
             value,
             start,
@@ -57,16 +60,16 @@ impl Core {
 
 /// A number written with digits at the start of a token: value and the unparsed rest.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) struct Literal<'a> {
-    pub(super) value: f64,
-    pub(super) rest: &'a str,
-    pub(super) integer: bool,
-    pub(super) separators: bool,
-    pub(super) digits: usize,
-    pub(super) fraction: bool,
+pub(crate) struct Literal<'a> {
+    pub(crate) value: f64,
+    pub(crate) rest: &'a str,
+    pub(crate) integer: bool,
+    pub(crate) separators: bool,
+    pub(crate) digits: usize,
+    pub(crate) fraction: bool,
 }
 
-pub(super) fn literal(s: &str) -> Option<Literal<'_>> {
+pub(crate) fn literal(s: &str) -> Option<Literal<'_>> {
     let b = s.as_bytes();
     let mut i = 0;
     let negative = b.first() == Some(&b'-') && b.len() > 1 && (b[1].is_ascii_digit() || b[1] == b'.');
@@ -208,7 +211,7 @@ fn suffix_scale(rest: &str, decimal_or_money: bool) -> Option<f64> {
 
 /// One word of a number, classified.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) enum Atom {
+pub(crate) enum Atom {
     /// 0–99 from words ("twenty-one"), or a digit literal.
     Num(f64, bool),
     Hundred,
@@ -223,7 +226,7 @@ pub(super) enum Atom {
     Of,
 }
 
-pub(super) fn atom(words: &Words<'_>, i: usize) -> Option<Atom> {
+pub(crate) fn atom(words: &Words<'_>, i: usize) -> Option<Atom> {
     let lw = words.lw(i);
     if lw.is_empty() {
         return None;
@@ -232,14 +235,14 @@ pub(super) fn atom(words: &Words<'_>, i: usize) -> Option<Atom> {
         let lit = literal(words.w(i))?;
         return (lit.rest.is_empty() && !lit.fraction).then_some(Atom::Num(lit.value, true));
     }
-    if let Some(v) = lexicon::small(lw) {
+    if let Some(v) = en::numbers::small(lw) {
         return Some(Atom::Num(f64::from(v), false));
     }
     if let Some((t, u)) = lw.split_once('-') {
-        if let (Some(t), Some(u)) = (lexicon::tens(t), lexicon::small(u).filter(|&u| (1..10).contains(&u))) {
+        if let (Some(t), Some(u)) = (en::numbers::tens(t), en::numbers::small(u).filter(|&u| (1..10).contains(&u))) {
             return Some(Atom::Num(f64::from(t + u), false));
         }
-        if let Some(d) = lexicon::denominator(lw) {
+        if let Some(d) = en::numbers::denominator(lw) {
             return Some(Atom::Denom(d));
         }
     }
@@ -253,10 +256,10 @@ pub(super) fn atom(words: &Words<'_>, i: usize) -> Option<Atom> {
         "minus" | "negative" => Atom::Minus,
         "of" => Atom::Of,
         _ => {
-            if let Some(s) = lexicon::scale(lw) {
+            if let Some(s) = en::numbers::scale(lw) {
                 return Some(Atom::Scale(s));
             }
-            return lexicon::denominator(lw).map(Atom::Denom);
+            return en::numbers::denominator(lw).map(Atom::Denom);
         }
     })
 }
@@ -553,7 +556,7 @@ fn words_number(words: &Words<'_>, i: usize) -> Option<Core> {
 fn compound_denominator(words: &Words<'_>, j: usize, numerator_one: bool) -> Option<(f64, usize)> {
     let mut k = j;
     let mut base = 0.0;
-    if let (Some(v), Some(s)) = (lexicon::small(words.lw(k)), scale_or_hundred(words.lw(k + 1))) {
+    if let (Some(v), Some(s)) = (en::numbers::small(words.lw(k)), scale_or_hundred(words.lw(k + 1))) {
         if (1..10).contains(&v) {
             base = f64::from(v) * s;
             k += 2;
@@ -562,14 +565,14 @@ fn compound_denominator(words: &Words<'_>, j: usize, numerator_one: bool) -> Opt
             }
         }
     }
-    let tens = lexicon::tens(words.lw(k));
+    let tens = en::numbers::tens(words.lw(k));
     if let Some(t) = tens {
         base += f64::from(t);
         k += 1;
     }
     let w = words.lw(k);
     let plural = w.ends_with('s');
-    let ordinal = lexicon::ordinal(w.strip_suffix('s').filter(|_| plural).unwrap_or(w))?;
+    let ordinal = en::numbers::ordinal(w.strip_suffix('s').filter(|_| plural).unwrap_or(w))?;
     // After a tens word only a unit ordinal ("twenty-first"); after a hundred, up to ninety-ninth.
     let fits = if tens.is_some() { ordinal < 10 } else { ordinal < 100 };
     (base > 0.0 && fits && (plural || numerator_one)).then_some((base + ordinal as f64, k + 1))
@@ -579,7 +582,7 @@ fn scale_or_hundred(w: &str) -> Option<f64> {
     if w == "hundred" {
         Some(100.0)
     } else {
-        lexicon::scale(w).filter(|s| *s >= 1e3)
+        en::numbers::scale(w).filter(|s| *s >= 1e3)
     }
 }
 
@@ -605,7 +608,7 @@ fn decimal_words(words: &Words<'_>, mut j: usize) -> Option<(f64, usize)> {
 }
 
 /// A core number (digits or words) starting at token `i`; "one out of three" is the fraction 1/3.
-pub(super) fn number_at(words: &Words<'_>, i: usize) -> Option<Core> {
+pub(crate) fn number_at(words: &Words<'_>, i: usize) -> Option<Core> {
     let mut core = single_number_at(words, i)?;
     if core.kind == NumberKind::Cardinal && words.lw(core.end) == "out" && words.lw(core.end + 1) == "of" {
         if let Some(den) = single_number_at(words, core.end + 2)
@@ -654,13 +657,16 @@ fn single_number_at(words: &Words<'_>, i: usize) -> Option<Core> {
 /// "six-mile", "three-ton" (a measure), "five-year" (the number five, cut before the hyphen).
 fn hyphen_measure(words: &Words<'_>, i: usize) -> Option<Core> {
     let (num, tail) = words.lw(i).split_once('-')?;
-    let v = f64::from(lexicon::small(num)?);
-    if lexicon::small(tail).is_some() || lexicon::denominator(tail).is_some() || lexicon::ordinal(tail).is_some() {
+    let v = f64::from(en::numbers::small(num)?);
+    if en::numbers::small(tail).is_some()
+        || en::numbers::denominator(tail).is_some()
+        || en::numbers::ordinal(tail).is_some()
+    {
         return None; // "twenty-one", "two-thirds", "twenty-first": other readers
     }
     let mut core = Core::new(v, i, i + 1, "hyphen_measure");
     core.single_word = true;
-    if let Some(u) = lexicon::unit(tail) {
+    if let Some(u) = en::numbers::unit(tail) {
         core.unit = Some(u);
         core.kind = NumberKind::Measure;
     } else if tail.starts_with(|c: char| c.is_alphabetic()) {
@@ -675,8 +681,8 @@ fn hyphen_measure(words: &Words<'_>, i: usize) -> Option<Core> {
 /// "two-thirds", "one-eighth", "three-quarters": a fraction in one hyphenated token.
 fn hyphen_fraction(words: &Words<'_>, i: usize) -> Option<Core> {
     let (num, den) = words.lw(i).split_once('-')?;
-    let num = f64::from(lexicon::small(num).filter(|&n| n < 20)?);
-    let den = lexicon::denominator(den)?;
+    let num = f64::from(en::numbers::small(num).filter(|&n| n < 20)?);
+    let den = en::numbers::denominator(den)?;
     let mut core = Core::new(num / den, i, i + 1, "hyphen_fraction");
     core.kind = NumberKind::Fraction;
     Some(core)
@@ -689,16 +695,16 @@ fn glued_currency_prefix(w: &str) -> Option<(&'static str, usize)> {
         return None;
     }
     let head = &w[..digits_at];
-    let code = lexicon::currency_sign(head)
-        .or_else(|| lexicon::iso_code(&head.to_ascii_uppercase()))
-        .or_else(|| head.strip_suffix('$').and_then(|h| lexicon::iso_code(&h.to_ascii_uppercase())))?;
+    let code = en::numbers::currency_sign(head)
+        .or_else(|| en::numbers::iso_code(&head.to_ascii_uppercase()))
+        .or_else(|| head.strip_suffix('$').and_then(|h| en::numbers::iso_code(&h.to_ascii_uppercase())))?;
     Some((code, digits_at))
 }
 
 fn first_vulgar(w: &str) -> Option<f64> {
     let mut chars = w.chars();
     let c = chars.next()?;
-    chars.next().is_none().then(|| lexicon::vulgar(c)).flatten()
+    chars.next().is_none().then(|| en::numbers::vulgar(c)).flatten()
 }
 
 /// A digit literal with what is glued to it, then scale words and mixed fractions.
@@ -745,7 +751,7 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
                 core.high = Some(high);
                 core.rule = "range_in_token";
                 core.scaled |= scale != 1.0;
-            } else if let Some(u) = lexicon::unit(&tail.to_ascii_lowercase()) {
+            } else if let Some(u) = en::numbers::unit(&tail.to_ascii_lowercase()) {
                 core.unit = Some(u);
                 core.kind = NumberKind::Measure;
             } else if tail.starts_with(|c: char| c.is_alphabetic()) {
@@ -753,12 +759,12 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
             } else {
                 return None;
             }
-        } else if let Some(u) = lexicon::unit(&lower).filter(|_| rest.len() > 1 || rest == "L" || rest == lower) {
+        } else if let Some(u) = en::numbers::unit(&lower).filter(|_| rest.len() > 1 || rest == "L" || rest == lower) {
             // Single-letter symbols keep their case: "5g" is grams, "5G" a network generation.
             core.unit = Some(u);
             core.kind = NumberKind::Measure;
         } else if let Some(code) =
-            lexicon::iso_code(&rest.to_ascii_uppercase()).or_else(|| lexicon::currency_sign(rest))
+            en::numbers::iso_code(&rest.to_ascii_uppercase()).or_else(|| en::numbers::currency_sign(rest))
         {
             core.money = Some(code);
         } else {
@@ -823,14 +829,14 @@ fn digits_number(words: &Words<'_>, i: usize) -> Option<Core> {
 fn vague_amount(words: &Words<'_>, i: usize) -> Option<Core> {
     let lw = words.lw(i);
     let (low, mut end) = if lw == "tens" && words.lw(i + 1) == "of" {
-        let v = lexicon::vague(words.lw(i + 2))?;
+        let v = en::numbers::vague(words.lw(i + 2))?;
         (10.0 * v, i + 3)
     } else {
-        (lexicon::vague(lw)?, i + 1)
+        (en::numbers::vague(lw)?, i + 1)
     };
     let mut low = low;
     if words.lw(end) == "of" {
-        if let Some(v) = lexicon::vague(words.lw(end + 1)).filter(|&v| v >= 2000.0) {
+        if let Some(v) = en::numbers::vague(words.lw(end + 1)).filter(|&v| v >= 2000.0) {
             low *= v / 2.0;
             end += 2;
         }
@@ -843,7 +849,7 @@ fn vague_amount(words: &Words<'_>, i: usize) -> Option<Core> {
 /// "first", "third", "twenty-first": an ordinal standing alone.
 fn ordinal_word(words: &Words<'_>, i: usize) -> Option<Core> {
     let lw = words.lw(i);
-    let v = lexicon::ordinal(lw).filter(|_| !lw.ends_with('s'))?;
+    let v = en::numbers::ordinal(lw).filter(|_| !lw.ends_with('s'))?;
     // "a second", "at first", "first of all", "second-hand".
     let prev = if i > 0 { words.lw(i - 1) } else { "" };
     if (lw == "second" && matches!(prev, "a" | "one" | "per" | "every" | "split"))
@@ -879,17 +885,17 @@ fn plain_at(words: &Words<'_>, i: usize, fractions: bool) -> Option<(f64, usize)
 /// For other extractors, to tell a count's tail from a time ("$500 million a year").
 pub(crate) fn figure_word(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
-        || lexicon::small(w).is_some()
+        || en::numbers::small(w).is_some()
         || matches!(w, "hundred" | "dozen")
-        || lexicon::scale(w).is_some()
+        || en::numbers::scale(w).is_some()
 }
 
 /// The value of a number word from zero to ninety ("eight" → 8), for other extractors.
 pub(crate) fn word_value(w: &str) -> Option<f64> {
-    lexicon::small(w).map(f64::from)
+    en::numbers::small(w).map(f64::from)
 }
 
 /// The number of an ordinal word ("twentieth" → 20), for other extractors.
 pub(crate) fn ordinal_value(w: &str) -> Option<u64> {
-    lexicon::ordinal(w)
+    en::numbers::ordinal(w)
 }

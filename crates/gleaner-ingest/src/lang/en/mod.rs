@@ -1,6 +1,14 @@
-//! English: the calendar and clock words every stage reads (months, weekdays, time zones) and
-//! the qualifier phrases that bound an amount ("at least", "nearly", "more than").
-//! General facts of the language, one copy each; lookups take the lower-case word.
+//! English: the calendar and clock words every stage reads (months, weekdays, time zones), the
+//! qualifier phrases that bound an amount ("at least", "nearly", "more than") and the killing
+//! verbs; in [`time`] the words of time (units, seasons, holidays, tense markers); in
+//! [`numbers`] number words, currencies, units of measure and what happened to what is
+//! counted; in [`lists`] the gazetteers and the words around names (titles, given names). General
+//! facts of the language, one copy each; lookups take the lower-case word.
+
+pub mod lists;
+pub mod numbers;
+pub(crate) mod orthography;
+pub mod time;
 
 /// The months: full name and the abbreviations in use (with or without a final period).
 pub const MONTHS: [(&str, &[&str]); 12] = [

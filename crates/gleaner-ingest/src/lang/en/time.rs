@@ -1,16 +1,13 @@
-//! Calendar words: months, weekdays, units, seasons, parts of day, holidays with fixed dates.
+//! Words of time: units of time, decades, seasons, parts of the day, holidays (fixed and
+//! movable), and the words that mark a clause's tense. Months, weekdays and time zones are in
+//! [`super`].
 
-use gleaner_ingest::lang::en;
-
-/// Month number of a month name or abbreviation ("Aug." too), lower case.
-pub(crate) fn month(w: &str) -> Option<u32> {
-    en::month(w)
-}
+use super as en;
 
 /// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or abbreviation
 /// ([`en::WEEKDAYS`]), lower case; tolerates one dropped letter after the third ("Thusday",
 /// "Fiday" is not: the drop is before it) but never a different word.
-pub(crate) fn weekday(w: &str) -> Option<u32> {
+pub fn weekday_tolerant(w: &str) -> Option<u32> {
     if let Some(n) = en::weekday(w) {
         return Some(n);
     }
@@ -32,13 +29,18 @@ fn deletes_one(long: &str, short: &str) -> bool {
 
 /// A calendar unit: its TIMEX3 letter and whether it is a time (PT…) unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Unit {
-    pub(crate) letter: &'static str,
-    pub(crate) time: bool,
-    pub(crate) plural: bool,
+pub struct Unit {
+    /// The TIMEX3 duration letter: S, M (minutes when `time`), H, D, W, 2W (a fortnight), M
+    /// (months), Q, Y, DE (decades), CE (centuries).
+    pub letter: &'static str,
+    /// A unit of the clock (seconds, minutes, hours): written after "PT".
+    pub time: bool,
+    /// The plural form ("years").
+    pub plural: bool,
 }
 
-pub(crate) fn unit(w: &str) -> Option<Unit> {
+/// The calendar or clock unit a word names ("years", "hr", "fortnight").
+pub fn unit(w: &str) -> Option<Unit> {
     let (letter, time, plural) = match w {
         "second" | "sec" => ("S", true, false),
         "seconds" | "secs" => ("S", true, true),
@@ -67,7 +69,7 @@ pub(crate) fn unit(w: &str) -> Option<Unit> {
 }
 
 /// The decade of a decade word ("the nineties"): 2 for "twenties" … 9 for "nineties".
-pub(crate) fn decade_word(w: &str) -> Option<i32> {
+pub fn decade_word(w: &str) -> Option<i32> {
     Some(match w {
         "twenties" => 2,
         "thirties" => 3,
@@ -82,7 +84,7 @@ pub(crate) fn decade_word(w: &str) -> Option<i32> {
 }
 
 /// TIMEX3 season codes.
-pub(crate) fn season(w: &str) -> Option<&'static str> {
+pub fn season(w: &str) -> Option<&'static str> {
     Some(match w {
         "spring" => "SP",
         "summer" => "SU",
@@ -93,7 +95,7 @@ pub(crate) fn season(w: &str) -> Option<&'static str> {
 }
 
 /// Parts of the day and their TIMEX3 codes.
-pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
+pub fn part_of_day(w: &str) -> Option<&'static str> {
     Some(match w {
         "morning" => "MO",
         "afternoon" => "AF",
@@ -104,7 +106,7 @@ pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
 }
 
 /// Holidays on fixed dates, lower case: (first word, rest of the name, month, day).
-pub(crate) const HOLIDAYS: &[(&[&str], u32, u32)] = &[
+pub const HOLIDAYS: &[(&[&str], u32, u32)] = &[
     (&["christmas", "eve"], 12, 24),
     (&["christmas", "day"], 12, 25),
     (&["christmas"], 12, 25),
@@ -122,9 +124,16 @@ pub(crate) const HOLIDAYS: &[(&[&str], u32, u32)] = &[
 
 /// How a movable holiday falls in a year.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum Movable {
+pub enum Movable {
     /// The `n`th given weekday (1 = Monday) of a month; `n` 5 means the last.
-    Nth { month: u32, weekday: u32, n: u32 },
+    Nth {
+        /// The month, 1 to 12.
+        month: u32,
+        /// The weekday, 1 (Monday) to 7.
+        weekday: u32,
+        /// Which one: 1 to 4, or 5 for the last.
+        n: u32,
+    },
     /// The Tuesday after the first Monday of November (US elections).
     ElectionDay,
     /// Easter Sunday (Gregorian), shifted by a number of days ("Good Friday" is -2).
@@ -132,7 +141,7 @@ pub(crate) enum Movable {
 }
 
 /// Movable holidays, lower case: (name, rule). Longest names first.
-pub(crate) const MOVABLE_HOLIDAYS: &[(&[&str], Movable)] = &[
+pub const MOVABLE_HOLIDAYS: &[(&[&str], Movable)] = &[
     (&["martin", "luther", "king", "day"], Movable::Nth { month: 1, weekday: 1, n: 3 }),
     (&["thanksgiving", "day"], Movable::Nth { month: 11, weekday: 4, n: 4 }),
     (&["thanksgiving"], Movable::Nth { month: 11, weekday: 4, n: 4 }),
@@ -156,7 +165,7 @@ fn movable_first_words_are_all_listed() {
 }
 
 /// Is `w` the first word of a movable holiday (a `match`: the gate runs it per token)?
-pub(crate) fn movable_first(w: &str) -> bool {
+pub fn movable_first(w: &str) -> bool {
     matches!(
         w,
         "martin"
@@ -174,7 +183,7 @@ pub(crate) fn movable_first(w: &str) -> bool {
 }
 
 /// The modals of the future, contracted too ("we'll", "won't").
-pub(crate) fn will(w: &str) -> bool {
+pub fn will(w: &str) -> bool {
     // By the last byte first: this runs for every token of a sentence with a date.
     match w.as_bytes().last() {
         Some(b'l') => w == "will" || w == "shall" || w.ends_with("'ll") || w.ends_with("’ll"),
@@ -187,7 +196,7 @@ pub(crate) fn will(w: &str) -> bool {
 /// Words that point a sentence to the future (for bare weekdays and months). "would" is the
 /// future of reported speech ("said he would leave Friday"); "due", "slated" and "supposed" name
 /// a plan ("supposed to conclude by May").
-pub(crate) fn future_marker(w: &str) -> bool {
+pub fn future_marker(w: &str) -> bool {
     matches!(
         w,
         "tomorrow"
@@ -211,12 +220,12 @@ pub(crate) fn future_marker(w: &str) -> bool {
 /// Words that point a sentence to the past: auxiliaries, past adverbs, regular "-ed" forms and
 /// the common irregular past forms of English (none of which is also a present form, so "put",
 /// "set", "cut", "hit", "read" are left out).
-pub(crate) fn past_marker(w: &str) -> bool {
+pub fn past_marker(w: &str) -> bool {
     past_word(w) || past_verb(w)
 }
 
 /// The auxiliaries and adverbs of `past_marker` (marks whatever the case).
-pub(crate) fn past_word(w: &str) -> bool {
+pub fn past_word(w: &str) -> bool {
     // Not "said": a reporting verb says nothing of when the reported thing happens.
     matches!(
         w,
@@ -237,7 +246,7 @@ pub(crate) fn past_word(w: &str) -> bool {
 
 /// The verb forms of `past_marker`: read only in lower case ("United", "Red Cross", "Fed" are no
 /// verbs).
-pub(crate) fn past_verb(w: &str) -> bool {
+pub fn past_verb(w: &str) -> bool {
     irregular_past(w)
         || (w.len() > 4
             && w.ends_with("ed")
@@ -269,19 +278,19 @@ mod tests {
 
     #[test]
     fn weekdays_tolerate_one_late_dropped_letter_only() {
-        assert_eq!(weekday("thursday"), Some(4));
-        assert_eq!(weekday("thusday"), Some(4)); // 'r' dropped at position 3
-        assert_eq!(weekday("wednesay"), Some(3)); // the 'd' of "day"
-        assert_eq!(weekday("tuesay"), Some(2));
-        assert_eq!(weekday("sunay"), None); // too short to be sure
-        assert_eq!(weekday("frida"), None); // a name
-        assert_eq!(weekday("thurs"), Some(4));
-        assert_eq!(weekday("weds"), Some(3));
-        assert_eq!(weekday("satur"), None);
-        assert_eq!(weekday("fiday"), None); // dropped before the third letter
-        assert_eq!(weekday("wensday"), None); // two letters off
-        assert_eq!(weekday("sun"), None); // too often a word
-        assert_eq!(weekday("today"), None);
+        assert_eq!(weekday_tolerant("thursday"), Some(4));
+        assert_eq!(weekday_tolerant("thusday"), Some(4)); // 'r' dropped at position 3
+        assert_eq!(weekday_tolerant("wednesay"), Some(3)); // the 'd' of "day"
+        assert_eq!(weekday_tolerant("tuesay"), Some(2));
+        assert_eq!(weekday_tolerant("sunay"), None); // too short to be sure
+        assert_eq!(weekday_tolerant("frida"), None); // a name
+        assert_eq!(weekday_tolerant("thurs"), Some(4));
+        assert_eq!(weekday_tolerant("weds"), Some(3));
+        assert_eq!(weekday_tolerant("satur"), None);
+        assert_eq!(weekday_tolerant("fiday"), None); // dropped before the third letter
+        assert_eq!(weekday_tolerant("wensday"), None); // two letters off
+        assert_eq!(weekday_tolerant("sun"), None); // too often a word
+        assert_eq!(weekday_tolerant("today"), None);
     }
 
     #[test]

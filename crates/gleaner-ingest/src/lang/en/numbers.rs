@@ -1,8 +1,9 @@
-//! Word lists for numbers: number words, scales, fractions, currencies, units, qualifiers and
-//! casualty verbs. General facts of English, nothing from any one document.
+//! Number words, scales, fractions, currencies, units of measure, and what happened to what is
+//! counted (killed, wounded, arrested). General facts of English, nothing from any one
+//! document; the numbers and dates extractors read them through the numeral core.
 
 /// 0–19 and the tens.
-pub(crate) fn small(w: &str) -> Option<u32> {
+pub fn small(w: &str) -> Option<u32> {
     Some(match w {
         "zero" | "nought" | "naught" | "nil" => 0,
         "one" => 1,
@@ -29,7 +30,7 @@ pub(crate) fn small(w: &str) -> Option<u32> {
 }
 
 /// 20, 30, ... 90.
-pub(crate) fn tens(w: &str) -> Option<u32> {
+pub fn tens(w: &str) -> Option<u32> {
     Some(match w {
         "twenty" => 20,
         "thirty" => 30,
@@ -44,7 +45,7 @@ pub(crate) fn tens(w: &str) -> Option<u32> {
 }
 
 /// Multiplying scale words (not "hundred", handled apart).
-pub(crate) fn scale(w: &str) -> Option<f64> {
+pub fn scale(w: &str) -> Option<f64> {
     Some(match w {
         "thousand" | "k" => 1e3,
         "million" | "mln" | "mn" | "mil" | "mio" => 1e6,
@@ -58,7 +59,7 @@ pub(crate) fn scale(w: &str) -> Option<f64> {
 
 /// Plural scale words used as vague amounts ("hundreds of", "thousands"), with the lower bound
 /// they imply (two of them).
-pub(crate) fn vague(w: &str) -> Option<f64> {
+pub fn vague(w: &str) -> Option<f64> {
     Some(match w {
         "dozens" => 24.0,
         "scores" => 40.0,
@@ -72,7 +73,7 @@ pub(crate) fn vague(w: &str) -> Option<f64> {
 }
 
 /// Ordinal words and their numbers ("first" → 1, "twentieth" → 20, "hundredth" → 100).
-pub(crate) fn ordinal(w: &str) -> Option<u64> {
+pub fn ordinal(w: &str) -> Option<u64> {
     let w = w.strip_suffix('s').filter(|s| s.ends_with("th") || s.ends_with("rd") || *s == "half").unwrap_or(w);
     Some(match w {
         "first" => 1,
@@ -117,7 +118,7 @@ pub(crate) fn ordinal(w: &str) -> Option<u64> {
 
 /// Denominator words of fractions: "half" 2, "thirds" 3, "quarter" 4, and any ordinal but
 /// "first"/"second" ("five eighths", "a hundredth").
-pub(crate) fn denominator(w: &str) -> Option<f64> {
+pub fn denominator(w: &str) -> Option<f64> {
     match w {
         "half" | "halves" => Some(2.0),
         "quarter" | "quarters" => Some(4.0),
@@ -130,7 +131,7 @@ pub(crate) fn denominator(w: &str) -> Option<f64> {
 }
 
 /// Unicode vulgar fractions.
-pub(crate) fn vulgar(c: char) -> Option<f64> {
+pub fn vulgar(c: char) -> Option<f64> {
     Some(match c {
         '½' => 0.5,
         '⅓' => 1.0 / 3.0,
@@ -152,7 +153,7 @@ pub(crate) fn vulgar(c: char) -> Option<f64> {
 }
 
 /// Currency signs written before the amount, with their ISO 4217 code.
-pub(crate) fn currency_sign(w: &str) -> Option<&'static str> {
+pub fn currency_sign(w: &str) -> Option<&'static str> {
     Some(match w {
         "$" | "US$" | "U.S.$" => "USD",
         "£" => "GBP",
@@ -181,7 +182,7 @@ pub(crate) fn currency_sign(w: &str) -> Option<&'static str> {
 }
 
 /// ISO 4217 codes of the commoner currencies (upper case).
-pub(crate) fn iso_code(w: &str) -> Option<&'static str> {
+pub fn iso_code(w: &str) -> Option<&'static str> {
     Some(match w {
         "USD" => "USD",
         "EUR" => "EUR",
@@ -213,7 +214,7 @@ pub(crate) fn iso_code(w: &str) -> Option<&'static str> {
 }
 
 /// Currency words written after the amount (lower case), with their ISO code.
-pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
+pub fn currency_word(w: &str) -> Option<&'static str> {
     Some(match w {
         "dollar" | "dollars" | "dlr" | "dlrs" | "usd" | "bucks" => "USD",
         "cent" | "cents" | "ct" | "cts" => "USD/100",
@@ -243,7 +244,7 @@ pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
 
 /// Adjectives that specify a dollar ("Canadian dollars", "Hong Kong dollars") and what they turn
 /// USD into.
-pub(crate) fn dollar_country(w: &str) -> Option<&'static str> {
+pub fn dollar_country(w: &str) -> Option<&'static str> {
     Some(match w {
         "canadian" => "CAD",
         "australian" => "AUD",
@@ -257,7 +258,7 @@ pub(crate) fn dollar_country(w: &str) -> Option<&'static str> {
 }
 
 /// Units of measure (lower case, or exact for the case-sensitive symbols) → normalized unit.
-pub(crate) fn unit(w: &str) -> Option<&'static str> {
+pub fn unit(w: &str) -> Option<&'static str> {
     Some(match w {
         "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => "km",
         "m" | "meter" | "meters" | "metre" | "metres" => "m",
@@ -303,7 +304,7 @@ pub(crate) fn unit(w: &str) -> Option<&'static str> {
 
 /// A unit word that is also a common English word after a number ("in", "m", "t", "g", "sq"),
 /// taken as a unit only when glued to the digits ("5in", "10m") or in a clear measure context.
-pub(crate) fn ambiguous_unit(w: &str) -> bool {
+pub fn ambiguous_unit(w: &str) -> bool {
     matches!(
         w,
         "in" | "m"
@@ -326,13 +327,11 @@ pub(crate) fn ambiguous_unit(w: &str) -> bool {
     )
 }
 
-pub(crate) use gleaner_ingest::lang::en::Bound;
-
 /// Verbs and adjectives of what happened to what is counted, normalized: deaths → `killed` (the
 /// killing verbs and words of dying of `lang::en`),
 /// injuries → `wounded`, and so on. Matched on lower-case words.
-pub(crate) fn event(w: &str) -> Option<&'static str> {
-    if gleaner_ingest::lang::en::says_died(w) {
+pub fn event(w: &str) -> Option<&'static str> {
+    if super::says_died(w) {
         return Some("killed");
     }
     Some(match w {

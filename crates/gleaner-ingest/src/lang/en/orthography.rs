@@ -24,12 +24,6 @@ const GENERAL: &[&str] = &[
     "wis", "wyo", "dist", "govt", "intl", "natl",
 ];
 
-/// Postal abbreviations of U.S. states that are also English words or names ("Mass.", "Miss.",
-/// "Wash."): abbreviations only right after a comma ("Amherst, Mass."), where no word stands.
-const STATES_AFTER_COMMA: &[&str] = &[
-    "Cal", "Del", "Ida", "Ill", "Ind", "Kans", "La", "Mass", "Me", "Miss", "Mo", "Mont", "Nebr", "Penn", "Wash", "Wisc",
-];
-
 /// Capitalized words that typically open an English sentence. After an ambiguous abbreviation
 /// ("the U.S. The company ..." against "the U.S. Government"), one of these means a new sentence.
 /// Coordinators and linking prepositions (And, Or, Nor, To, Of) are left out on purpose: after an
@@ -87,9 +81,19 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     is_prepositive(word) || is_before_number(word) || is_general(word) || is_dotted(word) || is_initial(word)
 }
 
-/// True for a state's abbreviation that is also a word (`Mass`, `Miss`, `Wash`): one after a comma.
+/// True for the body of a state's abbreviation ([`super::lists::STATE_ABBREVIATIONS`]: `Mass`, `Miss`,
+/// `Calif`), read after a comma ("Seattle, Wash."), where its period is no sentence end.
 pub(crate) fn is_state_after_comma(word: &str) -> bool {
-    STATES_AFTER_COMMA.contains(&word)
+    static STATES: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let states = STATES.get_or_init(|| {
+        super::lists::STATE_ABBREVIATIONS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.trim().strip_suffix('.'))
+            .filter(|body| !body.contains('.'))
+            .collect()
+    });
+    states.contains(word)
 }
 
 /// True when `word` typically starts a sentence.
