@@ -1,15 +1,14 @@
 //! The tokens of a sentence as extractors read them: surface and lower-case forms, byte spans.
 
-use gleaner_ingest::{Document, Span};
+use gleaner_ingest::{Document, Sentence, Span};
 
-/// The tokens of one sentence: surface forms, lower-case forms and byte spans, in buffers reused
-/// from sentence to sentence.
+/// The tokens of one sentence: surface forms, lower-case forms (the document's, computed once
+/// at ingest for every extractor) and byte spans, in buffers reused from sentence to sentence.
 #[derive(Default)]
 pub(crate) struct Words<'d> {
     pub(crate) surface: Vec<&'d str>,
     pub(crate) spans: Vec<Span>,
-    lower: String,
-    lower_at: Vec<(u32, u32)>,
+    lower: Vec<&'d str>,
     pub(crate) text: &'d str,
 }
 
@@ -18,28 +17,22 @@ impl<'d> Words<'d> {
     /// the words and the sentence's index.
     pub(crate) fn each_sentence(&mut self, doc: &'d Document, mut f: impl FnMut(&Words<'d>, u32)) {
         for (i, sentence) in doc.extractable_sentences() {
-            self.load(doc, doc.sentence_tokens(sentence));
+            self.load(doc, sentence);
             f(self, i as u32);
         }
     }
 
-    pub(crate) fn load(&mut self, doc: &'d Document, tokens: &[gleaner_ingest::Token]) {
+    /// Loads the tokens of one sentence of `doc`.
+    pub(crate) fn load(&mut self, doc: &'d Document, sentence: &Sentence) {
         self.text = &doc.text;
         self.surface.clear();
         self.spans.clear();
         self.lower.clear();
-        self.lower_at.clear();
-        for t in tokens {
-            let s = doc.slice(t.span);
-            self.surface.push(s);
-            self.spans.push(t.span);
-            let from = self.lower.len() as u32;
-            if s.is_ascii() {
-                self.lower.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-            } else {
-                self.lower.extend(s.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
-            }
-            self.lower_at.push((from, self.lower.len() as u32));
+        for k in sentence.tokens.start as usize..sentence.tokens.end as usize {
+            let span = doc.tokens[k].span;
+            self.surface.push(doc.slice(span));
+            self.spans.push(span);
+            self.lower.push(doc.lower(k));
         }
     }
 
@@ -48,11 +41,8 @@ impl<'d> Words<'d> {
     }
 
     /// Lower-case form of token `i` ("" past the end).
-    pub(crate) fn lw(&self, i: usize) -> &str {
-        match self.lower_at.get(i) {
-            Some(&(a, b)) => &self.lower[a as usize..b as usize],
-            None => "",
-        }
+    pub(crate) fn lw(&self, i: usize) -> &'d str {
+        self.lower.get(i).copied().unwrap_or("")
     }
 
     /// Surface form of token `i` ("" past the end).

@@ -124,9 +124,61 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Tokens, in order.
     pub tokens: Vec<Token>,
+    /// Every token's lower-case form, computed once for every extractor ([`Document::lower`]).
+    lower: Lower,
+}
+
+/// The lower-case forms of a document's tokens, end to end, and where each ends.
+#[derive(Clone, Debug, Default)]
+struct Lower {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Lower {
+    /// Each token lower-cased (a typographic apostrophe written `'`, so "year’s" reads as
+    /// "year's"): ASCII byte by byte, anything else by Unicode's lower case.
+    fn of(text: &str, tokens: &[Token]) -> Lower {
+        let mut lower = Lower { text: String::with_capacity(text.len()), ends: Vec::with_capacity(tokens.len()) };
+        for t in tokens {
+            let s = &text[t.span.range()];
+            if s.is_ascii() {
+                lower.text.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.text.extend(s.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+            }
+            lower.ends.push(lower.text.len() as u32);
+        }
+        lower
+    }
 }
 
 impl Document {
+    /// A document of `text` segmented into `paragraphs`, `sentences` and `tokens`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        doc_id: String,
+        source: String,
+        meta: Metadata,
+        text: String,
+        sha256: String,
+        paragraphs: Vec<Span>,
+        sentences: Vec<Sentence>,
+        tokens: Vec<Token>,
+    ) -> Document {
+        let lower = Lower::of(&text, &tokens);
+        Document { doc_id, source, meta, language: "en", text, sha256, paragraphs, sentences, tokens, lower }
+    }
+
+    /// The lower-case form of token `k` (an index into [`Document::tokens`]; "" past the end).
+    pub fn lower(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.lower.ends.get(k - 1).copied().unwrap_or(0) };
+        match self.lower.ends.get(k) {
+            Some(&end) => &self.lower.text[start as usize..end as usize],
+            None => "",
+        }
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]
@@ -221,13 +273,9 @@ impl Document {
                 tokens: s.tokens.start - token_base..s.tokens.end - token_base,
             })
             .collect();
-        Document {
-            text: self.text[base as usize..end as usize].to_owned(),
-            paragraphs,
-            sentences,
-            tokens,
-            ..self.clone_header()
-        }
+        let text = self.text[base as usize..end as usize].to_owned();
+        let lower = Lower::of(&text, &tokens);
+        Document { text, paragraphs, sentences, tokens, lower, ..self.clone_header() }
     }
 
     /// Where the excerpt of `range` starts: its byte offset in this document's text.
@@ -247,6 +295,7 @@ impl Document {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             tokens: Vec::new(),
+            lower: Lower::default(),
         }
     }
 }

@@ -179,7 +179,7 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
             Sentence { span, paragraph: p, zone: zones[p as usize], tokens: first..tokens.len() as u32 }
         })
         .collect();
-    let doc = Document { doc_id, source, meta, language: "en", text, sha256, paragraphs, sentences, tokens };
+    let doc = Document::new(doc_id, source, meta, text, sha256, paragraphs, sentences, tokens);
     Ok((doc, issues))
 }
 

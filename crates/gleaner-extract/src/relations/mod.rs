@@ -432,7 +432,7 @@ fn each_sentence(
         if lo == hi {
             continue;
         }
-        words.load(doc, doc.sentence_tokens(sentence));
+        words.load(doc, sentence);
         let ctx = Ctx::new(&words, sentence.span, &sorted[lo..hi], clusters);
         f(si as u32, &ctx, &sorted[..lo]);
     }
