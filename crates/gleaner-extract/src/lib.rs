@@ -64,8 +64,8 @@ mod words;
 pub use catalog::{entity_id, normalize_name, EntityCatalog, EntityRecord};
 pub use resources::Resources;
 pub use types::{
-    Argument, DateMention, Extraction, Label, Mention, NumberKind, NumberMention, Predicate, Qualifier, Relation,
-    TimexMod, TimexType,
+    Argument, DateMention, Extraction, Label, Mention, NumberKind, NumberMention, Predicate, Qualifier, Relation, Row,
+    Rows, TimexMod, TimexType,
 };
 
 use gleaner_ingest::{Document, Issue};
@@ -80,32 +80,6 @@ pub struct Rule {
     pub meaning: &'static str,
     /// Sentences that yield at least one row with this rule name.
     pub examples: &'static [&'static str],
-}
-
-/// The kinds of rows an [`Extraction`] holds: what an extractor needs made before it runs, and
-/// what it makes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Rows {
-    /// Entity mentions.
-    Mentions,
-    /// Numbers and quantities.
-    Numbers,
-    /// Temporal expressions.
-    Dates,
-    /// Relations between mentions.
-    Relations,
-}
-
-impl Rows {
-    /// The table the rows go to.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Rows::Mentions => "mentions",
-            Rows::Numbers => "numbers",
-            Rows::Dates => "dates",
-            Rows::Relations => "relations",
-        }
-    }
 }
 
 /// One extractor: reads a document, appends what it finds.

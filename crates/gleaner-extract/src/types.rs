@@ -416,153 +416,248 @@ pub struct Relation {
     pub rule: Option<&'static str>,
 }
 
-/// Everything extracted from one document.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Extraction {
-    /// Entity mentions.
-    pub mentions: Vec<Mention>,
-    /// Numbers and quantities.
-    pub numbers: Vec<NumberMention>,
-    /// Temporal expressions.
-    pub dates: Vec<DateMention>,
-    /// Relations.
-    pub relations: Vec<Relation>,
-    /// Problems worth an `errors` row.
-    pub issues: Vec<Issue>,
+/// A row an extractor makes, as an [`Extraction`] handles it without knowing its table: the
+/// sentence it is in, the byte spans it points at (the first orders the table), and its order
+/// among rows at one position.
+pub trait Row {
+    /// The sentence the row is in.
+    fn sentence(&self) -> u32;
+    /// The sentence, to move.
+    fn sentence_mut(&mut self) -> &mut u32;
+    /// The spans the row points at, the one that orders the table first (up to three).
+    fn spans(&self) -> [Option<Span>; 3];
+    /// The spans, to move.
+    fn spans_mut(&mut self) -> [Option<&mut Span>; 3];
+    /// The order of two rows of the table: by position, then by what tells rows at one position
+    /// apart.
+    fn order(&self, other: &Self) -> std::cmp::Ordering;
 }
 
-impl Extraction {
-    /// Moves every row by `bytes` and `sentences`: the rows of a document's excerpt (see
-    /// `Document::excerpt`) become rows of the document.
-    pub fn shift(&mut self, bytes: u32, sentences: u32) {
-        let span = |s: &mut Span| {
+impl Row for Mention {
+    fn sentence(&self) -> u32 {
+        self.sentence
+    }
+    fn sentence_mut(&mut self) -> &mut u32 {
+        &mut self.sentence
+    }
+    fn spans(&self) -> [Option<Span>; 3] {
+        [Some(self.span), None, None]
+    }
+    fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
+        [Some(&mut self.span), None, None]
+    }
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        (self.span, self.label.as_str()).cmp(&(other.span, other.label.as_str()))
+    }
+}
+
+impl Row for NumberMention {
+    fn sentence(&self) -> u32 {
+        self.sentence
+    }
+    fn sentence_mut(&mut self) -> &mut u32 {
+        &mut self.sentence
+    }
+    fn spans(&self) -> [Option<Span>; 3] {
+        [Some(self.span), None, None]
+    }
+    fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
+        [Some(&mut self.span), None, None]
+    }
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        self.span.cmp(&other.span)
+    }
+}
+
+impl Row for DateMention {
+    fn sentence(&self) -> u32 {
+        self.sentence
+    }
+    fn sentence_mut(&mut self) -> &mut u32 {
+        &mut self.sentence
+    }
+    fn spans(&self) -> [Option<Span>; 3] {
+        [Some(self.span), None, None]
+    }
+    fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
+        [Some(&mut self.span), None, None]
+    }
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        self.span.cmp(&other.span)
+    }
+}
+
+impl Row for Relation {
+    fn sentence(&self) -> u32 {
+        self.sentence
+    }
+    fn sentence_mut(&mut self) -> &mut u32 {
+        &mut self.sentence
+    }
+    fn spans(&self) -> [Option<Span>; 3] {
+        [Some(self.evidence), Some(self.subject.span), Some(self.object.span)]
+    }
+    fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
+        [Some(&mut self.evidence), Some(&mut self.subject.span), Some(&mut self.object.span)]
+    }
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        (self.evidence, self.subject.span, self.object.span, self.predicate.as_str()).cmp(&(
+            other.evidence,
+            other.subject.span,
+            other.object.span,
+            other.predicate.as_str(),
+        ))
+    }
+}
+
+/// The row tables of an [`Extraction`], once: each line a field of [`Extraction`], its row type
+/// (a [`Row`]), its [`Rows`] variant and table name. Every method that handles all the tables
+/// (moving, appending, checking, truncating, sorting) is written here, over the list.
+macro_rules! row_tables {
+    ($($(#[$doc:meta])* $field:ident: $row:ty => $variant:ident;)*) => {
+        /// Everything extracted from one document.
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct Extraction {
+            $($(#[$doc])* pub $field: Vec<$row>,)*
+            /// Problems worth an `errors` row.
+            pub issues: Vec<Issue>,
+        }
+
+        /// The kinds of rows an [`Extraction`] holds: what an extractor needs made before it
+        /// runs, and what it makes.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Rows {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Rows {
+            /// Every kind, in the order of [`Extraction`]'s fields.
+            pub const ALL: &'static [Rows] = &[$(Rows::$variant),*];
+
+            /// The table the rows go to.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Rows::$variant => stringify!($field),)*
+                }
+            }
+        }
+
+        /// The number of rows of each table (then of issues), for [`Extraction::truncate`].
+        pub(crate) type Lengths = [usize; Rows::ALL.len() + 1];
+
+        impl Extraction {
+            /// Moves every row by `bytes` and `sentences`: the rows of a document's excerpt (see
+            /// `Document::excerpt`) become rows of the document.
+            pub fn shift(&mut self, bytes: u32, sentences: u32) {
+                $(shift_rows(&mut self.$field, bytes, sentences);)*
+            }
+
+            /// Appends the rows of `other` (which come after these).
+            pub fn append(&mut self, mut other: Extraction) {
+                $(self.$field.append(&mut other.$field);)*
+                self.issues.append(&mut other.issues);
+            }
+
+            pub(crate) fn lengths(&self) -> Lengths {
+                [$(self.$field.len(),)* self.issues.len()]
+            }
+
+            /// Drops the rows added since `lengths` was taken.
+            pub(crate) fn truncate(&mut self, lengths: Lengths) {
+                let mut k = 0;
+                $(self.$field.truncate(lengths[k]); k += 1;)*
+                self.issues.truncate(lengths[k]);
+            }
+
+            /// Sorts every table by position (then by what distinguishes rows at one position),
+            /// so row order never depends on the order extractors ran in.
+            pub fn sort(&mut self) {
+                $(self.$field.sort_by(Row::order);)*
+            }
+
+            /// Checks what every consumer of an extraction relies on, and says what is wrong
+            /// first: every span slices `doc.text` (in order, on character boundaries), lies
+            /// inside the sentence its row names, which is an extractable one; rows are in order
+            /// of position; mentions never overlap. What fuzzing and the property tests assert
+            /// of any text.
+            pub fn validate(&self, doc: &gleaner_ingest::Document) -> Result<(), String> {
+                if let Some(row) = self.bad_row(doc, [0; Rows::ALL.len() + 1]) {
+                    return Err(format!("{row} does not slice the text"));
+                }
+                $(validate_rows(&self.$field, stringify!($field), doc)?;)*
+                if let Some(i) = self.mentions.windows(2).position(|w| w[0].span.end > w[1].span.start) {
+                    return Err(format!("mentions {i} and {} overlap", i + 1));
+                }
+                Ok(())
+            }
+
+            /// The first row added since `lengths` was taken whose span does not slice
+            /// `doc.text` (reversed, past the end, or inside a character) or whose sentence does
+            /// not exist: what would panic when the row is written.
+            pub(crate) fn bad_row(&self, doc: &gleaner_ingest::Document, lengths: Lengths) -> Option<String> {
+                let mut k = 0;
+                $(
+                    if let Some(bad) = bad_row(&self.$field[lengths[k]..], stringify!($field), doc) {
+                        return Some(bad);
+                    }
+                    k += 1;
+                )*
+                let _ = k;
+                None
+            }
+        }
+    };
+}
+
+row_tables! {
+    /// Entity mentions.
+    mentions: Mention => Mentions;
+    /// Numbers and quantities.
+    numbers: NumberMention => Numbers;
+    /// Temporal expressions.
+    dates: DateMention => Dates;
+    /// Relations between mentions.
+    relations: Relation => Relations;
+}
+
+fn shift_rows<R: Row>(rows: &mut [R], bytes: u32, sentences: u32) {
+    for r in rows {
+        *r.sentence_mut() += sentences;
+        for s in r.spans_mut().into_iter().flatten() {
             s.start += bytes;
             s.end += bytes;
-        };
-        for m in &mut self.mentions {
-            span(&mut m.span);
-            m.sentence += sentences;
-        }
-        for n in &mut self.numbers {
-            span(&mut n.span);
-            n.sentence += sentences;
-        }
-        for d in &mut self.dates {
-            span(&mut d.span);
-            d.sentence += sentences;
-        }
-        for r in &mut self.relations {
-            span(&mut r.subject.span);
-            span(&mut r.object.span);
-            span(&mut r.evidence);
-            r.sentence += sentences;
         }
     }
+}
 
-    /// Appends the rows of `other` (which come after these).
-    pub fn append(&mut self, mut other: Extraction) {
-        self.mentions.append(&mut other.mentions);
-        self.numbers.append(&mut other.numbers);
-        self.dates.append(&mut other.dates);
-        self.relations.append(&mut other.relations);
-        self.issues.append(&mut other.issues);
+/// Every row of `rows` lies in an extractable sentence, inside it, and in order.
+fn validate_rows<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document) -> Result<(), String> {
+    for (i, r) in rows.iter().enumerate() {
+        let sentence = r.sentence();
+        let s = &doc.sentences[sentence as usize];
+        if !s.zone.is_extractable() {
+            return Err(format!("{table} row {i} is in sentence {sentence}, of zone {}", s.zone.as_str()));
+        }
+        if let Some(sp) = r.spans().into_iter().flatten().find(|sp| sp.start < s.span.start || sp.end > s.span.end) {
+            return Err(format!("{table} row {i}: span {sp:?} outside its sentence {sentence} {:?}", s.span));
+        }
     }
+    match rows.windows(2).position(|w| w[0].spans()[0] > w[1].spans()[0]) {
+        Some(i) => Err(format!("{table} rows {i} and {} are out of order", i + 1)),
+        None => Ok(()),
+    }
+}
 
-    /// The number of rows of each table, for [`Extraction::truncate`].
-    pub(crate) fn lengths(&self) -> [usize; 5] {
-        [self.mentions.len(), self.numbers.len(), self.dates.len(), self.relations.len(), self.issues.len()]
-    }
-
-    /// Checks what every consumer of an extraction relies on, and says what is wrong first:
-    /// every span slices `doc.text` (in order, on character boundaries), lies inside the sentence
-    /// its row names, which is an extractable one; rows are in order of position; mentions never
-    /// overlap. What fuzzing and the property tests assert of any text.
-    pub fn validate(&self, doc: &gleaner_ingest::Document) -> Result<(), String> {
-        if let Some(row) = self.bad_row(doc, [0; 5]) {
-            return Err(format!("{row} does not slice the text"));
-        }
-        let inside = |table: &str, i: usize, sentence: u32, spans: &[Span]| -> Result<(), String> {
-            let s = &doc.sentences[sentence as usize];
-            if !s.zone.is_extractable() {
-                return Err(format!("{table} row {i} is in sentence {sentence}, of zone {}", s.zone.as_str()));
-            }
-            match spans.iter().find(|sp| sp.start < s.span.start || sp.end > s.span.end) {
-                Some(sp) => Err(format!("{table} row {i}: span {sp:?} outside its sentence {sentence} {:?}", s.span)),
-                None => Ok(()),
-            }
-        };
-        for (i, m) in self.mentions.iter().enumerate() {
-            inside("mentions", i, m.sentence, &[m.span])?;
-        }
-        for (i, n) in self.numbers.iter().enumerate() {
-            inside("numbers", i, n.sentence, &[n.span])?;
-        }
-        for (i, d) in self.dates.iter().enumerate() {
-            inside("dates", i, d.sentence, &[d.span])?;
-        }
-        for (i, r) in self.relations.iter().enumerate() {
-            inside("relations", i, r.sentence, &[r.evidence, r.subject.span, r.object.span])?;
-        }
-        let ordered = |table: &str, spans: &[Span]| match spans.windows(2).position(|w| w[0] > w[1]) {
-            Some(i) => Err(format!("{table} rows {i} and {} are out of order", i + 1)),
-            None => Ok(()),
-        };
-        ordered("mentions", &self.mentions.iter().map(|m| m.span).collect::<Vec<_>>())?;
-        ordered("numbers", &self.numbers.iter().map(|n| n.span).collect::<Vec<_>>())?;
-        ordered("dates", &self.dates.iter().map(|d| d.span).collect::<Vec<_>>())?;
-        ordered("relations", &self.relations.iter().map(|r| r.evidence).collect::<Vec<_>>())?;
-        if let Some(i) = self.mentions.windows(2).position(|w| w[0].span.end > w[1].span.start) {
-            return Err(format!("mentions {i} and {} overlap", i + 1));
-        }
-        Ok(())
-    }
-
-    /// The first row added since `lengths` was taken whose span does not slice `doc.text`
-    /// (reversed, past the end, or inside a character) or whose sentence does not exist: what
-    /// would panic when the row is written.
-    pub(crate) fn bad_row(&self, doc: &gleaner_ingest::Document, lengths: [usize; 5]) -> Option<String> {
-        let text = &doc.text;
-        let ok = |s: Span| s.start <= s.end && text.get(s.range()).is_some();
-        let sentence = |i: u32| (i as usize) < doc.sentences.len();
-        let [m, n, d, r, _] = lengths;
-        // (Spans of a row: up to three; the unused are the empty span, which always slices.)
-        let one = |s: Span| [s, Span::default(), Span::default()];
-        let mentions = self.mentions[m..].iter().map(|x| (x.sentence, one(x.span), "mentions"));
-        let numbers = self.numbers[n..].iter().map(|x| (x.sentence, one(x.span), "numbers"));
-        let dates = self.dates[d..].iter().map(|x| (x.sentence, one(x.span), "dates"));
-        let relations =
-            self.relations[r..].iter().map(|x| (x.sentence, [x.subject.span, x.object.span, x.evidence], "relations"));
-        mentions.chain(numbers).chain(dates).chain(relations).find_map(|(i, spans, table)| {
-            let bad = spans.iter().find(|s| !ok(**s));
-            (bad.is_some() || !sentence(i)).then(|| format!("a {table} row with span {bad:?} in sentence {i}"))
-        })
-    }
-
-    /// Drops the rows added since `lengths` was taken.
-    pub(crate) fn truncate(&mut self, lengths: [usize; 5]) {
-        let [m, n, d, r, i] = lengths;
-        self.mentions.truncate(m);
-        self.numbers.truncate(n);
-        self.dates.truncate(d);
-        self.relations.truncate(r);
-        self.issues.truncate(i);
-    }
-
-    /// Sorts every table by position (then by what distinguishes rows at one position), so row
-    /// order never depends on the order extractors ran in.
-    pub fn sort(&mut self) {
-        self.mentions.sort_by(|a, b| (a.span, a.label.as_str()).cmp(&(b.span, b.label.as_str())));
-        self.numbers.sort_by_key(|n| n.span);
-        self.dates.sort_by_key(|d| d.span);
-        self.relations.sort_by(|a, b| {
-            (a.evidence, a.subject.span, a.object.span, a.predicate.as_str()).cmp(&(
-                b.evidence,
-                b.subject.span,
-                b.object.span,
-                b.predicate.as_str(),
-            ))
-        });
-    }
+/// The first of `rows` with a span that does not slice the text or a sentence that does not
+/// exist.
+fn bad_row<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document) -> Option<String> {
+    let ok = |s: Span| s.start <= s.end && doc.text.get(s.range()).is_some();
+    rows.iter().find_map(|r| {
+        let i = r.sentence();
+        let bad = r.spans().into_iter().flatten().find(|s| !ok(*s));
+        (bad.is_some() || i as usize >= doc.sentences.len())
+            .then(|| format!("a {table} row with span {bad:?} in sentence {i}"))
+    })
 }
 
 #[cfg(test)]
