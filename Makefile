@@ -97,7 +97,9 @@ eval: build
 	echo "== timex (TempEval-3 AQUAINT)"; $(PYTHON) $(EVAL)/score.py run timex $(EVAL)/tempeval3/aquaint.jsonl --gleaner $(BIN); \
 	for f in Number_NumberModel Number_NumberRangeModel Number_PercentModel NumberWithUnit_CurrencyModel NumberWithUnit_DimensionModel; do \
 	  echo "== numbers: $$f (Recognizers-Text, whole file)"; $(PYTHON) $(EVAL)/score.py run numbers $(EVAL)/recognizers_text/$$f.json --gleaner $(BIN); done; \
-	echo "== datetime (Recognizers-Text)"; $(PYTHON) $(EVAL)/score.py run datetime $(EVAL)/recognizers_text/DateTime_DateTimeModel.json --gleaner $(BIN)
+	echo "== datetime (Recognizers-Text)"; $(PYTHON) $(EVAL)/score.py run datetime $(EVAL)/recognizers_text/DateTime_DateTimeModel.json --gleaner $(BIN); \
+	echo "== quotes (PolNeAR dev)"; out=$$(mktemp -d) && $(BIN) run $(EVAL)/polnear/dev_input.jsonl --out $$out/run --format parquet >/dev/null 2>&1; \
+	  $(PYTHON) $(EVAL)/score_quotes.py $(EVAL)/polnear/dev.jsonl $$out/run; rm -rf $$out
 
 ## Retrain the shipped models from ../shared/eval. Entities (models/ner.bin): the mean of five
 ## taggers trained on CoNLL-2003 train and CoNLL04 train's entities (dev: eng.testa, its held-out

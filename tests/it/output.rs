@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::support::{assert_offsets, run, run_ok, table, Scratch};
+use crate::support::{assert_offsets, run, run_ok, table, Scratch, CONTRACT_TABLES};
 
 /// Every file of a folder with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -62,7 +62,7 @@ fn a_run_replaces_every_file_of_the_old_dataset() {
     run_ok(&[i, "--out", o, "--format", "parquet"]);
     let names: Vec<String> = snapshot(&out).into_keys().collect();
     assert!(names.iter().all(|n| n.ends_with(".parquet") || n == "manifest.json"), "old CSV files left: {names:?}");
-    assert_eq!(names.len(), 9);
+    assert_eq!(names.len(), CONTRACT_TABLES.len() + 1);
 }
 
 #[test]

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub const CONTRACT_TABLES: [&str; 8] =
-    ["documents", "sentences", "mentions", "entities", "numbers", "dates", "relations", "errors"];
+pub const CONTRACT_TABLES: [&str; 9] =
+    ["documents", "sentences", "mentions", "entities", "numbers", "dates", "relations", "quotes", "errors"];
 
 /// A fresh scratch folder under the target dir, removed on drop.
 pub struct Scratch(pub PathBuf);

@@ -54,6 +54,7 @@ mod numeral;
 pub mod overlap;
 #[cfg(test)]
 mod properties;
+pub mod quotes;
 pub mod relations;
 mod resources;
 #[cfg(test)]
@@ -64,8 +65,8 @@ mod words;
 pub use catalog::{entity_id, normalize_name, EntityCatalog, EntityRecord};
 pub use resources::Resources;
 pub use types::{
-    Argument, DateMention, Extraction, Label, Mention, NumberKind, NumberMention, Predicate, Qualifier, Relation, Row,
-    Rows, TimexMod, TimexType,
+    Argument, DateMention, Extraction, Label, Mention, NumberKind, NumberMention, Predicate, Qualifier, Quote,
+    QuoteKind, Relation, Row, Rows, TimexMod, TimexType,
 };
 
 use gleaner_ingest::{Document, Issue};
@@ -145,6 +146,7 @@ impl Pipeline {
             .with(numbers::Numbers)
             .with(entities::Entities::new(resources))
             .with(relations::Relations::new(resources))
+            .with(quotes::Quotes)
     }
 
     /// Adds an extractor at the end.

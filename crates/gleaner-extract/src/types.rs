@@ -416,6 +416,70 @@ pub struct Relation {
     pub rule: Option<&'static str>,
 }
 
+/// What a quotation is: in quotation marks, partly quoted, or reported speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// The content is all in quotation marks: "“We will win,” she said."
+    Direct,
+    /// A reported clause partly in quotation marks: "She called the plan “a disaster”."
+    Mixed,
+    /// Reported speech without quotation marks: "She said that the plan failed."
+    Indirect,
+}
+
+impl QuoteKind {
+    /// Every kind.
+    pub const ALL: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect];
+
+    /// The contract's string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// A quotation (a `quotes` row): what was said, by whom, with which cue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// Index of the sentence holding it.
+    pub sentence: u32,
+    /// Byte span of the content, without its quotation marks.
+    pub span: Span,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// Byte span of the mention the speaker is read from: a name, or a pronoun.
+    pub speaker: Span,
+    /// The entity the speaker is (a pronoun's, the person it refers to); `None` when unknown.
+    pub speaker_entity: Option<String>,
+    /// Byte span of the cue: "said", "told", "according to".
+    pub cue: Span,
+    /// Confidence in 0..1.
+    pub confidence: f32,
+    /// The rule that read it (see [`crate::quotes::RULES`]).
+    pub rule: &'static str,
+}
+
+impl Row for Quote {
+    fn sentence(&self) -> u32 {
+        self.sentence
+    }
+    fn sentence_mut(&mut self) -> &mut u32 {
+        &mut self.sentence
+    }
+    fn spans(&self) -> [Option<Span>; 3] {
+        [Some(self.span), Some(self.speaker), Some(self.cue)]
+    }
+    fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
+        [Some(&mut self.span), Some(&mut self.speaker), Some(&mut self.cue)]
+    }
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        (self.span, self.speaker).cmp(&(other.span, other.speaker))
+    }
+}
+
 /// A row an extractor makes, as an [`Extraction`] handles it without knowing its table: the
 /// sentence it is in, the byte spans it points at (the first orders the table), and its order
 /// among rows at one position.
@@ -618,6 +682,8 @@ row_tables! {
     dates: DateMention => Dates;
     /// Relations between mentions.
     relations: Relation => Relations;
+    /// Quotations.
+    quotes: Quote => Quotes;
 }
 
 fn shift_rows<R: Row>(rows: &mut [R], bytes: u32, sentences: u32) {

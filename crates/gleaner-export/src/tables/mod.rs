@@ -3,9 +3,9 @@
 //! column and its cell cannot drift apart. [`REGISTRY`] lists them once, with where their rows
 //! come from; [`TABLES`](crate::TABLES) and the writers read it.
 //!
-//! Adding a table of extracted rows (say `quotes`): its row type and a `Vec` of them in
-//! `gleaner_extract::Extraction`, one file here declaring the table and a [`PerDocument`] for it,
-//! and one line in [`REGISTRY`].
+//! Adding a table of extracted rows (as `quotes` was): its row type, a `gleaner_extract::Row`,
+//! with one line in `gleaner_extract`'s `row_tables!` list; one file here declaring the table
+//! and a [`PerDocument`] for it; and one line in [`REGISTRY`].
 
 use gleaner_extract::Extraction;
 use gleaner_ingest::{CharIndex, Document, Span};
@@ -51,6 +51,7 @@ pub(crate) mod entities;
 pub(crate) mod errors;
 pub(crate) mod mentions;
 pub(crate) mod numbers;
+pub(crate) mod quotes;
 pub(crate) mod relations;
 pub(crate) mod sentences;
 
@@ -129,7 +130,7 @@ pub(crate) enum Source {
 }
 
 /// Every table, in the order they are listed and written, with where its rows come from.
-pub(crate) const REGISTRY: [(&Table, Source); 8] = [
+pub(crate) const REGISTRY: [(&Table, Source); 9] = [
     (&documents::DOCUMENTS, Source::Document),
     (&sentences::SENTENCES, Source::Sentence),
     (&mentions::MENTIONS, Source::Extracted(mentions::ROWS)),
@@ -137,6 +138,7 @@ pub(crate) const REGISTRY: [(&Table, Source); 8] = [
     (&numbers::NUMBERS, Source::Extracted(numbers::ROWS)),
     (&dates::DATES, Source::Extracted(dates::ROWS)),
     (&relations::RELATIONS, Source::Extracted(relations::ROWS)),
+    (&quotes::QUOTES, Source::Extracted(quotes::ROWS)),
     (&errors::ERRORS, Source::Errors),
 ];
 

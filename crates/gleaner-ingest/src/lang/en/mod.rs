@@ -421,6 +421,90 @@ pub fn says_died(lw: &str) -> bool {
         || matches!(lw, "kill" | "kills" | "dead" | "died" | "die" | "dies" | "perished" | "deaths" | "fatalities")
 }
 
+/// Is `w` (lower case) a verb that reports speech or writing ("said", "told", "tweeted"), in a
+/// form news uses after a quotation or before one: past, present third person, or base.
+pub fn speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "asked"
+            | "asks"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "tweets"
+            | "posted"
+            | "stated"
+            | "states"
+            | "explained"
+            | "explains"
+            | "noted"
+            | "notes"
+            | "argued"
+            | "argues"
+            | "insisted"
+            | "insists"
+            | "warned"
+            | "warns"
+            | "declared"
+            | "declares"
+            | "claimed"
+            | "claims"
+            | "replied"
+            | "replies"
+            | "continued"
+            | "recalled"
+            | "recalls"
+            | "acknowledged"
+            | "admitted"
+            | "admits"
+            | "announced"
+            | "announces"
+            | "answered"
+            | "commented"
+            | "conceded"
+            | "concedes"
+            | "confirmed"
+            | "contended"
+            | "cautioned"
+            | "emphasized"
+            | "stressed"
+            | "predicted"
+            | "promised"
+            | "remarked"
+            | "responded"
+            | "suggested"
+            | "suggests"
+            | "testified"
+            | "vowed"
+            | "urged"
+            | "joked"
+            | "quipped"
+            | "shouted"
+            | "yelled"
+            | "mused"
+            | "complained"
+            | "boasted"
+            | "pledged"
+            | "reiterated"
+            | "observed"
+            | "wondered"
+            | "acknowledges"
+    )
+}
+
+/// Is `w` a double quotation mark as the tokenizer keeps it (straight, curly, guillemet, or
+/// the doubled backquote and apostrophe of wire copy)?
+pub fn quotation_mark(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "«" | "»" | "„" | "``" | "''")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,396 @@
+//! Quotations: who said what. One row per quotation with its content, kind, cue and speaker.
+//!
+//! Within a sentence, the forms news writes most, each a named rule ([`RULES`]):
+//!
+//! - `quote_then_speaker`: "“We will win,” Smith said." / "..., said Smith." / "..., he said."
+//! - `speaker_then_quote`: "Smith said: “We will win.”" / "Smith, a spokesman, said, “...”"
+//! - `mixed_after_cue`: "Smith said the plan was “a disaster”": the reported clause, partly quoted.
+//! - `said_that`: "Smith said (that) the plan failed.": reported speech, no quotation marks.
+//! - `clause_then_speaker`: "The plan failed, Smith said on Tuesday.": reported speech before its cue.
+//!
+//! The speaker is the entity mention next to the cue (a person, organization, place or group;
+//! an apposition between them is skipped), or a pronoun: "he" and "she" are read as the nearest
+//! person named before them in the document, whose entity the row names. The cue is a verb of
+//! `lang::en::speech_verb` ("said", "told", "tweeted") or "according to".
+//!
+//! Left for later (issue #22): quotations across sentences and paragraphs, interrupted quotations
+//! ("X," she said, "Y") as one, speakers named by a role earlier in the story ("the spokesman").
+//!
+//! ```
+//! use gleaner_extract::{entities::Entities, quotes::Quotes, Pipeline, QuoteKind};
+//! use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
+//!
+//! let text = "Maria Santos spoke to reporters. \"We will rebuild the bridge,\" she said.";
+//! let raw = RawDocument { doc_id: "d".into(), source: "d".into(), body: Body::Text(text.into()),
+//!     meta: Metadata::default(), issues: vec![] };
+//! let (doc, _) = ingest(raw).unwrap();
+//! let found = Pipeline::new().with(Entities::shipped()).with(Quotes).run(&doc);
+//! let q = &found.quotes[0];
+//! assert_eq!(doc.slice(q.span), "We will rebuild the bridge,");
+//! assert_eq!((doc.slice(q.speaker), doc.slice(q.cue), q.kind), ("she", "said", QuoteKind::Direct));
+//! assert_eq!(q.speaker_entity.as_deref(), Some(found.mentions[0].entity_id.as_str()));
+//! ```
+
+use gleaner_ingest::lang::en;
+use gleaner_ingest::{Document, Span};
+
+use crate::words::Words;
+use crate::{Extraction, Extractor, Label, Mention, Quote, QuoteKind, Rows, Rule};
+
+/// The rules, each with a sentence it reads (the tests run them).
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "quote_then_speaker",
+        meaning: "a quotation, then its speaker and cue",
+        examples: &["\"We will win,\" Maria Santos said."],
+    },
+    Rule {
+        name: "speaker_then_quote",
+        meaning: "a speaker and cue, then the quotation",
+        examples: &["Maria Santos said: \"We will win.\""],
+    },
+    Rule {
+        name: "mixed_after_cue",
+        meaning: "a reported clause after its cue, partly quoted",
+        examples: &["Maria Santos said the plan was \"a disaster\" for the city."],
+    },
+    Rule {
+        name: "said_that",
+        meaning: "reported speech after its cue and \"that\"",
+        examples: &["Maria Santos said that the bridge would reopen in May."],
+    },
+    Rule {
+        name: "clause_then_speaker",
+        meaning: "reported speech, then its speaker and cue",
+        examples: &["The bridge will reopen in May, Maria Santos said on Tuesday."],
+    },
+];
+
+/// The quotations extractor. See the module docs.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Quotes;
+
+impl Extractor for Quotes {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn makes(&self) -> &'static [Rows] {
+        &[Rows::Quotes]
+    }
+
+    fn needs(&self) -> &'static [Rows] {
+        &[Rows::Mentions]
+    }
+
+    fn extract(&self, doc: &Document, out: &mut Extraction) {
+        let mut words = Words::default();
+        let mut found = Vec::new();
+        let mentions = &out.mentions;
+        words.each_sentence(doc, |words, sentence| {
+            let cx = Cx { words, mentions, sentence };
+            cx.quotations(&mut found);
+        });
+        out.quotes.extend(found);
+    }
+}
+
+/// One sentence, and the document's mentions.
+struct Cx<'a, 'd> {
+    words: &'a Words<'d>,
+    mentions: &'a [Mention],
+    sentence: u32,
+}
+
+/// A speaker: the tokens it covers and the entity it is read as.
+struct Speaker {
+    first: usize,
+    last: usize,
+    entity: Option<String>,
+    /// A name, not a pronoun.
+    named: bool,
+}
+
+impl Cx<'_, '_> {
+    fn quotations(&self, out: &mut Vec<Quote>) {
+        let w = self.words;
+        let n = w.len();
+        let marks: Vec<usize> = (0..n).filter(|&k| en::quotation_mark(w.w(k))).collect();
+        // Quotation marks paired in order: an opening mark, then the next mark.
+        let mut pairs = Vec::new();
+        let mut k = 0;
+        while k + 1 < marks.len() {
+            let (o, c) = (marks[k], marks[k + 1]);
+            if opens(w.w(o)) && closes(w.w(c)) && c > o + 1 {
+                pairs.push((o, c));
+                k += 2;
+            } else {
+                k += 1;
+            }
+        }
+        let mut used = vec![false; n];
+        for &(o, c) in &pairs {
+            if let Some(q) = self.quote_then_speaker(o, c).or_else(|| self.speaker_then_quote(o, c)) {
+                used[o..=q.1].iter_mut().for_each(|u| *u = true);
+                out.push(q.0);
+            }
+        }
+        // Reported speech, partly quoted or not: from a cue to the end of the sentence, or from
+        // the start of the sentence to a final cue.
+        if used.iter().any(|u| *u) {
+            return;
+        }
+        if let Some(q) = self.after_cue(&pairs).or_else(|| self.clause_then_speaker(&marks)) {
+            out.push(q);
+        }
+    }
+
+    /// "“...,” Smith said", "“...,” said Smith", "“...,” he said".
+    fn quote_then_speaker(&self, o: usize, c: usize) -> Option<(Quote, usize)> {
+        let w = self.words;
+        let mut k = c + 1;
+        if matches!(w.w(k), "," | "—" | "--") {
+            k += 1;
+        }
+        let (speaker, cue) = if en::speech_verb(w.lw(k)) {
+            (self.speaker_from(k + 1)?, k)
+        } else {
+            let s = self.speaker_from(k)?;
+            let cue = s.last + 1;
+            en::speech_verb(w.lw(cue)).then_some(())?;
+            (s, cue)
+        };
+        let kind = if self.opens_clause(o) { QuoteKind::Direct } else { QuoteKind::Mixed };
+        let end = speaker.last.max(cue);
+        Some((self.quote(o + 1, c - 1, kind, speaker, cue, cue, "quote_then_speaker"), end))
+    }
+
+    /// "Smith said: “...”", "Smith said, “...”", "Smith told reporters: “...”".
+    fn speaker_then_quote(&self, o: usize, c: usize) -> Option<(Quote, usize)> {
+        let w = self.words;
+        if o == 0 || !matches!(w.w(o - 1), ":" | ",") {
+            return None;
+        }
+        // The cue, up to three words before the colon ("told reporters on Monday:").
+        let cue = (o.saturating_sub(5)..o - 1).rev().find(|&j| en::speech_verb(w.lw(j)))?;
+        let speaker = self.speaker_before(cue)?;
+        let kind = if closes_clause(w, c) { QuoteKind::Direct } else { QuoteKind::Mixed };
+        Some((self.quote(o + 1, c - 1, kind, speaker, cue, cue, "speaker_then_quote"), c))
+    }
+
+    /// "Smith said (that) the plan was “a disaster”" (mixed), "Smith said that the bridge
+    /// would reopen" (indirect): the clause after the cue, to the end of the sentence.
+    fn after_cue(&self, pairs: &[(usize, usize)]) -> Option<Quote> {
+        let w = self.words;
+        let n = w.len();
+        let cue =
+            (1..n).find(|&k| en::speech_verb(w.lw(k)) && !matches!(w.lw(k), "say" | "tell" | "asks" | "asked"))?;
+        let speaker = self.speaker_before(cue)?;
+        let mut first = cue + 1;
+        // "said yesterday", "said on Monday", "told reporters": when and to whom, before the clause.
+        while first < n
+            && (matches!(w.lw(first), "yesterday" | "today" | "tonight" | "on" | "last" | "earlier" | "reporters")
+                || crate::dates::calendar_word(w.w(first)))
+        {
+            first += 1;
+        }
+        let that = w.lw(first) == "that";
+        if that {
+            first += 1;
+        }
+        let last = last_word(w)?;
+        if last < first + 2 || !w.w(first).starts_with(char::is_alphanumeric) {
+            return None;
+        }
+        // Without "that", the clause must open with a subject: "said the plan failed", "said
+        // there is no evidence" (not "said goodbye", "said nothing").
+        // Only verbs that take a clause more often than an object read one without "that"
+        // ("declared its caliphate", "announced his resignation" are objects); a possessive
+        // opens an object too.
+        let clause_verb = matches!(
+            w.lw(cue),
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "added"
+                | "adds"
+                | "insisted"
+                | "insists"
+                | "argued"
+                | "argues"
+                | "warned"
+                | "warns"
+                | "wrote"
+                | "writes"
+        );
+        let subject = that
+            || clause_verb
+                && (matches!(
+                    w.lw(first),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "there"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "this"
+                        | "these"
+                        | "those"
+                ) || self.mentions.iter().any(|m| m.span.start == w.spans[first].start));
+        let quoted = pairs.iter().any(|&(o, c)| o >= first && c <= last + 1);
+        let (kind, rule) = match (quoted, subject) {
+            (true, _) => (QuoteKind::Mixed, "mixed_after_cue"),
+            (false, true) => (QuoteKind::Indirect, "said_that"),
+            (false, false) => return None,
+        };
+        let last = if quoted { last.max(pairs.last().map_or(last, |p| p.1)) } else { last };
+        Some(self.quote(first, last, kind, speaker, cue, cue, rule))
+    }
+
+    /// "The bridge will reopen in May, Smith said (on Tuesday)." : reported speech ending in
+    /// its speaker and cue.
+    fn clause_then_speaker(&self, marks: &[usize]) -> Option<Quote> {
+        if !marks.is_empty() {
+            return None;
+        }
+        let w = self.words;
+        let last = last_word(w)?;
+        // The comma before the speaker and cue, in the last eight words.
+        let comma = (last.saturating_sub(8)..last).rev().find(|&k| w.w(k) == ",")?;
+        let k = comma + 1;
+        let (speaker, cue) = if en::speech_verb(w.lw(k)) {
+            (self.speaker_from(k + 1)?, k)
+        } else {
+            let s = self.speaker_from(k)?;
+            let cue = s.last + 1;
+            en::speech_verb(w.lw(cue)).then_some(())?;
+            (s, cue)
+        };
+        // Only a time, a place or an audience may follow the cue ("on Tuesday", "in a
+        // statement", "told reporters").
+        if last > speaker.last.max(cue) + 4 || comma < 4 {
+            return None;
+        }
+        Some(self.quote(0, comma - 1, QuoteKind::Indirect, speaker, cue, cue, "clause_then_speaker"))
+    }
+
+    /// A speaker starting at token `k`: a pronoun, or a mention of a speaking kind.
+    fn speaker_from(&self, k: usize) -> Option<Speaker> {
+        let w = self.words;
+        if k >= w.len() {
+            return None;
+        }
+        if let Some(p) = self.pronoun(k) {
+            return Some(p);
+        }
+        let m = self.mentions.iter().find(|m| m.span.start == w.spans[k].start && speaks(m.label))?;
+        let last = (k..w.len()).take_while(|&j| w.spans[j].end <= m.span.end).last()?;
+        Some(Speaker { first: k, last, entity: Some(m.entity_id.clone()), named: true })
+    }
+
+    /// A speaker ending just before the cue at `cue`, an apposition between them skipped
+    /// ("Smith, a spokesman for the ministry, said").
+    fn speaker_before(&self, cue: usize) -> Option<Speaker> {
+        let w = self.words;
+        let mut end = cue.checked_sub(1)?;
+        if w.w(end) == "," {
+            let open = (end.saturating_sub(12)..end).rev().find(|&j| w.w(j) == ",")?;
+            end = open.checked_sub(1)?;
+        }
+        if let Some(p) = self.pronoun(end) {
+            return Some(p);
+        }
+        let m = self.mentions.iter().find(|m| m.span.end == w.spans[end].end && speaks(m.label))?;
+        let first = (0..=end).find(|&j| w.spans[j].start >= m.span.start)?;
+        Some(Speaker { first, last: end, entity: Some(m.entity_id.clone()), named: true })
+    }
+
+    /// "he" or "she" as the nearest person named before it in the document; "they", "we",
+    /// "I" as themselves (no entity).
+    fn pronoun(&self, k: usize) -> Option<Speaker> {
+        let w = self.words;
+        let entity = match w.lw(k) {
+            "he" | "she" => {
+                let at = w.spans[k].start;
+                self.mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.span.end <= at && m.label == Label::Person)
+                    .map(|m| m.entity_id.clone())
+            }
+            "they" | "we" | "i" => None,
+            _ => return None,
+        };
+        Some(Speaker { first: k, last: k, entity, named: false })
+    }
+
+    /// Is the token before the opening mark at `o` the start of a clause (the sentence's start,
+    /// a colon, a dash)?
+    fn opens_clause(&self, o: usize) -> bool {
+        o == 0 || matches!(self.words.w(o - 1), ":" | "—" | "--" | "-")
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn quote(
+        &self,
+        first: usize,
+        last: usize,
+        kind: QuoteKind,
+        s: Speaker,
+        cue: usize,
+        cue_last: usize,
+        rule: &'static str,
+    ) -> Quote {
+        let w = self.words;
+        let confidence = match (kind, s.named, s.entity.is_some()) {
+            (QuoteKind::Direct, true, _) => 0.9,
+            (QuoteKind::Direct, false, true) => 0.8,
+            (QuoteKind::Mixed, true, _) => 0.8,
+            (QuoteKind::Indirect, true, _) => 0.7,
+            _ => 0.6,
+        };
+        Quote {
+            sentence: self.sentence,
+            span: Span { start: w.spans[first].start, end: w.spans[last].end },
+            kind,
+            speaker: Span { start: w.spans[s.first].start, end: w.spans[s.last].end },
+            speaker_entity: s.entity,
+            cue: Span { start: w.spans[cue].start, end: w.spans[cue_last].end },
+            confidence,
+            rule,
+        }
+    }
+}
+
+/// A mark that may open a quotation.
+fn opens(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "«" | "„" | "``")
+}
+
+/// A mark that may close one.
+fn closes(w: &str) -> bool {
+    matches!(w, "\"" | "”" | "»" | "''")
+}
+
+/// Does the quotation closing at `c` end its clause (the sentence's end or a final period)?
+fn closes_clause(w: &Words<'_>, c: usize) -> bool {
+    c + 1 >= w.len() || matches!(w.w(c + 1), "." | "!" | "?") || matches!(w.w(c - 1), "." | "!" | "?")
+}
+
+/// The last word of the sentence, before its final punctuation.
+fn last_word(w: &Words<'_>) -> Option<usize> {
+    (0..w.len()).rev().find(|&k| w.w(k).starts_with(char::is_alphanumeric))
+}
+
+/// The kinds of entity a quotation is attributed to.
+fn speaks(label: Label) -> bool {
+    matches!(label, Label::Person | Label::Org | Label::Gpe | Label::Norp)
+}
+
+#[cfg(test)]
+mod tests;
