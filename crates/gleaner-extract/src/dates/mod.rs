@@ -579,7 +579,10 @@ fn expression_at(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
         return Some(f);
     }
     if lw == "the" {
-        if let Some(f) = step_weekday(words, ctx, i).or_else(|| day_beside(words, ctx, i)) {
+        if let Some(f) = step_weekday(words, ctx, i)
+            .or_else(|| day_beside(words, ctx, i))
+            .or_else(|| beyond_last_or_next(words, ctx, i))
+        {
             return Some(f);
         }
         if let Some(mut f) = after_the(words, ctx, i + 1) {

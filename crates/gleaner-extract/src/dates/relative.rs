@@ -460,3 +460,45 @@ pub(super) fn midweek(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     });
     Some(Found { modifier: Some(TimexMod::Mid), ..found(MIDWEEK, i, i + 1, val, true) })
 }
+
+/// "the year before last", "the week after next", "the month before last": the unit two back
+/// from the document's, or two on (TIMEX3: that year, week or month).
+pub(super) fn beyond_last_or_next(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Found> {
+    if words.lw(i) != "the" {
+        return None;
+    }
+    let step = match (words.lw(i + 2), words.lw(i + 3)) {
+        ("before", "last") => -2,
+        ("after", "next") => 2,
+        _ => return None,
+    };
+    let u = time::unit(words.lw(i + 1)).filter(|u| !u.plural && !u.time)?;
+    let kind = match u.letter {
+        "D" => Kind::Day,
+        "W" => Kind::Week,
+        "M" => Kind::Month,
+        "Q" => Kind::Quarter,
+        "Y" => Kind::Year,
+        _ => return None,
+    };
+    let unknown = unknown_of(u.letter, false).map(|v| Val::Partial(v.into()));
+    let val = Val::at_anchor(kind, unknown, move |a| {
+        Some(match kind {
+            Kind::Day => Val::Day(a.checked_add_signed(Duration::days(step.into()))?),
+            Kind::Week => {
+                let w = a.checked_add_signed(Duration::weeks(step.into()))?.iso_week();
+                Val::Week(w.year(), w.week())
+            }
+            Kind::Month => {
+                let (y, m) = add_months(a.year(), a.month(), step);
+                Val::Month(y, m)
+            }
+            Kind::Quarter => {
+                let (y, q) = add_quarters(a.year(), (a.month() - 1) / 3 + 1, step);
+                Val::Quarter(y, q)
+            }
+            _ => Val::Year(a.year() + step),
+        })
+    });
+    Some(found(BEYOND_LAST_OR_NEXT, i, i + 4, val, true))
+}

@@ -86,6 +86,7 @@ pub(super) const POSITION_TOKEN: &str = "position_token";
 pub(super) const MID_PART_OF_DAY: &str = "mid_part_of_day";
 pub(super) const STEP_WEEKDAY: &str = "step_weekday";
 pub(super) const DAY_BESIDE: &str = "day_beside";
+pub(super) const BEYOND_LAST_OR_NEXT: &str = "beyond_last_or_next";
 pub(super) const CURRENT_PERIOD: &str = "current_period";
 pub(super) const WEEK_OF: &str = "week_of";
 pub(super) const DETERMINED_DURATION: &str = "determined_duration";
@@ -153,6 +154,8 @@ pub(super) const RULES: &[Rule] = &[
         examples: &["They met again the following Monday."] },
     Rule { name: DAY_BESIDE, first: &[THE], run: Run::Dispatched /* expression_at */,
         examples: &["He left the day after Christmas."] },
+    Rule { name: BEYOND_LAST_OR_NEXT, first: &[THE], run: Run::Dispatched /* expression_at */,
+        examples: &["The vote was held the year before last.", "The talks resume the week after next."] },
     Rule { name: "part_of_period", first: &[THE], run: Run::Wrapper /* after_the */,
         examples: &["Sales rose in the first four months of 2021."] },
     Rule { name: CURRENT_PERIOD, first: &[THE], run: Run::Dispatched /* after_the */,
