@@ -87,7 +87,7 @@ bench: build
 	else echo "python bench: run make python-test first (installs the wheel into $(VENV))"; fi
 
 ## Scores on the public dev sets, when ../shared/eval is there.
-eval: build
+eval: build $(VENV)/.installed
 	@if [ ! -d "$(EVAL)" ]; then echo "eval: $(EVAL) not found, nothing to score"; exit 0; fi; \
 	set -e; \
 	echo "== sbd (Golden Rules)";        $(PYTHON) $(EVAL)/score.py run sbd $(EVAL)/sbd/golden_rules_en.jsonl --gleaner $(BIN); \
@@ -99,7 +99,7 @@ eval: build
 	  echo "== numbers: $$f (Recognizers-Text, whole file)"; $(PYTHON) $(EVAL)/score.py run numbers $(EVAL)/recognizers_text/$$f.json --gleaner $(BIN); done; \
 	echo "== datetime (Recognizers-Text)"; $(PYTHON) $(EVAL)/score.py run datetime $(EVAL)/recognizers_text/DateTime_DateTimeModel.json --gleaner $(BIN); \
 	echo "== quotes (PolNeAR dev)"; out=$$(mktemp -d) && $(BIN) run $(EVAL)/polnear/dev_input.jsonl --out $$out/run --format parquet >/dev/null 2>&1; \
-	  $(PYTHON) $(EVAL)/score_quotes.py $(EVAL)/polnear/dev.jsonl $$out/run; rm -rf $$out
+	  $(VENV)/bin/python $(EVAL)/score_quotes.py $(EVAL)/polnear/dev.jsonl $$out/run; rm -rf $$out
 
 ## Retrain the shipped models from ../shared/eval. Entities (models/ner.bin): the mean of five
 ## taggers trained on CoNLL-2003 train and CoNLL04 train's entities (dev: eng.testa, its held-out
