@@ -50,11 +50,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for doc in &docs {
         let mut out = Extraction::default();
         for (k, extractor) in extractors.iter().enumerate() {
-            let before = out.numbers.len() + out.dates.len() + out.mentions.len() + out.relations.len();
+            let before = out.row_count();
             let started = Instant::now();
             extractor.extract(doc, &mut out);
             secs[k] += started.elapsed().as_secs_f64();
-            rows[k] += out.numbers.len() + out.dates.len() + out.mentions.len() + out.relations.len() - before;
+            rows[k] += out.row_count() - before;
         }
     }
     for (k, extractor) in extractors.iter().enumerate() {

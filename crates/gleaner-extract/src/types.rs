@@ -622,6 +622,11 @@ macro_rules! row_tables {
                 self.issues.append(&mut other.issues);
             }
 
+            /// The rows of every table (issues aside).
+            pub fn row_count(&self) -> usize {
+                0 $(+ self.$field.len())*
+            }
+
             pub(crate) fn lengths(&self) -> Lengths {
                 [$(self.$field.len(),)* self.issues.len()]
             }
