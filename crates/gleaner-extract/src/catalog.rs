@@ -24,6 +24,40 @@ pub fn normalize_name(name: &str) -> String {
     out
 }
 
+/// A name as a reader writes it: white space runs (a line break of hard-wrapped text, a tab)
+/// as one space, none at the ends. Mentions keep their exact span; names and aliases are this.
+pub fn collapse_space(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How good a form is as an entity's name, the best ranking highest. A total order over the
+/// forms alone, so any order of documents, and Spark's merge of batches, picks the same name:
+///
+/// 1. a form with a capital letter over one without ("ACME" over "acme");
+/// 2. an acronym, one word of up to three letters in capitals ("US" over a title's "Us");
+/// 3. fewer badly cased words: a word of four letters or more all in capitals, as headlines
+///    write them ("Japan" over "JAPAN", "United States" over "UNITED States"), or one whose
+///    first two letters are capitals before a small one ("COmmission");
+/// 4. the longest, then the first in code-point order.
+pub fn name_rank(name: &str) -> (bool, bool, std::cmp::Reverse<usize>, usize, std::cmp::Reverse<&str>) {
+    let capital = name.chars().any(char::is_uppercase);
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = !name.contains(char::is_whitespace)
+        && (1..=3).contains(&letters(name))
+        && !name.chars().any(char::is_lowercase);
+    let bad = name
+        .split_whitespace()
+        .filter(|w| {
+            let shouted = letters(w) >= 4 && !w.chars().any(char::is_lowercase);
+            let mut cs = w.chars().filter(|c| c.is_alphabetic());
+            let slipped = matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some(b), Some(c))
+                if a.is_uppercase() && b.is_uppercase() && c.is_lowercase());
+            shouted || slipped
+        })
+        .count();
+    (capital, acronym, std::cmp::Reverse(bad), name.chars().count(), std::cmp::Reverse(name))
+}
+
 /// The stable id of an entity: label and normalized name through xxh3-64 (fixed by its
 /// specification), e.g. `GPE:5f1c0a9e2b3d4c6f`. Never depends on row order or thread count.
 pub fn entity_id(label: &str, name: &str) -> String {
@@ -38,9 +72,9 @@ pub struct EntityRecord {
     pub entity_id: String,
     /// Label.
     pub label: Label,
-    /// Most complete name.
+    /// Its name: the best of its forms by [`name_rank`], white space collapsed.
     pub name: String,
-    /// Other surface forms, sorted.
+    /// Other surface forms, white space collapsed, sorted.
     pub aliases: BTreeSet<String>,
     /// Mentions across the corpus.
     pub n_mentions: u64,
@@ -76,22 +110,25 @@ impl EntityCatalog {
             let rec = self.records.entry(m.entity_id.clone()).or_insert_with(|| EntityRecord {
                 entity_id: m.entity_id.clone(),
                 label: m.label,
-                name: m.name.clone(),
+                name: collapse_space(&m.name),
                 aliases: BTreeSet::new(),
                 n_mentions: 0,
                 n_documents: 0,
             });
             rec.n_mentions += 1;
-            // Keep the most complete name; ties go to the lexicographically smaller one.
-            if (m.name.chars().count(), std::cmp::Reverse(&m.name))
-                > (rec.name.chars().count(), std::cmp::Reverse(&rec.name))
-            {
-                let old = std::mem::replace(&mut rec.name, m.name.clone());
+            let name = collapse_space(&m.name);
+            if name_rank(&name) > name_rank(&rec.name) {
+                let old = std::mem::replace(&mut rec.name, name);
                 rec.aliases.insert(old);
             }
-            let surface = doc.slice(m.span);
-            if surface != rec.name {
-                rec.aliases.insert(surface.to_owned());
+            // A surface form of the whole name ("JAPAN" where the name is "Japan") may be the
+            // better name; a part of it ("Blair" of "Tony Blair") never is.
+            let surface = collapse_space(doc.slice(m.span));
+            if name_rank(&surface) > name_rank(&rec.name) && normalize_name(&surface) == normalize_name(&rec.name) {
+                let old = std::mem::replace(&mut rec.name, surface);
+                rec.aliases.insert(old);
+            } else if surface != rec.name {
+                rec.aliases.insert(surface);
             }
             rec.aliases.remove(&rec.name);
             if !self.seen_here.contains(&m.entity_id) {
@@ -134,6 +171,32 @@ mod tests {
         ingest(raw).unwrap().0
     }
 
+    /// Names and aliases have their white space collapsed; the well-cased form is the name,
+    /// whatever order the documents come in.
+    #[test]
+    fn names_are_collapsed_and_well_cased_in_any_order() {
+        let texts = ["UNITED STATES forces left.", "UNITED States aid grew.", "The United\nStates voted."];
+        let forms = ["UNITED STATES", "UNITED States", "United\nStates"];
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            let mut catalog = EntityCatalog::new();
+            for k in order {
+                let d = doc(texts[k]);
+                let m = Mention {
+                    label: Label::Gpe,
+                    entity_id: entity_id("GPE", "united states"),
+                    ..mention(&d, forms[k], forms[k])
+                };
+                catalog.add(&d, &Extraction { mentions: vec![m], ..Extraction::default() });
+            }
+            let r = catalog.records().next().unwrap();
+            assert_eq!(r.name, "United States", "order {order:?}");
+            assert_eq!(r.aliases.iter().collect::<Vec<_>>(), ["UNITED STATES", "UNITED States"], "order {order:?}");
+        }
+        assert!(name_rank("ACME") > name_rank("acme") && name_rank("US") > name_rank("Us"));
+        assert!(name_rank("Japan") > name_rank("JAPAN") && name_rank("Commission") > name_rank("COmmission"));
+        assert!(name_rank("IBM Corp") > name_rank("IBM CORP"));
+    }
+
     fn mention(doc: &Document, surface: &str, name: &str) -> Mention {
         let start = doc.text.find(surface).unwrap();
         Mention {
@@ -164,7 +227,7 @@ mod tests {
         assert_eq!(records.len(), 1, "one entity: ids come from the normalized name");
         let r = records[0];
         assert_eq!((r.n_mentions, r.n_documents), (3, 2));
-        assert_eq!(r.name, "ACME", "ties keep the smaller name: upper case sorts first");
+        assert_eq!(r.name, "ACME", "capitals (an acronym) over lower case");
         assert_eq!(r.aliases.iter().collect::<Vec<_>>(), ["ACME claimed", "acme"]);
     }
 

@@ -9,8 +9,8 @@ batch goes through ``gleaner.extract_batch`` (the Rust pipeline, models loaded o
 executor process, all its cores) and comes back as one row per document holding that
 document's rows of every table (a struct of arrays). That intermediate DataFrame is persisted,
 then each table is one ``explode``. ``entities`` is aggregated across batches exactly as the CLI
-aggregates it across documents (name: the longest form, ties to the smaller string; aliases:
-every other form; counts summed).
+aggregates it across documents (name: the best form by ``_name_rank``, the rule of the CLI's
+catalog; aliases: every other form; counts summed).
 
 Writing the tables as partitioned Parquet::
 
@@ -103,6 +103,30 @@ def _per_document(batches: Iterator[pa.RecordBatch], text_col: str, id_col: str,
         yield pa.RecordBatch.from_arrays(columns, names=names)
 
 
+def _name_rank(name: str):
+    """gleaner_extract::name_rank, the CLI catalog's choice of a name: a capital letter; an
+    acronym (one word, up to three letters, in capitals); fewer badly cased words (four letters
+    or more in capitals, or two capitals before a small letter); longer; then the first in
+    code-point order (negated code points, so ``max`` picks it)."""
+    def letters(w):
+        return sum(c.isalpha() for c in w)
+
+    def bad(w):
+        shouted = letters(w) >= 4 and not any(c.islower() for c in w)
+        cs = [c for c in w if c.isalpha()][:3]
+        slipped = len(cs) == 3 and cs[0].isupper() and cs[1].isupper() and cs[2].islower()
+        return shouted or slipped
+
+    capital = any(c.isupper() for c in name)
+    acronym = not any(c.isspace() for c in name) and 1 <= letters(name) <= 3 and not any(c.islower() for c in name)
+    return (capital, acronym, -sum(bad(w) for w in name.split()), len(name), [-ord(c) for c in name] + [0])
+
+
+def _normalize_name(name: str) -> str:
+    """gleaner_extract::normalize_name: lower case, curly apostrophes folded, white space collapsed."""
+    return " ".join(name.replace("\u2019", "'").replace("\u2018", "'").lower().split())
+
+
 def _merge_entities(df):
     """Partial ``entities`` rows (one per batch) into one row per entity, as the CLI's catalog."""
     from pyspark.sql import functions as F
@@ -110,7 +134,9 @@ def _merge_entities(df):
 
     @F.udf(T.StructType([T.StructField("name", T.StringType()), T.StructField("aliases", T.ArrayType(T.StringType()))]))
     def name_and_aliases(names, aliases):
-        best = sorted(set(names), key=lambda s: (-len(s), s))[0]
+        # As the catalog: an alias that is the whole name in another form may be the name.
+        keys = {_normalize_name(n) for n in names}
+        best = max(set(names) | {a for a in aliases if _normalize_name(a) in keys}, key=_name_rank)
         others = sorted((set(names) | set(aliases)) - {best})
         return (best, others)
 
