@@ -7,12 +7,13 @@
 use gleaner_export::{DatasetWriter, Formats, RunInfo};
 use gleaner_extract::{
     entity_id, Argument, DateMention, Extraction, Extractor, Label, Mention, NumberKind, NumberMention, Pipeline,
-    Predicate, Qualifier, Relation, Rows, TimexType,
+    Predicate, Qualifier, Quote, QuoteKind, Relation, Rows, TimexType,
 };
 use gleaner_ingest::{ingest, Body, Document, Issue, Metadata, RawDocument};
 
 /// Capitalized words are MISC mentions, digits are numbers, month names are dates, and
-/// consecutive mentions in a sentence are related. Nonsense, but every field gets a value.
+/// consecutive mentions in a sentence are related, the first quoting the sentence. Nonsense,
+/// but every field gets a value.
 #[derive(Debug)]
 struct Toy;
 
@@ -22,7 +23,7 @@ impl Extractor for Toy {
     }
 
     fn makes(&self) -> &'static [Rows] {
-        &[Rows::Mentions, Rows::Numbers, Rows::Dates, Rows::Relations]
+        &[Rows::Mentions, Rows::Numbers, Rows::Dates, Rows::Relations, Rows::Quotes]
     }
 
     fn extract(&self, doc: &Document, out: &mut Extraction) {
@@ -46,6 +47,18 @@ impl Extractor for Toy {
                     });
                     let here = Argument { entity_id: id, span: token.span };
                     if let Some(subject) = previous.replace(here.clone()) {
+                        let k = out.quotes.len();
+                        out.quotes.push(Quote {
+                            sentence: i,
+                            span: sentence.span,
+                            kind: QuoteKind::ALL[k % 3],
+                            speaker: subject.span,
+                            // Every other speaker unknown, so the nullable column holds nulls too.
+                            speaker_entity: (k % 2 == 0).then(|| subject.entity_id.clone()),
+                            cue: here.span,
+                            confidence: 0.5,
+                            rule: "toy",
+                        });
                         out.relations.push(Relation {
                             sentence: i,
                             subject,
