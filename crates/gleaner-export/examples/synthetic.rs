@@ -54,7 +54,7 @@ impl Extractor for Toy {
                             kind: QuoteKind::ALL[k % 3],
                             speaker: subject.span,
                             // Every other speaker unknown, so the nullable column holds nulls too.
-                            speaker_entity: (k % 2 == 0).then(|| subject.entity_id.clone()),
+                            speaker_entity: k.is_multiple_of(2).then(|| subject.entity_id.clone()),
                             cue: here.span,
                             confidence: 0.5,
                             rule: "toy",

@@ -65,6 +65,14 @@ pub fn entity_id(label: &str, name: &str) -> String {
     format!("{label}:{:016x}", xxh3_64(key.as_bytes()))
 }
 
+/// The stable id of an entity known by a gazetteer key (`scheme` "iso" and `key` "US" for a
+/// country): the same in every corpus, whatever the name it was written with. Shaped as
+/// [`entity_id`]'s, and never equal to one (the key is hashed with its scheme).
+pub fn gazetteer_id(label: &str, scheme: &str, key: &str) -> String {
+    let key = format!("{label}\u{1f}{scheme}\u{1e}{key}");
+    format!("{label}:{:016x}", xxh3_64(key.as_bytes()))
+}
+
 /// One row of the `entities` table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntityRecord {

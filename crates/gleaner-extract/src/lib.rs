@@ -62,7 +62,7 @@ mod testkit;
 mod types;
 mod words;
 
-pub use catalog::{collapse_space, entity_id, name_rank, normalize_name, EntityCatalog, EntityRecord};
+pub use catalog::{collapse_space, entity_id, gazetteer_id, name_rank, normalize_name, EntityCatalog, EntityRecord};
 pub use resources::Resources;
 pub use types::{
     Argument, DateMention, Extraction, Label, Mention, NumberKind, NumberMention, Predicate, Qualifier, Quote,

@@ -41,7 +41,7 @@ mod train;
 
 use std::sync::OnceLock;
 
-use gleaner_ingest::{Document, Issue, Span};
+use gleaner_ingest::{lang, Document, Issue, Span};
 
 pub use crate::linear::{Clusters, Model, ModelError};
 pub use lexicon::key_form;
@@ -868,11 +868,19 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
             let j = best[r].unwrap_or(i);
             let label = label[group_of[j]];
             let name = display(doc.slice(found[j].span)).to_owned();
+            // A country, by any of its names ("U.S.", "US", "the United States"): one entity in
+            // every document and corpus, its id from its ISO code, its name GeoNames'.
+            let (entity_id, name) = match (label, lang::en::lists::country(&name)) {
+                (Label::Gpe, Some(c)) => {
+                    (crate::catalog::gazetteer_id(label.as_str(), "iso", c.code), c.name.to_owned())
+                }
+                _ => (entity_id(label.as_str(), &name), name),
+            };
             Mention {
                 sentence: f.sentence,
                 span: f.span,
                 label,
-                entity_id: entity_id(label.as_str(), &name),
+                entity_id,
                 name,
                 confidence: f.confidence.clamp(0.0, 1.0),
                 method: f.method,

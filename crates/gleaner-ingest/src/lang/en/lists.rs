@@ -25,3 +25,79 @@ pub const ORG_WORDS: &str = include_str!("lists/org_words.txt");
 pub const FIRST_NAMES: &str = include_str!("lists/first_names.txt");
 /// Words that make a place non-political (LOC), facility words (FAC) and event words (EVENT).
 pub const PLACE_WORDS: &str = include_str!("lists/place_words.txt");
+
+/// Every country (ISO 3166-1 alpha-2 code, GeoNames id, GeoNames' English name) and the other
+/// names news gives them, from GeoNames (CC BY 4.0): see `lists/README.md`.
+pub const COUNTRY_CODES: &str = include_str!("lists/country_codes.tsv");
+
+/// A country, as [`country`] finds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code: `US`.
+    pub code: &'static str,
+    /// The GeoNames id of the country: 6252001.
+    pub geonames_id: u32,
+    /// GeoNames' English name: "United States".
+    pub name: &'static str,
+}
+
+/// The form a country's name is looked up by: lower case, periods dropped, white space
+/// collapsed, a leading "the" dropped ("the U.S." and "US" are "us").
+fn country_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['.', '’'], "");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = if words.first() == Some(&"the") { &words[1..] } else { &words[..] };
+    words.join(" ")
+}
+
+/// The country a name names ("U.S.", "the United States", "Burma"), if it is one of
+/// [`COUNTRY_CODES`].
+pub fn country(name: &str) -> Option<Country> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static BY_NAME: OnceLock<HashMap<String, Country>> = OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut ids = HashMap::new();
+        let mut names = HashMap::new();
+        let rows: Vec<(&str, &str, &str, bool)> = COUNTRY_CODES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, f.next()?, f.next()?, f.next() == Some("ambiguous")))
+            })
+            .collect();
+        for &(code, id, name, _) in &rows {
+            if let Ok(id) = id.parse::<u32>() {
+                ids.insert(code, (id, name));
+            }
+        }
+        // An ambiguous name ("Georgia", also a US state) names the country but is not looked up.
+        for &(code, _, name, _) in rows.iter().filter(|r| !r.3) {
+            if let Some(&(geonames_id, official)) = ids.get(code) {
+                names.insert(country_key(name), Country { code, geonames_id, name: official });
+            }
+        }
+        names
+    });
+    by_name.get(&country_key(name)).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_are_found_by_any_of_their_names() {
+        for name in ["United States", "the U.S.", "US", "U.S.A.", "United States of America"] {
+            let c = country(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!((c.code, c.geonames_id, c.name), ("US", 6252001, "United States"));
+        }
+        assert_eq!(country("Burma").map(|c| c.code), Some("MM"));
+        assert_eq!(country("Britain").map(|c| c.name), Some("United Kingdom"));
+        // Names of more than one place, or of none, are no country.
+        for name in ["America", "Korea", "Congo", "Georgia", "Paris"] {
+            assert_eq!(country(name), None, "{name}");
+        }
+    }
+}
