@@ -36,8 +36,10 @@ pub fn collapse_space(name: &str) -> String {
 /// 1. a form with a capital letter over one without ("ACME" over "acme");
 /// 2. an acronym, one word of up to three letters in capitals ("US" over a title's "Us");
 /// 3. fewer badly cased words: a word of four letters or more all in capitals, as headlines
-///    write them ("Japan" over "JAPAN", "United States" over "UNITED States"), or one whose
-///    first two letters are capitals before a small one ("COmmission");
+///    write them ("Japan" over "JAPAN", "United States" over "UNITED States"), one whose
+///    first two letters are capitals before a small one ("COmmission"), or a short function
+///    word capitalized inside the name, as titles write it ("Bank of America" over "Bank Of
+///    America");
 /// 4. the longest, then the first in code-point order.
 pub fn name_rank(name: &str) -> (bool, bool, std::cmp::Reverse<usize>, usize, std::cmp::Reverse<&str>) {
     let capital = name.chars().any(char::is_uppercase);
@@ -47,12 +49,33 @@ pub fn name_rank(name: &str) -> (bool, bool, std::cmp::Reverse<usize>, usize, st
         && !name.chars().any(char::is_lowercase);
     let bad = name
         .split_whitespace()
-        .filter(|w| {
+        .enumerate()
+        .filter(|&(i, w)| {
             let shouted = letters(w) >= 4 && !w.chars().any(char::is_lowercase);
             let mut cs = w.chars().filter(|c| c.is_alphabetic());
             let slipped = matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some(b), Some(c))
                 if a.is_uppercase() && b.is_uppercase() && c.is_lowercase());
-            shouted || slipped
+            let titled = i > 0
+                && matches!(
+                    w,
+                    "Of" | "And"
+                        | "The"
+                        | "For"
+                        | "In"
+                        | "On"
+                        | "At"
+                        | "To"
+                        | "De"
+                        | "Du"
+                        | "La"
+                        | "Le"
+                        | "Von"
+                        | "Van"
+                        | "Der"
+                        | "Del"
+                        | "Da"
+                );
+            shouted || slipped || titled
         })
         .count();
     (capital, acronym, std::cmp::Reverse(bad), name.chars().count(), std::cmp::Reverse(name))
@@ -129,13 +152,8 @@ impl EntityCatalog {
                 let old = std::mem::replace(&mut rec.name, name);
                 rec.aliases.insert(old);
             }
-            // A surface form of the whole name ("JAPAN" where the name is "Japan") may be the
-            // better name; a part of it ("Blair" of "Tony Blair") never is.
             let surface = collapse_space(doc.slice(m.span));
-            if name_rank(&surface) > name_rank(&rec.name) && normalize_name(&surface) == normalize_name(&rec.name) {
-                let old = std::mem::replace(&mut rec.name, surface);
-                rec.aliases.insert(old);
-            } else if surface != rec.name {
+            if surface != rec.name {
                 rec.aliases.insert(surface);
             }
             rec.aliases.remove(&rec.name);
@@ -203,6 +221,8 @@ mod tests {
         assert!(name_rank("ACME") > name_rank("acme") && name_rank("US") > name_rank("Us"));
         assert!(name_rank("Japan") > name_rank("JAPAN") && name_rank("Commission") > name_rank("COmmission"));
         assert!(name_rank("IBM Corp") > name_rank("IBM CORP"));
+        assert!(name_rank("Bank of America") > name_rank("Bank Of America"));
+        assert!(name_rank("United States") > name_rank("United states"));
     }
 
     fn mention(doc: &Document, surface: &str, name: &str) -> Mention {

@@ -121,7 +121,7 @@ pub(super) fn month_form(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found
     }
     // "September of that year", "May of the same year": the year the text is at.
     if let (true, Some((end, step)), true) = (words.lw(i + 1) == "of", that_year(words, k), ctx.told.year) {
-        let val = Val::later(Kind::Month, None, move |env| {
+        let val = Val::later(Kind::Month, Some(Val::Partial(format!("XXXX-{m:02}"))), move |env| {
             let y = env.reference.year?;
             Some(Done { val: Val::Month(y + step, m), range: None, from: NaiveDate::from_ymd_opt(y, 1, 1) })
         });
@@ -167,8 +167,11 @@ pub(super) fn bare_month(tense: Tense, m: u32) -> Val {
 /// A month and day without their year ("May 5", "Christmas Day"), placed by the clause's tense.
 pub(super) fn month_day(ctx: &Ctx, m: u32, d: u32) -> Val {
     let tense = ctx.tense;
-    Val::at_anchor(Kind::Day, Some(Val::Partial(format!("XXXX-{m:02}-{d:02}"))), move |a| {
-        resolve_month_day(a, tense, m, d).map(Val::Day)
+    let unknown = Val::Partial(format!("XXXX-{m:02}-{d:02}"));
+    // A day the calendar lacks ("September 31") stays as written, its year unknown.
+    let lacking = unknown.clone();
+    Val::at_anchor(Kind::Day, Some(unknown), move |a| {
+        Some(resolve_month_day(a, tense, m, d).map_or_else(|| lacking.clone(), Val::Day))
     })
 }
 

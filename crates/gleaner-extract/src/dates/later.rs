@@ -131,6 +131,13 @@ impl Val {
         p.strip_prefix("XXXX-")?.get(..2)?.parse().ok().filter(|m| (1..=12).contains(m))
     }
 
+    /// The day of a day to be settled, as its unknown value writes it ("XXXX-04-08": 8).
+    pub(super) fn unknown_day(&self) -> Option<u32> {
+        let Val::Later(Later { unknown: Some(u), .. }) = self else { return None };
+        let Val::Partial(p) = &**u else { return None };
+        p.strip_prefix("XXXX-")?.get(3..5)?.parse().ok()
+    }
+
     /// Is the value counted from an anchor, to be settled by the pass?
     pub(super) fn is_later(&self) -> bool {
         matches!(self, Val::Later(_))
@@ -243,13 +250,17 @@ pub(super) fn settle(recognized: &[Recognized], anchor: Option<NaiveDate>, out: 
                     // A reference or an amount of time is no date counted from the anchor
                     // ("2,500 years ago" is the past).
                     Some(d) => {
-                        let anchored = f.anchored && !matches!(d.val.kind(), Kind::Ref | Kind::Duration | Kind::Set);
+                        let unknown_year = matches!(&d.val, Val::Partial(p) if p.starts_with("XXXX"));
+                        let anchored = f.anchored
+                            && !unknown_year
+                            && !matches!(d.val.kind(), Kind::Ref | Kind::Duration | Kind::Set);
                         (d.val, d.range.or(f.range), d.from, anchored)
                     }
-                    // Nothing to count from, or a day the calendar lacks: the unknown value.
-                    None => match &l.unknown {
-                        Some(u) => ((**u).clone(), None, None, false),
-                        None => {
+                    // Nothing to count from: the unknown value. With an anchor, a value that
+                    // does not settle (a story's time never named) gives no row.
+                    None => match (&l.unknown, anchor) {
+                        (Some(u), None) => ((**u).clone(), None, None, false),
+                        _ => {
                             previous = None;
                             continue;
                         }

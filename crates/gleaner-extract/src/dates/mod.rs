@@ -486,6 +486,13 @@ fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
         return None;
     }
     let n = day_at(words, k + 1).filter(|&n| n > day)?;
+    // A first day known only as written ("XXXX-04-24"): its day must be the one before the
+    // conjunction, and the second a day its month has.
+    if known.is_none()
+        && month.is_some_and(|m| first.val.unknown_day() != Some(day) || NaiveDate::from_ymd_opt(2000, m, n).is_none())
+    {
+        return None;
+    }
     let (year, end) = match (words.lw(k + 2), year_at(words, k + 3)) {
         (",", Some(y)) => (Some(y), k + 4),
         _ => (None, k + 2),
@@ -495,7 +502,14 @@ fn second_day(words: &Words<'_>, first: &mut Found) -> Option<Found> {
     }
     let val = second(Box::new(move |d| NaiveDate::from_ymd_opt(year.unwrap_or(d.year()), d.month(), n)), None, n)?;
     if let Some(y) = year {
-        // The year written after the second day is the first's too.
+        // The year written after the second day is the first's too: both are known now when
+        // the month is written ("April 24 and 25, 2020"), else (a weekday's date) once the
+        // first is settled.
+        if let (None, Some(m)) = (known, month) {
+            first.val = Val::Day(NaiveDate::from_ymd_opt(y, m, day)?);
+            first.anchored = false;
+            return Some(found(first.rule, k + 1, end, Val::Day(NaiveDate::from_ymd_opt(y, m, n)?), false));
+        }
         let taken = std::mem::replace(first, found(first.rule, 0, 0, Val::Ref(""), false));
         *first = taken.map(Kind::Day, move |v| match v {
             Val::Day(d) => NaiveDate::from_ymd_opt(y, d.month(), d.day()).map(Val::Day),
@@ -546,7 +560,13 @@ fn year_quarter(words: &Words<'_>, _: &Ctx, f: Found) -> Found {
         _ => return f,
     };
     let year = f.val.clone();
-    let val = Val::later(Kind::Quarter, Some(Val::Partial("XXXX-QX".into())), move |env| {
+    // Without an anchor: the quarter of a written year, its number unknown ("1988-QX").
+    let unknown = match (&f.val, q) {
+        (&Val::Year(y), None) => format!("{y:04}-QX"),
+        (_, Some(q)) => format!("XXXX-Q{q}"),
+        _ => "XXXX-QX".into(),
+    };
+    let val = Val::later(Kind::Quarter, Some(Val::Partial(unknown)), move |env| {
         let year = year.settled(env)?;
         let Val::Year(y) = year.val else { return None };
         let q = match q {

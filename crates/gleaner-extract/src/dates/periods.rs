@@ -95,6 +95,12 @@ pub(super) fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         Some(Done { range: Some(range), ..d })
     };
     let kind = inner.val.kind();
+    // A period to be settled is not known yet: the part must fit the shortest period of its
+    // kind ("the first 30 days of this month" does not fit February), so that it always
+    // settles; otherwise the form declines, as it does for a written period too long.
+    if inner.val.is_later() && !fits_shortest(kind, inner.val.unknown_month(), letter, n) {
+        return None;
+    }
     let inner = inner.then(kind, part)?;
     let modifier = if from_start { TimexMod::Start } else { TimexMod::End };
     Some(Found {
@@ -108,6 +114,32 @@ pub(super) fn period_of(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found>
         aside,
         ..inner
     })
+}
+
+/// Does a part of `n` units (`letter`) fit in every period of kind `kind` (of month `month`,
+/// when the month is written)?
+fn fits_shortest(kind: Kind, month: Option<u32>, letter: &str, n: u32) -> bool {
+    // The shortest period of a kind, in days, weeks and months.
+    let month_days = match month {
+        Some(2) | None => 28,
+        Some(4 | 6 | 9 | 11) => 30,
+        Some(_) => 31,
+    };
+    let (days, weeks, months) = match kind {
+        Kind::Day => (1, 0, 0),
+        Kind::Week => (7, 1, 0),
+        Kind::Month => (month_days, 4, 1),
+        Kind::Quarter | Kind::Season => (89, 12, 3),
+        Kind::Half => (181, 25, 6),
+        Kind::Year => (365, 52, 12),
+        _ => (0, 0, 0),
+    };
+    match letter {
+        "D" => n <= days,
+        "W" => n <= weeks,
+        "Q" => 3 * n <= months,
+        _ => n <= months,
+    }
 }
 
 /// The days of the first or last `n` units (`letter`: days, weeks, months, quarters) of the
@@ -420,7 +452,7 @@ pub(super) fn quarter(words: &Words<'_>, ctx: &Ctx, i: usize) -> Option<Found> {
     }
     // "the fourth quarter of that year", "of the same year": the year the text is at.
     if let (true, Some((end, step)), true) = (of > k, that_year(words, of), ctx.told.year) {
-        let val = Val::later(Kind::Quarter, None, move |env| {
+        let val = Val::later(Kind::Quarter, Some(Val::Partial(format!("XXXX-Q{q}"))), move |env| {
             let y = env.reference.year?;
             Some(Done { val: Val::Quarter(y + step, q), range: None, from: NaiveDate::from_ymd_opt(y, 1, 1) })
         });

@@ -100,10 +100,11 @@ pub(super) fn future_point(
         _ => return None,
     };
     let letter = u.letter;
-    Some(Val::at_anchor(kind, Some(Val::Duration(duration.to_owned())), move |a| {
+    let duration = duration.to_owned();
+    Some(Val::at_anchor(kind, Some(Val::Duration(duration.clone())), move |a| {
         Some(match letter {
             // "will run out in 9000 years": past year 9999, it stays the duration.
-            "Y" if a.year() + n > *YEARS.end() => return None,
+            "Y" if a.year() + n > *YEARS.end() => return Some(Val::Duration(duration.clone())),
             "Y" => Val::Year(a.year() + n),
             "M" => {
                 let (y, m) = add_months(a.year(), a.month(), n);
@@ -330,7 +331,7 @@ pub(super) fn relative_unit(words: &Words<'_>, _: &Ctx, i: usize) -> Option<Foun
         "century" => Kind::Century,
         _ => return None,
     };
-    let unknown = if kind == Kind::Partial { unknown(Some("week")) } else { unknown(None) };
+    let unknown = if kind == Kind::Partial { Some(Val::Partial("XXXX-WXX-WE".into())) } else { unknown(None) };
     let val = Val::at_anchor(kind, unknown, move |a| {
         Some(match kind {
             Kind::Week => {

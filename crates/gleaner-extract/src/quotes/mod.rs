@@ -152,10 +152,11 @@ impl Cx<'_, '_> {
         if matches!(w.w(k), "," | "—" | "--") {
             k += 1;
         }
+        let before = w.spans[o].start;
         let (speaker, cue) = if en::speech_verb(w.lw(k)) {
-            (self.speaker_from(k + 1)?, k)
+            (self.speaker_from(k + 1, before)?, k)
         } else {
-            let s = self.speaker_from(k)?;
+            let s = self.speaker_from(k, before)?;
             let cue = s.last + 1;
             en::speech_verb(w.lw(cue)).then_some(())?;
             (s, cue)
@@ -187,6 +188,11 @@ impl Cx<'_, '_> {
             (1..n).find(|&k| en::speech_verb(w.lw(k)) && !matches!(w.lw(k), "say" | "tell" | "asks" | "asked"))?;
         let speaker = self.speaker_before(cue)?;
         let mut first = cue + 1;
+        // "told the committee that ...": whom it was told, up to "that" (without "that", only
+        // "told reporters" is read: the clause could not be told from its addressee).
+        if matches!(w.lw(cue), "told" | "tells") && w.lw(first) != "reporters" {
+            first = (first..(first + 7).min(n)).find(|&j| w.lw(j) == "that")?;
+        }
         // "said yesterday", "said on Monday", "told reporters": when and to whom, before the clause.
         while first < n
             && (matches!(w.lw(first), "yesterday" | "today" | "tonight" | "on" | "last" | "earlier" | "reporters")
@@ -242,13 +248,16 @@ impl Cx<'_, '_> {
                         | "these"
                         | "those"
                 ) || self.mentions.iter().any(|m| m.span.start == w.spans[first].start));
-        let quoted = pairs.iter().any(|&(o, c)| o >= first && c <= last + 1);
+        // A quotation in the clause, its closing mark after the final period too ("the plan
+        // was “a disaster.”").
+        let quoted = pairs.iter().any(|&(o, _)| o >= first);
         let (kind, rule) = match (quoted, subject) {
             (true, _) => (QuoteKind::Mixed, "mixed_after_cue"),
             (false, true) => (QuoteKind::Indirect, "said_that"),
             (false, false) => return None,
         };
-        let last = if quoted { last.max(pairs.last().map_or(last, |p| p.1)) } else { last };
+        let last =
+            if quoted { pairs.iter().filter(|p| p.0 >= first).map(|p| p.1).fold(last, usize::max) } else { last };
         Some(self.quote(first, last, kind, speaker, cue, cue, rule))
     }
 
@@ -263,10 +272,11 @@ impl Cx<'_, '_> {
         // The comma before the speaker and cue, in the last eight words.
         let comma = (last.saturating_sub(8)..last).rev().find(|&k| w.w(k) == ",")?;
         let k = comma + 1;
+        let before = w.spans[0].start;
         let (speaker, cue) = if en::speech_verb(w.lw(k)) {
-            (self.speaker_from(k + 1)?, k)
+            (self.speaker_from(k + 1, before)?, k)
         } else {
-            let s = self.speaker_from(k)?;
+            let s = self.speaker_from(k, before)?;
             let cue = s.last + 1;
             en::speech_verb(w.lw(cue)).then_some(())?;
             (s, cue)
@@ -279,13 +289,14 @@ impl Cx<'_, '_> {
         Some(self.quote(0, comma - 1, QuoteKind::Indirect, speaker, cue, cue, "clause_then_speaker"))
     }
 
-    /// A speaker starting at token `k`: a pronoun, or a mention of a speaking kind.
-    fn speaker_from(&self, k: usize) -> Option<Speaker> {
+    /// A speaker starting at token `k`: a pronoun (read as a person named before byte `before`:
+    /// not inside the quotation it speaks), or a mention of a speaking kind.
+    fn speaker_from(&self, k: usize, before: u32) -> Option<Speaker> {
         let w = self.words;
         if k >= w.len() {
             return None;
         }
-        if let Some(p) = self.pronoun(k) {
+        if let Some(p) = self.pronoun(k, before) {
             return Some(p);
         }
         let m = self.mentions.iter().find(|m| m.span.start == w.spans[k].start && speaks(m.label))?;
@@ -302,7 +313,7 @@ impl Cx<'_, '_> {
             let open = (end.saturating_sub(12)..end).rev().find(|&j| w.w(j) == ",")?;
             end = open.checked_sub(1)?;
         }
-        if let Some(p) = self.pronoun(end) {
+        if let Some(p) = self.pronoun(end, w.spans[end].start) {
             return Some(p);
         }
         let m = self.mentions.iter().find(|m| m.span.end == w.spans[end].end && speaks(m.label))?;
@@ -310,13 +321,13 @@ impl Cx<'_, '_> {
         Some(Speaker { first, last: end, entity: Some(m.entity_id.clone()), named: true })
     }
 
-    /// "he" or "she" as the nearest person named before it in the document; "they", "we",
-    /// "I" as themselves (no entity).
-    fn pronoun(&self, k: usize) -> Option<Speaker> {
+    /// "he" or "she" as the nearest person named before byte `before` in the document; "they",
+    /// "we", "I" as themselves (no entity).
+    fn pronoun(&self, k: usize, before: u32) -> Option<Speaker> {
         let w = self.words;
         let entity = match w.lw(k) {
             "he" | "she" => {
-                let at = w.spans[k].start;
+                let at = before.min(w.spans[k].start);
                 self.mentions
                     .iter()
                     .rev()

@@ -103,28 +103,29 @@ def _per_document(batches: Iterator[pa.RecordBatch], text_col: str, id_col: str,
         yield pa.RecordBatch.from_arrays(columns, names=names)
 
 
+_TITLED = {"Of", "And", "The", "For", "In", "On", "At", "To", "De", "Du", "La", "Le", "Von", "Van", "Der", "Del", "Da"}
+
+
 def _name_rank(name: str):
     """gleaner_extract::name_rank, the CLI catalog's choice of a name: a capital letter; an
     acronym (one word, up to three letters, in capitals); fewer badly cased words (four letters
-    or more in capitals, or two capitals before a small letter); longer; then the first in
-    code-point order (negated code points, so ``max`` picks it)."""
+    or more in capitals, two capitals before a small letter, or a capitalized function word
+    after the first word); longer; then the first in code-point order (negated code points, so
+    ``max`` picks it)."""
     def letters(w):
         return sum(c.isalpha() for c in w)
 
-    def bad(w):
+    def bad(i, w):
         shouted = letters(w) >= 4 and not any(c.islower() for c in w)
         cs = [c for c in w if c.isalpha()][:3]
         slipped = len(cs) == 3 and cs[0].isupper() and cs[1].isupper() and cs[2].islower()
-        return shouted or slipped
+        titled = i > 0 and w in _TITLED
+        return shouted or slipped or titled
 
     capital = any(c.isupper() for c in name)
     acronym = not any(c.isspace() for c in name) and 1 <= letters(name) <= 3 and not any(c.islower() for c in name)
-    return (capital, acronym, -sum(bad(w) for w in name.split()), len(name), [-ord(c) for c in name] + [0])
-
-
-def _normalize_name(name: str) -> str:
-    """gleaner_extract::normalize_name: lower case, curly apostrophes folded, white space collapsed."""
-    return " ".join(name.replace("\u2019", "'").replace("\u2018", "'").lower().split())
+    return (capital, acronym, -sum(bad(i, w) for i, w in enumerate(name.split())), len(name),
+            [-ord(c) for c in name] + [0])
 
 
 def _merge_entities(df):
@@ -134,9 +135,7 @@ def _merge_entities(df):
 
     @F.udf(T.StructType([T.StructField("name", T.StringType()), T.StructField("aliases", T.ArrayType(T.StringType()))]))
     def name_and_aliases(names, aliases):
-        # As the catalog: an alias that is the whole name in another form may be the name.
-        keys = {_normalize_name(n) for n in names}
-        best = max(set(names) | {a for a in aliases if _normalize_name(a) in keys}, key=_name_rank)
+        best = max(set(names), key=_name_rank)
         others = sorted((set(names) | set(aliases)) - {best})
         return (best, others)
 

@@ -44,7 +44,7 @@ pub struct Country {
 /// The form a country's name is looked up by: lower case, periods dropped, white space
 /// collapsed, a leading "the" dropped ("the U.S." and "US" are "us").
 fn country_key(name: &str) -> String {
-    let lower = name.to_lowercase().replace(['.', '’'], "");
+    let lower = name.to_lowercase().replace('.', "").replace('’', "'");
     let words: Vec<&str> = lower.split_whitespace().collect();
     let words = if words.first() == Some(&"the") { &words[1..] } else { &words[..] };
     words.join(" ")
@@ -94,6 +94,7 @@ mod tests {
             assert_eq!((c.code, c.geonames_id, c.name), ("US", 6252001, "United States"));
         }
         assert_eq!(country("Burma").map(|c| c.code), Some("MM"));
+        assert_eq!(country("Côte d’Ivoire").map(|c| c.code), Some("CI"));
         assert_eq!(country("Britain").map(|c| c.name), Some("United Kingdom"));
         // Names of more than one place, or of none, are no country.
         for name in ["America", "Korea", "Congo", "Georgia", "Paris"] {
