@@ -515,41 +515,30 @@ impl Row for Mention {
     }
 }
 
-impl Row for NumberMention {
-    fn sentence(&self) -> u32 {
-        self.sentence
-    }
-    fn sentence_mut(&mut self) -> &mut u32 {
-        &mut self.sentence
-    }
-    fn spans(&self) -> [Option<Span>; 3] {
-        [Some(self.span), None, None]
-    }
-    fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
-        [Some(&mut self.span), None, None]
-    }
-    fn order(&self, other: &Self) -> std::cmp::Ordering {
-        self.span.cmp(&other.span)
-    }
+/// `Row` for a row of one span, ordered by it.
+macro_rules! one_span_row {
+    ($($row:ty),*) => {$(
+        impl Row for $row {
+            fn sentence(&self) -> u32 {
+                self.sentence
+            }
+            fn sentence_mut(&mut self) -> &mut u32 {
+                &mut self.sentence
+            }
+            fn spans(&self) -> [Option<Span>; 3] {
+                [Some(self.span), None, None]
+            }
+            fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
+                [Some(&mut self.span), None, None]
+            }
+            fn order(&self, other: &Self) -> std::cmp::Ordering {
+                self.span.cmp(&other.span)
+            }
+        }
+    )*};
 }
 
-impl Row for DateMention {
-    fn sentence(&self) -> u32 {
-        self.sentence
-    }
-    fn sentence_mut(&mut self) -> &mut u32 {
-        &mut self.sentence
-    }
-    fn spans(&self) -> [Option<Span>; 3] {
-        [Some(self.span), None, None]
-    }
-    fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
-        [Some(&mut self.span), None, None]
-    }
-    fn order(&self, other: &Self) -> std::cmp::Ordering {
-        self.span.cmp(&other.span)
-    }
-}
+one_span_row!(NumberMention, DateMention);
 
 impl Row for Relation {
     fn sentence(&self) -> u32 {

@@ -153,14 +153,7 @@ impl Cx<'_, '_> {
             k += 1;
         }
         let before = w.spans[o].start;
-        let (speaker, cue) = if en::speech_verb(w.lw(k)) {
-            (self.speaker_from(k + 1, before)?, k)
-        } else {
-            let s = self.speaker_from(k, before)?;
-            let cue = s.last + 1;
-            en::speech_verb(w.lw(cue)).then_some(())?;
-            (s, cue)
-        };
+        let (speaker, cue) = self.cue_and_speaker(k, before)?;
         let kind = if self.opens_clause(o) { QuoteKind::Direct } else { QuoteKind::Mixed };
         let end = speaker.last.max(cue);
         Some((self.quote(o + 1, c - 1, kind, speaker, cue, cue, "quote_then_speaker"), end))
@@ -273,20 +266,25 @@ impl Cx<'_, '_> {
         let comma = (last.saturating_sub(8)..last).rev().find(|&k| w.w(k) == ",")?;
         let k = comma + 1;
         let before = w.spans[0].start;
-        let (speaker, cue) = if en::speech_verb(w.lw(k)) {
-            (self.speaker_from(k + 1, before)?, k)
-        } else {
-            let s = self.speaker_from(k, before)?;
-            let cue = s.last + 1;
-            en::speech_verb(w.lw(cue)).then_some(())?;
-            (s, cue)
-        };
+        let (speaker, cue) = self.cue_and_speaker(k, before)?;
         // Only a time, a place or an audience may follow the cue ("on Tuesday", "in a
         // statement", "told reporters").
         if last > speaker.last.max(cue) + 4 || comma < 4 {
             return None;
         }
         Some(self.quote(0, comma - 1, QuoteKind::Indirect, speaker, cue, cue, "clause_then_speaker"))
+    }
+
+    /// A cue and its speaker from token `k`: "said Smith" or "Smith said" (the speaker read
+    /// as [`Cx::speaker_from`] does, with `before`). Returns the speaker and the cue's token.
+    fn cue_and_speaker(&self, k: usize, before: u32) -> Option<(Speaker, usize)> {
+        let w = self.words;
+        if en::speech_verb(w.lw(k)) {
+            return Some((self.speaker_from(k + 1, before)?, k));
+        }
+        let s = self.speaker_from(k, before)?;
+        let cue = s.last + 1;
+        en::speech_verb(w.lw(cue)).then_some((s, cue))
     }
 
     /// A speaker starting at token `k`: a pronoun (read as a person named before byte `before`:
