@@ -51,6 +51,7 @@ impl Extractor for Toy {
                         out.quotes.push(Quote {
                             sentence: i,
                             span: sentence.span,
+                            last_sentence: i,
                             kind: QuoteKind::ALL[k % 3],
                             speaker: subject.span,
                             // Every other speaker unknown, so the nullable column holds nulls too.

@@ -448,6 +448,9 @@ pub struct Quote {
     pub sentence: u32,
     /// Byte span of the content, without its quotation marks.
     pub span: Span,
+    /// The sentence where the content ends (a quotation may run over several sentences of a
+    /// paragraph); `sentence` when it ends where it starts.
+    pub last_sentence: u32,
     /// Direct, mixed or indirect.
     pub kind: QuoteKind,
     /// Byte span of the mention the speaker is read from: a name, or a pronoun.
@@ -469,6 +472,12 @@ impl Row for Quote {
     fn sentence_mut(&mut self) -> &mut u32 {
         &mut self.sentence
     }
+    fn last_sentence(&self) -> u32 {
+        self.last_sentence
+    }
+    fn last_sentence_mut(&mut self) -> Option<&mut u32> {
+        Some(&mut self.last_sentence)
+    }
     fn spans(&self) -> [Option<Span>; 3] {
         [Some(self.span), Some(self.speaker), Some(self.cue)]
     }
@@ -488,6 +497,14 @@ pub trait Row {
     fn sentence(&self) -> u32;
     /// The sentence, to move.
     fn sentence_mut(&mut self) -> &mut u32;
+    /// The last sentence its spans reach (a quotation may run over several): its own by default.
+    fn last_sentence(&self) -> u32 {
+        self.sentence()
+    }
+    /// The last sentence, to move, when it is kept apart from the first.
+    fn last_sentence_mut(&mut self) -> Option<&mut u32> {
+        None
+    }
     /// The spans the row points at, the one that orders the table first (up to three).
     fn spans(&self) -> [Option<Span>; 3];
     /// The spans, to move.
@@ -683,6 +700,9 @@ row_tables! {
 fn shift_rows<R: Row>(rows: &mut [R], bytes: u32, sentences: u32) {
     for r in rows {
         *r.sentence_mut() += sentences;
+        if let Some(last) = r.last_sentence_mut() {
+            *last += sentences;
+        }
         for s in r.spans_mut().into_iter().flatten() {
             s.start += bytes;
             s.end += bytes;
@@ -690,16 +710,17 @@ fn shift_rows<R: Row>(rows: &mut [R], bytes: u32, sentences: u32) {
     }
 }
 
-/// Every row of `rows` lies in an extractable sentence, inside it, and in order.
+/// Every row of `rows` lies in extractable sentences (its own, or its first to its last),
+/// inside them, and in order.
 fn validate_rows<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document) -> Result<(), String> {
     for (i, r) in rows.iter().enumerate() {
-        let sentence = r.sentence();
-        let s = &doc.sentences[sentence as usize];
-        if !s.zone.is_extractable() {
-            return Err(format!("{table} row {i} is in sentence {sentence}, of zone {}", s.zone.as_str()));
+        let (sentence, last) = (r.sentence(), r.last_sentence());
+        let (s, e) = (&doc.sentences[sentence as usize], &doc.sentences[last as usize]);
+        if let Some(z) = (sentence..=last).map(|k| doc.sentences[k as usize].zone).find(|z| !z.is_extractable()) {
+            return Err(format!("{table} row {i} is in sentences {sentence}..={last}, of zone {}", z.as_str()));
         }
-        if let Some(sp) = r.spans().into_iter().flatten().find(|sp| sp.start < s.span.start || sp.end > s.span.end) {
-            return Err(format!("{table} row {i}: span {sp:?} outside its sentence {sentence} {:?}", s.span));
+        if let Some(sp) = r.spans().into_iter().flatten().find(|sp| sp.start < s.span.start || sp.end > e.span.end) {
+            return Err(format!("{table} row {i}: span {sp:?} outside its sentences {sentence}..={last}"));
         }
     }
     match rows.windows(2).position(|w| w[0].spans()[0] > w[1].spans()[0]) {
@@ -713,7 +734,7 @@ fn validate_rows<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document
 fn bad_row<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document) -> Option<String> {
     let ok = |s: Span| s.start <= s.end && doc.text.get(s.range()).is_some();
     rows.iter().find_map(|r| {
-        let i = r.sentence();
+        let i = r.sentence().max(r.last_sentence());
         let bad = r.spans().into_iter().flatten().find(|s| !ok(*s));
         (bad.is_some() || i as usize >= doc.sentences.len())
             .then(|| format!("a {table} row with span {bad:?} in sentence {i}"))

@@ -13,8 +13,11 @@
 //! person named before them in the document, whose entity the row names. The cue is a verb of
 //! `lang::en::speech_verb` ("said", "told", "tweeted") or "according to".
 //!
-//! Left for later (issue #22): quotations across sentences and paragraphs, interrupted quotations
-//! ("X," she said, "Y") as one, speakers named by a role earlier in the story ("the spokesman").
+//! A quotation may run over several sentences of its paragraph (“We will win. We always
+//! have,” she said.): its row starts in the sentence of its opening mark.
+//!
+//! Left for later (issue #22): quotations across paragraphs, interrupted quotations ("X," she
+//! said, "Y") as one, speakers named by a role earlier in the story ("the spokesman").
 //!
 //! ```
 //! use gleaner_extract::{entities::Entities, quotes::Quotes, Pipeline, QuoteKind};
@@ -87,12 +90,37 @@ impl Extractor for Quotes {
         let mut words = Words::default();
         let mut found = Vec::new();
         let mentions = &out.mentions;
+        // A quotation opened in an earlier sentence of the paragraph and not yet closed.
+        let mut open: Option<Open> = None;
         words.each_sentence(doc, |words, sentence| {
             let cx = Cx { words, mentions, sentence };
-            cx.quotations(&mut found);
+            let paragraph = doc.sentences[sentence as usize].paragraph;
+            let carried = open.take().filter(|o| o.paragraph == paragraph && o.sentence + 1 == sentence);
+            open = cx.quotations(carried, paragraph, &mut found);
         });
         out.quotes.extend(found);
     }
+}
+
+/// A quotation whose opening mark is in an earlier sentence: where its content starts, and
+/// the speaker and cue written before it ("Smith said: “...").
+struct Open {
+    sentence: u32,
+    paragraph: u32,
+    /// The first byte of the content.
+    start: u32,
+    /// The opening mark's first byte (a "he" is read as a person named before it).
+    mark: u32,
+    /// The speaker and cue before the opening mark, as spans.
+    lead: Option<Said>,
+}
+
+/// A speaker and cue, as spans (to outlive their sentence).
+struct Said {
+    speaker: Span,
+    entity: Option<String>,
+    named: bool,
+    cue: Span,
 }
 
 /// One sentence, and the document's mentions.
@@ -112,10 +140,26 @@ struct Speaker {
 }
 
 impl Cx<'_, '_> {
-    fn quotations(&self, out: &mut Vec<Quote>) {
+    /// The quotations of the sentence, after closing `carried` (a quotation opened in the
+    /// sentence before); returns the quotation this sentence opens and leaves open.
+    fn quotations(&self, carried: Option<Open>, paragraph: u32, out: &mut Vec<Quote>) -> Option<Open> {
         let w = self.words;
         let n = w.len();
-        let marks: Vec<usize> = (0..n).filter(|&k| en::quotation_mark(w.w(k))).collect();
+        let mut marks: Vec<usize> = (0..n).filter(|&k| en::quotation_mark(w.w(k))).collect();
+        if let Some(open) = carried {
+            match marks.first().copied() {
+                // Closed here: "... . We will win,” he said."
+                Some(c) if closes(w.w(c)) => {
+                    marks.remove(0);
+                    if let Some(q) = self.close_carried(open, c) {
+                        out.push(q);
+                    }
+                }
+                // Still open (a sentence of the quotation without marks): carried on.
+                None => return Some(Open { sentence: self.sentence, ..open }),
+                _ => {}
+            }
+        }
         // Quotation marks paired in order: an opening mark, then the next mark.
         let mut pairs = Vec::new();
         let mut k = 0;
@@ -128,7 +172,14 @@ impl Cx<'_, '_> {
                 k += 1;
             }
         }
+        // An opening mark left without its closing one, after every pair: the quotation goes on
+        // in the next sentence.
+        let unpaired =
+            marks.last().copied().filter(|&o| opens(w.w(o)) && o + 1 < n && pairs.last().is_none_or(|p| p.1 < o));
         let mut used = vec![false; n];
+        if let Some(o) = unpaired {
+            used[o] = true;
+        }
         for &(o, c) in &pairs {
             if let Some(q) = self.quote_then_speaker(o, c).or_else(|| self.speaker_then_quote(o, c)) {
                 used[o..=q.1].iter_mut().for_each(|u| *u = true);
@@ -137,12 +188,64 @@ impl Cx<'_, '_> {
         }
         // Reported speech, partly quoted or not: from a cue to the end of the sentence, or from
         // the start of the sentence to a final cue.
-        if used.iter().any(|u| *u) {
-            return;
+        if !used.iter().any(|u| *u) {
+            if let Some(q) = self.after_cue(&pairs).or_else(|| self.clause_then_speaker(&marks)) {
+                out.push(q);
+            }
         }
-        if let Some(q) = self.after_cue(&pairs).or_else(|| self.clause_then_speaker(&marks)) {
-            out.push(q);
+        let o = unpaired?;
+        let lead = self.lead_before(o).map(|(s, cue)| Said {
+            speaker: Span { start: w.spans[s.first].start, end: w.spans[s.last].end },
+            entity: s.entity,
+            named: s.named,
+            cue: w.spans[cue],
+        });
+        Some(Open { sentence: self.sentence, paragraph, start: w.spans[o + 1].start, mark: w.spans[o].start, lead })
+    }
+
+    /// A quotation opened in an earlier sentence, closed at mark `c` of this one: its speaker
+    /// after the closing mark, else the one before its opening mark.
+    fn close_carried(&self, open: Open, c: usize) -> Option<Quote> {
+        let w = self.words;
+        let end = w.spans[c.checked_sub(1)?].end;
+        let mut k = c + 1;
+        if matches!(w.w(k), "," | "—" | "--") {
+            k += 1;
         }
+        let (said, rule) = match self.cue_and_speaker(k, open.mark) {
+            Some((s, cue)) => (
+                Said {
+                    speaker: Span { start: w.spans[s.first].start, end: w.spans[s.last].end },
+                    entity: s.entity,
+                    named: s.named,
+                    cue: w.spans[cue],
+                },
+                "quote_then_speaker",
+            ),
+            None => (open.lead?, "speaker_then_quote"),
+        };
+        let confidence = if said.named { 0.85 } else { 0.75 };
+        Some(Quote {
+            sentence: open.sentence,
+            span: Span { start: open.start, end },
+            last_sentence: self.sentence,
+            kind: QuoteKind::Direct,
+            speaker: said.speaker,
+            speaker_entity: said.entity,
+            cue: said.cue,
+            confidence,
+            rule,
+        })
+    }
+
+    /// The speaker and cue before an opening mark at `o`: "Smith said: “", "Smith said, “".
+    fn lead_before(&self, o: usize) -> Option<(Speaker, usize)> {
+        let w = self.words;
+        if o == 0 || !matches!(w.w(o - 1), ":" | ",") {
+            return None;
+        }
+        let cue = (o.saturating_sub(5)..o - 1).rev().find(|&j| en::speech_verb(w.lw(j)))?;
+        Some((self.speaker_before(cue)?, cue))
     }
 
     /// "“...,” Smith said", "“...,” said Smith", "“...,” he said".
@@ -162,12 +265,8 @@ impl Cx<'_, '_> {
     /// "Smith said: “...”", "Smith said, “...”", "Smith told reporters: “...”".
     fn speaker_then_quote(&self, o: usize, c: usize) -> Option<(Quote, usize)> {
         let w = self.words;
-        if o == 0 || !matches!(w.w(o - 1), ":" | ",") {
-            return None;
-        }
         // The cue, up to three words before the colon ("told reporters on Monday:").
-        let cue = (o.saturating_sub(5)..o - 1).rev().find(|&j| en::speech_verb(w.lw(j)))?;
-        let speaker = self.speaker_before(cue)?;
+        let (speaker, cue) = self.lead_before(o)?;
         let kind = if closes_clause(w, c) { QuoteKind::Direct } else { QuoteKind::Mixed };
         Some((self.quote(o + 1, c - 1, kind, speaker, cue, cue, "speaker_then_quote"), c))
     }
@@ -366,6 +465,7 @@ impl Cx<'_, '_> {
         Quote {
             sentence: self.sentence,
             span: Span { start: w.spans[first].start, end: w.spans[last].end },
+            last_sentence: self.sentence,
             kind,
             speaker: Span { start: w.spans[s.first].start, end: w.spans[s.last].end },
             speaker_entity: s.entity,
