@@ -145,11 +145,19 @@ impl Cx<'_, '_> {
     fn quotations(&self, carried: Option<Open>, paragraph: u32, out: &mut Vec<Quote>) -> Option<Open> {
         let w = self.words;
         let n = w.len();
-        let mut marks: Vec<usize> = (0..n).filter(|&k| en::quotation_mark(w.w(k))).collect();
+        let mut marks = Vec::new();
+        let mut k = 0;
+        while k < n {
+            if self.mark_text(k).is_some() {
+                marks.push(k);
+                k = self.mark_end(k);
+            }
+            k += 1;
+        }
         if let Some(open) = carried {
             match marks.first().copied() {
                 // Closed here: "... . We will win,” he said."
-                Some(c) if closes(w.w(c)) => {
+                Some(c) if self.mark_text(c).is_some_and(closes) => {
                     marks.remove(0);
                     if let Some(q) = self.close_carried(open, c) {
                         out.push(q);
@@ -165,7 +173,8 @@ impl Cx<'_, '_> {
         let mut k = 0;
         while k + 1 < marks.len() {
             let (o, c) = (marks[k], marks[k + 1]);
-            if opens(w.w(o)) && closes(w.w(c)) && c > o + 1 {
+            if self.mark_text(o).is_some_and(opens) && self.mark_text(c).is_some_and(closes) && c > self.mark_end(o) + 1
+            {
                 pairs.push((o, c));
                 k += 2;
             } else {
@@ -174,8 +183,9 @@ impl Cx<'_, '_> {
         }
         // An opening mark left without its closing one, after every pair: the quotation goes on
         // in the next sentence.
-        let unpaired =
-            marks.last().copied().filter(|&o| opens(w.w(o)) && o + 1 < n && pairs.last().is_none_or(|p| p.1 < o));
+        let unpaired = marks.last().copied().filter(|&o| {
+            self.mark_text(o).is_some_and(opens) && self.mark_end(o) + 1 < n && pairs.last().is_none_or(|p| p.1 < o)
+        });
         let mut used = vec![false; n];
         if let Some(o) = unpaired {
             used[o] = true;
@@ -200,7 +210,13 @@ impl Cx<'_, '_> {
             named: s.named,
             cue: w.spans[cue],
         });
-        Some(Open { sentence: self.sentence, paragraph, start: w.spans[o + 1].start, mark: w.spans[o].start, lead })
+        Some(Open {
+            sentence: self.sentence,
+            paragraph,
+            start: w.spans[self.mark_end(o) + 1].start,
+            mark: w.spans[o].start,
+            lead,
+        })
     }
 
     /// A quotation opened in an earlier sentence, closed at mark `c` of this one: its speaker
@@ -208,7 +224,7 @@ impl Cx<'_, '_> {
     fn close_carried(&self, open: Open, c: usize) -> Option<Quote> {
         let w = self.words;
         let end = w.spans[c.checked_sub(1)?].end;
-        let mut k = c + 1;
+        let mut k = self.mark_end(c) + 1;
         if matches!(w.w(k), "," | "—" | "--") {
             k += 1;
         }
@@ -251,7 +267,7 @@ impl Cx<'_, '_> {
     /// "“...,” Smith said", "“...,” said Smith", "“...,” he said".
     fn quote_then_speaker(&self, o: usize, c: usize) -> Option<(Quote, usize)> {
         let w = self.words;
-        let mut k = c + 1;
+        let mut k = self.mark_end(c) + 1;
         if matches!(w.w(k), "," | "—" | "--") {
             k += 1;
         }
@@ -259,7 +275,7 @@ impl Cx<'_, '_> {
         let (speaker, cue) = self.cue_and_speaker(k, before)?;
         let kind = if self.opens_clause(o) { QuoteKind::Direct } else { QuoteKind::Mixed };
         let end = speaker.last.max(cue);
-        Some((self.quote(o + 1, c - 1, kind, speaker, cue, cue, "quote_then_speaker"), end))
+        Some((self.quote(self.mark_end(o) + 1, c - 1, kind, speaker, cue, cue, "quote_then_speaker"), end))
     }
 
     /// "Smith said: “...”", "Smith said, “...”", "Smith told reporters: “...”".
@@ -267,8 +283,8 @@ impl Cx<'_, '_> {
         let w = self.words;
         // The cue, up to three words before the colon ("told reporters on Monday:").
         let (speaker, cue) = self.lead_before(o)?;
-        let kind = if closes_clause(w, c) { QuoteKind::Direct } else { QuoteKind::Mixed };
-        Some((self.quote(o + 1, c - 1, kind, speaker, cue, cue, "speaker_then_quote"), c))
+        let kind = if closes_clause(w, c, self.mark_end(c)) { QuoteKind::Direct } else { QuoteKind::Mixed };
+        Some((self.quote(self.mark_end(o) + 1, c - 1, kind, speaker, cue, cue, "speaker_then_quote"), self.mark_end(c)))
     }
 
     /// "Smith said (that) the plan was “a disaster”" (mixed), "Smith said that the bridge
@@ -348,8 +364,11 @@ impl Cx<'_, '_> {
             (false, true) => (QuoteKind::Indirect, "said_that"),
             (false, false) => return None,
         };
-        let last =
-            if quoted { pairs.iter().filter(|p| p.0 >= first).map(|p| p.1).fold(last, usize::max) } else { last };
+        let last = if quoted {
+            pairs.iter().filter(|p| p.0 >= first).map(|p| self.mark_end(p.1)).fold(last, usize::max)
+        } else {
+            last
+        };
         Some(self.quote(first, last, kind, speaker, cue, cue, rule))
     }
 
@@ -437,6 +456,30 @@ impl Cx<'_, '_> {
         Some(Speaker { first: k, last: k, entity, named: false })
     }
 
+    /// The quotation mark starting at token `k`, as one string: a mark token, or two
+    /// apostrophes side by side ('' as some papers write quotations; the tokenizer keeps them
+    /// apart).
+    fn mark_text(&self, k: usize) -> Option<&'static str> {
+        let w = self.words;
+        let t = w.w(k);
+        if matches!(t, "'" | "’") && matches!(w.w(k + 1), "'" | "’") && w.spans[k].end == w.spans[k + 1].start {
+            return Some("''");
+        }
+        ["\"", "“", "”", "«", "»", "„", "``", "''"].into_iter().find(|m| *m == t && en::quotation_mark(m))
+    }
+
+    /// The last token of the mark starting at `k` (two apostrophes are two tokens).
+    fn mark_end(&self, k: usize) -> usize {
+        let w = self.words;
+        let two =
+            matches!(w.w(k), "'" | "’") && matches!(w.w(k + 1), "'" | "’") && w.spans[k].end == w.spans[k + 1].start;
+        if two {
+            k + 1
+        } else {
+            k
+        }
+    }
+
     /// Is the token before the opening mark at `o` the start of a clause (the sentence's start,
     /// a colon, a dash)?
     fn opens_clause(&self, o: usize) -> bool {
@@ -476,9 +519,9 @@ impl Cx<'_, '_> {
     }
 }
 
-/// A mark that may open a quotation.
+/// A mark that may open a quotation (the doubled apostrophe too: some papers write ''...'').
 fn opens(w: &str) -> bool {
-    matches!(w, "\"" | "“" | "«" | "„" | "``")
+    matches!(w, "\"" | "“" | "«" | "„" | "``" | "''")
 }
 
 /// A mark that may close one.
@@ -486,9 +529,10 @@ fn closes(w: &str) -> bool {
     matches!(w, "\"" | "”" | "»" | "''")
 }
 
-/// Does the quotation closing at `c` end its clause (the sentence's end or a final period)?
-fn closes_clause(w: &Words<'_>, c: usize) -> bool {
-    c + 1 >= w.len() || matches!(w.w(c + 1), "." | "!" | "?") || matches!(w.w(c - 1), "." | "!" | "?")
+/// Does the quotation whose closing mark runs from token `c` to `end` end its clause (the
+/// sentence's end or a final period)?
+fn closes_clause(w: &Words<'_>, c: usize, end: usize) -> bool {
+    end + 1 >= w.len() || matches!(w.w(end + 1), "." | "!" | "?") || matches!(w.w(c - 1), "." | "!" | "?")
 }
 
 /// The last word of the sentence, before its final punctuation.
