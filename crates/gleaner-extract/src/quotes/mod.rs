@@ -10,7 +10,8 @@
 //!
 //! The speaker is the entity mention next to the cue (a person, organization, place or group;
 //! an apposition between them is skipped), or a pronoun: "he" and "she" are read as the nearest
-//! person named before them in the document, whose entity the row names. The cue is a verb of
+//! person named before them in the document, whose entity the row names; or a description
+//! ("officials", "a senior official", "the campaign"), with no entity. The cue is a verb of
 //! `lang::en::speech_verb` ("said", "told", "tweeted") or "according to".
 //!
 //! A quotation may run over several sentences of its paragraph (“We will win. We always
@@ -400,7 +401,7 @@ impl Cx<'_, '_> {
         if en::speech_verb(w.lw(k)) {
             return Some((self.speaker_from(k + 1, before)?, k));
         }
-        let s = self.speaker_from(k, before)?;
+        let s = self.speaker_from(k, before).or_else(|| self.description_from(k))?;
         let cue = s.last + 1;
         en::speech_verb(w.lw(cue)).then_some((s, cue))
     }
@@ -432,9 +433,86 @@ impl Cx<'_, '_> {
         if let Some(p) = self.pronoun(end, w.spans[end].start) {
             return Some(p);
         }
-        let m = self.mentions.iter().find(|m| m.span.end == w.spans[end].end && speaks(m.label))?;
-        let first = (0..=end).find(|&j| w.spans[j].start >= m.span.start)?;
-        Some(Speaker { first, last: end, entity: Some(m.entity_id.clone()), named: true })
+        match self.mentions.iter().find(|m| m.span.end == w.spans[end].end && speaks(m.label)) {
+            Some(m) => {
+                let first = (0..=end).find(|&j| w.spans[j].start >= m.span.start)?;
+                Some(Speaker { first, last: end, entity: Some(m.entity_id.clone()), named: true })
+            }
+            None => self.description_before(end),
+        }
+    }
+
+    /// A speaker described, not named, ending at token `end`: "officials", "the campaign", "a
+    /// senior official", "two witnesses" (a determiner or count, then up to three words in lower
+    /// case, the last a noun in the plural or after the determiner). No entity.
+    fn description_before(&self, end: usize) -> Option<Speaker> {
+        if !self.plain_word(end) || !self.may_end_description(end) {
+            return None;
+        }
+        // Back over at most three lower-case words to a determiner or a count.
+        let mut first = end;
+        while first > 0 && end - first < 3 && self.plain_word(first - 1) && !self.opens_description(first) {
+            first -= 1;
+        }
+        self.description(first, end)
+    }
+
+    /// A described speaker starting at token `k` and ending before a cue ("a senior official
+    /// said"): as [`Cx::description_before`] reads it.
+    fn description_from(&self, k: usize) -> Option<Speaker> {
+        let w = self.words;
+        let mut end = k;
+        while end < k + 3 && self.plain_word(end + 1) && !en::speech_verb(w.lw(end + 1)) {
+            end += 1;
+        }
+        (self.plain_word(end) && self.may_end_description(end) && en::speech_verb(w.lw(end + 1)))
+            .then(|| self.description(k, end))
+            .flatten()
+    }
+
+    /// Tokens `first..=end` as a described speaker: a determiner or a count and the words
+    /// after it, or one word in the plural ("officials").
+    fn description(&self, first: usize, end: usize) -> Option<Speaker> {
+        let w = self.words;
+        let determined = self.opens_description(first) && first < end;
+        let plural = first == end && w.lw(end).ends_with('s') && !w.lw(end).ends_with("ss");
+        (determined || plural).then_some(Speaker { first, last: end, entity: None, named: false })
+    }
+
+    /// A word in lower case (the sentence's first may be capitalized).
+    fn plain_word(&self, k: usize) -> bool {
+        let t = self.words.w(k);
+        !t.is_empty()
+            && t.chars().enumerate().all(|(i, c)| c.is_lowercase() || c == '-' || i == 0 && k == 0 && c.is_uppercase())
+    }
+
+    /// Can a description end with the word at `k` (not a relative pronoun or a conjunction)?
+    fn may_end_description(&self, k: usize) -> bool {
+        !matches!(
+            self.words.lw(k),
+            "who" | "which" | "that" | "it" | "this" | "also" | "then" | "and" | "but" | "has" | "had"
+        )
+    }
+
+    /// A determiner or a count, which opens a description.
+    fn opens_description(&self, k: usize) -> bool {
+        matches!(
+            self.words.lw(k),
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "some"
+                | "several"
+                | "many"
+                | "other"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+        )
     }
 
     /// "he" or "she" as the nearest person named before byte `before` in the document; "they",
