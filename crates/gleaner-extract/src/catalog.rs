@@ -26,8 +26,13 @@ pub fn normalize_name(name: &str) -> String {
 
 /// A name as a reader writes it: white space runs (a line break of hard-wrapped text, a tab)
 /// as one space, none at the ends. Mentions keep their exact span; names and aliases are this.
-pub fn collapse_space(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+pub fn collapse_space(name: &str) -> std::borrow::Cow<'_, str> {
+    let spaced =
+        name.split_whitespace().map(str::len).sum::<usize>() + name.split_whitespace().count().saturating_sub(1);
+    if spaced == name.len() && !name.contains(|c: char| c.is_whitespace() && c != ' ') {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    std::borrow::Cow::Owned(name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// How good a form is as an entity's name, the best ranking highest. A total order over the
@@ -141,22 +146,24 @@ impl EntityCatalog {
             let rec = self.records.entry(m.entity_id.clone()).or_insert_with(|| EntityRecord {
                 entity_id: m.entity_id.clone(),
                 label: m.label,
-                name: collapse_space(&m.name),
+                name: collapse_space(&m.name).into_owned(),
                 aliases: BTreeSet::new(),
                 n_mentions: 0,
                 n_documents: 0,
             });
             rec.n_mentions += 1;
+            // Most mentions repeat the name and a surface already seen: nothing is allocated
+            // or ranked for them.
             let name = collapse_space(&m.name);
-            if name_rank(&name) > name_rank(&rec.name) {
-                let old = std::mem::replace(&mut rec.name, name);
+            if *name != rec.name && name_rank(&name) > name_rank(&rec.name) {
+                let old = std::mem::replace(&mut rec.name, name.into_owned());
+                rec.aliases.remove(&rec.name);
                 rec.aliases.insert(old);
             }
             let surface = collapse_space(doc.slice(m.span));
-            if surface != rec.name {
-                rec.aliases.insert(surface);
+            if *surface != rec.name && !rec.aliases.contains(&*surface) {
+                rec.aliases.insert(surface.into_owned());
             }
-            rec.aliases.remove(&rec.name);
             if !self.seen_here.contains(&m.entity_id) {
                 self.seen_here.insert(m.entity_id.clone());
                 rec.n_documents += 1;

@@ -514,27 +514,9 @@ pub trait Row {
     fn order(&self, other: &Self) -> std::cmp::Ordering;
 }
 
-impl Row for Mention {
-    fn sentence(&self) -> u32 {
-        self.sentence
-    }
-    fn sentence_mut(&mut self) -> &mut u32 {
-        &mut self.sentence
-    }
-    fn spans(&self) -> [Option<Span>; 3] {
-        [Some(self.span), None, None]
-    }
-    fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
-        [Some(&mut self.span), None, None]
-    }
-    fn order(&self, other: &Self) -> std::cmp::Ordering {
-        (self.span, self.label.as_str()).cmp(&(other.span, other.label.as_str()))
-    }
-}
-
-/// `Row` for a row of one span, ordered by it.
+/// `Row` for rows of one span, ordered by it, then by `$order` of two rows at one span.
 macro_rules! one_span_row {
-    ($($row:ty),*) => {$(
+    ($($row:ty => |$a:ident, $b:ident| $order:expr;)*) => {$(
         impl Row for $row {
             fn sentence(&self) -> u32 {
                 self.sentence
@@ -549,13 +531,18 @@ macro_rules! one_span_row {
                 [Some(&mut self.span), None, None]
             }
             fn order(&self, other: &Self) -> std::cmp::Ordering {
-                self.span.cmp(&other.span)
+                let ($a, $b) = (self, other);
+                $a.span.cmp(&$b.span).then_with(|| $order)
             }
         }
     )*};
 }
 
-one_span_row!(NumberMention, DateMention);
+one_span_row! {
+    Mention => |a, b| a.label.as_str().cmp(b.label.as_str());
+    NumberMention => |a, b| std::cmp::Ordering::Equal;
+    DateMention => |a, b| std::cmp::Ordering::Equal;
+}
 
 impl Row for Relation {
     fn sentence(&self) -> u32 {

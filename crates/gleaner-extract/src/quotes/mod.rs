@@ -537,25 +537,27 @@ impl Cx<'_, '_> {
     /// The quotation mark starting at token `k`, as one string: a mark token, or two
     /// apostrophes side by side ('' as some papers write quotations; the tokenizer keeps them
     /// apart).
-    fn mark_text(&self, k: usize) -> Option<&'static str> {
-        let w = self.words;
-        let t = w.w(k);
-        if matches!(t, "'" | "’") && matches!(w.w(k + 1), "'" | "’") && w.spans[k].end == w.spans[k + 1].start {
+    fn mark_text(&self, k: usize) -> Option<&str> {
+        let t = self.words.w(k);
+        if self.two_apostrophes(k) {
             return Some("''");
         }
-        ["\"", "“", "”", "«", "»", "„", "``", "''"].into_iter().find(|m| *m == t && en::quotation_mark(m))
+        en::quotation_mark(t).then_some(t)
     }
 
     /// The last token of the mark starting at `k` (two apostrophes are two tokens).
     fn mark_end(&self, k: usize) -> usize {
-        let w = self.words;
-        let two =
-            matches!(w.w(k), "'" | "’") && matches!(w.w(k + 1), "'" | "’") && w.spans[k].end == w.spans[k + 1].start;
-        if two {
+        if self.two_apostrophes(k) {
             k + 1
         } else {
             k
         }
+    }
+
+    /// Are tokens `k` and `k + 1` two apostrophes side by side?
+    fn two_apostrophes(&self, k: usize) -> bool {
+        let w = self.words;
+        matches!(w.w(k), "'" | "’") && matches!(w.w(k + 1), "'" | "’") && w.spans[k].end == w.spans[k + 1].start
     }
 
     /// Is the token before the opening mark at `o` the start of a clause (the sentence's start,
