@@ -162,6 +162,7 @@ impl gleaner_extract::Extractor for Bug {
                 confidence: 1.0,
                 method: "bug",
                 rule: None,
+                place: None,
             });
             let empty: Vec<u8> = Vec::new();
             let _ = empty[doc.text.len()];

@@ -2,6 +2,7 @@
 import json
 import os
 
+import pandas as pd
 import pyarrow as pa
 import pytest
 
@@ -63,8 +64,6 @@ def test_run_raises_when_the_cli_would_exit_non_zero(tmp_path):
 def test_dates_and_frames_as_pandas_users_have_them(tmp_path):
     import datetime
 
-    import pandas as pd
-
     text = "Jane Roe met John Doe in Lisbon on Thursday."
     as_str = gleaner.extract(text, published="2021-08-27")
     for published in (datetime.date(2021, 8, 27), datetime.datetime(2021, 8, 27, 14, 5)):
@@ -105,6 +104,11 @@ def test_load_gives_the_same_typed_tables_from_either_format(tmp_path):
         assert parquet[name].equals(csv[name]) or parquet[name].astype(str).equals(csv[name].astype(str)), name
     docs = csv["documents"]
     assert list(docs["doc_id"]) == ["007", "8"] and docs["text"][0] == "NA" and docs["title"][0] == "null"
+    # Lisbon is on the map; the people are not: a nullable integer id, never a float.
+    ents = parquet["entities"].set_index("name")
+    assert str(ents["geonames_id"].dtype) == "Int64"
+    assert ents.loc["Lisbon", "country_code"] == "PT" and ents.loc["Lisbon", "geonames_id"] == 2267057
+    assert ents.loc["Jane Roe", "geonames_id"] is pd.NA
     polars = pytest.importorskip("polars")
     p, c = gleaner.load(str(out), library="polars"), gleaner.load(str(out), format="csv", library="polars")
     assert all(p[name].equals(c[name]) for name in TABLES)

@@ -44,6 +44,7 @@ impl Extractor for Toy {
                         confidence: 0.5,
                         method: "toy",
                         rule: Some("toy"),
+                        place: None,
                     });
                     let here = Argument { entity_id: id, span: token.span };
                     if let Some(subject) = previous.replace(here.clone()) {

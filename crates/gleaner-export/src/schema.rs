@@ -16,6 +16,8 @@ pub enum ColumnType {
     OptStr,
     /// 64-bit integer, never null.
     Int,
+    /// 64-bit integer or null.
+    OptInt,
     /// 64-bit float, never null.
     Float,
     /// 64-bit float or null.
@@ -35,6 +37,7 @@ impl ColumnType {
             ColumnType::Str => "string",
             ColumnType::OptStr => "string?",
             ColumnType::Int => "int64",
+            ColumnType::OptInt => "int64?",
             ColumnType::Float => "float64",
             ColumnType::OptFloat => "float64?",
             ColumnType::Bool => "bool",
@@ -45,14 +48,14 @@ impl ColumnType {
 
     /// True when the column may hold nulls.
     pub fn nullable(self) -> bool {
-        matches!(self, ColumnType::OptStr | ColumnType::OptFloat | ColumnType::OptDate)
+        matches!(self, ColumnType::OptStr | ColumnType::OptInt | ColumnType::OptFloat | ColumnType::OptDate)
     }
 
     /// The DuckDB type its CSV column is read as (a list is JSON text, cast after reading).
     pub fn duckdb(self) -> &'static str {
         match self {
             ColumnType::Str | ColumnType::OptStr | ColumnType::StrList => "VARCHAR",
-            ColumnType::Int => "BIGINT",
+            ColumnType::Int | ColumnType::OptInt => "BIGINT",
             ColumnType::Float | ColumnType::OptFloat => "DOUBLE",
             ColumnType::Bool => "BOOLEAN",
             ColumnType::OptDate => "DATE",

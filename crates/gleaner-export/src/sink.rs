@@ -40,6 +40,7 @@ pub(crate) enum Cell<'a> {
     Str(&'a str),
     OptStr(Option<&'a str>),
     Int(i64),
+    OptInt(Option<i64>),
     Float(f64),
     OptFloat(Option<f64>),
     Bool(bool),
@@ -60,7 +61,7 @@ impl Builder {
     fn new(ty: ColumnType) -> Builder {
         match ty {
             ColumnType::Str | ColumnType::OptStr => Builder::Str(StringBuilder::new()),
-            ColumnType::Int => Builder::Int(Int64Builder::new()),
+            ColumnType::Int | ColumnType::OptInt => Builder::Int(Int64Builder::new()),
             ColumnType::Float | ColumnType::OptFloat => Builder::Float(Float64Builder::new()),
             ColumnType::Bool => Builder::Bool(BooleanBuilder::new()),
             ColumnType::OptDate => Builder::Date(Date32Builder::new()),
@@ -83,7 +84,7 @@ impl Builder {
 fn data_type(ty: ColumnType) -> DataType {
     match ty {
         ColumnType::Str | ColumnType::OptStr => DataType::Utf8,
-        ColumnType::Int => DataType::Int64,
+        ColumnType::Int | ColumnType::OptInt => DataType::Int64,
         ColumnType::Float | ColumnType::OptFloat => DataType::Float64,
         ColumnType::Bool => DataType::Boolean,
         ColumnType::OptDate => DataType::Date32,
@@ -191,6 +192,7 @@ fn append(table: &Table, builders: &mut [Builder], row: &[Cell<'_>]) -> usize {
                 b.append_option(*s)
             }
             (Cell::Int(v), Builder::Int(b)) => b.append_value(*v),
+            (Cell::OptInt(v), Builder::Int(b)) => b.append_option(*v),
             (Cell::Float(v), Builder::Float(b)) => b.append_value(*v),
             (Cell::OptFloat(v), Builder::Float(b)) => b.append_option(*v),
             (Cell::Bool(v), Builder::Bool(b)) => b.append_value(*v),
@@ -417,6 +419,12 @@ impl RowSink for CsvFile {
                 Cell::OptStr(s) => s.unwrap_or(""),
                 Cell::Int(v) => {
                     let _ = write!(scratch, "{v}");
+                    &scratch
+                }
+                Cell::OptInt(v) => {
+                    if let Some(v) = v {
+                        let _ = write!(scratch, "{v}");
+                    }
                     &scratch
                 }
                 Cell::Float(v) => {

@@ -102,7 +102,7 @@ pub fn gazetteer_id(label: &str, scheme: &str, key: &str) -> String {
 }
 
 /// One row of the `entities` table.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EntityRecord {
     /// Stable id.
     pub entity_id: String,
@@ -116,6 +116,43 @@ pub struct EntityRecord {
     pub n_mentions: u64,
     /// Documents mentioning it.
     pub n_documents: u64,
+    /// Where it is on the map (a place), or its country (a NORP demonym): see [`crate::places`].
+    pub place: Option<&'static crate::places::Place>,
+}
+
+/// The place columns of an `entities` row (the contract's v2), null when unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PlaceColumns {
+    /// ISO 3166-1 alpha-2 code of a place's country, or of a demonym's.
+    pub country_code: Option<&'static str>,
+    /// GeoNames id of a place.
+    pub geonames_id: Option<i64>,
+    /// Latitude, WGS84.
+    pub lat: Option<f64>,
+    /// Longitude, WGS84.
+    pub lon: Option<f64>,
+    /// Its first-level division (a division's own name).
+    pub admin1: Option<&'static str>,
+}
+
+impl EntityRecord {
+    /// Its place columns: a place's country, GeoNames id, point and division; a NORP demonym's
+    /// country only.
+    pub fn place_columns(&self) -> PlaceColumns {
+        match self.place {
+            None => PlaceColumns::default(),
+            Some(p) if self.label == Label::Norp => {
+                PlaceColumns { country_code: Some(p.country), ..PlaceColumns::default() }
+            }
+            Some(p) => PlaceColumns {
+                country_code: Some(p.country),
+                geonames_id: Some(i64::from(p.geonames_id)),
+                lat: p.lat,
+                lon: p.lon,
+                admin1: p.admin1,
+            },
+        }
+    }
 }
 
 /// Accumulates entities over a corpus, one document at a time, in any order: the result is the
@@ -150,6 +187,7 @@ impl EntityCatalog {
                 aliases: BTreeSet::new(),
                 n_mentions: 0,
                 n_documents: 0,
+                place: m.place,
             });
             rec.n_mentions += 1;
             // Most mentions repeat the name and a surface already seen: nothing is allocated
@@ -243,6 +281,7 @@ mod tests {
             confidence: 1.0,
             method: "test",
             rule: None,
+            place: None,
         }
     }
 

@@ -100,6 +100,7 @@ mod tests {
                         confidence: 1.0,
                         method: "test",
                         rule: None,
+                        place: None,
                     });
                 }
             }

@@ -26,7 +26,7 @@
 //!                     out.mentions.push(Mention {
 //!                         sentence: i as u32, span: token.span, label: Label::Gpe, name: "Lisbon".into(),
 //!                         entity_id: entity_id(Label::Gpe.as_str(), "Lisbon"), confidence: 1.0, method: "lexicon",
-//!                         rule: Some("lisbon"),
+//!                         rule: Some("lisbon"), place: None,
 //!                     });
 //!                 }
 //!             }
@@ -52,6 +52,7 @@ mod linear;
 pub mod numbers;
 mod numeral;
 pub mod overlap;
+pub mod places;
 #[cfg(test)]
 mod properties;
 pub mod quotes;
@@ -62,7 +63,9 @@ mod testkit;
 mod types;
 mod words;
 
-pub use catalog::{collapse_space, entity_id, gazetteer_id, name_rank, normalize_name, EntityCatalog, EntityRecord};
+pub use catalog::{
+    collapse_space, entity_id, gazetteer_id, name_rank, normalize_name, EntityCatalog, EntityRecord, PlaceColumns,
+};
 pub use resources::Resources;
 pub use types::{
     Argument, DateMention, Extraction, Label, Mention, NumberKind, NumberMention, Predicate, Qualifier, Quote,

@@ -88,6 +88,9 @@ pub struct Mention {
     /// The rule that set its span or type over the tagger's (see
     /// [`entities::RULES`](crate::entities::RULES)); `None` where the tagger decided.
     pub rule: Option<&'static str>,
+    /// Where it is on the map (a GPE, LOC or FAC the gazetteer knows, see [`crate::places`]),
+    /// or the country of a NORP demonym; `None` when unknown.
+    pub place: Option<&'static crate::places::Place>,
 }
 
 /// How a number is bounded by its wording.

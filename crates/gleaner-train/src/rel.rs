@@ -97,6 +97,7 @@ fn read(path: &Path, gold_mentions: bool, folds: &[Pipeline]) -> Result<Labelled
                         confidence: 1.0,
                         method: "gold",
                         rule: None,
+                        place: None,
                     })
                 })
                 .collect();

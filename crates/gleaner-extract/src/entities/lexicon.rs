@@ -110,7 +110,8 @@ impl Lexicons {
             state_abbreviations: HashSet::default(),
         };
         for entry in entries(en::lists::STATE_ABBREVIATIONS) {
-            lex.state_abbreviations.insert(word_hash(&key_form(entry)));
+            let abbreviation = entry.split('\t').next().unwrap_or(entry);
+            lex.state_abbreviations.insert(word_hash(&key_form(abbreviation)));
         }
         for entry in entries(en::lists::NATIONALITIES) {
             lex.demonyms.insert(word_hash(&key_form(entry)));

@@ -139,6 +139,7 @@ impl Extractor for Entities {
         let found = tag_document(model, doc);
         let mut linked = link(doc, found);
         repeat_names(doc, &mut linked);
+        crate::places::locate(doc, &mut linked);
         out.mentions.extend(linked);
     }
 }
@@ -546,6 +547,7 @@ fn repeat_names(doc: &Document, mentions: &mut Vec<Mention>) {
                     confidence: 0.5,
                     method: "alias",
                     rule: Some("name_repeated"),
+                    place: None,
                 });
             }
             i += len;
@@ -752,10 +754,14 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
         }
         let gap = &doc.text[a.span.end as usize..b.span.start as usize];
         let gap_l = gap.to_lowercase();
+        // A bare "called" or "dubbed" between two names is the verb ("Lyng called U.S.
+        // subsidies nonsensical", "Baker called Miyazawa"), not "X, called Y".
+        let bare_verb = matches!(gap_l.trim(), "called" | "dubbed");
         let explicit = ["known as", "referred to as", "called", "dubbed", "a.k.a.", "aka"]
             .iter()
             .any(|p| gap_l.trim_end().ends_with(p))
-            && alias_gap(&gap_l);
+            && alias_gap(&gap_l)
+            && !bare_verb;
         let paren = gap.trim() == "(";
         let (ga, gb) = (group_of[i - 1], group_of[i]);
         if ga == gb {
@@ -764,7 +770,15 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
         let short = doc.slice(b.span);
         let long = display(doc.slice(a.span));
         let is_acronym = acronym_letters(short).is_some_and(|l| l == initials(long) || long.contains(&l));
-        if explicit || (paren && (is_acronym || label[ga] == label[gb])) {
+        // A place in brackets after a place is where it lies or another place ("Banco Royal do
+        // Canada (Brasil)", "Kabul (Afghanistan)"), unless it is the other's acronym; and two
+        // countries are never one.
+        let place = matches!(label[ga], Label::Gpe | Label::Loc | Label::Fac);
+        let two_countries = matches!(
+            (lang::en::lists::country(long), lang::en::lists::country(display(short))),
+            (Some(x), Some(y)) if x.code != y.code
+        );
+        if !two_countries && (explicit || (paren && (is_acronym || (label[ga] == label[gb] && !place)))) {
             let (ra, rb) = (find(&mut parent, ga), find(&mut parent, gb));
             if ra != rb {
                 parent[rb] = ra;
@@ -885,6 +899,7 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
                 confidence: f.confidence.clamp(0.0, 1.0),
                 method: f.method,
                 rule: f.rule,
+                place: None,
             }
         })
         .collect()

@@ -94,6 +94,7 @@ fn a_name_found_once_is_found_again_in_its_document() {
         confidence: 0.9,
         method: "model",
         rule: None,
+        place: None,
     };
     let mut mentions = vec![person(at("Maria Santos"))];
     super::repeat_names(&d, &mut mentions);
@@ -118,6 +119,7 @@ fn a_one_word_name_is_not_copied_when_it_is_a_common_word() {
         confidence: 0.9,
         method: "model",
         rule: None,
+        place: None,
     };
     let person_he = crate::Mention {
         sentence: 1,
@@ -128,6 +130,7 @@ fn a_one_word_name_is_not_copied_when_it_is_a_common_word() {
         confidence: 0.9,
         method: "model",
         rule: None,
+        place: None,
     };
     let mut mentions = vec![
         org("NTT", 0),

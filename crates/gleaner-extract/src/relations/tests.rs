@@ -111,6 +111,7 @@ fn the_one_killed_is_the_assassin_not_the_possessor() {
             confidence: 0.9,
             method: "model",
             rule: None,
+            place: None,
         }
     };
     let mentions = vec![person("Kennedy"), person("Lee Oswald"), person("Jack Ruby")];

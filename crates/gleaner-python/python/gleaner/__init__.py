@@ -201,7 +201,13 @@ def load(path: str, *, format: Optional[str] = None, library: str = "pandas") ->
         else:
             raise ValueError(f"format must be 'parquet' or 'csv', not {format!r}")
         if library == "pandas":
-            out[name] = table.to_pandas()
+            df = table.to_pandas()
+            # A nullable integer (entities.geonames_id) as pandas' nullable Int64, not the
+            # float64 numpy-backed pandas makes of an integer column holding a null.
+            for f in schema:
+                if pa.types.is_integer(f.type) and f.nullable:
+                    df[f.name] = df[f.name].astype("Int64")
+            out[name] = df
         elif library == "polars":
             import polars as pl
 

@@ -128,6 +128,9 @@ def _name_rank(name: str):
             [-ord(c) for c in name] + [0])
 
 
+_PLACE_COLUMNS = ("country_code", "geonames_id", "lat", "lon", "admin1")
+
+
 def _merge_entities(df):
     """Partial ``entities`` rows (one per batch) into one row per entity, as the CLI's catalog."""
     from pyspark.sql import functions as F
@@ -145,11 +148,14 @@ def _merge_entities(df):
         F.flatten(F.collect_list("aliases")).alias("_aliases"),
         F.sum("n_mentions").alias("n_mentions"),
         F.sum("n_documents").alias("n_documents"),
+        # The place columns follow from the id (a GeoNames id or an ISO code, or one name): any
+        # batch's non-null value is every batch's.
+        *[F.first(c, ignorenulls=True).alias(c) for c in _PLACE_COLUMNS],
     )
     merged = merged.withColumn("_na", name_and_aliases("_names", "_aliases"))
     return merged.select(
         "entity_id", "label", F.col("_na.name").alias("name"), F.col("_na.aliases").alias("aliases"),
-        "n_mentions", "n_documents",
+        "n_mentions", "n_documents", *_PLACE_COLUMNS,
     )
 
 

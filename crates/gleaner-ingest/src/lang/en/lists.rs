@@ -83,6 +83,38 @@ pub fn country(name: &str) -> Option<Country> {
     by_name.get(&country_key(name)).copied()
 }
 
+/// The state or province a news-style abbreviation names ("Wash.", "Calif.", "Ont."): its
+/// country's ISO code and GeoNames' first-level code (`("US", "WA")`).
+pub fn state_abbreviation(word: &str) -> Option<(&'static str, &'static str)> {
+    STATE_ABBREVIATIONS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(abbreviation, _)| *abbreviation == word)
+        .and_then(|(_, code)| code.trim().split_once('.'))
+}
+
+/// Demonyms of one present-day country with its ISO 3166-1 alpha-2 code ("Afghan", `AF`).
+pub const DEMONYMS: &str = include_str!("lists/demonyms.tsv");
+
+/// The country whose people a demonym names ("Afghan", "Afghans", "South African"), as its ISO
+/// 3166-1 alpha-2 code; `None` for a word of no one country ("Arab", "Kurdish", "Korean").
+pub fn demonym_country(word: &str) -> Option<&'static str> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static BY_WORD: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let by_word = BY_WORD.get_or_init(|| {
+        DEMONYMS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, code)| (w.to_lowercase(), code.trim()))
+            .collect()
+    });
+    let key = word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    by_word.get(&key).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +131,33 @@ mod tests {
         // Names of more than one place, or of none, are no country.
         for name in ["America", "Korea", "Congo", "Georgia", "Paris"] {
             assert_eq!(country(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn state_abbreviations_name_their_state() {
+        assert_eq!(state_abbreviation("Wash."), Some(("US", "WA")));
+        assert_eq!(state_abbreviation("Ont."), Some(("CA", "08")));
+        assert_eq!(state_abbreviation("Wash"), None);
+        // Every abbreviation has its code.
+        for line in STATE_ABBREVIATIONS.lines().filter(|l| !l.starts_with('#')) {
+            let word = line.split('\t').next().unwrap();
+            assert!(state_abbreviation(word).is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn demonyms_name_one_country_or_none() {
+        assert_eq!(demonym_country("Afghan"), Some("AF"));
+        assert_eq!(demonym_country("SOUTH\nAfrican"), Some("ZA"));
+        assert_eq!(demonym_country("Britons"), Some("GB"));
+        for word in ["Arab", "Kurdish", "Korean", "Paris"] {
+            assert_eq!(demonym_country(word), None, "{word}");
+        }
+        // Every code is a country of country_codes.tsv.
+        for line in DEMONYMS.lines().filter(|l| !l.starts_with('#')) {
+            let code = line.split('\t').nth(1).unwrap();
+            assert!(COUNTRY_CODES.lines().any(|l| l.starts_with(&format!("{code}\t"))), "{line}");
         }
     }
 }

@@ -505,6 +505,39 @@ pub fn quotation_mark(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "«" | "»" | "„" | "``" | "''")
 }
 
+/// A word of direction or position that names a part of anything ("West", "Central",
+/// "Northern", "Upper"): a name made only of them is no place to look up on a map, whatever
+/// town a gazetteer gives that name.
+pub fn direction_word(lw: &str) -> bool {
+    matches!(
+        lw,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+            | "central"
+            | "middle"
+            | "mid"
+            | "upper"
+            | "lower"
+            | "inner"
+            | "outer"
+            | "greater"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

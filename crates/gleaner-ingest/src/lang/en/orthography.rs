@@ -89,7 +89,7 @@ pub(crate) fn is_state_after_comma(word: &str) -> bool {
         super::lists::STATE_ABBREVIATIONS
             .lines()
             .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.trim().strip_suffix('.'))
+            .filter_map(|l| l.split('\t').next()?.trim().strip_suffix('.'))
             .filter(|body| !body.contains('.'))
             .collect()
     });

@@ -13,6 +13,7 @@ import sys
 ALIASES = {
     "US": ["U.S.", "US", "USA", "U.S.A.", "United States of America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "IE": ["Republic of Ireland", "Irish Republic", "Eire"],
     "AE": ["UAE", "U.A.E."],
     "RU": ["Russian Federation"],
     "KR": ["Republic of Korea"],

@@ -1,0 +1,422 @@
+//! Places on the map: the gazetteer (GeoNames' countries, first-level divisions and populated
+//! places, `gazetteer.tsv`) and [`locate`], which reads a document's place names against it.
+//!
+//! A name the gazetteer knows may name several places ("Paris" in France and in Texas,
+//! "Georgia" the country and the state, "Washington" the capital and the state). The document
+//! decides, as a reader does: a country or division written right after the name ("Paris,
+//! Texas"), the countries the document names elsewhere and where its other places lie, then
+//! the size of the place (population, a capital before another town of its name) as the prior.
+//! A demonym gets its country ("Afghan" carries AF).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use gleaner_ingest::{lang, Document};
+
+use crate::{gazetteer_id, Label, Mention};
+
+/// The places, one a line: see `build_gazetteer.py` and `README.md` for the columns, the source
+/// (GeoNames, CC BY 4.0; Natural Earth) and the command that rebuilds it.
+pub const GAZETTEER: &str = include_str!("gazetteer.tsv");
+
+/// What kind of place a gazetteer row is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A country (GeoNames' PCLI and the like).
+    Country,
+    /// A first-level division: a state, province, region.
+    Admin1,
+    /// A populated place: a city, town.
+    City,
+    /// A country's capital.
+    Capital,
+}
+
+/// One place of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// GeoNames id.
+    pub geonames_id: u32,
+    /// Country, division or town.
+    pub kind: Kind,
+    /// ISO 3166-1 alpha-2 code of its country.
+    pub country: &'static str,
+    /// Name of its first-level division (a division's own name); `None` for a country.
+    pub admin1: Option<&'static str>,
+    /// GeoNames' code of its first-level division (`TX`); empty for a country.
+    pub admin1_code: &'static str,
+    /// People living there (a division: the sum of its places of 1,000 or more).
+    pub population: u64,
+    /// Latitude, WGS84.
+    pub lat: Option<f64>,
+    /// Longitude, WGS84.
+    pub lon: Option<f64>,
+    /// GeoNames' name.
+    pub name: &'static str,
+}
+
+/// The gazetteer, loaded once.
+#[derive(Debug)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    by_name: HashMap<String, Vec<u32>>,
+    countries: HashMap<&'static str, u32>,
+    divisions: HashMap<(&'static str, &'static str), u32>,
+}
+
+/// The form names are looked up by: lower case, curly apostrophes straight, white space
+/// collapsed, a leading "the" dropped.
+pub fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i == 0 && word.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '’' | '‘' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+impl Gazetteer {
+    /// The gazetteer of [`GAZETTEER`], parsed at first use.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::parse(GAZETTEER))
+    }
+
+    fn parse(text: &'static str) -> Gazetteer {
+        let mut places = Vec::new();
+        let mut names: Vec<(&'static str, &'static str)> = Vec::new();
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            let [id, kind, country, admin1_code, population, lat, lon, name, others] = f[..] else { continue };
+            let (Ok(geonames_id), Ok(population)) = (id.parse(), population.parse()) else { continue };
+            let kind = match kind {
+                "C" => Kind::Country,
+                "A" => Kind::Admin1,
+                "PC" => Kind::Capital,
+                _ => Kind::City,
+            };
+            places.push(Place {
+                geonames_id,
+                kind,
+                country,
+                admin1: None,
+                admin1_code,
+                population,
+                lat: lat.parse().ok(),
+                lon: lon.parse().ok(),
+                name,
+            });
+            names.push((name, others));
+        }
+        let mut divisions: HashMap<(&'static str, &'static str), u32> = HashMap::new();
+        let mut countries = HashMap::new();
+        for (i, p) in places.iter().enumerate() {
+            match p.kind {
+                Kind::Admin1 => {
+                    divisions.insert((p.country, p.admin1_code), i as u32);
+                }
+                Kind::Country => {
+                    countries.insert(p.country, i as u32);
+                }
+                _ => {}
+            }
+        }
+        let names_of: Vec<&'static str> = places.iter().map(|p| p.name).collect();
+        for p in &mut places {
+            if p.kind != Kind::Country {
+                p.admin1 = divisions.get(&(p.country, p.admin1_code)).map(|&i| names_of[i as usize]);
+            }
+        }
+        let mut by_name: HashMap<String, Vec<u32>> = HashMap::with_capacity(names.len() * 4);
+        for (i, (name, others)) in names.into_iter().enumerate() {
+            for n in std::iter::once(name).chain(others.split('|').filter(|s| !s.is_empty())) {
+                let ids = by_name.entry(key(n)).or_default();
+                if ids.last() != Some(&(i as u32)) {
+                    ids.push(i as u32);
+                }
+            }
+        }
+        Gazetteer { places, by_name, countries, divisions }
+    }
+
+    /// The places a name may name.
+    pub fn named(&self, name: &str) -> impl Iterator<Item = &Place> + '_ {
+        self.by_name.get(&key(name)).into_iter().flatten().map(|&i| &self.places[i as usize])
+    }
+
+    /// A first-level division by its country's code and GeoNames' code (`"US"`, `"WA"`).
+    pub fn division(&self, country: &str, code: &str) -> Option<&Place> {
+        self.divisions.get(&(country, code)).map(|&i| &self.places[i as usize])
+    }
+
+    /// A country by its ISO 3166-1 alpha-2 code.
+    pub fn country(&self, code: &str) -> Option<&Place> {
+        self.countries.get(code).map(|&i| &self.places[i as usize])
+    }
+
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True when it holds no place.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+}
+
+/// A country or division written right after a name ("Paris, Texas", "Kabul, Afghanistan"):
+/// where the name lies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Within {
+    Country(&'static str),
+    Division(&'static str, &'static str),
+}
+
+impl Within {
+    /// Could a place of this kind lie in it (a town in a division; a town or division in a
+    /// country)? Else the comma was a list's ("England, Wales and Northern Ireland").
+    fn fits(self, kind: Kind) -> bool {
+        match self {
+            Within::Country(_) => kind != Kind::Country,
+            Within::Division(..) => matches!(kind, Kind::City | Kind::Capital),
+        }
+    }
+
+    fn holds(self, p: &Place) -> bool {
+        match self {
+            Within::Country(c) => p.country == c && p.kind != Kind::Country,
+            Within::Division(c, a) => p.country == c && p.admin1_code == a && p.kind != Kind::Admin1,
+        }
+    }
+}
+
+/// The place written after `end`: a comma, then a state's abbreviation ("Vancouver, Wash.") or
+/// one to three capitalized words that name a country or a first-level division, not followed by
+/// another name as the items of a list are ("London, Singapore and Kuala Lumpur").
+fn within_after(gaz: &'static Gazetteer, doc: &Document, end: usize) -> Option<Within> {
+    let rest = doc.text.get(end..)?;
+    let rest = rest.strip_prefix(',')?;
+    let rest = rest.trim_start_matches([' ', '\n']);
+    let words: Vec<&str> = rest.split([' ', '\n']).take(3).collect();
+    // What follows the `n` words read as the container: a list goes on with a name.
+    let listed = |n: usize| {
+        let used: usize = words[..n].iter().map(|w| w.len() + 1).sum();
+        let after = rest.get(used.saturating_sub(1)..).unwrap_or("").trim_start_matches([',', ' ', '\n']);
+        let after = ["and ", "or "].iter().find_map(|c| after.strip_prefix(c)).unwrap_or(after);
+        let comma_or_and = rest.get(used.saturating_sub(1)..).is_some_and(|a| {
+            let a = a.trim_start_matches([' ', '\n']);
+            a.starts_with(',') || a.starts_with("and ") || a.starts_with("or ")
+        });
+        comma_or_and && after.starts_with(|c: char| c.is_uppercase())
+    };
+    if let Some((country, code)) =
+        words.first().and_then(|w| lang::en::lists::state_abbreviation(w.trim_end_matches([',', ';', ')'])))
+    {
+        let d = gaz.division(country, code)?;
+        return Some(Within::Division(d.country, d.admin1_code));
+    }
+    for n in (1..=words.len()).rev() {
+        let phrase = words[..n].join(" ");
+        let phrase = phrase.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !phrase.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let within = if let Some(c) = lang::en::lists::country(phrase) {
+            Within::Country(gaz.country(c.code)?.country)
+        } else if let Some(d) = gaz.named(phrase).find(|p| p.kind == Kind::Admin1) {
+            Within::Division(d.country, d.admin1_code)
+        } else {
+            continue;
+        };
+        return (!listed(n)).then_some(within);
+    }
+    None
+}
+
+/// Is `name` a continent, world region, sea, mountain range or river of the lexicon
+/// (`lang::en::lists::REGIONS`): never a town, whatever town a gazetteer gives its name?
+fn is_region(name: &str) -> bool {
+    static REGIONS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    REGIONS
+        .get_or_init(|| {
+            lang::en::lists::REGIONS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(key).collect()
+        })
+        .contains(&key(name))
+}
+
+/// Does the text call the name a division: "Washington state", "Buenos Aires province", "the
+/// state of Washington", "the province of Quebec"?
+fn called_division(doc: &Document, start: usize, end: usize) -> bool {
+    const WORDS: [&str; 4] = ["state", "province", "region", "prefecture"];
+    let after = doc.text.get(end..).unwrap_or("").trim_start_matches(' ');
+    let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let before = doc.text.get(..start).unwrap_or("").trim_end_matches(' ');
+    let before = before.strip_suffix("of").map(|b| b.trim_end_matches(' '));
+    let previous = before.and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next()).unwrap_or("");
+    WORDS.contains(&next) || WORDS.contains(&previous)
+}
+
+/// What the document says of one name: where it lies, and whether it is called a division.
+#[derive(Clone, Copy, Debug, Default)]
+struct Evidence {
+    within: Option<Within>,
+    division: bool,
+}
+
+/// How likely `p` is the place meant among `all` the places its name may name: the log of its
+/// population as the prior, a capital before another town of its name, a division below a town
+/// inside it of its name ("New York", "Quebec": news means the city unless it says "state"),
+/// its own name over another place's other name, then the document's evidence.
+fn score(p: &Place, all: &[&Place], name_key: &str, ev: Evidence, countries: &HashMap<&str, u32>) -> f64 {
+    let mut s = (1.0 + p.population as f64).ln();
+    match p.kind {
+        Kind::Capital => s += 2.5,
+        Kind::Admin1 => {
+            s -= 1.5;
+            let town_inside = all.iter().any(|q| {
+                matches!(q.kind, Kind::City | Kind::Capital) && q.country == p.country && q.admin1_code == p.admin1_code
+            });
+            if ev.division {
+                s += 30.0;
+            } else if town_inside {
+                s -= 5.0;
+            }
+        }
+        _ => {}
+    }
+    if key(p.name) == name_key {
+        s += 2.0;
+    }
+    if let Some(&n) = countries.get(p.country) {
+        s += 5.0 + (n.min(5) as f64 - 1.0) * 0.5;
+    }
+    s
+}
+
+/// Puts the document's places on the map. Each GPE, LOC or FAC entity of `mentions` whose name
+/// the gazetteer knows gets the place the document means ([`Mention::place`]); its id then
+/// derives from the GeoNames id (a country's from its ISO code), so the place has one id in
+/// every document and corpus whatever it is called. Each NORP demonym of one country gets that
+/// country. Runs after the mentions are clustered; changes no span.
+pub fn locate(doc: &Document, mentions: &mut [Mention]) {
+    let gaz = Gazetteer::get();
+    // The entities to place, in the order first met, with their mentions.
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut countries: HashMap<&'static str, u32> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        match m.label {
+            Label::Gpe | Label::Loc | Label::Fac => {
+                let g = *index.entry(m.entity_id.as_str()).or_insert_with(|| {
+                    groups.push((i, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[g].1.push(i);
+            }
+            _ => {}
+        }
+    }
+    // Pass 1: countries, and what each other name could be.
+    let mut chosen: Vec<Option<&'static Place>> = vec![None; groups.len()];
+    let mut candidates: Vec<Vec<&'static Place>> = vec![Vec::new(); groups.len()];
+    let mut evidence: Vec<Evidence> = vec![Evidence::default(); groups.len()];
+    for (g, (first, members)) in groups.iter().enumerate() {
+        let m = &mentions[*first];
+        if let Some(c) = lang::en::lists::country(&m.name).filter(|_| m.label != Label::Fac) {
+            chosen[g] = gaz.country(c.code);
+            *countries.entry(c.code).or_default() += members.len() as u32;
+            continue;
+        }
+        if let Some((country, code)) = lang::en::lists::state_abbreviation(m.name.trim()) {
+            chosen[g] = gaz.division(country, code);
+            continue;
+        }
+        if m.name.split_whitespace().all(|w| lang::en::direction_word(&w.to_lowercase())) || is_region(&m.name) {
+            continue;
+        }
+        candidates[g].extend(gaz.named(&m.name));
+        let fits = |w: &Within| candidates[g].iter().any(|p| w.fits(p.kind));
+        evidence[g] = Evidence {
+            within: members.iter().find_map(|&i| within_after(gaz, doc, mentions[i].span.end as usize)).filter(fits),
+            division: members.iter().any(|&i| {
+                let span = mentions[i].span;
+                called_division(doc, span.start as usize, span.end as usize)
+            }),
+        };
+    }
+    // Pass 2: each name in the light of the countries named, of its demonyms ("Georgian") and of
+    // the other names that can be only one place (a town only in Texas is evidence for the
+    // United States).
+    let mut context = countries;
+    for m in mentions.iter().filter(|m| m.label == Label::Norp) {
+        if let Some(c) = lang::en::lists::demonym_country(&m.name) {
+            *context.entry(c).or_default() += 1;
+        }
+    }
+    // A region or facility (LOC, FAC) is no town or division: the gazetteer may hold a town of
+    // its name elsewhere ("Asia", a town of the Philippines by another of its names). It is
+    // placed only at a place of that very name in a country the document names ("Guantanamo
+    // Bay" in a story naming Cuba).
+    let named = context.clone();
+    for (g, (first, _)) in groups.iter().enumerate() {
+        let m = &mentions[*first];
+        if matches!(m.label, Label::Loc | Label::Fac) {
+            let name_key = key(&m.name);
+            candidates[g].retain(|p| named.contains_key(p.country) && key(p.name) == name_key);
+        }
+    }
+    for (g, c) in candidates.iter().enumerate() {
+        if chosen[g].is_none() {
+            if let Some(p) = c.first().filter(|p| c.iter().all(|q| q.country == p.country)) {
+                *context.entry(p.country).or_default() += 1;
+            }
+        }
+    }
+    for g in 0..groups.len() {
+        if chosen[g].is_some() || candidates[g].is_empty() {
+            continue;
+        }
+        let name_key = key(&mentions[groups[g].0].name);
+        let all = &candidates[g];
+        chosen[g] = all
+            .iter()
+            .copied()
+            // Written in a country or division it is not in: a place the gazetteer lacks
+            // ("Cambridge, Ohio" is smaller than its towns); better no point than a wrong one.
+            .filter(|p| evidence[g].within.is_none_or(|w| w.holds(p)))
+            .map(|p| (score(p, all, &name_key, evidence[g], &context), p))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.geonames_id.cmp(&a.1.geonames_id)))
+            .map(|(_, p)| p);
+    }
+    for (g, (_, members)) in groups.iter().enumerate() {
+        let Some(p) = chosen[g] else { continue };
+        for &i in members {
+            let m = &mut mentions[i];
+            m.place = Some(p);
+            m.entity_id = match p.kind {
+                Kind::Country => gazetteer_id(m.label.as_str(), "iso", p.country),
+                _ => gazetteer_id(m.label.as_str(), "geonames", &p.geonames_id.to_string()),
+            };
+            // One name wherever it is placed: GeoNames' ("Washington" for "Washington, D.C.",
+            // "New York City" for "New York"), as a country's is.
+            p.name.clone_into(&mut m.name);
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.label == Label::Norp) {
+        m.place = lang::en::lists::demonym_country(&m.name).and_then(|c| gaz.country(c));
+    }
+}
+
+#[cfg(test)]
+mod tests;
