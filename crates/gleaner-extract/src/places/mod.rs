@@ -286,7 +286,7 @@ struct Evidence {
 fn score(p: &Place, all: &[&Place], name_key: &str, ev: Evidence, countries: &HashMap<&str, u32>) -> f64 {
     let mut s = (1.0 + p.population as f64).ln();
     match p.kind {
-        Kind::Capital => s += 2.5,
+        Kind::Capital => s += 3.0,
         Kind::Admin1 => {
             s -= 1.5;
             let town_inside = all.iter().any(|q| {
@@ -304,7 +304,7 @@ fn score(p: &Place, all: &[&Place], name_key: &str, ev: Evidence, countries: &Ha
         s += 2.0;
     }
     if let Some(&n) = countries.get(p.country) {
-        s += 5.0 + (n.min(5) as f64 - 1.0) * 0.5;
+        s += 3.0 + (n.min(5) as f64 - 1.0) * 0.25;
     }
     s
 }
