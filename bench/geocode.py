@@ -3,14 +3,14 @@
 the BBC and Reuters corpora of ../shared/eval/corpus, each with its GeoNames id; see
 tests/geo/README.md).
 
-    python3 bench/geocode.py --gleaner target/release/gleaner [--eval ../shared/eval] [--split dev]
+    python3 bench/geocode.py --gleaner target/release/gleaner [--eval ../shared/eval] [--errors]
 
 For each toponym: the mention at its span (any overlap); its entity's geonames_id and lat/lon.
 Reported per split and feature: found (a GPE/LOC/FAC mention there), exact id, within 161 km
 (accuracy@161km, as Mordecai and CLIFF report it) over all toponyms, and the same over the found
 ones (the geocoder alone). The gold point of a country or division is the gazetteer's point for
 the gold id (the check set gives coordinates for towns only). `sport/134` (a fixture list, 74
-country rows) is reported apart as well.
+rows, 72 of them countries) is reported apart as well.
 """
 import argparse
 import collections

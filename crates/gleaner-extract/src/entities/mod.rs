@@ -754,9 +754,15 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
         }
         let gap = &doc.text[a.span.end as usize..b.span.start as usize];
         let gap_l = gap.to_lowercase();
-        // A bare "called" or "dubbed" between two names is the verb ("Lyng called U.S.
-        // subsidies nonsensical", "Baker called Miyazawa"), not "X, called Y".
-        let bare_verb = matches!(gap_l.trim(), "called" | "dubbed");
+        // "called" or "dubbed" between two names, not set off by a comma or bracket nor after
+        // "is" or "was", is the verb ("Lyng called U.S. subsidies nonsensical", "Baker also
+        // called Miyazawa"), not "X, also called Y", "X (dubbed Y)", "X is called Y".
+        let bare_verb = {
+            let t = gap_l.trim_end();
+            (t.ends_with("called") || t.ends_with("dubbed"))
+                && !gap.contains([',', '('])
+                && !gap_l.split_whitespace().any(|w| matches!(w, "is" | "was" | "be" | "been" | "being"))
+        };
         let explicit = ["known as", "referred to as", "called", "dubbed", "a.k.a.", "aka"]
             .iter()
             .any(|p| gap_l.trim_end().ends_with(p))

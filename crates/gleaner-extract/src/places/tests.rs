@@ -64,15 +64,60 @@ fn a_name_is_read_in_the_light_of_its_document() {
 fn places_get_ids_from_geonames_and_demonyms_their_country() {
     let (d, ms) = mentions("The Afghan army moved into Kabul, Afghanistan, on Sunday.");
     let kabul = ms.iter().find(|m| d.slice(m.span) == "Kabul").unwrap();
-    assert_eq!(kabul.entity_id, gazetteer_id("GPE", "geonames", &kabul.place.unwrap().geonames_id.to_string()));
+    assert_eq!(kabul.entity_id, gazetteer_id("GPE", "geonames", "1138958"));
     assert_eq!(kabul.place.map(|p| (p.country, p.kind)), Some(("AF", Kind::Capital)));
     let afghan = ms.iter().find(|m| d.slice(m.span) == "Afghan").unwrap();
     assert_eq!((afghan.label, afghan.place.map(|p| p.country)), (Label::Norp, Some("AF")));
     let country = ms.iter().find(|m| d.slice(m.span) == "Afghanistan").unwrap();
     assert_eq!(country.entity_id, gazetteer_id("GPE", "iso", "AF"));
-    // A person is never placed, whatever the name.
-    let (d, ms) = mentions("Paris Hilton said on Monday she was happy.");
-    assert!(ms.iter().filter(|m| m.label == Label::Person).all(|m| m.place.is_none()), "{ms:?} {}", d.text);
+    // One place, one id, whatever name the story gives it.
+    let (d, ms) = mentions("Officials in Peking said the talks would resume.");
+    let (e, ns) = mentions("Officials in Beijing said the talks would resume.");
+    let peking = ms.iter().find(|m| d.slice(m.span) == "Peking").unwrap();
+    let beijing = ns.iter().find(|m| e.slice(m.span) == "Beijing").unwrap();
+    assert_eq!((&peking.entity_id, &peking.name), (&beijing.entity_id, &beijing.name));
+    assert_eq!(beijing.name, "Beijing");
+}
+
+#[test]
+fn what_follows_a_comma_is_a_container_only_when_it_can_be() {
+    let country = |text: &str, surface: &str| {
+        let (d, ms) = mentions(text);
+        place_of(&d, &ms, surface).map(|p| p.country)
+    };
+    // Lists, with commas or "and".
+    assert_eq!(
+        country("Flights from New York, Washington, Boston and Chicago were cancelled.", "New York"),
+        Some("US")
+    );
+    assert_eq!(country("The airline flies to London, Singapore, Bangkok and Kuala Lumpur.", "London"), Some("GB"));
+    // A demonym or a direction word is no container.
+    assert_eq!(country("In Berlin, German officials said the talks would go on.", "Berlin"), Some("DE"));
+    // A name of several divisions, or of a country and a state: the one the town is in.
+    assert_eq!(country("Police in Amritsar, Punjab, said two men were arrested.", "Amritsar"), Some("IN"));
+    assert_eq!(country("Protesters gathered in Tbilisi, Georgia, on Sunday.", "Tbilisi"), Some("GE"));
+    // A state's abbreviation.
+    let (d, ms) = mentions("The bank sold four offices in Vancouver, Wash., on Friday.");
+    assert_eq!(place_of(&d, &ms, "Vancouver").map(|p| (p.country, p.admin1_code)), Some(("US", "WA")));
+}
+
+#[test]
+fn a_division_is_meant_when_the_text_says_so() {
+    let (d, ms) = mentions("The plant is in Washington state, the company said on Monday.");
+    assert_eq!(place_of(&d, &ms, "Washington").map(|p| p.kind), Some(Kind::Admin1));
+    let (d, ms) = mentions("Talks in Washington ended on Monday, the company said.");
+    assert_eq!(place_of(&d, &ms, "Washington").map(|p| p.kind), Some(Kind::Capital));
+    // "state television" is the state's television, not a state.
+    let (d, ms) = mentions("Georgia state television said Russian troops had left Tbilisi.");
+    assert_eq!(place_of(&d, &ms, "Georgia").map(|p| p.kind), Some(Kind::Country));
+}
+
+#[test]
+fn a_facility_is_never_a_town() {
+    let (d, ms) = mentions("Flights left Heathrow Airport for the United States and Hyde Park was closed.");
+    let facilities: Vec<&Mention> = ms.iter().filter(|m| m.label == Label::Fac).collect();
+    assert!(!facilities.is_empty(), "{ms:?}");
+    assert!(facilities.iter().all(|m| m.place.is_none()), "{facilities:?} {}", d.text);
 }
 
 #[test]
