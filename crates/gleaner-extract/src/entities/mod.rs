@@ -174,6 +174,7 @@ pub const RULES: &[(&str, &str)] = &[
         "lexicon_type",
         "the lexicons overrule the tagger's class (\"Taliban\" an organization, \"Tiananmen Square\" a place)",
     ),
+    ("gazetteer_place", "a LOC the gazetteer places at a country, division or city is a GPE (\"the Faroe Islands\")"),
 ];
 
 /// Does the label the lexicons gave leave the tagger's class (0 person, 1 organization, 2

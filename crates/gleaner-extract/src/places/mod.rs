@@ -463,6 +463,12 @@ pub fn locate(doc: &Document, mentions: &mut [Mention]) {
         for &i in members {
             let m = &mut mentions[i];
             m.place = Some(p);
+            // A country, division or city is a GPE (OntoNotes), whatever the tagger called it:
+            // one place, one label, one id.
+            if m.label == Label::Loc {
+                m.label = Label::Gpe;
+                m.rule = Some("gazetteer_place");
+            }
             m.entity_id = match p.kind {
                 Kind::Country => gazetteer_id(m.label.as_str(), "iso", p.country),
                 _ => gazetteer_id(m.label.as_str(), "geonames", &p.geonames_id.to_string()),

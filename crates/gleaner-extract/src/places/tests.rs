@@ -113,6 +113,27 @@ fn a_division_is_meant_when_the_text_says_so() {
 }
 
 #[test]
+fn a_region_the_gazetteer_knows_as_a_country_is_a_gpe() {
+    // However the tagger labels it, a placed country has one label and one id.
+    let d = doc("Fishermen of the Faroe Islands sailed on Monday.", None);
+    let at = d.text.find("Faroe Islands").unwrap();
+    let mut ms = vec![Mention {
+        sentence: 0,
+        span: gleaner_ingest::Span::new(at, at + "Faroe Islands".len()),
+        label: Label::Loc,
+        name: "Faroe Islands".into(),
+        entity_id: crate::entity_id("LOC", "Faroe Islands"),
+        confidence: 1.0,
+        method: "model",
+        rule: None,
+        place: None,
+    }];
+    locate(&d, &mut ms);
+    assert_eq!((ms[0].label, ms[0].rule), (Label::Gpe, Some("gazetteer_place")));
+    assert_eq!(ms[0].entity_id, gazetteer_id("GPE", "iso", "FO"));
+}
+
+#[test]
 fn a_facility_is_never_a_town() {
     let (d, ms) = mentions("Flights left Heathrow Airport for the United States and Hyde Park was closed.");
     let facilities: Vec<&Mention> = ms.iter().filter(|m| m.label == Label::Fac).collect();
