@@ -785,7 +785,16 @@ fn link(doc: &Document, found: Vec<Found>) -> Vec<Mention> {
             (lang::en::lists::country(long), lang::en::lists::country(display(short))),
             (Some(x), Some(y)) if x.code != y.code
         );
-        if !two_countries && (explicit || (paren && (is_acronym || (label[ga] == label[gb] && !place)))) {
+        // A name in brackets after a name of its label is its alias only when it repeats one of
+        // its words ("Abu Bakr al-Baghdadi (al-Baghdadi)"); else it is a team, party or place
+        // the tagger gave that label ("R O'Gara (Munster), A Foley (Munster)", which chained a
+        // whole line-up into one person).
+        let shares_word = {
+            let long_words: Vec<String> = long.split_whitespace().map(str::to_lowercase).collect();
+            short.split_whitespace().any(|w| long_words.contains(&w.to_lowercase()))
+        };
+        if !two_countries && (explicit || (paren && (is_acronym || (label[ga] == label[gb] && !place && shares_word))))
+        {
             let (ra, rb) = (find(&mut parent, ga), find(&mut parent, gb));
             if ra != rb {
                 parent[rb] = ra;

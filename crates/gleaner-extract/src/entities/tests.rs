@@ -144,3 +144,32 @@ fn a_one_word_name_is_not_copied_when_it_is_a_common_word() {
     // "Exchange" is also written "exchange" here; "He" is a pronoun.
     assert_eq!(aliases, ["NTT", "Hughes"]);
 }
+
+/// A team the tagger called a person, in brackets after each player of a line-up, is no alias:
+/// it chained every player into one person.
+#[test]
+fn a_bracketed_name_is_an_alias_only_when_it_repeats_a_word() {
+    let text = "R O'Gara (Munster), S Payne (Munster), D Hickie (Leinster), Abu Bakr al-Baghdadi (al-Baghdadi).";
+    let d = doc(text, None);
+    let found: Vec<super::Found> =
+        ["R O'Gara", "Munster", "S Payne", "D Hickie", "Leinster", "Abu Bakr al-Baghdadi", "al-Baghdadi"]
+            .iter()
+            .scan(0, |from, name| {
+                let at = *from + text[*from..].find(name).unwrap();
+                *from = at + name.len();
+                Some(super::Found {
+                    sentence: 0,
+                    span: gleaner_ingest::Span::new(at, at + name.len()),
+                    label: Label::Person,
+                    confidence: 1.0,
+                    method: "model",
+                    rule: None,
+                })
+            })
+            .collect();
+    let ms = super::link(&d, found);
+    let id = |surface: &str| &ms.iter().find(|m| d.slice(m.span) == surface).unwrap().entity_id;
+    assert_ne!(id("R O'Gara"), id("S Payne"));
+    assert_ne!(id("R O'Gara"), id("Munster"));
+    assert_eq!(id("Abu Bakr al-Baghdadi"), id("al-Baghdadi"));
+}
