@@ -121,7 +121,7 @@ mod tests {
 
     #[test]
     fn countries_are_found_by_any_of_their_names() {
-        for name in ["United States", "the U.S.", "US", "U.S.A.", "United States of America"] {
+        for name in ["United States", "the U.S.", "US", "U.S.A.", "United States of America", "the States"] {
             let c = country(name).unwrap_or_else(|| panic!("{name}"));
             assert_eq!((c.code, c.geonames_id, c.name), ("US", 6252001, "United States"));
         }
@@ -151,6 +151,7 @@ mod tests {
         assert_eq!(demonym_country("Afghan"), Some("AF"));
         assert_eq!(demonym_country("SOUTH\nAfrican"), Some("ZA"));
         assert_eq!(demonym_country("Britons"), Some("GB"));
+        assert_eq!(demonym_country("North Korean"), Some("KP"));
         for word in ["Arab", "Kurdish", "Korean", "Paris"] {
             assert_eq!(demonym_country(word), None, "{word}");
         }

@@ -11,7 +11,7 @@ import sys
 # Other names of a country in English news, unambiguous ones only ("America", "Korea", "Congo" and
 # "Holland" name more than one place, or not the country, and are left out).
 ALIASES = {
-    "US": ["U.S.", "US", "USA", "U.S.A.", "United States of America"],
+    "US": ["U.S.", "US", "USA", "U.S.A.", "United States of America", "the States"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain"],
     "IE": ["Republic of Ireland", "Irish Republic", "Eire"],
     "AE": ["UAE", "U.A.E."],
