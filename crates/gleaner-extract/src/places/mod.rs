@@ -67,25 +67,14 @@ pub struct Gazetteer {
     divisions: HashMap<(&'static str, &'static str), u32>,
 }
 
-/// The form names are looked up by: lower case, curly apostrophes straight, white space
-/// collapsed, a leading "the" dropped.
+/// The form names are looked up by: the catalog's ([`crate::normalize_name`]: lower case,
+/// curly apostrophes straight, white space collapsed), a leading "the" dropped.
 pub fn key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for (i, word) in name.split_whitespace().enumerate() {
-        if i == 0 && word.eq_ignore_ascii_case("the") {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '’' | '‘' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
+    let n = crate::normalize_name(name);
+    match n.strip_prefix("the ") {
+        Some(rest) => rest.to_owned(),
+        None => n,
     }
-    out
 }
 
 impl Gazetteer {
@@ -348,8 +337,8 @@ fn score(p: &Place, all: &[&Place], name_key: &str, ev: &Evidence, countries: &H
     s
 }
 
-/// Puts the document's places on the map. Each GPE, LOC or FAC entity of `mentions` whose name
-/// the gazetteer knows gets the place the document means ([`Mention::place`]); its id then
+/// Puts the document's places on the map. Each GPE or LOC entity of `mentions` whose name the
+/// gazetteer knows gets the place the document means ([`Mention::place`]; a FAC never); its id then
 /// derives from the GeoNames id (a country's from its ISO code), so the place has one id in
 /// every document and corpus whatever it is called. Each NORP demonym of one country gets that
 /// country. Runs after the mentions are clustered; changes no span.
