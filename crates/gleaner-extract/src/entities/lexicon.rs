@@ -245,6 +245,13 @@ impl Lexicons {
         self.state_abbreviations.contains(&word_hash(&key_form(&dotted)))
     }
 
+    /// Is the whole name a region, sea, mountain range or river of the lexicon and no country or
+    /// city ("Asia", "Pacific", "Gulf")?
+    pub(crate) fn is_region(&self, words: &[&str]) -> bool {
+        let cats = self.categories(words);
+        cats & (1 << REGION) != 0 && cats & ((1 << COUNTRY) | (1 << CITY)) == 0
+    }
+
     /// Is the whole name a country?
     pub(crate) fn is_country(&self, words: &[&str]) -> bool {
         self.categories(words) & (1 << COUNTRY) != 0

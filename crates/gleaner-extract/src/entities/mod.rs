@@ -144,6 +144,13 @@ impl Extractor for Entities {
     }
 }
 
+/// Is `name` a continent, world region, sea, mountain range or river of the lexicon
+/// (`lang::en::lists::REGIONS`) and no country or city?
+pub(crate) fn is_region(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    Lexicons::get().is_region(&words)
+}
+
 /// A mention before clustering.
 #[derive(Clone, Debug)]
 struct Found {

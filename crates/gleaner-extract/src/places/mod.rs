@@ -269,17 +269,6 @@ fn within_after(gaz: &'static Gazetteer, doc: &Document, end: usize) -> Option<C
     None
 }
 
-/// Is `name` a continent, world region, sea, mountain range or river of the lexicon
-/// (`lang::en::lists::REGIONS`): never a town, whatever town a gazetteer gives its name?
-fn is_region(name: &str) -> bool {
-    static REGIONS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    REGIONS
-        .get_or_init(|| {
-            lang::en::lists::REGIONS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(key).collect()
-        })
-        .contains(&key(name))
-}
-
 /// Does the text call the name a division: "Washington state", "Buenos Aires province." (the
 /// word then ends the phrase, or a function word follows: not "Georgia state television"), "the
 /// state of Washington", "the province of Quebec"?
@@ -360,7 +349,8 @@ pub fn locate(doc: &Document, mentions: &mut [Mention]) {
             _ => {}
         }
     }
-    // Pass 1: countries, and what each other name could be.
+    // Pass 1: countries, and what each other name could be. A name of the lexicon's regions,
+    // seas and rivers is never a town, whatever town a gazetteer gives its name.
     let mut chosen: Vec<Option<&'static Place>> = vec![None; groups.len()];
     let mut candidates: Vec<Vec<&'static Place>> = vec![Vec::new(); groups.len()];
     let mut evidence: Vec<Evidence> = vec![Evidence::default(); groups.len()];
@@ -381,7 +371,9 @@ pub fn locate(doc: &Document, mentions: &mut [Mention]) {
             chosen[g] = gaz.division(country, code);
             continue;
         }
-        if m.name.split_whitespace().all(|w| lang::en::direction_word(&w.to_lowercase())) || is_region(&m.name) {
+        if m.name.split_whitespace().all(|w| lang::en::direction_word(&w.to_lowercase()))
+            || crate::entities::is_region(&m.name)
+        {
             continue;
         }
         candidates[g].extend(gaz.named(&m.name));
