@@ -34,6 +34,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod joins;
 mod schema;
 mod sink;
 mod staging;
@@ -219,6 +220,9 @@ struct Rows {
     /// The code-point index of the document being written (its id and the index's blocks): built
     /// once per document, however many parts its rows come in.
     index: (String, Vec<u32>),
+    target: Target,
+    /// Join lone surnames across documents at the end (see `joins`).
+    corpus_joins: bool,
 }
 
 /// Streams a dataset to a folder. See the crate docs.
@@ -271,6 +275,8 @@ impl Rows {
             tables,
             catalog: EntityCatalog::new(),
             index: (String::new(), Vec::new()),
+            target: target.clone(),
+            corpus_joins: true,
         })
     }
 
@@ -282,15 +288,6 @@ impl Rows {
 
     fn write_issue(&mut self, issue: &Issue) -> Result<(), ExportError> {
         self.table(|s| matches!(s, Source::Errors)).push(&tables::errors::cells(issue, ()))
-    }
-
-    /// The `entities` rows of every document written so far.
-    fn write_entities(&mut self) -> Result<(), ExportError> {
-        let i = REGISTRY.iter().position(|(_, s)| matches!(s, Source::Entities)).expect("an entities table");
-        for rec in self.catalog.records() {
-            self.tables[i].push(&tables::entities::cells(rec, ()))?;
-        }
-        Ok(())
     }
 
     /// The code-point index of `doc`, from the cache when it is the document being written.
@@ -340,18 +337,41 @@ impl Rows {
         Ok(())
     }
 
-    /// Writes `entities` and closes every table: `(table, rows, batch of a memory table)` in
-    /// [`TABLES`] order.
+    /// Closes every table but `entities`, joins lone surnames across documents (rewriting the
+    /// id columns of what was written), then writes `entities` and closes it: `(table, rows,
+    /// batch of a memory table)` in [`TABLES`] order.
     #[allow(clippy::type_complexity)]
     fn finish(mut self) -> Result<Vec<(&'static str, u64, Option<RecordBatch>)>, ExportError> {
-        self.write_entities()?;
-        self.tables
+        let at = REGISTRY.iter().position(|(_, s)| matches!(s, Source::Entities)).expect("an entities table");
+        let mut entities = self.tables.remove(at);
+        let mut done = std::mem::take(&mut self.tables)
             .into_iter()
             .map(|t| {
                 let name = t.table.name;
                 t.finish().map(|(rows, batch)| (name, rows, batch))
             })
-            .collect()
+            .collect::<Result<Vec<_>, _>>()?;
+        if let Some(joins) = self.corpus_joins.then(|| gleaner_extract::CorpusJoins::new(&self.catalog)).flatten() {
+            let joins = match &self.target {
+                Target::Files(dir, formats) => joins::join_files(dir, *formats, joins)?,
+                Target::Memory => {
+                    let mut batches: Vec<_> = done.iter_mut().map(|(name, _, b)| (*name, b.take())).collect();
+                    let joins = joins::join_batches(&mut batches, joins)?;
+                    for ((_, _, b), (_, new)) in done.iter_mut().zip(batches) {
+                        *b = new;
+                    }
+                    joins
+                }
+            };
+            self.catalog.apply_joins(&joins);
+        }
+        for rec in self.catalog.records() {
+            entities.push(&tables::entities::cells(rec, ()))?;
+        }
+        let name = entities.table.name;
+        let (rows, batch) = entities.finish()?;
+        done.insert(at, (name, rows, batch));
+        Ok(done)
     }
 }
 
@@ -406,6 +426,15 @@ impl Batches {
     /// Empty tables.
     pub fn new() -> Batches {
         Batches { rows: Rows::open(&Target::Memory).expect("memory tables open without IO") }
+    }
+
+    /// Empty tables whose lone surnames are never joined across documents: for a caller that
+    /// sees the corpus in parts (a Spark batch) and joins once over the whole of it, as
+    /// `gleaner.spark` does. Joins within a document are made as ever.
+    pub fn without_corpus_joins() -> Batches {
+        let mut batches = Batches::new();
+        batches.rows.corpus_joins = false;
+        batches
     }
 
     /// Adds an `errors` row.

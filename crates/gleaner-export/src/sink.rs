@@ -247,20 +247,25 @@ pub(crate) struct ParquetFile {
     encoder: ParquetSink,
 }
 
+/// How every Parquet file of a table is written (and rewritten: see `joins`).
+pub(crate) fn writer_properties(table: &Table) -> WriterProperties {
+    let mut props = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .set_max_row_group_row_count(Some(GROUP_ROWS))
+        .set_created_by(format!("gleaner {}", env!("CARGO_PKG_VERSION")));
+    for column in table.columns.iter().filter(|c| UNIQUE_VALUED.contains(&c.name)) {
+        // Nearly every value differs: a dictionary would be built, then thrown away.
+        props = props.set_column_dictionary_enabled(ColumnPath::from(column.name), false);
+    }
+    props.build()
+}
+
 impl ParquetFile {
     pub(crate) fn create(dir: &Path, table: &'static Table) -> Result<ParquetFile, ExportError> {
         let schema = arrow_schema(table);
         let path = dir.join(format!("{}.parquet", table.name));
         let file = BufWriter::with_capacity(1 << 20, File::create(&path).map_err(|e| ExportError::io(&path, e))?);
-        let mut props = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(ZstdLevel::default()))
-            .set_max_row_group_row_count(Some(GROUP_ROWS))
-            .set_created_by(format!("gleaner {}", env!("CARGO_PKG_VERSION")));
-        for column in table.columns.iter().filter(|c| UNIQUE_VALUED.contains(&c.name)) {
-            // Nearly every value differs: a dictionary would be built, then thrown away.
-            props = props.set_column_dictionary_enabled(ColumnPath::from(column.name), false);
-        }
-        let writer = ArrowWriter::try_new(file, schema.clone(), Some(props.build()))
+        let writer = ArrowWriter::try_new(file, schema.clone(), Some(writer_properties(table)))
             .map_err(|e| ExportError::parquet(&path, e))?;
         Ok(ParquetFile {
             table,
@@ -305,7 +310,7 @@ impl RowSink for ParquetFile {
 
 /// Would a spreadsheet read this cell as a formula (or, after a tab or carriage return, as one
 /// that it trims first)? The characters OWASP lists for CSV injection.
-fn runs_in_a_spreadsheet(field: &str) -> bool {
+pub(crate) fn runs_in_a_spreadsheet(field: &str) -> bool {
     field.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 

@@ -209,6 +209,11 @@ impl EntityCatalog {
         }
     }
 
+    /// Adds a finished record (one of an `entities` table read back), replacing one of its id.
+    pub fn insert(&mut self, rec: EntityRecord) {
+        self.records.insert(rec.entity_id.clone(), rec);
+    }
+
     /// Number of entities.
     pub fn len(&self) -> usize {
         self.records.len()
@@ -222,6 +227,29 @@ impl EntityCatalog {
     /// The records, sorted by id.
     pub fn records(&self) -> impl Iterator<Item = &EntityRecord> {
         self.records.values()
+    }
+
+    /// Moves the mentions and documents the corpus joins gave a longer name from the lone
+    /// surname's record to that name's (whose `aliases` gain the surname's forms); a surname
+    /// left with no mention is gone. The long name stays the name: it is the complete form.
+    pub fn apply_joins(&mut self, joins: &crate::CorpusJoins) {
+        for (lone, target, mentions, documents) in joins.moved() {
+            let Some(rec) = self.records.get_mut(lone) else { continue };
+            rec.n_mentions = rec.n_mentions.saturating_sub(mentions);
+            rec.n_documents = rec.n_documents.saturating_sub(documents);
+            let forms: Vec<String> = std::iter::once(rec.name.clone()).chain(rec.aliases.iter().cloned()).collect();
+            if rec.n_mentions == 0 {
+                self.records.remove(lone);
+            }
+            let Some(long) = self.records.get_mut(target) else { continue };
+            long.n_mentions += mentions;
+            long.n_documents += documents;
+            for form in forms {
+                if form != long.name {
+                    long.aliases.insert(form);
+                }
+            }
+        }
     }
 }
 

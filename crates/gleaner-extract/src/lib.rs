@@ -44,6 +44,7 @@
 #![deny(missing_docs)]
 
 mod catalog;
+mod corpus;
 pub mod dates;
 pub mod entities;
 pub mod guard;
@@ -66,6 +67,7 @@ mod words;
 pub use catalog::{
     collapse_space, entity_id, gazetteer_id, name_rank, normalize_name, EntityCatalog, EntityRecord, PlaceColumns,
 };
+pub use corpus::CorpusJoins;
 pub use resources::Resources;
 pub use types::{
     Argument, DateMention, Extraction, Label, Mention, NumberKind, NumberMention, Predicate, Qualifier, Quote,

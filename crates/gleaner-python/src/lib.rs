@@ -37,11 +37,12 @@ fn published(s: Option<&str>) -> PyResult<Option<chrono::NaiveDate>> {
     }
 }
 
-/// Ingests and extracts `items` in parallel, then writes them in order.
-fn tables(items: Vec<Item>) -> Result<Vec<(&'static str, RecordBatch)>, String> {
+/// Ingests and extracts `items` in parallel, then writes them in order; lone surnames are
+/// joined across the documents when `corpus_joins`.
+fn tables(items: Vec<Item>, corpus_joins: bool) -> Result<Vec<(&'static str, RecordBatch)>, String> {
     let pipeline = Pipeline::standard();
     let outcomes: Vec<Outcome> = items.into_par_iter().map(|item| process(item, &pipeline)).collect();
-    let mut out = Batches::new();
+    let mut out = if corpus_joins { Batches::new() } else { Batches::without_corpus_joins() };
     for outcome in &outcomes {
         let written = match outcome {
             Outcome::Issue(issue) => out.write_issue(issue),
@@ -76,7 +77,7 @@ fn extract(py: Python<'_>, text: String, doc_id: Option<String>, published: Opti
         meta: Metadata { published: date, ..Metadata::default() },
         issues: Vec::new(),
     };
-    to_python(py.detach(|| tables(vec![Item::Doc(raw)])))
+    to_python(py.detach(|| tables(vec![Item::Doc(raw)], true)))
 }
 
 /// A column of strings, whatever the Arrow string type (and integers as their digits).
@@ -157,9 +158,10 @@ impl<'a> Strings<'a> {
 /// `id` its doc_id (a row without one gets `batch#<row number>`, 1-based), `published` its
 /// document date (a `YYYY-MM-DD` string or a date); `title` and `author` columns are read when
 /// present. A row without text, a duplicate id or a bad date becomes an `errors` row, as in the
-/// CLI.
+/// CLI. The batch is the corpus: a lone surname is joined across its documents as `gleaner run`
+/// joins it, unless `corpus_joins` is false (a caller that joins over the whole corpus itself).
 #[pyfunction]
-#[pyo3(signature = (batch, text = "text", id = "id", published = "published", metadata = "\u{0}none"))]
+#[pyo3(signature = (batch, text = "text", id = "id", published = "published", metadata = "\u{0}none", corpus_joins = true))]
 fn extract_batch(
     py: Python<'_>,
     batch: PyArrowType<RecordBatch>,
@@ -167,6 +169,7 @@ fn extract_batch(
     id: &str,
     published: &str,
     metadata: &str,
+    corpus_joins: bool,
 ) -> PyResult<Tables> {
     let batch = batch.0;
     let schema = batch.schema();
@@ -221,7 +224,7 @@ fn extract_batch(
             issues,
         }));
     }
-    to_python(py.detach(|| tables(items)))
+    to_python(py.detach(|| tables(items, corpus_joins)))
 }
 
 /// `gleaner run`: reads `paths` (files, folders, .jsonl), writes the dataset to `out`. Returns
@@ -273,6 +276,84 @@ fn run(
     Ok(dict.into_any().unbind())
 }
 
+/// The corpus a Spark job joins over: its `entities` rows (`entity_id`, `label`, `name`,
+/// `n_documents`), as finished records.
+fn catalog_of(entities: &RecordBatch) -> PyResult<gleaner_extract::EntityCatalog> {
+    let column = |name: &str| {
+        entities
+            .column_by_name(name)
+            .ok_or_else(|| PyValueError::new_err(format!("the entities batch has no {name:?} column")))
+            .and_then(|a| Strings::of(a.as_ref(), name))
+    };
+    let (ids, labels, names, docs) = (column("entity_id")?, column("label")?, column("name")?, column("n_documents")?);
+    let mut catalog = gleaner_extract::EntityCatalog::new();
+    for row in 0..entities.num_rows() {
+        let (Some(id), Some(label), Some(name)) = (ids.get(row), labels.get(row), names.get(row)) else { continue };
+        let Some(&label) = gleaner_extract::Label::ALL.iter().find(|l| l.as_str() == label) else { continue };
+        catalog.insert(gleaner_extract::EntityRecord {
+            entity_id: id,
+            label,
+            name,
+            aliases: Default::default(),
+            n_mentions: 0,
+            n_documents: docs.get(row).and_then(|d| d.parse().ok()).unwrap_or(0),
+            place: None,
+        });
+    }
+    Ok(catalog)
+}
+
+/// The entity ids whose documents the joins read (lone surnames and the longer names of their
+/// surnames), from a corpus's merged `entities` batch; empty when nothing can be joined.
+#[pyfunction]
+fn _join_ids(entities: PyArrowType<RecordBatch>) -> PyResult<Vec<String>> {
+    let catalog = catalog_of(&entities.0)?;
+    Ok(gleaner_extract::CorpusJoins::new(&catalog).map(|j| j.ids().map(str::to_owned).collect()).unwrap_or_default())
+}
+
+/// The joins of lone surnames across a corpus, as `gleaner run` makes them: from its merged
+/// `entities` batch, the `(doc_id, entity_id)` of the mentions of every document that names an
+/// id of `_join_ids` (any order), and the number of documents with mentions in the whole
+/// corpus. Returns a batch `(doc_id, entity_id, joined_id)`: the new id of that entity's
+/// mentions in that document.
+#[pyfunction]
+fn _corpus_joins(
+    entities: PyArrowType<RecordBatch>,
+    mentions: PyArrowType<RecordBatch>,
+    documents: u64,
+) -> PyResult<PyArrowType<RecordBatch>> {
+    let catalog = catalog_of(&entities.0)?;
+    let column = |name: &str| {
+        mentions
+            .0
+            .column_by_name(name)
+            .ok_or_else(|| PyValueError::new_err(format!("the mentions batch has no {name:?} column")))
+            .and_then(|a| Strings::of(a.as_ref(), name))
+    };
+    let (docs, ids) = (column("doc_id")?, column("entity_id")?);
+    let mut rows: Vec<(String, String)> =
+        (0..mentions.0.num_rows()).filter_map(|r| Some((docs.get(r)?, ids.get(r)?))).collect();
+    // A document's mentions together (their order within it does not matter).
+    rows.sort_unstable();
+    let mut joined: Vec<(String, String, String)> = Vec::new();
+    if let Some(mut joins) = gleaner_extract::CorpusJoins::new(&catalog).map(|j| j.counting_documents(documents)) {
+        let by_doc: Vec<&[(String, String)]> = rows.chunk_by(|a, b| a.0 == b.0).collect();
+        for doc in &by_doc {
+            joins.observe(doc.iter().map(|(_, id)| id.as_str()));
+        }
+        for doc in &by_doc {
+            joins.decide(&doc[0].0, doc.iter().map(|(_, id)| id.as_str()));
+        }
+        joined = joins.joined().into_iter().map(|(d, l, t)| (d.to_owned(), l.to_owned(), t.to_owned())).collect();
+    }
+    let column = |k: usize| -> arrow_array::ArrayRef {
+        std::sync::Arc::new(joined.iter().map(|j| Some([&j.0, &j.1, &j.2][k].as_str())).collect::<StringArray>())
+    };
+    RecordBatch::try_from_iter([("doc_id", column(0)), ("entity_id", column(1)), ("joined_id", column(2))])
+        .map(PyArrowType)
+        .map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
 /// The native module.
 #[pymodule]
 fn _gleaner(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -280,6 +361,8 @@ fn _gleaner(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(run, m)?)?;
+    m.add_function(wrap_pyfunction!(_join_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(_corpus_joins, m)?)?;
     // The contract's schema (tables, columns, types, meanings) as `gleaner schema --json` prints it:
     // Python reads its list of tables from here, never from a copy of its own.
     m.add("SCHEMA_JSON", gleaner_export::schema_json().to_string())?;

@@ -35,7 +35,7 @@
 //! ```
 
 mod features;
-mod lexicon;
+pub(crate) mod lexicon;
 mod tags;
 mod train;
 

@@ -91,6 +91,8 @@ def extract_batch(
     text_col: str = "text",
     id_col: str = "id",
     published_col: str = "published",
+    *,
+    corpus_joins: bool = True,
     **names: str,
 ) -> Dict[str, pa.Table]:
     """Extracts every table from a batch of documents, one per row.
@@ -104,7 +106,9 @@ def extract_batch(
     The argument names are those of ``gleaner.spark.extract_tables`` (``text``, ``id`` and
     ``published`` are accepted too). Rows go to Rust through the Arrow C data interface and are
     processed on all cores. A row without text or with a repeated id becomes an ``errors`` row,
-    as in the CLI.
+    as in the CLI. The batch is the corpus: a surname standing alone in one document joins the
+    person named in full in others as ``gleaner run`` joins it, unless ``corpus_joins=False``
+    (for a caller that joins over a larger corpus itself, as ``gleaner.spark`` does).
     """
     text_col = names.pop("text", text_col)
     id_col = names.pop("id", id_col)
@@ -130,7 +134,8 @@ def extract_batch(
                 for r in rows]
         table = table.drop_columns(extra).append_column(_METADATA, pa.array(meta, type=pa.string()))
     rb = table.combine_chunks().to_batches()[0]
-    return _tables(_extract_batch(rb, text_col, id_col, published_col, _METADATA if extra else "\x00none"))
+    return _tables(_extract_batch(rb, text_col, id_col, published_col, _METADATA if extra else "\x00none",
+                                  corpus_joins))
 
 
 def run(

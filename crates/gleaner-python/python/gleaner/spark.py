@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import gleaner
+from gleaner import _gleaner
 
 #: Tables keyed by ``doc_id`` (those with that column, read from the schema); ``errors`` is keyed
 #: by ``source``; ``entities`` is aggregated.
@@ -87,7 +88,8 @@ def _per_document(batches: Iterator[pa.RecordBatch], text_col: str, id_col: str,
         n = rb.num_rows
         if n == 0:
             continue
-        tables = gleaner.extract_batch(rb, text_col, id_col, published_col or "\x00none")
+        # Joins of lone surnames across documents are made once over the whole corpus (below).
+        tables = gleaner.extract_batch(rb, text_col, id_col, published_col or "\x00none", corpus_joins=False)
         ids = pc.cast(rb.column(rb.schema.get_field_index(id_col)), pa.string())
         columns, names = [], []
         for name in gleaner.TABLES:
@@ -189,4 +191,64 @@ def extract_tables(df, text_col: str = "text", id_col: str = "id", published_col
     for name in gleaner.TABLES:
         exploded = per_doc.select(F.explode(name).alias("r")).select("r.*")
         tables[name] = _merge_entities(exploded) if name == "entities" else exploded
-    return tables
+    return _join_across_documents(tables)
+
+
+#: The id columns of each document-keyed table, read from the schema.
+_ID_COLUMNS = {t["name"]: [c["name"] for c in t["columns"] if c["name"] == "entity_id" or c["name"].endswith("_entity_id")]
+               for t in gleaner.SCHEMA["tables"] if t["name"] in _BY_DOC}
+
+
+def _join_across_documents(tables):
+    """Joins lone surnames across the corpus as ``gleaner run`` does (the same Rust code decides,
+    on the driver, from the merged entities and the mentions of the documents that name a lone
+    surname or a longer name of it), then rewrites every id column and the joined entities'
+    counts and aliases."""
+    from pyspark.sql import functions as F
+
+    entities, mentions = tables["entities"], tables["mentions"]
+    cols = ["entity_id", "label", "name", "n_documents"]
+    ents = pa.Table.from_pandas(entities.select(*cols).toPandas(), preserve_index=False)
+    ents_rb = ents.combine_chunks().to_batches()[0] if ents.num_rows else None
+    ids = _gleaner._join_ids(ents_rb) if ents_rb is not None else []
+    if not ids:
+        return tables
+    spark = mentions.sparkSession
+    wanted = spark.createDataFrame([(i,) for i in ids], "entity_id string")
+    docs = mentions.join(F.broadcast(wanted), "entity_id").select("doc_id").distinct()
+    read = mentions.join(docs, "doc_id").select("doc_id", "entity_id").toPandas()
+    n_docs = mentions.select("doc_id").distinct().count()
+    rb = pa.Table.from_pandas(read, preserve_index=False).combine_chunks().to_batches()
+    joined = _gleaner._corpus_joins(ents_rb, rb[0] if rb else pa.record_batch({"doc_id": pa.array([], pa.string()), "entity_id": pa.array([], pa.string())}), n_docs)
+    if joined.num_rows == 0:
+        return tables
+    pairs = joined.to_pandas()
+    joins = F.broadcast(spark.createDataFrame(pairs, "doc_id string, entity_id string, joined_id string"))
+    out = dict(tables)
+    for name, id_cols in _ID_COLUMNS.items():
+        df = out[name]
+        order = df.columns
+        for col in id_cols:
+            j = joins.withColumnRenamed("entity_id", col).withColumnRenamed("joined_id", "_joined")
+            df = df.join(j, on=["doc_id", col], how="left").withColumn(col, F.coalesce("_joined", col)).drop("_joined")
+        out[name] = df.select(*order)
+    # Counts of the entities that gave or took mentions, from the rewritten mentions; a lone
+    # surname left with none is gone; the joined name gains the lone forms as aliases.
+    touched = sorted(set(pairs["entity_id"]) | set(pairs["joined_id"]))
+    counts = (out["mentions"].join(F.broadcast(spark.createDataFrame([(i,) for i in touched], "entity_id string")), "entity_id")
+              .groupBy("entity_id").agg(F.count("*").alias("_n"), F.countDistinct("doc_id").alias("_d")))
+    forms = {}
+    lone_rows = entities.filter(F.col("entity_id").isin(sorted(set(pairs["entity_id"])))).select("entity_id", "name", "aliases").collect()
+    by_lone = {r["entity_id"]: [r["name"], *(r["aliases"] or [])] for r in lone_rows}
+    for lone, target in sorted(set(zip(pairs["entity_id"], pairs["joined_id"]))):
+        forms.setdefault(target, set()).update(by_lone.get(lone, []))
+    extra = spark.createDataFrame([(t, sorted(f)) for t, f in sorted(forms.items())], "entity_id string, _extra array<string>")
+    order = entities.columns
+    e = (entities.join(counts, "entity_id", "left").join(F.broadcast(extra), "entity_id", "left")
+         .filter(~F.col("entity_id").isin(touched) | F.col("_n").isNotNull())
+         .withColumn("n_mentions", F.coalesce("_n", "n_mentions"))
+         .withColumn("n_documents", F.coalesce("_d", "n_documents"))
+         .withColumn("aliases", F.when(F.col("_extra").isNull(), F.col("aliases")).otherwise(
+             F.array_sort(F.array_remove(F.array_distinct(F.concat("aliases", "_extra")), F.col("name"))))))
+    out["entities"] = e.select(*order)
+    return out
