@@ -20,9 +20,12 @@ use crate::schema::Table;
 use crate::sink::{runs_in_a_spreadsheet, writer_properties};
 use crate::{ExportError, Formats, TABLES};
 
+/// A table's `doc_id` column and its entity id columns.
+pub(crate) type IdColumns = (usize, Vec<usize>);
+
 /// The columns of `table` that hold an entity id and are keyed by document: `(doc_id column,
 /// id columns)`; `None` for a table without them (`entities` holds the ids it is keyed by).
-pub(crate) fn id_columns(table: &Table) -> Option<(usize, Vec<usize>)> {
+pub(crate) fn id_columns(table: &Table) -> Option<IdColumns> {
     let doc = table.columns.iter().position(|c| c.name == "doc_id")?;
     let ids: Vec<usize> = table
         .columns
@@ -99,6 +102,7 @@ fn read_mentions(dir: &Path, formats: Formats, f: &mut impl FnMut(&str, &[String
         let mut reader = CsvRecords::open(&path)?;
         reader.next()?; // the header
         while reader.next()? {
+            reader.split(usize::MAX);
             let d = reader.text(doc, sheet);
             group.push(&d, &reader.text(id, false), f);
         }
@@ -121,16 +125,39 @@ pub(crate) fn join_files(dir: &Path, formats: Formats, mut joins: CorpusJoins) -
     if joins.is_empty() {
         return Ok(joins);
     }
+    // Each file on its own: the run's workers are done, so the cores are free.
+    let mut files: Vec<(&'static Table, IdColumns, &'static str)> = Vec::new();
     for table in TABLES.iter().copied() {
         let Some(columns) = id_columns(table) else { continue };
         for format in formats.names() {
-            let path = dir.join(Formats::file_name(table.name, format));
-            match format {
-                "parquet" => rewrite_parquet(&path, table, &columns, &joins)?,
-                _ => rewrite_csv(&path, &columns, format == "sheet", &joins)?,
-            }
+            files.push((table, columns.clone(), format));
         }
     }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+    let joins_ref = &joins;
+    let results: Vec<Result<(), ExportError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((table, columns, format)) = files.get(i) else { return Ok(()) };
+                    let path = dir.join(Formats::file_name(table.name, format));
+                    match *format {
+                        "parquet" => rewrite_parquet(&path, table, columns, joins_ref)?,
+                        _ => rewrite_csv(&path, columns, *format == "sheet", joins_ref)?,
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| Err(ExportError::io(dir, std::io::Error::other("a rewrite panicked"))))
+            })
+            .collect()
+    });
+    results.into_iter().collect::<Result<(), _>>()?;
     Ok(joins)
 }
 
@@ -197,8 +224,11 @@ fn rewrite_batch(
 
 /// Writes `path` again through a temporary file beside it, renamed over it when complete.
 fn replace(path: &Path, write: impl FnOnce(&Path, File) -> Result<(), ExportError>) -> Result<(), ExportError> {
-    let mut tmp = PathBuf::from(path);
-    tmp.set_extension("rewrite");
+    // Beside it, and apart from its other formats' (`mentions.csv` and `mentions.parquet` are
+    // rewritten at once).
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".rewrite");
+    let tmp = PathBuf::from(tmp);
     let out = File::create(&tmp).map_err(|e| ExportError::io(&tmp, e))?;
     write(&tmp, out)?;
     std::fs::rename(&tmp, path).map_err(|e| ExportError::io(path, e))
@@ -260,7 +290,8 @@ impl CsvRecords {
         })
     }
 
-    /// Reads the next record (its line end included); false at the end of the file.
+    /// Reads the next record (its line end included; [`CsvRecords::split`] finds its fields);
+    /// false at the end of the file.
     fn next(&mut self) -> Result<bool, ExportError> {
         self.record.clear();
         self.fields.clear();
@@ -280,6 +311,12 @@ impl CsvRecords {
         if self.record.is_empty() {
             return Ok(false);
         }
+        Ok(true)
+    }
+
+    /// Finds the byte ranges of the record's fields, up to field `upto` (all: `usize::MAX`).
+    fn split(&mut self, upto: usize) {
+        self.fields.clear();
         let end = self.record.len() - self.record.iter().rev().take_while(|&&b| b == b'\n' || b == b'\r').count();
         // The byte order mark of the spreadsheet variant is no part of the first field.
         let first = if self.record.starts_with("\u{FEFF}".as_bytes()) { 3 } else { 0 };
@@ -289,13 +326,15 @@ impl CsvRecords {
                 b'"' => quoted = !quoted,
                 b',' if !quoted => {
                     self.fields.push((start, i));
+                    if self.fields.len() > upto {
+                        return;
+                    }
                     start = i + 1;
                 }
                 _ => {}
             }
         }
         self.fields.push((start, end));
-        Ok(true)
     }
 
     /// Field `k`'s text (quotes removed and undoubled; in the spreadsheet variant, without the
@@ -339,10 +378,16 @@ fn rewrite_csv(
         while input.next()? {
             let mut changes: Vec<(usize, &str)> = Vec::new();
             if !header {
-                let d = input.text(*doc, sheet);
-                for &k in ids {
-                    if let Some(new) = joins.resolve(&d, &input.text(k, false)) {
-                        changes.push((k, new));
+                // Most records are of documents with no join: their document id is all that is
+                // parsed, and they are copied as they are.
+                input.split(*doc);
+                if joins.has_document(&input.text(*doc, sheet)) {
+                    input.split(usize::MAX);
+                    let d = input.text(*doc, sheet);
+                    for &k in ids {
+                        if let Some(new) = joins.resolve(&d, &input.text(k, false)) {
+                            changes.push((k, new));
+                        }
                     }
                 }
             }
@@ -430,6 +475,7 @@ mod tests {
                 r.next().unwrap();
                 let mut values = Vec::new();
                 while r.next().unwrap() {
+                    r.split(usize::MAX);
                     let (a, b) = r.fields[i];
                     values.push((a != b).then(|| r.text(i, false).into_owned()));
                 }

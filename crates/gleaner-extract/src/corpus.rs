@@ -326,6 +326,12 @@ impl CorpusJoins {
         joined.iter().find(|&&(l, _)| l == i).map(|&(_, t)| self.ids[t as usize].as_str())
     }
 
+    /// True when a lone surname of document `doc_id` was joined (a row of any other document
+    /// keeps its ids).
+    pub fn has_document(&self, doc_id: &str) -> bool {
+        self.decisions.contains_key(doc_id)
+    }
+
     /// True when no document's surname was joined.
     pub fn is_empty(&self) -> bool {
         self.decisions.is_empty()
