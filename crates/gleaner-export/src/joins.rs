@@ -17,7 +17,7 @@ use parquet::arrow::arrow_reader::{ArrowReaderMetadata, ParquetRecordBatchReader
 use parquet::arrow::{ArrowWriter, ProjectionMask};
 
 use crate::schema::Table;
-use crate::sink::{runs_in_a_spreadsheet, writer_properties};
+use crate::sink::writer_properties;
 use crate::{ExportError, Formats, TABLES};
 
 /// A table's `doc_id` column and its entity id columns.
@@ -82,6 +82,9 @@ fn read_mentions(dir: &Path, formats: Formats, f: &mut impl FnMut(&str, &[String
     let (doc, ids) = id_columns(table).expect("mentions carry doc_id and entity_id");
     let id = ids[0];
     let mut group = ByDocument::default();
+    if formats == Formats::NONE {
+        return Ok(());
+    }
     if formats.parquet {
         let path = dir.join(Formats::file_name(table.name, "parquet"));
         let file = File::open(&path).map_err(|e| ExportError::io(&path, e))?;
@@ -338,7 +341,7 @@ impl CsvRecords {
     }
 
     /// Field `k`'s text (quotes removed and undoubled; in the spreadsheet variant, without the
-    /// `'` put before a formula-like text).
+    /// `'` put before a formula-like text or one that starts with `'`).
     fn text(&self, k: usize, sheet: bool) -> Cow<'_, str> {
         let Some(&(a, b)) = self.fields.get(k) else { return Cow::Borrowed("") };
         let raw = String::from_utf8_lossy(&self.record[a..b]);
@@ -353,13 +356,10 @@ impl CsvRecords {
             }
             other => Cow::Owned(other.trim_matches('"').replace("\"\"", "\"")),
         };
+        // The writer puts `'` before a text that runs as a formula or starts with `'`: one comes off.
         match inner {
-            Cow::Borrowed(s) if sheet && s.starts_with('\'') && runs_in_a_spreadsheet(&s[1..]) => {
-                Cow::Borrowed(&s[1..])
-            }
-            Cow::Owned(s) if sheet && s.starts_with('\'') && runs_in_a_spreadsheet(&s[1..]) => {
-                Cow::Owned(s[1..].to_owned())
-            }
+            Cow::Borrowed(s) if sheet && s.starts_with('\'') => Cow::Borrowed(&s[1..]),
+            Cow::Owned(s) if sheet && s.starts_with('\'') => Cow::Owned(s[1..].to_owned()),
             other => other,
         }
     }
@@ -425,13 +425,13 @@ mod tests {
         for i in 0..12 {
             texts.push((format!("filler{i}"), "The Acme company opened a factory in Peru."));
         }
-        // Ids a CSV quotes, and one a spreadsheet would run as a formula.
+        // Ids a CSV quotes, one a spreadsheet would run as a formula, one that starts with `'`.
         texts.push((
             "=lone".into(),
             "Blair told the Labour Party conference in Brighton that Gordon Brown would stay. Blair smiled.",
         ));
         texts.push((
-            "say \"x\"".into(),
+            "'say \"x\"".into(),
             "\u{201c}We will win,\u{201d} Blair told the Labour Party conference in Brighton.",
         ));
         texts
@@ -510,7 +510,7 @@ mod tests {
             .map(|r| docs_col.value(r))
             .filter(|d| !d.starts_with("full"))
             .collect();
-        assert_eq!(joined, ["=lone", "=lone", "say \"x\""], "the lone Blairs are Tony Blair's");
+        assert_eq!(joined, ["=lone", "=lone", "'say \"x\""], "the lone Blairs are Tony Blair's");
         assert!(entity.iter().all(|id| id.as_deref() != Some(entity_id("PERSON", "Blair").as_str())));
         let speaker = &ids.iter().find(|(c, _)| c == "quotes.speaker_entity_id").unwrap().1;
         assert!(speaker.iter().any(|s| s.as_deref() == Some(tony.as_str())), "the speaker's id follows: {speaker:?}");

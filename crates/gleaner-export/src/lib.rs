@@ -72,8 +72,8 @@ pub struct Formats {
     pub csv: bool,
     /// Write `<table>.sheet.csv`: CSV for spreadsheets (UTF-8 with a byte order mark, and a text
     /// cell that a spreadsheet would run as a formula, one starting with `=`, `+`, `-`, `@`, tab
-    /// or carriage return, is prefixed with `'`). Not for programs: those cells differ from the
-    /// text.
+    /// or carriage return, or one starting with `'` itself, is prefixed with `'`, which the
+    /// spreadsheet hides). Not for programs: those cells differ from the text.
     pub sheet: bool,
 }
 

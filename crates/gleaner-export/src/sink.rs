@@ -460,7 +460,9 @@ impl RowSink for CsvFile {
                     &scratch
                 }
             };
-            if self.sheet && quoted && runs_in_a_spreadsheet(field) {
+            // A text that starts with `'` gets one more: a spreadsheet hides the first, and a
+            // reader of the file can take exactly one off any cell that has it.
+            if self.sheet && quoted && (runs_in_a_spreadsheet(field) || field.starts_with('\'')) {
                 self.field_after("'", field)?;
             } else {
                 self.field(field, quoted)?;

@@ -233,6 +233,12 @@ impl EntityCatalog {
     /// surname's record to that name's (whose `aliases` gain the surname's forms); a surname
     /// left with no mention is gone. The long name stays the name: it is the complete form.
     pub fn apply_joins(&mut self, joins: &crate::CorpusJoins) {
+        // A document that joined two lone forms to one name counts once for it.
+        for (target, documents) in joins.gained() {
+            if let Some(long) = self.records.get_mut(target) {
+                long.n_documents += documents;
+            }
+        }
         for (lone, target, mentions, documents) in joins.moved() {
             let Some(rec) = self.records.get_mut(lone) else { continue };
             rec.n_mentions = rec.n_mentions.saturating_sub(mentions);
@@ -243,7 +249,6 @@ impl EntityCatalog {
             }
             let Some(long) = self.records.get_mut(target) else { continue };
             long.n_mentions += mentions;
-            long.n_documents += documents;
             for form in forms {
                 if form != long.name {
                     long.aliases.insert(form);

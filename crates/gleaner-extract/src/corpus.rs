@@ -81,6 +81,8 @@ pub struct CorpusJoins {
     /// (mentions, documents).
     decisions: HashMap<String, Vec<(u32, u32)>>,
     moved: BTreeMap<(u32, u32), (u64, u64)>,
+    /// Documents each joined name gained (a document once, however many lone forms it joined).
+    gained: BTreeMap<u32, u64>,
     /// Scratch of one document.
     seen: HashSet<u32>,
 }
@@ -100,7 +102,7 @@ fn name_words(name: &str) -> Vec<String> {
 /// "baghdadi").
 fn surname(word: &str) -> &str {
     match word.split_once('-') {
-        Some((head, rest)) if !rest.is_empty() && head.len() <= 3 && Lexicons::is_name_particle(head) => rest,
+        Some((head, rest)) if !rest.is_empty() && Lexicons::is_particle_head(head) => rest,
         _ => word,
     }
 }
@@ -159,8 +161,12 @@ impl CorpusJoins {
                 *other_label.entry(n).or_default() += rec.n_documents;
             }
         }
+        // One group per surname: its candidates, and every lone form of it ("Al-Baghdadi" and
+        // "Baghdadi" are two ids of one surname).
+        let mut group_of: HashMap<&str, u32> = HashMap::new();
         for (lone, word) in &lones {
-            let Some(names) = longs.get(surname(word)) else { continue };
+            let key = surname(word);
+            let Some(names) = longs.get(key) else { continue };
             let docs = joins.n_documents[*lone as usize];
             if other_label.get(word).copied().unwrap_or(0) >= docs {
                 continue;
@@ -171,6 +177,10 @@ impl CorpusJoins {
             if first_words.get(word).is_some_and(|&d| d * 4 >= ends) {
                 continue;
             }
+            if let Some(&g) = group_of.get(key) {
+                joins.roles.insert(*lone, Role::Lone(g));
+                continue;
+            }
             let mut candidates: Vec<u32> =
                 names.iter().filter(|(_, w)| given(&w[0]) || is_initial(&w[0])).map(|&(h, _)| h).collect();
             if candidates.is_empty() {
@@ -178,12 +188,11 @@ impl CorpusJoins {
             }
             candidates.sort_by_key(|&h| (std::cmp::Reverse(joins.n_documents[h as usize]), h));
             let group = u32::try_from(joins.groups.len()).ok()?;
+            group_of.insert(key, group);
             joins.roles.insert(*lone, Role::Lone(group));
             for &(h, _) in names {
                 let role = if candidates.contains(&h) { Role::Candidate(group) } else { Role::Other(group) };
-                // A longer name is in one group: its surname's (several lone forms of one
-                // surname, "Blair" and "BLAIR", are one id already).
-                joins.roles.entry(h).or_insert(role);
+                joins.roles.insert(h, role);
             }
             joins.groups.push(candidates);
         }
@@ -308,7 +317,11 @@ impl CorpusJoins {
             if best >= MIN_SIMILARITY && best >= margin * next {
                 let target = group[k];
                 let n = ids.clone().into_iter().filter(|id| self.index.get(*id) == Some(&lone)).count() as u64;
-                self.decisions.entry(doc_id.to_owned()).or_default().push((lone, target));
+                let joined = self.decisions.entry(doc_id.to_owned()).or_default();
+                if !joined.iter().any(|&(_, t)| t == target) {
+                    *self.gained.entry(target).or_default() += 1;
+                }
+                joined.push((lone, target));
                 let m = self.moved.entry((lone, target)).or_default();
                 m.0 += n;
                 m.1 += 1;
@@ -355,7 +368,12 @@ impl CorpusJoins {
         out
     }
 
-    /// `(lone id, candidate id, mentions, documents)` for every join made, sorted.
+    /// `(joined id, documents)`: the documents each name gained, sorted.
+    pub fn gained(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.gained.iter().map(|(&t, &d)| (self.ids[t as usize].as_str(), d))
+    }
+
+    /// `(lone id, candidate id, mentions, documents of the lone)` for every join made, sorted.
     pub fn moved(&self) -> impl Iterator<Item = (&str, &str, u64, u64)> {
         self.moved.iter().map(|(&(l, c), &(m, d))| (self.ids[l as usize].as_str(), self.ids[c as usize].as_str(), m, d))
     }
@@ -528,6 +546,36 @@ mod tests {
         assert_eq!(run(&traps(false)).0, []);
         let joined: Vec<String> = run(&traps(true)).0.into_iter().map(|(_, lone, to)| format!("{lone}>{to}")).collect();
         assert_eq!(joined, ["Charlesworth>John Charlesworth", "Toulouse>Stephen Toulouse", "Volcker>Paul Volcker"]);
+    }
+
+    /// Two lone forms of one surname (with and without its particle) are one surname: a
+    /// document naming the person in full keeps both as they are, and a document joining both
+    /// counts once for the name.
+    #[test]
+    fn lone_forms_of_one_surname_are_one_group() {
+        let mut corpus: Vec<(String, Vec<(Label, &'static str)>)> = Vec::new();
+        for i in 0..4 {
+            corpus.push((
+                format!("full{i}"),
+                vec![(Person, "Abu Bakr al-Baghdadi"), (Org, "Islamic State"), (Gpe, "Raqqa")],
+            ));
+        }
+        for i in 0..20 {
+            corpus.push((format!("other{i}"), vec![(Org, "Acme"), (Gpe, "Peru")]));
+        }
+        corpus.push((
+            "both".into(),
+            vec![(Person, "Al-Baghdadi"), (Org, "Islamic State"), (Gpe, "Raqqa"), (Person, "Baghdadi")],
+        ));
+        corpus
+            .push(("own".into(), vec![(Person, "Baghdadi"), (Person, "Abu Bakr al-Baghdadi"), (Org, "Islamic State")]));
+        let (joined, catalog) = run(&corpus);
+        let joined: Vec<(&str, &str)> = joined.iter().map(|(d, lone, _)| (d.as_str(), lone.as_str())).collect();
+        assert_eq!(joined, [("both", "Al-Baghdadi"), ("both", "Baghdadi")]);
+        let get = |n: &str| catalog.records().find(|r| r.name == n).map(|r| (r.n_mentions, r.n_documents));
+        assert_eq!(get("Abu Bakr al-Baghdadi"), Some((5 + 2, 6)), "the document that joined both counts once");
+        assert_eq!(get("Baghdadi"), Some((1, 1)), "the document that names him in full keeps its Baghdadi");
+        assert_eq!(get("Al-Baghdadi"), None, "every mention moved");
     }
 
     #[test]

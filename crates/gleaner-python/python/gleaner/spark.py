@@ -249,6 +249,7 @@ def _join_across_documents(tables):
          .withColumn("n_mentions", F.coalesce("_n", "n_mentions"))
          .withColumn("n_documents", F.coalesce("_d", "n_documents"))
          .withColumn("aliases", F.when(F.col("_extra").isNull(), F.col("aliases")).otherwise(
-             F.array_sort(F.array_remove(F.array_distinct(F.concat("aliases", "_extra")), F.col("name"))))))
+             # array_remove with a column for its element: SQL, as PySpark < 4 takes only a value.
+             F.expr("array_sort(array_remove(array_distinct(concat(aliases, _extra)), name))"))))
     out["entities"] = e.select(*order)
     return out
