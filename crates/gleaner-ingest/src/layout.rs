@@ -9,6 +9,9 @@
 //! - heading: a one-sentence paragraph followed by running text, that is either a question of at
 //!   most 25 words, or a capitalized line of at most 15 words without final punctuation followed
 //!   by a longer paragraph (so rows of a table are not headings).
+//!
+//! And one rule on single sentences, wherever they stand ([`is_furniture`]): wire copy's credit
+//! lines, photo credits and image markers are boilerplate.
 
 use crate::document::{Span, Zone};
 use crate::segment::is_closer;
@@ -20,8 +23,128 @@ const FOOTERS: &[&str] = &[
     "share on", "share:", "tweet", "subscribe", "sign up for", "newsletter", "click here", "read more", "related:",
     "related articles", "related posts", "posted by", "labels:", "tags:", "filed under", "newer post", "older post",
     "home", "email this", "blogthis", "share to", "print", "follow us", "copyright", "©", "all rights reserved",
-    "advertisement", "this entry was posted", "like this:", "you may also like",
+    "advertisement", "this entry was posted", "like this:", "you may also like", "our standards:",
 ];
+
+/// How wire copy opens a credit line, lower case: "Reporting by Jane Roe in Lima; Editing by John
+/// Public".
+const CREDITS: &[&str] = &[
+    "additional reporting by",
+    "additional reporting from",
+    "reporting and writing by",
+    "reporting by",
+    "writing by",
+    "written by",
+    "editing by",
+    "edited by",
+    "compiled by",
+    "research by",
+    "graphics by",
+    "graphic by",
+    "photos by",
+    "photo by",
+    "video by",
+    "produced by",
+    "translated by",
+    "sub-editing by",
+];
+
+/// Small words a credit's names and places may hold ("in", "and", name particles).
+fn credit_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "and"
+            | "from"
+            | "at"
+            | "with"
+            | "&"
+            | "de"
+            | "da"
+            | "del"
+            | "der"
+            | "van"
+            | "von"
+            | "al"
+            | "bin"
+            | "la"
+            | "le"
+            | "du"
+    )
+}
+
+/// One part of a credit line: an opening, then names, places and small words only.
+fn credit_part(part: &str) -> bool {
+    let lower = part.trim().trim_end_matches('.').to_lowercase();
+    let lower = lower.strip_prefix("and ").unwrap_or(&lower);
+    let Some(opening) = CREDITS.iter().find(|c| lower.starts_with(*c)) else { return false };
+    let original = part.trim().trim_end_matches('.');
+    let rest = &original[original.len() - (lower.len() - opening.len())..];
+    let words: Vec<&str> = rest.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.len() <= 12
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || credit_small_word(w))
+}
+
+/// News and photo agencies as photo credits write them, in capitals.
+const AGENCIES: &[&str] = &[
+    "REUTERS", "AFP", "AP", "EPA", "EFE", "EPA-EFE", "DPA", "ANSA", "XINHUA", "KYODO", "YONHAP", "TASS", "SPUTNIK",
+    "ANADOLU", "UPI", "AAP", "PA", "GETTY", "SIPA", "SHUTTERSTOCK", "NURPHOTO", "ALAMY", "BLOOMBERG", "POOL", "IMAGO",
+    "WENN", "ZUMA",
+];
+
+/// A photo credit: parts split by `/`, each a few capitalized words (or "via"), one of them an
+/// agency of [`AGENCIES`] ("REUTERS/Jane Roe/File Photo", "Jane Roe/Pool via REUTERS", "AFP/Getty
+/// Images"; not a headline's "UK/US Trade Talks Stall"), or "(Photo by ...)" / "(Photo: ...)" in brackets.
+fn photo_credit(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    let lower = t.to_lowercase();
+    if (lower.starts_with("(photo by") || lower.starts_with("(photo:") || lower.starts_with("(credit:"))
+        && t.ends_with(')')
+    {
+        return true;
+    }
+    let t = t.strip_prefix("Photo:").or_else(|| t.strip_prefix("Credit:")).unwrap_or(t);
+    let parts: Vec<&str> = t.split('/').collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    let mut agency = false;
+    for part in &parts {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if words.is_empty() || words.len() > 6 {
+            return false;
+        }
+        for w in words {
+            if AGENCIES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')) {
+                agency = true;
+            } else if !(w.starts_with(|c: char| c.is_uppercase()) || w == "via") {
+                return false;
+            }
+        }
+    }
+    agency
+}
+
+/// Is this sentence wire copy's furniture rather than its text: a credit line ("Reporting by
+/// Jane Roe; Editing by John Public"), a photo credit, or an image marker ("Slideshow (5
+/// images)", "FILE PHOTO" alone)? Such a sentence is boilerplate wherever it stands: its names
+/// are the agency's staff, not the story's.
+pub(crate) fn is_furniture(sentence: &str) -> bool {
+    let t = sentence.trim();
+    if t.len() > 400 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let marker = lower.trim_end_matches([':', '.']);
+    if marker == "file photo" || (marker.starts_with("slideshow") && words_upto(marker, 4) <= 4) {
+        return true;
+    }
+    // "(5 images)"
+    if marker.starts_with('(') && marker.ends_with("images)") && words_upto(marker, 2) == 2 {
+        return true;
+    }
+    t.split(';').all(credit_part) || photo_credit(t)
+}
 
 /// `word_count(s).min(cap + 1)`, without scanning past the cap.
 fn words_upto(s: &str, cap: usize) -> usize {
@@ -146,6 +269,35 @@ pub(crate) fn zones(text: &str, paragraphs: &[Span], sentence_counts: &[usize]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wire_furniture() {
+        for line in [
+            "Reporting by Jane Roe; Editing by John Q. Public",
+            "Reporting by Jane Roe in Lima and Ana Diaz in Quito; additional reporting by Li Wei; Writing by Jo Bloggs; Editing by Sam Smith",
+            "Editing by Kate Smith.",
+            "REUTERS/Jane Roe/File Photo",
+            "Jane Roe/Pool via REUTERS",
+            "AFP/Getty Images",
+            "(Photo by Jane Roe/AFP via Getty Images)",
+            "Slideshow (5 images)",
+            "FILE PHOTO:",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "Reporting by the Guardian showed that the minister lied.",
+            "Editing by hand is slow.",
+            "FILE PHOTO: A worker walks past containers at the port of Felixstowe, Britain.",
+            "The 9/11 attacks changed U.S. policy.",
+            "Sales rose 5% in Q3/Q4.",
+            "He said the AC/DC concert was loud.",
+            "Slideshow shows how the flood spread across the whole valley.",
+            "UK/US Trade Talks Stall",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
 
     #[test]
     fn bylines() {

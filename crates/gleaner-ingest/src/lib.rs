@@ -176,7 +176,12 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
         .map(|(&span, &p)| {
             let first = tokens.len() as u32;
             token::tokenize(&text, span, &mut tokens);
-            Sentence { span, paragraph: p, zone: zones[p as usize], tokens: first..tokens.len() as u32 }
+            // Wire copy's credit lines and image markers are boilerplate wherever they stand.
+            let zone = match zones[p as usize] {
+                Zone::Body | Zone::Heading if layout::is_furniture(&text[span.range()]) => Zone::Boilerplate,
+                zone => zone,
+            };
+            Sentence { span, paragraph: p, zone, tokens: first..tokens.len() as u32 }
         })
         .collect();
     let doc = Document::new(doc_id, source, meta, text, sha256, paragraphs, sentences, tokens);
@@ -243,6 +248,25 @@ mod tests {
         let zones: Vec<Zone> = doc.sentences.iter().map(|s| s.zone).collect();
         assert_eq!(zones, [Zone::Heading, Zone::Body, Zone::Heading, Zone::Body]);
         assert_eq!(doc.meta.title.as_deref(), Some("Harbor Bridge Collapse Explained"));
+    }
+
+    /// Wire copy's furniture is boilerplate wherever it stands, a sentence of a paragraph too;
+    /// a photo caption's text is the story's.
+    #[test]
+    fn wire_credits_and_markers_are_boilerplate() {
+        let text = "LIMA, Dec 7 (Reuters) - Peru's congress voted on Tuesday.\n\nFILE PHOTO: A view of the congress in Lima, Peru, May 2, 2022. REUTERS/Jane Roe/File Photo\n\nSlideshow (3 images)\n\nThe vote was close.\n\nReporting by Ana Diaz in Lima; Editing by John Q. Public";
+        let (doc, _) = ingest(raw(text.as_bytes())).unwrap();
+        let zones: Vec<(&str, Zone)> = doc.sentences.iter().map(|s| (doc.slice(s.span), s.zone)).collect();
+        let boilerplate: Vec<&str> = zones.iter().filter(|(_, z)| *z == Zone::Boilerplate).map(|(t, _)| *t).collect();
+        assert_eq!(
+            boilerplate,
+            [
+                "REUTERS/Jane Roe/File Photo",
+                "Slideshow (3 images)",
+                "Reporting by Ana Diaz in Lima; Editing by John Q. Public"
+            ]
+        );
+        assert!(zones.iter().any(|(t, z)| t.starts_with("FILE PHOTO: A view") && *z == Zone::Body));
     }
 
     #[test]
