@@ -17,8 +17,8 @@
 //!   document that could be either keeps its "Baker";
 //! - the lone word is not a given name ("Charles" may be anyone called Charles), and the corpus
 //!   reads it as a person more often than as anything else ("Toulouse" the city);
-//! - a candidate looks like a person's full name: its first word a given name of the lexicon
-//!   (`lists/first_names.txt`) or an initial ("Besides Reagan", "Mines Subroto" are the tagger's
+//! - a candidate looks like a person's full name: its first word a given name of the lexicons
+//!   (`lists/first_names.txt`, `lists/given_names.txt`) or an initial ("Besides Reagan", "Mines Subroto" are the tagger's
 //!   misreadings, and a word that merely begins several names of the corpus is no given name);
 //! - a document that names a longer person of that surname itself ("Cherie Blair" beside a lone
 //!   "Blair" the tagger left apart) keeps its lone surname: the document's own reading stands.
@@ -118,7 +118,7 @@ impl CorpusJoins {
     /// read of the mentions is then needed).
     pub fn new(catalog: &EntityCatalog) -> Option<CorpusJoins> {
         let lex = Lexicons::get();
-        let given = |w: &str| lex.is_first_name(word_hash(&key_form(w)));
+        let given = |w: &str| lex.is_given_name(word_hash(&key_form(w)));
         let mut joins = CorpusJoins::default();
         // Documents of the longer PERSON names by their first word: a lone word that begins
         // names as often as it ends them is weighed below.

@@ -40,6 +40,8 @@ pub(crate) struct Lexicons {
     multi_titles: Vec<Vec<String>>,
     org_words: HashSet<u64, IdBuild>,
     first_names: HashSet<u64, IdBuild>,
+    /// `first_names` and the given names of `lists::GIVEN_NAMES` (not a tagger feature).
+    given_names: HashSet<u64, IdBuild>,
     heads: HashMap<u64, HeadKind, IdBuild>,
     /// Demonyms of states only (nationalities.txt), not peoples or religions (groups.txt).
     demonyms: HashSet<u64, IdBuild>,
@@ -105,6 +107,7 @@ impl Lexicons {
             multi_titles: Vec::new(),
             org_words: HashSet::default(),
             first_names: HashSet::default(),
+            given_names: HashSet::default(),
             heads: HashMap::default(),
             demonyms: HashSet::default(),
             state_abbreviations: HashSet::default(),
@@ -149,6 +152,10 @@ impl Lexicons {
         for entry in entries(en::lists::FIRST_NAMES) {
             lex.first_names.insert(word_hash(&key_form(entry)));
         }
+        lex.given_names.clone_from(&lex.first_names);
+        for entry in entries(en::lists::GIVEN_NAMES) {
+            lex.given_names.insert(word_hash(&key_form(entry)));
+        }
         for entry in entries(en::lists::PLACE_WORDS) {
             let (kind, word) = entry.split_once(' ').unwrap_or(("", entry));
             let kind = match kind {
@@ -179,6 +186,11 @@ impl Lexicons {
 
     pub(crate) fn is_first_name(&self, low: u64) -> bool {
         self.first_names.contains(&low)
+    }
+
+    /// A given name of either list (for rules, not the tagger's features).
+    pub(crate) fn is_given_name(&self, low: u64) -> bool {
+        self.given_names.contains(&low)
     }
 
     /// Calls `f(token, category, part)` for every token inside a gazetteer match (longest match at

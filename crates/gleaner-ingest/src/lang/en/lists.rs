@@ -23,6 +23,10 @@ pub const TITLES: &str = include_str!("lists/titles.txt");
 pub const ORG_WORDS: &str = include_str!("lists/org_words.txt");
 /// Common given names (a feature of the tagger, never a label by itself).
 pub const FIRST_NAMES: &str = include_str!("lists/first_names.txt");
+/// Given names of the CoNLL-2003 training split's person names (derived: `build_given_names.py`);
+/// read by the joins of names across documents, not by the tagger (whose features were trained
+/// with `FIRST_NAMES`).
+pub const GIVEN_NAMES: &str = include_str!("lists/given_names.txt");
 /// Words that make a place non-political (LOC), facility words (FAC) and event words (EVENT).
 pub const PLACE_WORDS: &str = include_str!("lists/place_words.txt");
 
