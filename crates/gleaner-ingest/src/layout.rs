@@ -27,26 +27,22 @@ const FOOTERS: &[&str] = &[
 ];
 
 /// How wire copy opens a credit line, lower case: "Reporting by Jane Roe in Lima; Editing by John
-/// Public".
+/// Public". The first ones open nothing else; the others ("Written by ...", "Produced by ...")
+/// also open a review's or a caption's sentence, so they make a credit only in a line of their
+/// own or beside a wire credit.
 const CREDITS: &[&str] = &[
     "additional reporting by",
     "additional reporting from",
     "reporting and writing by",
     "reporting by",
     "writing by",
-    "written by",
     "editing by",
-    "edited by",
     "compiled by",
-    "research by",
-    "graphics by",
-    "graphic by",
-    "photos by",
-    "photo by",
-    "video by",
-    "produced by",
-    "translated by",
     "sub-editing by",
+];
+const CREDITS_ALONE: &[&str] = &[
+    "written by", "edited by", "research by", "graphics by", "graphic by", "photos by", "photo by", "video by",
+    "produced by", "translated by",
 ];
 
 /// Small words a credit's names and places may hold ("in", "and", name particles).
@@ -72,17 +68,23 @@ fn credit_small_word(w: &str) -> bool {
     )
 }
 
-/// One part of a credit line: an opening, then names, places and small words only.
-fn credit_part(part: &str) -> bool {
-    let lower = part.trim().trim_end_matches('.').to_lowercase();
-    let lower = lower.strip_prefix("and ").unwrap_or(&lower);
-    let Some(opening) = CREDITS.iter().find(|c| lower.starts_with(*c)) else { return false };
-    let original = part.trim().trim_end_matches('.');
-    let rest = &original[original.len() - (lower.len() - opening.len())..];
-    let words: Vec<&str> = rest.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-    !words.is_empty()
+/// One part of a credit line: an opening, then names, places and small words only. `Some(true)`
+/// when the opening is a wire one ([`CREDITS`]), `Some(false)` for one of [`CREDITS_ALONE`].
+fn credit_part(part: &str) -> Option<bool> {
+    let t = part.trim().trim_end_matches('.');
+    // Openings are ASCII: compared on the text itself, so no case folding moves a byte offset.
+    let opens = |t: &str, o: &str| t.get(..o.len()).is_some_and(|p| p.eq_ignore_ascii_case(o));
+    let t = if opens(t, "and ") { t[4..].trim_start() } else { t };
+    let (opening, wire) = match CREDITS.iter().find(|c| opens(t, c)) {
+        Some(c) => (*c, true),
+        None => (*CREDITS_ALONE.iter().find(|c| opens(t, c))?, false),
+    };
+    let words: Vec<&str> =
+        t[opening.len()..].split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let names = !words.is_empty()
         && words.len() <= 12
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || credit_small_word(w))
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || credit_small_word(w));
+    names.then_some(wire)
 }
 
 /// News and photo agencies as photo credits write them, in capitals.
@@ -103,47 +105,57 @@ fn photo_credit(s: &str) -> bool {
     {
         return true;
     }
-    let t = t.strip_prefix("Photo:").or_else(|| t.strip_prefix("Credit:")).unwrap_or(t);
-    let parts: Vec<&str> = t.split('/').collect();
-    if parts.len() < 2 {
+    let t = t.strip_prefix("Photo:").or_else(|| t.strip_prefix("Credit:")).unwrap_or(t).trim();
+    let parts: Vec<&str> = t.split('/').map(str::trim).collect();
+    if !(2..=3).contains(&parts.len()) || t.contains(':') {
         return false;
     }
+    // The agency is a part of its own, or the end of the last ("Pool via REUTERS"); every other
+    // part is a name or "File Photo", of at most three capitalized words.
+    let is_agency = |w: &str| AGENCIES.contains(&w);
     let mut agency = false;
     for part in &parts {
         let words: Vec<&str> = part.split_whitespace().collect();
-        if words.is_empty() || words.len() > 6 {
-            return false;
+        if words.len() == 1 && is_agency(words[0]) {
+            agency = true;
+            continue;
         }
-        for w in words {
-            if AGENCIES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')) {
-                agency = true;
-            } else if !(w.starts_with(|c: char| c.is_uppercase()) || w == "via") {
-                return false;
-            }
+        let via = words.len() >= 2 && words[words.len() - 2] == "via" && is_agency(words[words.len() - 1]);
+        let name = if via { &words[..words.len() - 2] } else { &words[..] };
+        agency |= via;
+        if name.is_empty() || name.len() > 3 || !name.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return false;
         }
     }
     agency
 }
 
 /// Is this sentence wire copy's furniture rather than its text: a credit line ("Reporting by
-/// Jane Roe; Editing by John Public"), a photo credit, or an image marker ("Slideshow (5
-/// images)", "FILE PHOTO" alone)? Such a sentence is boilerplate wherever it stands: its names
-/// are the agency's staff, not the story's.
-pub(crate) fn is_furniture(sentence: &str) -> bool {
+/// Jane Roe; Editing by John Public"; "Written by Jane Roe" only as a paragraph of its own,
+/// `alone`), a photo credit, or an image marker ("Slideshow (5 images)", "FILE PHOTO" alone)?
+/// Such a sentence of running text is boilerplate wherever it stands: its names are the
+/// agency's staff, not the story's.
+/// An image marker of wire copy: "Slideshow (5 images)", "(5 images)", "FILE PHOTO" alone; no
+/// headline reads so, so a heading's line is asked too.
+pub(crate) fn is_marker(sentence: &str) -> bool {
+    let lower = sentence.trim().to_lowercase();
+    let marker = lower.trim_end_matches([':', '.']);
+    marker == "file photo"
+        || (marker.starts_with("slideshow") && words_upto(marker, 4) <= 4)
+        || (marker.starts_with('(') && marker.ends_with("images)") && words_upto(marker, 2) == 2)
+}
+
+pub(crate) fn is_furniture(sentence: &str, alone: bool) -> bool {
     let t = sentence.trim();
     if t.len() > 400 {
         return false;
     }
-    let lower = t.to_lowercase();
-    let marker = lower.trim_end_matches([':', '.']);
-    if marker == "file photo" || (marker.starts_with("slideshow") && words_upto(marker, 4) <= 4) {
+    if is_marker(t) {
         return true;
     }
-    // "(5 images)"
-    if marker.starts_with('(') && marker.ends_with("images)") && words_upto(marker, 2) == 2 {
-        return true;
-    }
-    t.split(';').all(credit_part) || photo_credit(t)
+    let parts: Option<Vec<bool>> = t.split(';').map(credit_part).collect();
+    let credit = parts.is_some_and(|p| alone || p.iter().any(|&wire| wire));
+    credit || photo_credit(t)
 }
 
 /// `word_count(s).min(cap + 1)`, without scanning past the cap.
@@ -283,7 +295,7 @@ mod tests {
             "Slideshow (5 images)",
             "FILE PHOTO:",
         ] {
-            assert!(is_furniture(line), "{line}");
+            assert!(is_furniture(line, true), "{line}");
         }
         for line in [
             "Reporting by the Guardian showed that the minister lied.",
@@ -294,9 +306,25 @@ mod tests {
             "He said the AC/DC concert was loud.",
             "Slideshow shows how the flood spread across the whole valley.",
             "UK/US Trade Talks Stall",
+            "Israel/PA Talks Resume",
+            "EPA/Army Corps Rule Vacated",
+            "AP/NORC Poll: Biden Approval Dips",
         ] {
-            assert!(!is_furniture(line), "{line}");
+            assert!(!is_furniture(line, true), "{line}");
         }
+    }
+
+    #[test]
+    fn review_credits_need_a_line_of_their_own() {
+        assert!(is_furniture("Produced by Quincy Jones.", true));
+        assert!(!is_furniture("Produced by Quincy Jones.", false));
+        assert!(is_furniture("Writing by Jane Roe; Produced by John Public", false), "beside a wire credit");
+        assert!(is_furniture("Reporting by Jane Roe", false));
+        // A headline in title case reads as a credit only on a line of its own; headings are
+        // never asked (see `ingest`).
+        assert!(!is_furniture("Photos By Drone Show Flood Damage In Texas", false));
+        // A character whose lower case is shorter in bytes (the Kelvin sign) moves no offset.
+        assert!(is_furniture("Photo by \u{212A}", true));
     }
 
     #[test]

@@ -176,9 +176,12 @@ pub fn ingest(raw: RawDocument) -> Result<(Document, Vec<Issue>), Issue> {
         .map(|(&span, &p)| {
             let first = tokens.len() as u32;
             token::tokenize(&text, span, &mut tokens);
-            // Wire copy's credit lines and image markers are boilerplate wherever they stand.
+            // Wire copy's credit lines and image markers are boilerplate wherever they stand (a
+            // heading only when it is a marker: "Photos By Drone Show Flood Damage" stays one).
+            let alone = counts[p as usize] == 1;
             let zone = match zones[p as usize] {
-                Zone::Body | Zone::Heading if layout::is_furniture(&text[span.range()]) => Zone::Boilerplate,
+                Zone::Body if layout::is_furniture(&text[span.range()], alone) => Zone::Boilerplate,
+                Zone::Heading if layout::is_marker(&text[span.range()]) => Zone::Boilerplate,
                 zone => zone,
             };
             Sentence { span, paragraph: p, zone, tokens: first..tokens.len() as u32 }

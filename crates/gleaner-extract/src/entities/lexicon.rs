@@ -400,12 +400,12 @@ impl Lexicons {
         None
     }
 
-    /// Is `word` a name particle that carries a surname ("al-Rashid", "bin", "van", "de")?
     /// Is `head` (lower case) a particle written before a hyphen in a name ("al" of "al-Baghdadi")?
     pub(crate) fn is_particle_head(head: &str) -> bool {
         matches!(head, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "abd" | "abu" | "bin" | "ibn")
     }
 
+    /// Is `word` a name particle that carries a surname ("al-Rashid", "bin", "van", "de")?
     pub(crate) fn is_name_particle(word: &str) -> bool {
         let lower = key_form(word);
         let head = lower.split_once('-').map_or(lower.as_str(), |(h, _)| h);

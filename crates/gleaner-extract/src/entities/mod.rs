@@ -182,11 +182,13 @@ fn spaced_particle(word: &str) -> bool {
     )
 }
 
-/// A name cut at its particles: a name of one or two capitalized words, then only particles in
-/// lower case, then a PERSON the tagger found ("Ursula | von der | Leyen", whose first part the
-/// tagger may even call a place) is one name: a person's, or an organization's when the tagger
-/// read its first part so; and two names of one label so joined are one name of that label
-/// ("Banca Nazionale | del | Lavoro"). Rule `name_particle`.
+/// A name cut at its particles: two names parted only by particles in lower case are one. Of one
+/// label, one name of that label ("Banca Nazionale | del | Lavoro", "Rio | de | Janeiro"); a
+/// PERSON after a name of another label, one person when the first part can only be the start
+/// of a person's name: a given name, or one word no lexicon knows as a place, not after a
+/// preposition ("Ursula | von der | Leyen", which the tagger may call a place; never "In
+/// Brussels | von der Leyen", "At Barcelona | de Jong"), and never after an organization
+/// ("Manchester United | van Gaal"). Rule `name_particle`.
 fn join_particle_names(doc: &Document, found: &mut Vec<Found>) {
     let mut i = 0;
     while i + 1 < found.len() {
@@ -197,17 +199,41 @@ fn join_particle_names(doc: &Document, found: &mut Vec<Found>) {
         }
         let gap = doc.slice(Span { start: a.span.end, end: b.span.start });
         let first: Vec<&str> = doc.slice(a.span).split_whitespace().collect();
-        let joins = (b.label == Label::Person || b.label == a.label)
-            && (1..=2).contains(&first.len())
+        let lex = Lexicons::get();
+        let starts_person = || {
+            let given = lex.is_given_name(features::word_hash(&lexicon::key_form(first[0])));
+            let unknown_word = first.len() == 1 && !lex.is_known_gpe(&first) && !lex.is_country(&first);
+            let before = doc
+                .slice(Span { start: 0, end: a.span.start })
+                .rsplit(char::is_whitespace)
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            let preposition = matches!(
+                before.to_lowercase().as_str(),
+                "in" | "at"
+                    | "for"
+                    | "from"
+                    | "to"
+                    | "of"
+                    | "on"
+                    | "by"
+                    | "with"
+                    | "into"
+                    | "near"
+                    | "against"
+                    | "over"
+            );
+            a.label != Label::Org && (given || unknown_word) && !preposition
+        };
+        let joins = (1..=2).contains(&first.len())
+            && (b.label == a.label || (b.label == Label::Person && starts_person()))
             && first.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase))
             && {
                 let words: Vec<&str> = gap.split_whitespace().collect();
                 (1..=3).contains(&words.len()) && words.iter().all(|w| spaced_particle(w))
             };
         if joins {
-            // An organization's name of this shape is one ("Banca Nazionale | del | Lavoro"), as
-            // is a place's ("Rio | de | Janeiro").
-            let label = if a.label == b.label || a.label == Label::Org { a.label } else { Label::Person };
+            let label = b.label;
             let merged = Found {
                 span: Span { start: a.span.start, end: b.span.end },
                 label,
