@@ -135,12 +135,17 @@ fn photo_credit(s: &str) -> bool {
 /// `alone`), a photo credit, or an image marker ("Slideshow (5 images)", "FILE PHOTO" alone)?
 /// Such a sentence of running text is boilerplate wherever it stands: its names are the
 /// agency's staff, not the story's.
-/// An image marker of wire copy: "Slideshow (5 images)", "(5 images)", "FILE PHOTO" alone; no
-/// headline reads so, so a heading's line is asked too.
+/// Agencies' names as wire stories sign off with them, alone on a line, lower case.
+const SIGN_OFFS: &[&str] = &["reuter", "reuters", "afp", "ap", "upi", "dpa", "xinhua", "kyodo", "tass"];
+
+/// An image marker of wire copy: "Slideshow (5 images)", "(5 images)", "FILE PHOTO" alone, or the
+/// agency's sign-off ("Reuter" alone); no headline reads so, so a heading's line is asked too.
 pub(crate) fn is_marker(sentence: &str) -> bool {
     let lower = sentence.trim().to_lowercase();
     let marker = lower.trim_end_matches([':', '.']);
     marker == "file photo"
+        // A wire story's sign-off, the agency's name alone on its last line ("Reuter").
+        || SIGN_OFFS.contains(&marker)
         || (marker.starts_with("slideshow") && words_upto(marker, 4) <= 4)
         || (marker.starts_with('(') && marker.ends_with("images)") && words_upto(marker, 2) == 2)
 }
@@ -294,6 +299,8 @@ mod tests {
             "(Photo by Jane Roe/AFP via Getty Images)",
             "Slideshow (5 images)",
             "FILE PHOTO:",
+            "REUTER",
+            "Reuter",
         ] {
             assert!(is_furniture(line, true), "{line}");
         }
@@ -306,6 +313,7 @@ mod tests {
             "He said the AC/DC concert was loud.",
             "Slideshow shows how the flood spread across the whole valley.",
             "UK/US Trade Talks Stall",
+            "Reuter said the talks failed.",
             "Israel/PA Talks Resume",
             "EPA/Army Corps Rule Vacated",
             "AP/NORC Poll: Biden Approval Dips",
