@@ -1,5 +1,6 @@
 //! Cross-document joins at the end of a run (see `gleaner_extract::CorpusJoins`): the finished
-//! `mentions` are read twice, document by document (the profiles, then the decisions), and
+//! `mentions` are read document by document, four times (the profiles, the decisions, the
+//! profiles enriched by the joined documents, the decisions left), and
 //! every id column of a document-keyed table (`mentions.entity_id`, `relations`' subject and
 //! object, `quotes.speaker_entity_id`) is rewritten in each format written: a Parquet file row
 //! group by row group, a CSV file record by record with only the id fields replaced. The files
@@ -125,6 +126,10 @@ fn strings<'b>(batch: &'b RecordBatch, i: usize, path: &Path) -> Result<&'b Stri
 pub(crate) fn join_files(dir: &Path, formats: Formats, mut joins: CorpusJoins) -> Result<CorpusJoins, ExportError> {
     read_mentions(dir, formats, &mut |_, ids| joins.observe(ids.iter().map(String::as_str)))?;
     read_mentions(dir, formats, &mut |doc, ids| joins.decide(doc, ids.iter().map(String::as_str)))?;
+    if !joins.is_empty() {
+        read_mentions(dir, formats, &mut |doc, ids| joins.enrich(doc, ids.iter().map(String::as_str)))?;
+        read_mentions(dir, formats, &mut |doc, ids| joins.decide(doc, ids.iter().map(String::as_str)))?;
+    }
     if joins.is_empty() {
         return Ok(joins);
     }
@@ -176,15 +181,13 @@ pub(crate) fn join_batches(
     let Some(mentions) = batches.iter().find(|(n, _)| *n == table.name).and_then(|(_, b)| b.clone()) else {
         return Ok(joins);
     };
-    for pass in 0..2 {
+    for pass in 0..4 {
         let (docs, ids) = (strings(&mentions, doc, memory)?, strings(&mentions, ids[0], memory)?);
         let mut group = ByDocument::default();
-        let mut f = |d: &str, ids: &[String]| {
-            if pass == 0 {
-                joins.observe(ids.iter().map(String::as_str));
-            } else {
-                joins.decide(d, ids.iter().map(String::as_str));
-            }
+        let mut f = |d: &str, ids: &[String]| match pass {
+            0 => joins.observe(ids.iter().map(String::as_str)),
+            2 => joins.enrich(d, ids.iter().map(String::as_str)),
+            _ => joins.decide(d, ids.iter().map(String::as_str)),
         };
         for row in 0..mentions.num_rows() {
             group.push(docs.value(row), ids.value(row), &mut f);

@@ -25,8 +25,9 @@
 //!
 //! What is kept: one profile (entity → documents shared) per candidate, the candidates and lone
 //! surnames of the corpus with their keys, and one decision per joined (document, surname); never
-//! the text. The caller reads the corpus's mentions twice, document by document
-//! ([`CorpusJoins::observe`], then [`CorpusJoins::decide`]), rewrites the id columns with
+//! the text. The caller reads the corpus's mentions four times, document by document
+//! ([`CorpusJoins::observe`], [`CorpusJoins::decide`], [`CorpusJoins::enrich`], `decide` again:
+//! the joined documents enrich the profiles once), rewrites the id columns with
 //! [`CorpusJoins::resolve`], and folds the counts into the catalog with
 //! [`EntityCatalog::apply_joins`].
 
@@ -57,7 +58,7 @@ enum Role {
     Other(u32),
 }
 
-/// Cross-document joins of lone surnames, built from a finished catalog and two reads of the
+/// Cross-document joins of lone surnames, built from a finished catalog and four reads of the
 /// mentions. See the module docs.
 #[derive(Debug, Default)]
 pub struct CorpusJoins {
@@ -85,6 +86,9 @@ pub struct CorpusJoins {
     gained: BTreeMap<u32, u64>,
     /// Scratch of one document.
     seen: HashSet<u32>,
+    /// The profiles were enriched by the first decisions: the second round joins only the
+    /// candidate named in the most documents.
+    enriched: bool,
 }
 
 /// A name's words in lower case, without a trailing "Jr." or "III".
@@ -286,7 +290,8 @@ impl CorpusJoins {
             let own = here
                 .iter()
                 .any(|&o| matches!(self.roles.get(&o), Some(Role::Candidate(h) | Role::Other(h)) if *h == g));
-            if own {
+            let decided = self.decisions.get(doc_id).is_some_and(|js| js.iter().any(|&(l, _)| l == lone));
+            if own || decided {
                 continue;
             }
             let context: Vec<(u32, f64)> = here
@@ -314,7 +319,10 @@ impl CorpusJoins {
             let (best, k) = scores[0];
             let next = scores.get(1).map_or(0.0, |s| s.0);
             let margin = if k == 0 { MARGIN } else { MARGIN_MINOR };
-            if best >= MIN_SIMILARITY && best >= margin * next {
+            // After the first round a name's profile grows with its joins: a minor name that took
+            // a few documents would draw more like them (Nancy Reagan, given "President Reagan"
+            // beside the White House), so the second round joins only the major one.
+            if best >= MIN_SIMILARITY && best >= margin * next && (k == 0 || !self.enriched) {
                 let target = group[k];
                 let n = ids.clone().into_iter().filter(|id| self.index.get(*id) == Some(&lone)).count() as u64;
                 let joined = self.decisions.entry(doc_id.to_owned()).or_default();
@@ -327,6 +335,36 @@ impl CorpusJoins {
                 m.1 += 1;
             }
         }
+    }
+
+    /// Third read, after the first decisions: the documents whose lone surname joined a name add
+    /// their entities to that name's profile, as its own documents did ("Reagan" beside the
+    /// Senate and Japan joins Ronald Reagan's profile, built at first from the few documents that
+    /// write his full name). A fourth read ([`CorpusJoins::decide`] again) then decides the lone
+    /// surnames left, joining only the candidate named in the most documents: one round only,
+    /// so a wrong join's context does not keep attracting more.
+    pub fn enrich<'a>(&mut self, doc_id: &str, ids: impl IntoIterator<Item = &'a str>) {
+        let Some(joined) = self.decisions.get(doc_id) else { return };
+        let targets: Vec<u32> = joined.iter().map(|&(_, t)| t).collect();
+        let mut here = Vec::new();
+        self.distinct(ids, &mut here);
+        let mut done: Vec<u32> = Vec::new();
+        for t in targets {
+            if done.contains(&t) {
+                continue;
+            }
+            done.push(t);
+            let g = self.group_of(t);
+            let others: Vec<u32> =
+                here.iter().copied().filter(|&o| self.group_of(o).is_none() || self.group_of(o) != g).collect();
+            let profile = self.profiles.entry(t).or_default();
+            for other in others {
+                *profile.entry(other).or_default() += 1;
+            }
+        }
+        // The norms are computed again for the next decisions.
+        self.norms.clear();
+        self.enriched = true;
     }
 
     /// The id a mention of `id` in document `doc_id` has after the joins, when it changed.
@@ -418,7 +456,7 @@ mod tests {
         (doc, Extraction { mentions, ..Extraction::default() })
     }
 
-    /// Builds the catalog, reads the mentions twice as a writer would, and returns the joins:
+    /// Builds the catalog, reads the mentions as a writer does (four times), and returns the joins:
     /// (document, lone name) → the name joined.
     fn run(corpus: &[(String, Vec<(Label, &str)>)]) -> (Vec<(String, String, String)>, EntityCatalog) {
         let mut catalog = EntityCatalog::new();
@@ -429,6 +467,12 @@ mod tests {
         let Some(mut joins) = CorpusJoins::new(&catalog) else { return (Vec::new(), catalog) };
         for (_, x) in &docs {
             joins.observe(x.mentions.iter().map(|m| m.entity_id.as_str()));
+        }
+        for (d, x) in &docs {
+            joins.decide(&d.doc_id, x.mentions.iter().map(|m| m.entity_id.as_str()));
+        }
+        for (d, x) in &docs {
+            joins.enrich(&d.doc_id, x.mentions.iter().map(|m| m.entity_id.as_str()));
         }
         for (d, x) in &docs {
             joins.decide(&d.doc_id, x.mentions.iter().map(|m| m.entity_id.as_str()));
@@ -576,6 +620,33 @@ mod tests {
         assert_eq!(get("Abu Bakr al-Baghdadi"), Some((5 + 2, 6)), "the document that joined both counts once");
         assert_eq!(get("Baghdadi"), Some((1, 1)), "the document that names him in full keeps its Baghdadi");
         assert_eq!(get("Al-Baghdadi"), None, "every mention moved");
+    }
+
+    /// A name's profile built from the few documents that write it in full misses a document
+    /// whose company only the joined documents share; the second round finds it.
+    #[test]
+    fn joined_documents_enrich_the_profile_once() {
+        let mut corpus: Vec<(String, Vec<(Label, &'static str)>)> = Vec::new();
+        for i in 0..3 {
+            corpus.push((format!("james{i}"), vec![(Person, "James Baker"), (Org, "Treasury"), (Org, "Bundesbank")]));
+        }
+        for i in 0..2 {
+            corpus.push((
+                format!("howard{i}"),
+                vec![(Person, "Howard Baker"), (Org, "White House"), (Person, "Robert Gates")],
+            ));
+        }
+        for i in 0..20 {
+            corpus.push((format!("other{i}"), vec![(Org, "Acme"), (Gpe, "Peru")]));
+        }
+        corpus.push(("a".into(), vec![(Person, "Baker"), (Org, "Treasury"), (Org, "Bundesbank"), (Org, "G7")]));
+        corpus.push(("b".into(), vec![(Person, "Baker"), (Org, "G7"), (Org, "IMF")]));
+        let joined: Vec<(String, String)> = run(&corpus).0.into_iter().map(|(d, _, to)| (d, to)).collect();
+        assert_eq!(
+            joined,
+            [("a".to_owned(), "James Baker".to_owned()), ("b".to_owned(), "James Baker".to_owned())],
+            "b shares only G7 with a, which joined James Baker in the first round"
+        );
     }
 
     #[test]

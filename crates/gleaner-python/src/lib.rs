@@ -344,6 +344,12 @@ fn _corpus_joins(
         for doc in &by_doc {
             joins.decide(&doc[0].0, doc.iter().map(|(_, id)| id.as_str()));
         }
+        for doc in &by_doc {
+            joins.enrich(&doc[0].0, doc.iter().map(|(_, id)| id.as_str()));
+        }
+        for doc in &by_doc {
+            joins.decide(&doc[0].0, doc.iter().map(|(_, id)| id.as_str()));
+        }
         joined = joins.joined().into_iter().map(|(d, l, t)| (d.to_owned(), l.to_owned(), t.to_owned())).collect();
     }
     let column = |k: usize| -> arrow_array::ArrayRef {
