@@ -405,22 +405,23 @@ impl Lexicons {
         matches!(head, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "abd" | "abu" | "bin" | "ibn")
     }
 
-    /// Is `word` a name particle that carries a surname ("al-Rashid", "bin", "van", "de")?
-    pub(crate) fn is_name_particle(word: &str) -> bool {
-        let lower = key_form(word);
-        let head = lower.split_once('-').map_or(lower.as_str(), |(h, _)| h);
-        let hyphenated =
-            lower.contains('-') && word.split_once('-').is_some_and(|(_, t)| t.starts_with(char::is_uppercase));
-        let particle = Lexicons::is_particle_head(head);
-        let spaced = matches!(
-            lower.as_str(),
+    /// Is `lower` (lower case) a particle written apart inside a name ("von der" of "Ursula von
+    /// der Leyen", "de la", "bin", "al")?
+    pub(crate) fn is_spaced_particle(lower: &str) -> bool {
+        matches!(
+            lower,
             "bin"
                 | "ibn"
                 | "bint"
+                | "al"
+                | "el"
                 | "van"
                 | "von"
                 | "der"
                 | "den"
+                | "ter"
+                | "ten"
+                | "zu"
                 | "de"
                 | "del"
                 | "della"
@@ -431,7 +432,17 @@ impl Lexicons {
                 | "das"
                 | "la"
                 | "le"
-        );
+        )
+    }
+
+    /// Is `word` a name particle that carries a surname ("al-Rashid", "bin", "van", "de")?
+    pub(crate) fn is_name_particle(word: &str) -> bool {
+        let lower = key_form(word);
+        let head = lower.split_once('-').map_or(lower.as_str(), |(h, _)| h);
+        let hyphenated =
+            lower.contains('-') && word.split_once('-').is_some_and(|(_, t)| t.starts_with(char::is_uppercase));
+        let particle = Lexicons::is_particle_head(head);
+        let spaced = Lexicons::is_spaced_particle(&lower);
         (particle && hyphenated) || spaced
     }
 

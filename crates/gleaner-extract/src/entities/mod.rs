@@ -152,36 +152,6 @@ pub(crate) fn is_region(name: &str) -> bool {
     Lexicons::get().is_region(&words)
 }
 
-/// Particles written apart inside a person's name, in lower case ("von der" of "Ursula von der
-/// Leyen", "de la", "bin").
-fn spaced_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "von"
-            | "van"
-            | "der"
-            | "den"
-            | "de"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "du"
-            | "dos"
-            | "das"
-            | "la"
-            | "le"
-            | "bin"
-            | "ibn"
-            | "bint"
-            | "al"
-            | "el"
-            | "ter"
-            | "ten"
-            | "zu"
-    )
-}
-
 /// A name cut at its particles: two names parted only by particles in lower case are one. Of one
 /// label, one name of that label ("Banca Nazionale | del | Lavoro", "Rio | de | Janeiro"); a
 /// PERSON after a name of another label, one person when the first part can only be the start
@@ -230,7 +200,7 @@ fn join_particle_names(doc: &Document, found: &mut Vec<Found>) {
             && first.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase))
             && {
                 let words: Vec<&str> = gap.split_whitespace().collect();
-                (1..=3).contains(&words.len()) && words.iter().all(|w| spaced_particle(w))
+                (1..=3).contains(&words.len()) && words.iter().all(|w| Lexicons::is_spaced_particle(w))
             };
         if joins {
             let label = b.label;
