@@ -537,20 +537,11 @@ mod tests {
         let entities = &memory.iter().find(|(n, _)| *n == "entities").unwrap().1;
         let eid = entities.column(0).as_any().downcast_ref::<StringArray>().unwrap();
         let at = (0..eid.len()).find(|&r| eid.value(r) == tony).expect("Tony Blair is an entity");
-        let n_mentions = entities
-            .column_by_name("n_mentions")
-            .unwrap()
-            .as_any()
-            .downcast_ref::<arrow_array::Int64Array>()
-            .unwrap()
-            .value(at);
-        let n_documents = entities
-            .column_by_name("n_documents")
-            .unwrap()
-            .as_any()
-            .downcast_ref::<arrow_array::Int64Array>()
-            .unwrap()
-            .value(at);
+        let count = |column: &str| {
+            let values = entities.column_by_name(column).unwrap();
+            values.as_any().downcast_ref::<arrow_array::Int64Array>().unwrap().value(at)
+        };
+        let (n_mentions, n_documents) = (count("n_mentions"), count("n_documents"));
         assert_eq!((n_mentions, n_documents), (4 * 2 + 3, 6));
         assert!(
             (0..eid.len()).all(|r| eid.value(r) != entity_id("PERSON", "Blair")),

@@ -493,25 +493,33 @@ mod tests {
 
     use Label::{Gpe, Org, Person};
 
+    type Corpus = Vec<(String, Vec<(Label, &'static str)>)>;
+
+    /// `n` documents `prefix0`, `prefix1` … naming `names`.
+    fn repeat(corpus: &mut Corpus, prefix: &str, n: usize, names: &[(Label, &'static str)]) {
+        for i in 0..n {
+            corpus.push((format!("{prefix}{i}"), names.to_vec()));
+        }
+    }
+
+    /// Documents naming neither person nor surname, so that the shared entities are not in
+    /// every document.
+    fn filler(corpus: &mut Corpus) {
+        repeat(corpus, "other", 20, &[(Org, "Acme"), (Gpe, "Peru")]);
+    }
+
     /// Two people of one surname, each with the company they keep; filler documents so that
     /// the shared entities are not in every document.
     fn bakers(extra: Vec<(String, Vec<(Label, &'static str)>)>) -> Vec<(String, Vec<(Label, &'static str)>)> {
         let mut corpus = Vec::new();
-        for i in 0..6 {
-            corpus.push((
-                format!("treasury{i}"),
-                vec![(Person, "James Baker"), (Org, "Treasury"), (Org, "Bundesbank"), (Gpe, "Japan")],
-            ));
-        }
-        for i in 0..3 {
-            corpus.push((
-                format!("staff{i}"),
-                vec![(Person, "Howard Baker"), (Org, "White House"), (Person, "Robert Gates")],
-            ));
-        }
-        for i in 0..20 {
-            corpus.push((format!("other{i}"), vec![(Org, "Acme"), (Gpe, "Peru")]));
-        }
+        repeat(
+            &mut corpus,
+            "treasury",
+            6,
+            &[(Person, "James Baker"), (Org, "Treasury"), (Org, "Bundesbank"), (Gpe, "Japan")],
+        );
+        repeat(&mut corpus, "staff", 3, &[(Person, "Howard Baker"), (Org, "White House"), (Person, "Robert Gates")]);
+        filler(&mut corpus);
         corpus.extend(extra);
         corpus
     }
@@ -556,9 +564,7 @@ mod tests {
     fn traps(control: bool) -> Vec<(String, Vec<(Label, &'static str)>)> {
         let mut corpus = bakers(vec![]);
         // A given name standing alone may be anyone of that name.
-        for i in 0..4 {
-            corpus.push((format!("john{i}"), vec![(Person, "John Charles"), (Org, "Motown")]));
-        }
+        repeat(&mut corpus, "john", 4, &[(Person, "John Charles"), (Org, "Motown")]);
         corpus.push((
             "charles".into(),
             vec![(Person, if control { "Charlesworth" } else { "Charles" }), (Org, "Motown")],
@@ -567,20 +573,16 @@ mod tests {
             corpus.push(("cw".into(), vec![(Person, "John Charlesworth"), (Org, "Motown")]));
         }
         // A word the corpus reads as a place more often than as a person.
-        for i in 0..if control { 0 } else { 4 } {
-            corpus.push((format!("city{i}"), vec![(Gpe, "Toulouse"), (Org, "Airbus")]));
-        }
-        for i in 0..3 {
-            corpus.push((format!("st{i}"), vec![(Person, "Stephen Toulouse"), (Org, "Airbus")]));
-        }
+        repeat(&mut corpus, "city", if control { 0 } else { 4 }, &[(Gpe, "Toulouse"), (Org, "Airbus")]);
+        repeat(&mut corpus, "st", 3, &[(Person, "Stephen Toulouse"), (Org, "Airbus")]);
         corpus.push(("t".into(), vec![(Person, "Toulouse"), (Org, "Airbus")]));
         // A longer name that is no full name ("Besides" is no given name).
-        for i in 0..3 {
-            corpus.push((
-                format!("b{i}"),
-                vec![(Person, if control { "Paul Volcker" } else { "Besides Volcker" }), (Org, "Fed")],
-            ));
-        }
+        repeat(
+            &mut corpus,
+            "b",
+            3,
+            &[(Person, if control { "Paul Volcker" } else { "Besides Volcker" }), (Org, "Fed")],
+        );
         corpus.push(("v".into(), vec![(Person, "Volcker"), (Org, "Fed")]));
         corpus
     }
@@ -597,16 +599,9 @@ mod tests {
     /// counts once for the name.
     #[test]
     fn lone_forms_of_one_surname_are_one_group() {
-        let mut corpus: Vec<(String, Vec<(Label, &'static str)>)> = Vec::new();
-        for i in 0..4 {
-            corpus.push((
-                format!("full{i}"),
-                vec![(Person, "Abu Bakr al-Baghdadi"), (Org, "Islamic State"), (Gpe, "Raqqa")],
-            ));
-        }
-        for i in 0..20 {
-            corpus.push((format!("other{i}"), vec![(Org, "Acme"), (Gpe, "Peru")]));
-        }
+        let mut corpus: Corpus = Vec::new();
+        repeat(&mut corpus, "full", 4, &[(Person, "Abu Bakr al-Baghdadi"), (Org, "Islamic State"), (Gpe, "Raqqa")]);
+        filler(&mut corpus);
         corpus.push((
             "both".into(),
             vec![(Person, "Al-Baghdadi"), (Org, "Islamic State"), (Gpe, "Raqqa"), (Person, "Baghdadi")],
@@ -626,19 +621,10 @@ mod tests {
     /// whose company only the joined documents share; the second round finds it.
     #[test]
     fn joined_documents_enrich_the_profile_once() {
-        let mut corpus: Vec<(String, Vec<(Label, &'static str)>)> = Vec::new();
-        for i in 0..3 {
-            corpus.push((format!("james{i}"), vec![(Person, "James Baker"), (Org, "Treasury"), (Org, "Bundesbank")]));
-        }
-        for i in 0..2 {
-            corpus.push((
-                format!("howard{i}"),
-                vec![(Person, "Howard Baker"), (Org, "White House"), (Person, "Robert Gates")],
-            ));
-        }
-        for i in 0..20 {
-            corpus.push((format!("other{i}"), vec![(Org, "Acme"), (Gpe, "Peru")]));
-        }
+        let mut corpus: Corpus = Vec::new();
+        repeat(&mut corpus, "james", 3, &[(Person, "James Baker"), (Org, "Treasury"), (Org, "Bundesbank")]);
+        repeat(&mut corpus, "howard", 2, &[(Person, "Howard Baker"), (Org, "White House"), (Person, "Robert Gates")]);
+        filler(&mut corpus);
         corpus.push(("a".into(), vec![(Person, "Baker"), (Org, "Treasury"), (Org, "Bundesbank"), (Org, "G7")]));
         corpus.push(("b".into(), vec![(Person, "Baker"), (Org, "G7"), (Org, "IMF")]));
         let joined: Vec<(String, String)> = run(&corpus).0.into_iter().map(|(d, _, to)| (d, to)).collect();
