@@ -270,7 +270,7 @@ impl Lexicons {
     }
 
     /// Gazetteer categories of a whole name.
-    fn categories(&self, words: &[&str]) -> u32 {
+    pub(crate) fn categories(&self, words: &[&str]) -> u32 {
         let h = seq_hash(words.iter().map(|w| word_hash(&key_form(w))));
         self.gaz.get(&h).copied().unwrap_or(0)
     }

@@ -138,6 +138,7 @@ impl Extractor for Entities {
         };
         let mut found = tag_document(model, doc);
         join_particle_names(doc, &mut found);
+        join_national_institutions(doc, &mut found);
         let mut linked = link(doc, found);
         repeat_names(doc, &mut linked);
         crate::places::locate(doc, &mut linked);
@@ -218,6 +219,135 @@ fn join_particle_names(doc: &Document, found: &mut Vec<Found>) {
     }
 }
 
+/// A country cut off the institution it names: "U.S. | House of Representatives" is one
+/// organization, as CoNLL-2003 writes "U.S. Treasury" and "U.S. Senate". The first part is one
+/// word, a country of the lexicon the tagger read as a place; the rest runs on with only a space
+/// between words: capitalized words (no title, no month or weekday), "of", "for", "and" or "&"
+/// between two of them, the words no mention holds or one organization the tagger found there,
+/// and ends in a capitalized word; the tagger read it as an organization, or it has two
+/// capitalized words and one is an organization's head word ("Agriculture Department"). One
+/// word the document also writes in lower case is a common noun ("U.S. Bank officials"). A name
+/// a lexicon knows after it stays apart ("Russian | Gazprom"), and so does everything in a
+/// sentence in title case, where capitals tell nothing. A demonym is left as it is: CoNLL-2003
+/// writes "German | Foreign Ministry", and "Thai Airways" is the tagger's to read whole.
+/// Rule `national_institution`.
+fn join_national_institutions(doc: &Document, found: &mut Vec<Found>) {
+    let lex = Lexicons::get();
+    let tokens = &doc.tokens;
+    let mut i = 0;
+    while i < found.len() {
+        let a = &found[i];
+        let first = doc.slice(a.span);
+        let national = a.label == Label::Gpe && !first.contains(char::is_whitespace) && lex.is_country(&[first]);
+        if !national {
+            i += 1;
+            continue;
+        }
+        let sentence = &doc.sentences[a.sentence as usize];
+        let end_tok = sentence.tokens.end as usize;
+        // In a headline in title case ("U.S. Determines Dumping", "U.K. Remained Rowntree Bid")
+        // capitals tell nothing.
+        let (mut words, mut capitalized) = (0, 0);
+        for x in &tokens[sentence.tokens.start as usize..end_tok] {
+            let w = doc.slice(x.span);
+            if w.starts_with(char::is_alphabetic) && w.chars().count() > 3 {
+                words += 1;
+                capitalized += w.starts_with(char::is_uppercase) as usize;
+            }
+        }
+        if words >= 3 && capitalized * 5 >= words * 3 {
+            i += 1;
+            continue;
+        }
+        let mut t = tokens.partition_point(|x| x.span.start < a.span.end);
+        let mut prev_end = a.span.end;
+        let mut last_cap = None; // token index of the run's last capitalized word
+        let mut org_word = false;
+        let mut absorbed = i + 1; // found[i + 1..absorbed] lie inside the run
+        let mut capitals = 0; // capitalized words of the run outside those mentions
+        while t < end_tok {
+            let tok = &tokens[t];
+            if doc.slice(Span { start: prev_end, end: tok.span.start }) != " " {
+                break;
+            }
+            let w = doc.slice(tok.span);
+            let low = lexicon::key_form(w);
+            let connector = matches!(low.as_str(), "of" | "for" | "and" | "&");
+            let capital = w.starts_with(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && !lex.is_title(features::word_hash(&low))
+                && !crate::dates::calendar_word(w);
+            if !(capital || connector && last_cap.is_some()) {
+                break;
+            }
+            // A mention here must be an organization lying inside the run.
+            if let Some(m) = found.get(absorbed).filter(|m| m.span.start < tok.span.end) {
+                if m.label != Label::Org || m.sentence != a.sentence {
+                    break;
+                }
+                let known = {
+                    let words: Vec<&str> = doc.slice(m.span).split_whitespace().collect();
+                    lex.categories(&words) != 0
+                };
+                if known {
+                    break;
+                }
+                // Take the whole mention, then go on after it.
+                let m_end = m.span.end;
+                while t < end_tok && tokens[t].span.end <= m_end {
+                    org_word |= lex.is_org_word(features::word_hash(&lexicon::key_form(doc.slice(tokens[t].span))));
+                    t += 1;
+                }
+                last_cap = Some(t - 1);
+                prev_end = m_end;
+                absorbed += 1;
+                continue;
+            }
+            if capital {
+                last_cap = Some(t);
+                org_word |= lex.is_org_word(features::word_hash(&low));
+                capitals += 1;
+            }
+            prev_end = tok.span.end;
+            t += 1;
+        }
+        // The institution is known by the tagger's reading or by a head word among two
+        // capitalized words: one head word alone is a common noun in capitals as often as a name
+        // ("a U.S. Company").
+        let joins = absorbed > i + 1 || org_word && capitals >= 2;
+        let Some(last) = last_cap.filter(|_| joins) else {
+            i += 1;
+            continue;
+        };
+        // One word that the document also writes in lower case is a common noun in a headline's
+        // or a careless capital ("U.S. Bank officials said", "a U.K. Bank"), not a name.
+        let run_start = tokens.partition_point(|x| x.span.start < found[i].span.end);
+        if last == run_start {
+            let w = doc.slice(tokens[last].span);
+            let lower = w.to_lowercase();
+            if tokens.iter().any(|x| doc.slice(x.span) == lower) {
+                i += 1;
+                continue;
+            }
+        }
+        let end = tokens[last].span.end;
+        // Mentions absorbed must end inside the run.
+        if found[i + 1..absorbed].iter().any(|m| m.span.end > end) {
+            i += 1;
+            continue;
+        }
+        let merged = Found {
+            span: Span { start: found[i].span.start, end },
+            label: Label::Org,
+            rule: Some("national_institution"),
+            ..found[i].clone()
+        };
+        found[i] = merged;
+        found.drain(i + 1..absorbed);
+        i += 1;
+    }
+}
+
 /// A mention before clustering.
 #[derive(Clone, Debug)]
 struct Found {
@@ -240,6 +370,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("name_repeated", "a later bare use of a name already found in the document (method alias)"),
     ("title_trimmed", "a leading title cut off a person's name (\"President\" in \"President Joe Biden\")"),
     ("name_particle", "a surname particle the tagger left out joined to the name (\"Osama | bin Laden\")"),
+    ("national_institution", "a country joined to the institution after it (\"U.S. | House of Representatives\")"),
     ("honorific_person", "a name after Mr., Ms. or Dr. typed as a person whatever the tagger's class"),
     ("dateline_cut", "a dateline's month cut from the place it was run into (\"Moscow March 5\")"),
     ("title_split", "a name split where a title or role word joins two names (\"Acme Chief Executive Jane Roe\")"),
@@ -360,6 +491,36 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                         break;
                     }
                     b += step;
+                    rule = Some("name_particle");
+                }
+                // The same particles before the name, with the given name the tagger left
+                // outside: "Ursula | von der Leyen", "Osama | bin Laden". Only over words no
+                // mention holds (the tagger gave them no name), and only to one capitalized word
+                // that the lexicons know as nothing else (no place, organization, title, month,
+                // function word: never "In Brussels | von der Leyen", "At Barcelona | de Jong").
+                let mut p = a;
+                while p > 0 && words[p - 1].starts_with(char::is_lowercase) && Lexicons::is_name_particle(words[p - 1])
+                {
+                    p -= 1;
+                }
+                let given = |w: &str| {
+                    let low = lexicon::key_form(w);
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().skip(1).all(char::is_lowercase)
+                        && w.chars().count() >= 2
+                        && !function_word(w)
+                        && !crate::dates::calendar_word(w)
+                        && !lex.is_title(features::word_hash(&low))
+                        && lex.categories(&[w]) == 0
+                        && !lex.is_demonym(w)
+                };
+                if p < a
+                    && p > 0
+                    && given(words[p - 1])
+                    && out[first..].last().is_none_or(|f: &Found| f.span.end <= spans[p - 1].start)
+                    && !branches.iter().any(|&(x, y)| x < a && p - 1 < y)
+                {
+                    a = p - 1;
                     rule = Some("name_particle");
                 }
                 skip_to = b;
