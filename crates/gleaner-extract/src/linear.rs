@@ -2,10 +2,12 @@
 //! averaged-perceptron training, the compact binary file, and fast scoring. `N` is the number of
 //! classes (17 BILOU tags for entities, 6 for relations).
 //!
-//! File layout (little endian): the magic `GLNRM001`, then `u32` counts — clusters, features,
-//! weights — and `f32` scale; then the cluster table (`u64` word hash, `u32` path) sorted by hash;
+//! File layout (little endian): the magic `GLNRM002`, then `u32` counts — clusters, features,
+//! weights — and `f32` scale; then the cluster table (`u64` word hash, `u32` path, `u32` vector
+//! clusters) sorted by hash;
 //! the feature keys (`u64`, sorted); per feature the end of its weight run (`u32`); per weight its
-//! tag (`u8`) and its value (`i16`, times scale). Only non-zero weights are stored.
+//! tag (`u8`) and its value (`i16`, times scale). Only non-zero weights are stored. Files of the
+//! first layout, `GLNRM001`, have no vector clusters in the table (`u64`, `u32`) and still load.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -16,7 +18,8 @@ pub(crate) trait Scorer<const N: usize> {
     fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]);
 }
 
-const MAGIC: &[u8; 8] = b"GLNRM001";
+const MAGIC: &[u8; 8] = b"GLNRM002";
+const MAGIC_V1: &[u8; 8] = b"GLNRM001";
 
 /// A hasher for keys that are already hashes: it passes them through.
 #[derive(Debug, Default, Clone, Copy)]
@@ -39,34 +42,85 @@ impl Hasher for IdHasher {
 /// Build-hasher of [`IdHasher`].
 pub(crate) type IdBuild = BuildHasherDefault<IdHasher>;
 
-/// Word clusters: the hierarchical path of each word of the unlabeled corpus, with a leading 1
-/// bit (so prefixes of several lengths are features, as with Brown clusters).
+/// Word clusters, two families per word: the hierarchical path of the word in the unlabeled
+/// corpus, with a leading 1 bit (so prefixes of several lengths are features, as with Brown
+/// clusters), and its k-means clusters over word vectors at several sizes ([`VectorClusters`]).
 #[derive(Debug, Default, Clone)]
 pub struct Clusters {
-    paths: HashMap<u64, u32, IdBuild>,
+    codes: HashMap<u64, [u32; 2], IdBuild>,
+}
+
+/// A word's k-means clusters over word vectors, packed: a marker bit (`1 << 24`, so that 0 means
+/// none), then its cluster among 64 (6 bits), among 256 (8 bits) and among 1,024 (10 bits).
+#[derive(Debug)]
+pub struct VectorClusters;
+
+impl VectorClusters {
+    /// The sizes of the k-means clusterings, coarse to fine.
+    pub const SIZES: [u32; 3] = [64, 256, 1024];
+
+    /// Packs a word's cluster at each of [`VectorClusters::SIZES`]; `None` when one is out of range.
+    pub fn pack(ids: [u32; 3]) -> Option<u32> {
+        if ids.iter().zip(Self::SIZES).any(|(&i, k)| i >= k) {
+            return None;
+        }
+        Some(1 << 24 | ids[0] << 18 | ids[1] << 10 | ids[2])
+    }
+
+    /// The cluster at size index `level` of a packed code (0 for none), plus one, so that 0 stays
+    /// "none".
+    pub(crate) fn level(code: u32, level: usize) -> u32 {
+        if code == 0 {
+            return 0;
+        }
+        1 + match level {
+            0 => code >> 18 & 0x3F,
+            1 => code >> 10 & 0xFF,
+            _ => code & 0x3FF,
+        }
+    }
 }
 
 impl Clusters {
     /// Clusters from `(word hash, path)` pairs; see [`crate::entities::word_key`].
     pub fn from_pairs(pairs: impl IntoIterator<Item = (u64, u32)>) -> Clusters {
-        Clusters { paths: pairs.into_iter().collect() }
+        Clusters { codes: pairs.into_iter().map(|(k, p)| (k, [p, 0])).collect() }
     }
 
-    pub(crate) fn get(&self, low: u64) -> u32 {
-        if self.paths.is_empty() {
-            return 0;
+    /// Adds the vector clusters of words (`(word hash, packed code)`, see [`VectorClusters`]);
+    /// a word may have one family, the other or both.
+    pub fn add_vectors(&mut self, codes: impl IntoIterator<Item = (u64, u32)>) {
+        for (k, c) in codes {
+            self.codes.entry(k).or_insert([0, 0])[1] = c;
         }
-        self.paths.get(&low).copied().unwrap_or(0)
     }
 
-    /// Number of words with a cluster.
+    /// The hierarchical path of a word (0: none).
+    pub(crate) fn get(&self, low: u64) -> u32 {
+        self.get_both(low)[0]
+    }
+
+    /// The hierarchical path and the packed vector clusters of a word (0: none).
+    pub(crate) fn get_both(&self, low: u64) -> [u32; 2] {
+        if self.codes.is_empty() {
+            return [0, 0];
+        }
+        self.codes.get(&low).copied().unwrap_or([0, 0])
+    }
+
+    /// Number of words with a cluster of either family.
     pub fn len(&self) -> usize {
-        self.paths.len()
+        self.codes.len()
+    }
+
+    /// Number of words with vector clusters.
+    pub fn vector_words(&self) -> usize {
+        self.codes.values().filter(|c| c[1] != 0).count()
     }
 
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
-        self.paths.is_empty()
+        self.codes.is_empty()
     }
 }
 
@@ -141,17 +195,20 @@ impl<const N: usize> Model<N> {
     /// Reads a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model<N>, ModelError> {
         let mut c = Cursor { bytes, at: 0 };
-        if c.take(8)? != MAGIC {
-            return Err(ModelError("not a gleaner entity model (bad magic)".into()));
-        }
+        let v1 = match c.take(8)? {
+            m if m == MAGIC => false,
+            m if m == MAGIC_V1 => true,
+            _ => return Err(ModelError("not a gleaner entity model (bad magic)".into())),
+        };
         let n_clusters = c.u32()? as usize;
         let n_feats = c.u32()? as usize;
         let n_weights = c.u32()? as usize;
         let scale = f32::from_bits(c.u32()?);
-        let mut paths = HashMap::with_capacity_and_hasher(n_clusters, IdBuild::default());
+        let mut codes = HashMap::with_capacity_and_hasher(n_clusters, IdBuild::default());
         for _ in 0..n_clusters {
             let (h, p) = (c.u64()?, c.u32()?);
-            paths.insert(h, p);
+            let v = if v1 { 0 } else { c.u32()? };
+            codes.insert(h, [p, v]);
         }
         let mut keys = Vec::with_capacity(n_feats);
         for _ in 0..n_feats {
@@ -201,7 +258,7 @@ impl<const N: usize> Model<N> {
             slots[i] = Slot { check, run: start << 8 | len };
             start = end;
         }
-        Ok(Model { clusters: Clusters { paths }, slots, mask, pairs, scale, n_features: n_feats })
+        Ok(Model { clusters: Clusters { codes }, slots, mask, pairs, scale, n_features: n_feats })
     }
 
     /// Number of features with a weight.
@@ -349,17 +406,18 @@ impl<const N: usize> Weights<N> {
                 ends.push(tags.len() as u32);
             }
         }
-        let mut cl: Vec<(u64, u32)> = clusters.paths.iter().map(|(&k, &v)| (k, v)).collect();
+        let mut cl: Vec<(u64, [u32; 2])> = clusters.codes.iter().map(|(&k, &v)| (k, v)).collect();
         cl.sort_unstable();
-        let mut out = Vec::with_capacity(32 + cl.len() * 12 + keys.len() * 12 + tags.len() * 3);
+        let mut out = Vec::with_capacity(32 + cl.len() * 16 + keys.len() * 12 + tags.len() * 3);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(cl.len() as u32).to_le_bytes());
         out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
         out.extend_from_slice(&(tags.len() as u32).to_le_bytes());
         out.extend_from_slice(&scale.to_bits().to_le_bytes());
-        for (h, p) in cl {
+        for (h, [p, v]) in cl {
             out.extend_from_slice(&h.to_le_bytes());
             out.extend_from_slice(&p.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
         }
         for k in keys {
             out.extend_from_slice(&k.to_le_bytes());
@@ -484,9 +542,18 @@ mod tests {
         w.clock = 2;
         w.update(&[22, 33], 0, 5);
         let avg = w.averaged();
-        let clusters = Clusters::from_pairs([(7, 0b101)]);
+        let mut clusters = Clusters::from_pairs([(7, 0b101)]);
+        let code = VectorClusters::pack([3, 200, 1000]).unwrap();
+        clusters.add_vectors([(7, code), (8, VectorClusters::pack([0, 0, 0]).unwrap())]);
         let model: Model<17> = Model::from_bytes(&avg.to_bytes(&clusters, 0.0)).unwrap();
         assert_eq!(model.clusters.get(7), 0b101);
+        assert_eq!(model.clusters.get_both(7), [0b101, code]);
+        assert_eq!(model.clusters.get_both(8)[0], 0, "a word with vector clusters only has no path");
+        assert_eq!(model.clusters.vector_words(), 2);
+        assert_eq!([0, 1, 2].map(|l| VectorClusters::level(code, l)), [4, 201, 1001]);
+        assert_eq!(VectorClusters::level(model.clusters.get_both(8)[1], 2), 1, "cluster 0 is not 'none'");
+        assert_eq!(VectorClusters::level(0, 0), 0);
+        assert_eq!(VectorClusters::pack([64, 0, 0]), None);
         let (mut a, mut b) = ([0f32; 17], [0f32; 17]);
         avg.add_scores(&[11, 22, 33, 44], &mut a);
         model.add_scores(&[11, 22, 33, 44], &mut b);
@@ -504,6 +571,24 @@ mod tests {
         }
         let p = probabilities(&w, &examples[1].0);
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5 && p[1] > 0.5);
+    }
+
+    #[test]
+    fn files_of_the_first_layout_still_load() {
+        let mut w: Weights<17> = Weights::default();
+        w.update(&[11], 3, 0);
+        let bytes = w.averaged().to_bytes(&Clusters::from_pairs([(7, 0b101)]), 0.0);
+        // The same model in the first layout: the old magic, no vector code in the table.
+        let mut v1 = b"GLNRM001".to_vec();
+        v1.extend_from_slice(&bytes[8..24 + 12]);
+        v1.extend_from_slice(&bytes[24 + 16..]);
+        let (a, b): (Model<17>, Model<17>) = (Model::from_bytes(&bytes).unwrap(), Model::from_bytes(&v1).unwrap());
+        assert_eq!(b.clusters.get_both(7), [0b101, 0]);
+        let (mut sa, mut sb) = ([0f32; 17], [0f32; 17]);
+        a.add_scores(&[11], &mut sa);
+        b.add_scores(&[11], &mut sb);
+        assert_eq!(sa, sb);
+        assert!(sa[3] > 0.0);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::io::BufRead;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use gleaner_extract::entities::{key_form, word_key, Clusters};
+use gleaner_extract::entities::{key_form, word_key, Clusters, VectorClusters};
 use gleaner_ingest::{tokenize, Span};
 use rayon::prelude::*;
 
@@ -35,6 +35,34 @@ pub fn read_jsonl_texts(path: &Path, out: &mut Vec<String>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Reads the vector clusters that `scripts/vector_clusters.py` writes (`word<TAB>id at k=64<TAB>
+/// k=256<TAB>k=1024`, most frequent word first, `#` comment lines): `(word key, packed code)`.
+/// Words that fold to one key (digits as `0`, case) keep the first, most frequent, one's.
+pub fn read_vector_clusters(path: &Path) -> Result<Vec<(u64, u32)>> {
+    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line?;
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let bad = || anyhow::anyhow!("{}:{}: expected a word and three cluster ids", path.display(), n + 1);
+        let mut cols = line.split('\t');
+        let word = cols.next().ok_or_else(bad)?;
+        let mut ids = [0u32; 3];
+        for id in &mut ids {
+            *id = cols.next().ok_or_else(bad)?.parse().map_err(|_| bad())?;
+        }
+        let code = VectorClusters::pack(ids).ok_or_else(bad)?;
+        let key = word_key(word);
+        if seen.insert(key) {
+            out.push((key, code));
+        }
+    }
+    Ok(out)
 }
 
 /// Clusters for the words of `texts` (tokenized as gleaner tokenizes documents).

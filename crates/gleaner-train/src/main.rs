@@ -62,6 +62,10 @@ enum Command {
         /// Passes over the training data.
         #[arg(long, default_value_t = 10)]
         epochs: usize,
+        /// Word clusters over word vectors (`scripts/vector_clusters.py`'s TSV), a second cluster
+        /// family beside the tree computed from `--corpus`.
+        #[arg(long)]
+        vectors: Option<PathBuf>,
         /// Depth of the word-cluster tree (0: no clusters).
         #[arg(long, default_value_t = 16)]
         cluster_depth: u32,
@@ -115,6 +119,7 @@ fn main() -> Result<()> {
             extra_step,
             folds_out,
             corpus,
+            vectors,
             out,
             epochs,
             seed,
@@ -166,6 +171,11 @@ fn main() -> Result<()> {
             } else {
                 Clusters::default()
             };
+            let mut clusters = clusters;
+            if let Some(p) = &vectors {
+                clusters.add_vectors(clusters::read_vector_clusters(p)?);
+                eprintln!("vector clusters: {} words ({})", clusters.vector_words(), p.display());
+            }
             let base = train_docs.len() - extra_lines.len();
             let steps: Vec<f32> = (0..train_docs.len()).map(|d| if d < base { 1.0 } else { extra_step }).collect();
             let config = TrainConfig { epochs, seed, min_weight, ensemble, steps };

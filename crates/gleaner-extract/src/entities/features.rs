@@ -12,7 +12,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::lexicon::{Lexicons, GAZ_CATEGORIES};
 use super::tags::{self, N_TAGS};
 pub(crate) use crate::hash::{mix, word_hash};
-use crate::linear::{Clusters, IdBuild, Model, Scorer};
+use crate::linear::{Clusters, IdBuild, Model, Scorer, VectorClusters};
 
 /// Summed weights of each surface form's own features (see `Scratch::word_end`), kept across
 /// sentences and documents by a worker thread: the tagger scores "the" or "said" once, not at
@@ -68,6 +68,9 @@ const T_P1_W: u64 = 52;
 const T_P1_SH: u64 = 53;
 const T_ORGW_RUN: u64 = 54;
 const T_GAZ_HEAD: u64 = 55;
+const T_VC: u64 = 56;
+const T_VC_M1: u64 = 60;
+const T_VC_P1: u64 = 61;
 
 /// Word shape: `X` upper, `x` lower, `d` digit, other characters as they are, runs of one class
 /// collapsed to two ("Xxx" for "Kabul", "X.X." for "U.S.", "dd,ddd" → "d,d").
@@ -118,6 +121,8 @@ pub(crate) struct TokenInfo {
     first_name: bool,
     /// Cluster path with a leading 1 bit (`0`: unknown word).
     cluster: u32,
+    /// Vector clusters, packed ([`VectorClusters`]; `0`: unknown word).
+    vector: u32,
     pub(crate) capitalized: bool,
     /// The form has a digit.
     has_digit: bool,
@@ -195,6 +200,7 @@ impl Scratch {
                 }
             }
             let low = word_hash(&self.lower);
+            let [cluster, vector] = clusters.get_both(low);
             shape(w, &mut self.shape);
             let mut affix = [0u64; 8];
             let lw = self.lower.as_str();
@@ -244,7 +250,8 @@ impl Scratch {
                 title: lex.is_title(low),
                 org_word: lex.is_org_word(low),
                 first_name: capitalized && lex.is_first_name(low),
-                cluster: clusters.get(low),
+                cluster,
+                vector,
                 capitalized,
                 has_digit: w.bytes().any(|b| b.is_ascii_digit()),
             });
@@ -310,6 +317,11 @@ impl Scratch {
                     f.push(mix(T_CL + j as u64, prefix(t.cluster, len)));
                 }
             }
+            if t.vector != 0 {
+                for level in 0..VectorClusters::SIZES.len() {
+                    f.push(mix(T_VC + level as u64, VectorClusters::level(t.vector, level) as u64));
+                }
+            }
             self.word_end.push(f.len());
             f.push(mix(T_BIAS, 0));
             f.push(mix(T_WM1, m1.low));
@@ -365,6 +377,12 @@ impl Scratch {
                 for (j, len) in [4u32, 8].into_iter().enumerate() {
                     f.push(mix(T_CL_P1 + j as u64, prefix(p1.cluster, len)));
                 }
+            }
+            if m1.vector != 0 {
+                f.push(mix(T_VC_M1, VectorClusters::level(m1.vector, 1) as u64));
+            }
+            if p1.vector != 0 {
+                f.push(mix(T_VC_P1, VectorClusters::level(p1.vector, 1) as u64));
             }
             if t.capitalized {
                 if let Some(c) = hist.get(t.low) {

@@ -43,7 +43,7 @@ use std::sync::OnceLock;
 
 use gleaner_ingest::{lang, Document, Issue, Span};
 
-pub use crate::linear::{Clusters, Model, ModelError};
+pub use crate::linear::{Clusters, Model, ModelError, VectorClusters};
 pub use lexicon::key_form;
 pub use train::{annotate, evaluate_model, parse_conll, train, Score, TrainConfig, TrainDocument, TrainSentence};
 
