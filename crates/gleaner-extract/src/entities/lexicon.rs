@@ -466,6 +466,11 @@ impl Lexicons {
         n
     }
 
+    /// Does a title of several words ("Chief Executive") begin `words`, with a word after it?
+    fn multi_title_at(&self, words: &[&str]) -> bool {
+        self.multi_titles.iter().any(|t| words.len() > t.len() && words.iter().zip(t).all(|(w, t)| key_form(w) == *t))
+    }
+
     /// A name, a title and a person's name run together into one span ("US President Bill
     /// Clinton", "Black Sea Fleet Commander Eduard Baltin", "Illinois Gov. James Thompson"):
     /// `(k, p)` with the first name `words[..k]` and the person `words[p..]`, the title between.
@@ -488,7 +493,10 @@ impl Lexicons {
         let mut before = self.title_words(words);
         let (k, t) = (1..words.len() - 1).find_map(|k| {
             let t = self.title_words(&words[k..]);
-            let starts = t > 0 && before == 0 && !NOT_SPLITTING.contains(&key_form(words[k]).as_str());
+            // "Chief" begins names ("Chief Joseph"), "Chief Executive" is an office.
+            let starts = t > 0
+                && before == 0
+                && (!NOT_SPLITTING.contains(&key_form(words[k]).as_str()) || self.multi_title_at(&words[k..]));
             before = t;
             starts.then_some((k, t))
         })?;
