@@ -37,6 +37,8 @@ pub(crate) struct Lexicons {
     gaz_prefixes: HashSet<u64, IdBuild>,
     gaz_max: usize,
     titles: HashSet<u64, IdBuild>,
+    /// Named diseases, by their exact form.
+    diseases: HashSet<&'static str>,
     multi_titles: Vec<Vec<String>>,
     org_words: HashSet<u64, IdBuild>,
     first_names: HashSet<u64, IdBuild>,
@@ -104,6 +106,7 @@ impl Lexicons {
             gaz_prefixes: HashSet::default(),
             gaz_max: 0,
             titles: HashSet::default(),
+            diseases: entries(en::lists::DISEASES).collect(),
             multi_titles: Vec::new(),
             org_words: HashSet::default(),
             first_names: HashSet::default(),
@@ -464,6 +467,11 @@ impl Lexicons {
             break;
         }
         n
+    }
+
+    /// Is `word` a named disease or pathogen of the list, written as listed ("COVID-19")?
+    pub(crate) fn is_disease(&self, word: &str) -> bool {
+        self.diseases.contains(word)
     }
 
     /// Does a title of several words ("Chief Executive") begin `words`, with a word after it?

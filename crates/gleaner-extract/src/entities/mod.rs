@@ -379,6 +379,7 @@ pub const RULES: &[(&str, &str)] = &[
         "lexicon_type",
         "the lexicons overrule the tagger's class (\"Taliban\" an organization, \"Tiananmen Square\" a place)",
     ),
+    ("disease_name", "a named disease or pathogen of the lexicon (\"COVID-19\", \"Ebola\") is MISC where the tagger found no longer name"),
     ("gazetteer_place", "a LOC the gazetteer places at a country, division or city is a GPE (\"the Faroe Islands\")"),
 ];
 
@@ -440,6 +441,22 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
             }
         }
         let first = out.len();
+        // Named diseases ("COVID-19", "Ebola") are MISC where the tagger gave no longer name: a
+        // span of the tagger that starts before or with them and is longer stays (see
+        // `drop_overlaps`). Not in a sentence in capitals ("FOREIGN AIDS" is aid).
+        let capitals = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+        for (j, w) in words.iter().enumerate() {
+            if !capitals && lex.is_disease(w) {
+                out.push(Found {
+                    sentence: si as u32,
+                    span: spans[j],
+                    label: Label::Misc,
+                    confidence: 1.0,
+                    method: "lexicon",
+                    rule: Some("disease_name"),
+                });
+            }
+        }
         for &(a, b) in &branches {
             out.push(Found {
                 sentence: si as u32,

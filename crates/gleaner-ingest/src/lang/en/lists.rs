@@ -27,6 +27,8 @@ pub const FIRST_NAMES: &str = include_str!("lists/first_names.txt");
 /// read by the joins of names across documents, not by the tagger (whose features were trained
 /// with `FIRST_NAMES`).
 pub const GIVEN_NAMES: &str = include_str!("lists/given_names.txt");
+/// Named diseases and pathogens (MISC), case as written: "AIDS", "COVID-19".
+pub const DISEASES: &str = include_str!("lists/diseases.txt");
 /// Words that make a place non-political (LOC), facility words (FAC) and event words (EVENT).
 pub const PLACE_WORDS: &str = include_str!("lists/place_words.txt");
 
