@@ -540,6 +540,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn diseases_are_read_as_written_and_start_with_a_capital() {
+        // The tagger tests the first byte before the list (entities::tag_document).
+        let lex = Lexicons::get();
+        for e in entries(en::lists::DISEASES) {
+            assert!(e.as_bytes()[0].is_ascii_uppercase(), "{e}");
+            assert!(lex.is_disease(e), "{e}");
+        }
+        assert!(lex.is_disease("COVID-19") && !lex.is_disease("aids") && !lex.is_disease("Aids"));
+    }
+
+    #[test]
     fn a_title_inside_a_span_splits_it() {
         let lex = Lexicons::get();
         assert_eq!(lex.title_split(&["US", "President", "Bill", "Clinton"], false), Some((1, 2)));

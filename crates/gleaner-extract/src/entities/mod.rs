@@ -444,9 +444,10 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
         // Named diseases ("COVID-19", "Ebola") are MISC where the tagger gave no longer name: a
         // span of the tagger that starts before or with them and is longer stays (see
         // `drop_overlaps`). Not in a sentence in capitals ("FOREIGN AIDS" is aid).
-        let capitals = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+        let capitals = || words.iter().all(|w| !w.chars().any(char::is_lowercase));
         for (j, w) in words.iter().enumerate() {
-            if !capitals && lex.is_disease(w) {
+            // Every listed form starts with a capital: most tokens cost one byte test.
+            if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && lex.is_disease(w) && !capitals() {
                 out.push(Found {
                     sentence: si as u32,
                     span: spans[j],
