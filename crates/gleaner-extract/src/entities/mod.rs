@@ -139,6 +139,7 @@ impl Extractor for Entities {
         let mut found = tag_document(model, doc);
         join_particle_names(doc, &mut found);
         join_national_institutions(doc, &mut found);
+        extend_over_on(doc, &mut found);
         let mut linked = link(doc, found);
         repeat_names(doc, &mut linked);
         crate::places::locate(doc, &mut linked);
@@ -348,6 +349,79 @@ fn join_national_institutions(doc: &Document, found: &mut Vec<Found>) {
     }
 }
 
+/// A body's name that goes on with "on" and its subject: "Commission | on Presidential Debates",
+/// "Conference | on Disarmament", "Committee | on Foreign Relations" are one name, as CoNLL-2003
+/// writes them. The mention ends in an organization's head word or "Conference" / "Convention";
+/// "on" follows after one space, then capitalized words (and "and", "of", "for" between two of
+/// them), the words no mention holds or mentions that lie inside them; the name keeps its label.
+/// Rule `name_over_on`.
+fn extend_over_on(doc: &Document, found: &mut Vec<Found>) {
+    let lex = Lexicons::get();
+    let tokens = &doc.tokens;
+    let mut i = 0;
+    while i < found.len() {
+        let m = &found[i];
+        let last = doc.slice(m.span).rsplit(char::is_whitespace).next().unwrap_or("");
+        let head = matches!(m.label, Label::Org | Label::Misc | Label::Event)
+            && (lex.is_org_word(features::word_hash(&lexicon::key_form(last)))
+                || matches!(last, "Conference" | "Convention"));
+        let sentence_end = doc.sentences[m.sentence as usize].tokens.end as usize;
+        let t = tokens.partition_point(|x| x.span.start < m.span.end);
+        let on = head
+            && t + 1 < sentence_end
+            && doc.slice(tokens[t].span) == "on"
+            && doc.slice(Span { start: m.span.end, end: tokens[t].span.start }) == " ";
+        if !on {
+            i += 1;
+            continue;
+        }
+        let (mut k, mut prev_end, mut end) = (t + 1, tokens[t].span.end, None);
+        let mut inside = i + 1;
+        while k < sentence_end {
+            let tok = &tokens[k];
+            if doc.slice(Span { start: prev_end, end: tok.span.start }) != " " {
+                break;
+            }
+            let w = doc.slice(tok.span);
+            // Never a day ("Commission on Friday", "on Thursdays").
+            let day = crate::dates::calendar_word(w) || crate::dates::calendar_word(w.trim_end_matches('s'));
+            let capital = w.starts_with(char::is_uppercase) && !day;
+            let connector = end.is_some() && matches!(w, "and" | "of" | "for");
+            if !(capital || connector) {
+                break;
+            }
+            // A mention met here must lie inside the run, and is taken whole.
+            if let Some(n) = found.get(inside).filter(|n| n.span.start < tok.span.end) {
+                let n_end = n.span.end;
+                while k < sentence_end && tokens[k].span.end <= n_end {
+                    k += 1;
+                }
+                if tokens[k - 1].span.end != n_end {
+                    break;
+                }
+                end = Some(n_end);
+                prev_end = n_end;
+                inside += 1;
+                continue;
+            }
+            if capital {
+                end = Some(tok.span.end);
+            }
+            prev_end = tok.span.end;
+            k += 1;
+        }
+        let Some(end) = end else {
+            i += 1;
+            continue;
+        };
+        let taken = found[i + 1..inside].iter().take_while(|n| n.span.end <= end).count();
+        found[i].span.end = end;
+        found[i].rule = Some("name_over_on");
+        found.drain(i + 1..i + 1 + taken);
+        i += 1;
+    }
+}
+
 /// A mention before clustering.
 #[derive(Clone, Debug)]
 struct Found {
@@ -379,6 +453,7 @@ pub const RULES: &[(&str, &str)] = &[
         "lexicon_type",
         "the lexicons overrule the tagger's class (\"Taliban\" an organization, \"Tiananmen Square\" a place)",
     ),
+    ("name_over_on", "a body's name extended over \"on\" and its subject (\"Commission | on Presidential Debates\")"),
     ("disease_name", "a named disease or pathogen of the lexicon (\"COVID-19\", \"Ebola\") is MISC where the tagger found no longer name"),
     ("gazetteer_place", "a LOC the gazetteer places at a country, division or city is a GPE (\"the Faroe Islands\")"),
 ];
