@@ -260,58 +260,29 @@ fn join_national_institutions(doc: &Document, found: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        let mut t = tokens.partition_point(|x| x.span.start < a.span.end);
-        let mut prev_end = a.span.end;
-        let mut last_cap = None; // token index of the run's last capitalized word
-        let mut org_word = false;
-        let mut absorbed = i + 1; // found[i + 1..absorbed] lie inside the run
-        let mut capitals = 0; // capitalized words of the run outside those mentions
-        while t < end_tok {
-            let tok = &tokens[t];
-            if doc.slice(Span { start: prev_end, end: tok.span.start }) != " " {
-                break;
-            }
-            let w = doc.slice(tok.span);
-            let low = lexicon::key_form(w);
-            let connector = matches!(low.as_str(), "of" | "for" | "and" | "&");
-            let capital = w.starts_with(char::is_uppercase)
-                && w.chars().any(char::is_lowercase)
-                && !lex.is_title(features::word_hash(&low))
-                && !crate::dates::calendar_word(w);
-            if !(capital || connector && last_cap.is_some()) {
-                break;
-            }
-            // A mention here must be an organization lying inside the run.
-            if let Some(m) = found.get(absorbed).filter(|m| m.span.start < tok.span.end) {
-                if m.label != Label::Org || m.sentence != a.sentence {
-                    break;
-                }
-                let known = {
-                    let words: Vec<&str> = doc.slice(m.span).split_whitespace().collect();
-                    lex.categories(&words) != 0
-                };
-                if known {
-                    break;
-                }
-                // Take the whole mention, then go on after it.
-                let m_end = m.span.end;
-                while t < end_tok && tokens[t].span.end <= m_end {
-                    org_word |= lex.is_org_word(features::word_hash(&lexicon::key_form(doc.slice(tokens[t].span))));
-                    t += 1;
-                }
-                last_cap = Some(t - 1);
-                prev_end = m_end;
-                absorbed += 1;
-                continue;
-            }
-            if capital {
-                last_cap = Some(t);
-                org_word |= lex.is_org_word(features::word_hash(&low));
-                capitals += 1;
-            }
-            prev_end = tok.span.end;
-            t += 1;
-        }
+        let (mut org_word, mut capitals) = (false, 0);
+        let run = capital_run(
+            doc,
+            found,
+            i + 1,
+            a.span.end,
+            |w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && !lex.is_title(features::word_hash(&lexicon::key_form(w)))
+                    && !crate::dates::calendar_word(w)
+            },
+            // A mention here must be an organization no lexicon knows ("Russian | Gazprom").
+            |m| {
+                let words: Vec<&str> = doc.slice(m.span).split_whitespace().collect();
+                m.label == Label::Org && lex.categories(&words) == 0
+            },
+            |w, in_mention| {
+                org_word |= lex.is_org_word(features::word_hash(&lexicon::key_form(w)));
+                capitals += (!in_mention && w.starts_with(char::is_uppercase)) as usize;
+            },
+        );
+        let (last_cap, absorbed) = (run.last, i + 1 + run.taken);
         // The institution is known by the tagger's reading or by a head word among two
         // capitalized words: one head word alone is a common noun in capitals as often as a name
         // ("a U.S. Company").
@@ -332,11 +303,6 @@ fn join_national_institutions(doc: &Document, found: &mut Vec<Found>) {
             }
         }
         let end = tokens[last].span.end;
-        // Mentions absorbed must end inside the run.
-        if found[i + 1..absorbed].iter().any(|m| m.span.end > end) {
-            i += 1;
-            continue;
-        }
         let merged = Found {
             span: Span { start: found[i].span.start, end },
             label: Label::Org,
@@ -375,51 +341,92 @@ fn extend_over_on(doc: &Document, found: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        let (mut k, mut prev_end, mut end) = (t + 1, tokens[t].span.end, None);
-        let mut inside = i + 1;
-        while k < sentence_end {
-            let tok = &tokens[k];
-            if doc.slice(Span { start: prev_end, end: tok.span.start }) != " " {
-                break;
-            }
-            let w = doc.slice(tok.span);
+        let run = capital_run(
+            doc,
+            found,
+            i + 1,
+            tokens[t].span.end,
             // Never a day ("Commission on Friday", "on Thursdays").
-            let day = crate::dates::calendar_word(w) || crate::dates::calendar_word(w.trim_end_matches('s'));
-            let capital = w.starts_with(char::is_uppercase) && !day;
-            let connector = end.is_some() && matches!(w, "and" | "of" | "for");
-            if !(capital || connector) {
-                break;
-            }
-            // A mention met here must lie inside the run, and is taken whole.
-            if let Some(n) = found.get(inside).filter(|n| n.span.start < tok.span.end) {
-                let n_end = n.span.end;
-                while k < sentence_end && tokens[k].span.end <= n_end {
-                    k += 1;
-                }
-                if tokens[k - 1].span.end != n_end {
-                    break;
-                }
-                end = Some(n_end);
-                prev_end = n_end;
-                inside += 1;
-                continue;
-            }
-            if capital {
-                end = Some(tok.span.end);
-            }
-            prev_end = tok.span.end;
-            k += 1;
-        }
-        let Some(end) = end else {
+            |w| {
+                w.starts_with(char::is_uppercase)
+                    && !crate::dates::calendar_word(w)
+                    && !crate::dates::calendar_word(w.trim_end_matches('s'))
+            },
+            |_| true,
+            |_, _| {},
+        );
+        let Some(last) = run.last else {
             i += 1;
             continue;
         };
-        let taken = found[i + 1..inside].iter().take_while(|n| n.span.end <= end).count();
+        let (end, taken) = (tokens[last].span.end, run.taken);
         found[i].span.end = end;
         found[i].rule = Some("name_over_on");
         found.drain(i + 1..i + 1 + taken);
         i += 1;
     }
+}
+
+/// How a name runs on after a mention: the token of its last capitalized word, and how many of
+/// the mentions that follow (`found[next..]`) it takes.
+struct CapitalRun {
+    last: Option<usize>,
+    taken: usize,
+}
+
+/// The run of words a name goes on with after byte `from`, in the sentence of `found[next - 1]`:
+/// one space between words, words `capital` accepts, and "of", "for", "and" or "&" between two
+/// of them; it ends in an accepted word. A mention met on the way is taken whole if `take`
+/// accepts it and ends the run otherwise. `visit` sees each word of the run, and whether a
+/// mention holds it.
+fn capital_run(
+    doc: &Document,
+    found: &[Found],
+    next: usize,
+    from: u32,
+    capital: impl Fn(&str) -> bool,
+    take: impl Fn(&Found) -> bool,
+    mut visit: impl FnMut(&str, bool),
+) -> CapitalRun {
+    let tokens = &doc.tokens;
+    let sentence = found[next - 1].sentence;
+    let sentence_end = doc.sentences[sentence as usize].tokens.end as usize;
+    let mut k = tokens.partition_point(|x| x.span.start < from);
+    let (mut prev_end, mut run) = (from, CapitalRun { last: None, taken: 0 });
+    while k < sentence_end {
+        let tok = &tokens[k];
+        if doc.slice(Span { start: prev_end, end: tok.span.start }) != " " {
+            break;
+        }
+        let w = doc.slice(tok.span);
+        let is_capital = capital(w);
+        if !(is_capital || run.last.is_some() && matches!(w, "of" | "for" | "and" | "&")) {
+            break;
+        }
+        if let Some(m) = found.get(next + run.taken).filter(|m| m.span.start < tok.span.end) {
+            let end_k = tokens.partition_point(|x| x.span.end <= m.span.end);
+            let aligned = end_k > k && tokens[end_k - 1].span.end == m.span.end;
+            if m.sentence != sentence || !aligned || !take(m) {
+                break;
+            }
+            for x in &tokens[k..end_k] {
+                visit(doc.slice(x.span), true);
+            }
+            run.last = Some(end_k - 1);
+            run.taken += 1;
+            prev_end = m.span.end;
+            k = end_k;
+            continue;
+        }
+        visit(w, false);
+        if is_capital {
+            run.last = Some(k);
+        }
+        prev_end = tok.span.end;
+        k += 1;
+    }
+    // A run may end on a connector; its last capitalized word ends the name.
+    run
 }
 
 /// A mention before clustering.
