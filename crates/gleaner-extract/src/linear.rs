@@ -204,6 +204,13 @@ impl<const N: usize> Model<N> {
         let n_feats = c.u32()? as usize;
         let n_weights = c.u32()? as usize;
         let scale = f32::from_bits(c.u32()?);
+        // Counts the rest of the file cannot hold are damage: refused before anything is sized
+        // by them (a damaged count must not ask for gigabytes).
+        let rest = bytes.len() - c.at;
+        let entry = if v1 { 12 } else { 16 };
+        if n_clusters > rest / entry || n_feats > rest / 12 || n_weights > rest / 3 {
+            return Err(ModelError("counts larger than the file".into()));
+        }
         let mut codes = HashMap::with_capacity_and_hasher(n_clusters, IdBuild::default());
         for _ in 0..n_clusters {
             let (h, p) = (c.u64()?, c.u32()?);
@@ -601,5 +608,11 @@ mod tests {
         bytes.push(0);
         assert!(Model::<17>::from_bytes(&bytes).is_err());
         assert!(Model::<4>::from_bytes(&w.averaged().to_bytes(&Clusters::default(), 0.0)).is_err(), "a tag past N");
+        // A header whose counts the file cannot hold is refused before any allocation by them.
+        for at in [8, 12, 16] {
+            let mut huge = w.averaged().to_bytes(&Clusters::default(), 0.0);
+            huge[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+            assert_eq!(Model::<17>::from_bytes(&huge).unwrap_err().0, "counts larger than the file", "count at {at}");
+        }
     }
 }

@@ -235,6 +235,8 @@ fn join_particle_names(doc: &Document, found: &mut Vec<Found>) {
 fn join_national_institutions(doc: &Document, found: &mut Vec<Found>) {
     let lex = Lexicons::get();
     let tokens = &doc.tokens;
+    // The words the document writes in lower case, gathered at the first one-word candidate.
+    let mut lowered: Option<std::collections::HashSet<&str>> = None;
     let mut i = 0;
     while i < found.len() {
         let a = &found[i];
@@ -295,9 +297,13 @@ fn join_national_institutions(doc: &Document, found: &mut Vec<Found>) {
         // or a careless capital ("U.S. Bank officials said", "a U.K. Bank"), not a name.
         let run_start = tokens.partition_point(|x| x.span.start < found[i].span.end);
         if last == run_start {
-            let w = doc.slice(tokens[last].span);
-            let lower = w.to_lowercase();
-            if tokens.iter().any(|x| doc.slice(x.span) == lower) {
+            let lowered = lowered.get_or_insert_with(|| {
+                (0..tokens.len())
+                    .filter(|&k| doc.slice(tokens[k].span).starts_with(char::is_lowercase))
+                    .map(|k| doc.lower(k))
+                    .collect::<std::collections::HashSet<&str>>()
+            });
+            if lowered.contains(doc.lower(last)) {
                 i += 1;
                 continue;
             }
@@ -346,13 +352,18 @@ fn extend_over_on(doc: &Document, found: &mut Vec<Found>) {
             found,
             i + 1,
             tokens[t].span.end,
-            // Never a day ("Commission on Friday", "on Thursdays").
+            // Never a day ("Commission on Friday", "on Thursdays"), a title ("Committee on
+            // Foreign Relations | Chairman Bob Corker") or a function word.
             |w| {
                 w.starts_with(char::is_uppercase)
+                    && !function_word(w)
                     && !crate::dates::calendar_word(w)
-                    && !crate::dates::calendar_word(w.trim_end_matches('s'))
+                    && w.strip_suffix('s').is_none_or(|d| lang::en::weekday(&d.to_lowercase()).is_none())
+                    && !lex.is_title(features::word_hash(&lexicon::key_form(w)))
             },
-            |_| true,
+            // The subject may be a place ("Group on Indonesia") or what the tagger took for one
+            // ("Council on Public Housing"), never a person.
+            |m| m.label != Label::Person,
             |_, _| {},
         );
         let Some(last) = run.last else {
@@ -393,6 +404,7 @@ fn capital_run(
     let sentence_end = doc.sentences[sentence as usize].tokens.end as usize;
     let mut k = tokens.partition_point(|x| x.span.start < from);
     let (mut prev_end, mut run) = (from, CapitalRun { last: None, taken: 0 });
+    let mut after_connector = false;
     while k < sentence_end {
         let tok = &tokens[k];
         if doc.slice(Span { start: prev_end, end: tok.span.start }) != " " {
@@ -406,7 +418,10 @@ fn capital_run(
         if let Some(m) = found.get(next + run.taken).filter(|m| m.span.start < tok.span.end) {
             let end_k = tokens.partition_point(|x| x.span.end <= m.span.end);
             let aligned = end_k > k && tokens[end_k - 1].span.end == m.span.end;
-            if m.sentence != sentence || !aligned || !take(m) {
+            // After a connector only an organization goes on ("U.S. Food and | Drug
+            // Administration", which the tagger cut): "Commission on Presidential Debates | and |
+            // Donald Trump" are two names.
+            if m.sentence != sentence || !aligned || after_connector && m.label != Label::Org || !take(m) {
                 break;
             }
             for x in &tokens[k..end_k] {
@@ -414,11 +429,13 @@ fn capital_run(
             }
             run.last = Some(end_k - 1);
             run.taken += 1;
+            after_connector = false;
             prev_end = m.span.end;
             k = end_k;
             continue;
         }
         visit(w, false);
+        after_connector = !is_capital;
         if is_capital {
             run.last = Some(k);
         }
@@ -526,10 +543,13 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
         // Named diseases ("COVID-19", "Ebola") are MISC where the tagger gave no longer name: a
         // span of the tagger that starts before or with them and is longer stays (see
         // `drop_overlaps`). Not in a sentence in capitals ("FOREIGN AIDS" is aid).
-        let capitals = || words.iter().all(|w| !w.chars().any(char::is_lowercase));
+        let mut capitals = None;
         for (j, w) in words.iter().enumerate() {
             // Every listed form starts with a capital: most tokens cost one byte test.
-            if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && lex.is_disease(w) && !capitals() {
+            if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                && lex.is_disease(w)
+                && !*capitals.get_or_insert_with(|| words.iter().all(|w| !w.chars().any(char::is_lowercase)))
+            {
                 out.push(Found {
                     sentence: si as u32,
                     span: spans[j],
@@ -617,7 +637,7 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                 if p < a
                     && p > 0
                     && given(words[p - 1])
-                    && out[first..].last().is_none_or(|f: &Found| f.span.end <= spans[p - 1].start)
+                    && !out[first..].iter().any(|f| f.span.start < spans[a - 1].end && spans[p - 1].start < f.span.end)
                     && !branches.iter().any(|&(x, y)| x < a && p - 1 < y)
                 {
                     a = p - 1;
