@@ -103,7 +103,8 @@ eval: build $(VENV)/.installed
 	  $(VENV)/bin/python $(EVAL)/score_quotes.py $(EVAL)/polnear/dev.jsonl $$out/run; rm -rf $$out; \
 	echo "== geocoding (tests/geo/toponyms.tsv, our check set)"; $(VENV)/bin/python bench/geocode.py --gleaner $(BIN) --eval $(EVAL); \
 	echo "== joins of lone surnames (tests/joins/lone_surnames.tsv, our check set)"; $(VENV)/bin/python bench/joins.py --gleaner $(BIN) --eval $(EVAL); \
-	echo "== ner, modern news (tests/ner/modern_ner.tsv, our check set: PolNeAR dev articles of 2016)"; $(VENV)/bin/python bench/ner_modern.py --gleaner $(BIN) --eval $(EVAL)
+	echo "== ner, modern news (tests/ner/modern_ner.tsv, our check set: PolNeAR dev articles of 2016)"; $(VENV)/bin/python bench/ner_modern.py --gleaner $(BIN) --eval $(EVAL); \
+	echo "== events (MUC-4 TST1+TST2; tests/events/modern_events.jsonl, our check set)"; $(VENV)/bin/python bench/events.py --gleaner $(BIN) --eval $(EVAL)
 
 ## Retrain the shipped models from ../shared/eval. Entities (models/ner.bin): the mean of five
 ## taggers trained on CoNLL-2003 train and CoNLL04 train's entities (dev: eng.testa, its held-out

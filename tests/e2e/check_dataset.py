@@ -38,6 +38,14 @@ CONTRACT = {
     "relations": ["doc_id", "relation_idx", "sentence_idx", "subject_entity_id", "subject_text",
                   "subject_start", "subject_end", "predicate", "object_entity_id", "object_text",
                   "object_start", "object_end", "start", "end", "text", "confidence", "method"],
+    "quotes": ["doc_id", "quote_idx", "sentence_idx", "start", "end", "text", "kind", "speaker_text",
+               "speaker_start", "speaker_end", "speaker_entity_id", "cue", "cue_start", "cue_end", "confidence",
+               "rule"],
+    "events": ["doc_id", "event_idx", "sentence_idx", "type", "trigger_text", "start", "end", "date_value",
+               "date_start", "date_end", "location_text", "location_entity_id", "country_code", "lat", "lon",
+               "killed_low", "killed_high", "wounded_low", "wounded_high", "evidence_start", "evidence_end",
+               "confidence", "rule"],
+    "event_roles": ["doc_id", "event_idx", "role", "start", "end", "text", "entity_id"],
     "errors": ["source", "stage", "kind", "message"],
 }
 SPANS = {
@@ -47,10 +55,15 @@ SPANS = {
     "dates": [("start", "end", "text")],
     "relations": [("start", "end", "text"), ("subject_start", "subject_end", "subject_text"),
                   ("object_start", "object_end", "object_text")],
+    "quotes": [("start", "end", "text"), ("speaker_start", "speaker_end", "speaker_text"),
+               ("cue_start", "cue_end", "cue")],
+    "events": [("start", "end", "trigger_text")],
+    "event_roles": [("start", "end", "text")],
 }
 INT_COLUMNS = {"n_chars", "n_sentences", "n_tokens", "sentence_idx", "paragraph_idx", "start", "end",
                "mention_idx", "n_mentions", "n_documents", "number_idx", "date_idx", "relation_idx",
-               "subject_start", "subject_end", "object_start", "object_end"}
+               "subject_start", "subject_end", "object_start", "object_end", "quote_idx", "speaker_start",
+               "speaker_end", "cue_start", "cue_end", "event_idx", "evidence_start", "evidence_end"}
 
 results = {"passed": 0, "failed": 0}
 

@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub const CONTRACT_TABLES: [&str; 9] =
-    ["documents", "sentences", "mentions", "entities", "numbers", "dates", "relations", "quotes", "errors"];
+pub const CONTRACT_TABLES: [&str; 11] = [
+    "documents", "sentences", "mentions", "entities", "numbers", "dates", "relations", "quotes", "events",
+    "event_roles", "errors",
+];
 
 /// A fresh scratch folder under the target dir, removed on drop.
 pub struct Scratch(pub PathBuf);

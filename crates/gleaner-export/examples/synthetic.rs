@@ -6,8 +6,9 @@
 
 use gleaner_export::{DatasetWriter, Formats, RunInfo};
 use gleaner_extract::{
-    entity_id, Argument, DateMention, Extraction, Extractor, Label, Mention, NumberKind, NumberMention, Pipeline,
-    Predicate, Qualifier, Quote, QuoteKind, Relation, Rows, TimexType,
+    entity_id, Argument, DateMention, Event, EventDate, EventPlace, EventRole, EventRoleKind, EventType, Extraction,
+    Extractor, Label, Mention, NumberKind, NumberMention, Pipeline, Predicate, Qualifier, Quote, QuoteKind, Relation,
+    Rows, TimexType,
 };
 use gleaner_ingest::{ingest, Body, Document, Issue, Metadata, RawDocument};
 
@@ -23,7 +24,7 @@ impl Extractor for Toy {
     }
 
     fn makes(&self) -> &'static [Rows] {
-        &[Rows::Mentions, Rows::Numbers, Rows::Dates, Rows::Relations, Rows::Quotes]
+        &[Rows::Mentions, Rows::Numbers, Rows::Dates, Rows::Relations, Rows::Quotes, Rows::Events]
     }
 
     fn extract(&self, doc: &Document, out: &mut Extraction) {
@@ -105,6 +106,45 @@ impl Extractor for Toy {
                     });
                 }
             }
+        }
+        // An incident in each sentence with a count of killed: its mentions play every role in
+        // turn, every other one with no entity; the first has a date and a place, the others not.
+        for (i, sentence) in doc.extractable_sentences() {
+            let i = i as u32;
+            let Some(count) = out.numbers.iter().find(|n| n.sentence == i && n.event.is_some()) else { continue };
+            let in_sentence: Vec<&Mention> = out.mentions.iter().filter(|m| m.sentence == i).collect();
+            let k = out.events.len();
+            let roles = in_sentence
+                .iter()
+                .enumerate()
+                .map(|(r, m)| EventRole {
+                    role: EventRoleKind::ALL[r % EventRoleKind::ALL.len()],
+                    span: m.span,
+                    entity_id: r.is_multiple_of(2).then(|| m.entity_id.clone()),
+                })
+                .collect();
+            out.events.push(Event {
+                sentence: i,
+                last_sentence: i,
+                kind: EventType::ALL[k % EventType::ALL.len()],
+                trigger: count.span,
+                date: (k == 0).then(|| EventDate {
+                    value: "2021-06".into(),
+                    start: chrono::NaiveDate::from_ymd_opt(2021, 6, 1),
+                    end: chrono::NaiveDate::from_ymd_opt(2021, 6, 30),
+                }),
+                location: in_sentence.first().filter(|_| k == 0).map(|m| EventPlace {
+                    span: m.span,
+                    entity_id: Some(m.entity_id.clone()),
+                    place: None,
+                }),
+                killed: Some((count.low.unwrap_or(0.0), count.high)),
+                wounded: (k == 0).then_some((2.0, Some(3.0))),
+                evidence: sentence.span,
+                confidence: 0.5,
+                rule: "toy",
+                roles,
+            });
         }
         out.issues.push(Issue::new(doc.source.clone(), "extract", "toy", "one diagnostic per document".into()));
     }

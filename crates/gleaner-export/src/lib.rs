@@ -323,9 +323,12 @@ impl Rows {
     fn write_rows(&mut self, doc: &Document, found: &Extraction) -> Result<(), ExportError> {
         let index = self.char_index(doc);
         let cx = Cx::new(doc, &index);
+        // The first index of the table before, for a table nested in it (`event_roles`).
+        let mut parent_idx = 0;
         for (((_, source), out), next) in REGISTRY.iter().zip(&mut self.tables).zip(&mut self.next_idx) {
             if let Source::Extracted(rows) = source {
-                (rows.write)(found, Cx { idx: *next, ..cx }, out)?;
+                (rows.write)(found, Cx { idx: *next, parent_idx, ..cx }, out)?;
+                parent_idx = *next;
                 *next += (rows.len)(found);
             }
         }

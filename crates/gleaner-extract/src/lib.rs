@@ -47,6 +47,7 @@ mod catalog;
 mod corpus;
 pub mod dates;
 pub mod entities;
+pub mod events;
 pub mod guard;
 mod hash;
 mod linear;
@@ -70,8 +71,9 @@ pub use catalog::{
 pub use corpus::CorpusJoins;
 pub use resources::Resources;
 pub use types::{
-    Argument, DateMention, Extraction, Label, Mention, NumberKind, NumberMention, Predicate, Qualifier, Quote,
-    QuoteKind, Relation, Row, Rows, TimexMod, TimexType,
+    Argument, DateMention, Event, EventDate, EventPlace, EventRole, EventRoleKind, EventType, Extraction, Label,
+    Mention, NumberKind, NumberMention, Predicate, Qualifier, Quote, QuoteKind, Relation, Row, Rows, TimexMod,
+    TimexType,
 };
 
 use gleaner_ingest::{Document, Issue};
@@ -152,6 +154,7 @@ impl Pipeline {
             .with(entities::Entities::new(resources))
             .with(relations::Relations::new(resources))
             .with(quotes::Quotes)
+            .with(events::Events)
     }
 
     /// Adds an extractor at the end.

@@ -492,6 +492,225 @@ impl Row for Quote {
     }
 }
 
+/// The type of an incident (an `events` row), a fixed list: each maps to the categories of the
+/// Global Terrorism Database (GTD) and of ACLED, documented with the contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventType {
+    /// An armed attack that is none of the below: "guerrillas attacked a power station". GTD:
+    /// Armed Assault, Facility/Infrastructure Attack; ACLED: Violence against civilians, Battles.
+    Attack,
+    /// A bomb or other explosion: "a car bomb exploded". GTD: Bombing/Explosion; ACLED:
+    /// Explosions/Remote violence.
+    Bombing,
+    /// Shots fired at people: "gunmen opened fire on a bus". GTD: Armed Assault; ACLED:
+    /// Violence against civilians (Attack).
+    Shooting,
+    /// People killed, with no attack told: "the judge was murdered". GTD: Assassination, Armed
+    /// Assault; ACLED: Violence against civilians.
+    Killing,
+    /// People taken: "rebels kidnapped two engineers". GTD: Hostage Taking (Kidnapping,
+    /// Barricade Incident); ACLED: Violence against civilians (Abduction/forced disappearance).
+    Kidnapping,
+    /// Something set on fire: "a mob torched the offices". GTD: Facility/Infrastructure Attack;
+    /// ACLED: Riots or Violence against civilians.
+    Arson,
+    /// Something taken by force: "gunmen robbed a bank". GTD: none (criminal); ACLED: none.
+    Robbery,
+    /// People arrested or detained: "police arrested five suspects". GTD: none; ACLED: Strategic
+    /// developments (Arrests).
+    Arrest,
+    /// A demonstration: "thousands marched in the capital". ACLED: Protests.
+    Protest,
+    /// A riot: "rioters burned cars". ACLED: Riots.
+    Riot,
+    /// Armed groups fighting each other: "troops clashed with rebels". ACLED: Battles.
+    Clash,
+    /// A natural or man-made disaster with casualties: "an earthquake killed 200". Neither GTD
+    /// nor ACLED.
+    Disaster,
+}
+
+impl EventType {
+    /// Every type, in the contract's order.
+    pub const ALL: &[Self] = &[
+        EventType::Attack,
+        EventType::Bombing,
+        EventType::Shooting,
+        EventType::Killing,
+        EventType::Kidnapping,
+        EventType::Arson,
+        EventType::Robbery,
+        EventType::Arrest,
+        EventType::Protest,
+        EventType::Riot,
+        EventType::Clash,
+        EventType::Disaster,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Attack => "attack",
+            EventType::Bombing => "bombing",
+            EventType::Shooting => "shooting",
+            EventType::Killing => "killing",
+            EventType::Kidnapping => "kidnapping",
+            EventType::Arson => "arson",
+            EventType::Robbery => "robbery",
+            EventType::Arrest => "arrest",
+            EventType::Protest => "protest",
+            EventType::Riot => "riot",
+            EventType::Clash => "clash",
+            EventType::Disaster => "disaster",
+        }
+    }
+
+    /// The type named `name` (the contract's name).
+    pub fn parse(name: &str) -> Option<EventType> {
+        EventType::ALL.iter().copied().find(|t| t.as_str() == name)
+    }
+}
+
+/// The part an argument plays in an incident (an `event_roles` row's `role`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventRoleKind {
+    /// Who did it, a person or a description of people: "gunmen", "a suicide bomber".
+    PerpetratorPerson,
+    /// The organization that did it: "the FMLN", "Islamic State".
+    PerpetratorOrg,
+    /// A person hurt, killed, taken or attacked: "three soldiers", "Maria Santos".
+    Victim,
+    /// A physical target: a building, vehicle, installation: "an electric power substation".
+    Target,
+    /// The means: "a car bomb", "rifles".
+    Weapon,
+    /// Where it happened: "Kabul".
+    Location,
+    /// Who claimed it: "the group claimed responsibility".
+    ClaimedBy,
+}
+
+impl EventRoleKind {
+    /// Every role, in the contract's order.
+    pub const ALL: &[Self] = &[
+        EventRoleKind::PerpetratorPerson,
+        EventRoleKind::PerpetratorOrg,
+        EventRoleKind::Victim,
+        EventRoleKind::Target,
+        EventRoleKind::Weapon,
+        EventRoleKind::Location,
+        EventRoleKind::ClaimedBy,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventRoleKind::PerpetratorPerson => "perpetrator_person",
+            EventRoleKind::PerpetratorOrg => "perpetrator_org",
+            EventRoleKind::Victim => "victim",
+            EventRoleKind::Target => "target",
+            EventRoleKind::Weapon => "weapon",
+            EventRoleKind::Location => "location",
+            EventRoleKind::ClaimedBy => "claimed_by",
+        }
+    }
+}
+
+/// One argument of an incident (an `event_roles` row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventRole {
+    /// The part it plays.
+    pub role: EventRoleKind,
+    /// Byte span of its text.
+    pub span: Span,
+    /// The entity it is, when a mention names it.
+    pub entity_id: Option<String>,
+}
+
+/// Where an incident happened: the mention that says so and the place it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventPlace {
+    /// Byte span of the place's mention.
+    pub span: Span,
+    /// The entity it is.
+    pub entity_id: Option<String>,
+    /// The gazetteer's place, when the mention is on the map.
+    pub place: Option<&'static crate::places::Place>,
+}
+
+/// When an incident happened: a `dates` row's value and range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventDate {
+    /// TIMEX3 value.
+    pub value: String,
+    /// First day it may have been.
+    pub start: Option<NaiveDate>,
+    /// Last day it may have been.
+    pub end: Option<NaiveDate>,
+}
+
+/// An incident a reader would count (an `events` row, with its `event_roles` rows): what
+/// happened, where, when, to whom, by whom, with how many dead. One incident told over several
+/// sentences is one row; its facts come from all of them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// The sentence of its first trigger.
+    pub sentence: u32,
+    /// The last sentence it was read from.
+    pub last_sentence: u32,
+    /// Its type.
+    pub kind: EventType,
+    /// Byte span of the word that names it first: "bombing", "exploded", "kidnapped".
+    pub trigger: Span,
+    /// When, if a date of its sentences says so.
+    pub date: Option<EventDate>,
+    /// Where, if a place of its sentences says so.
+    pub location: Option<EventPlace>,
+    /// Killed: the least and the most the text allows (`None`: not said; high `None`: no upper
+    /// bound).
+    pub killed: Option<(f64, Option<f64>)>,
+    /// Wounded, as `killed`.
+    pub wounded: Option<(f64, Option<f64>)>,
+    /// Byte span of the text it was read from: from its first sentence to its last.
+    pub evidence: Span,
+    /// Confidence in 0..1.
+    pub confidence: f32,
+    /// The rule that made it (see [`crate::events::RULES`]).
+    pub rule: &'static str,
+    /// Its arguments, in text order.
+    pub roles: Vec<EventRole>,
+}
+
+impl Row for Event {
+    fn sentence(&self) -> u32 {
+        self.sentence
+    }
+    fn sentence_mut(&mut self) -> &mut u32 {
+        &mut self.sentence
+    }
+    fn last_sentence(&self) -> u32 {
+        self.last_sentence
+    }
+    fn last_sentence_mut(&mut self) -> Option<&mut u32> {
+        Some(&mut self.last_sentence)
+    }
+    fn spans(&self) -> [Option<Span>; 3] {
+        [Some(self.trigger), Some(self.evidence), self.location.as_ref().map(|l| l.span)]
+    }
+    fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
+        [Some(&mut self.trigger), Some(&mut self.evidence), self.location.as_mut().map(|l| &mut l.span)]
+    }
+    fn nested_spans(&self) -> Vec<Span> {
+        self.roles.iter().map(|r| r.span).collect()
+    }
+    fn nested_spans_mut(&mut self) -> Vec<&mut Span> {
+        self.roles.iter_mut().map(|r| &mut r.span).collect()
+    }
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        (self.trigger, self.kind).cmp(&(other.trigger, other.kind))
+    }
+}
+
 /// A row an extractor makes, as an [`Extraction`] handles it without knowing its table: the
 /// sentence it is in, the byte spans it points at (the first orders the table), and its order
 /// among rows at one position.
@@ -512,6 +731,15 @@ pub trait Row {
     fn spans(&self) -> [Option<Span>; 3];
     /// The spans, to move.
     fn spans_mut(&mut self) -> [Option<&mut Span>; 3];
+    /// The spans of the rows nested in this one (an event's arguments), moved and checked with
+    /// it; none by default.
+    fn nested_spans(&self) -> Vec<Span> {
+        Vec::new()
+    }
+    /// The nested spans, to move.
+    fn nested_spans_mut(&mut self) -> Vec<&mut Span> {
+        Vec::new()
+    }
     /// The order of two rows of the table: by position, then by what tells rows at one position
     /// apart.
     fn order(&self, other: &Self) -> std::cmp::Ordering;
@@ -685,6 +913,8 @@ row_tables! {
     relations: Relation => Relations;
     /// Quotations.
     quotes: Quote => Quotes;
+    /// Incidents, each with its arguments (the `events` and `event_roles` tables).
+    events: Event => Events;
 }
 
 fn shift_rows<R: Row>(rows: &mut [R], bytes: u32, sentences: u32) {
@@ -694,6 +924,10 @@ fn shift_rows<R: Row>(rows: &mut [R], bytes: u32, sentences: u32) {
             *last += sentences;
         }
         for s in r.spans_mut().into_iter().flatten() {
+            s.start += bytes;
+            s.end += bytes;
+        }
+        for s in r.nested_spans_mut() {
             s.start += bytes;
             s.end += bytes;
         }
@@ -709,7 +943,8 @@ fn validate_rows<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document
         if let Some(z) = (sentence..=last).map(|k| doc.sentences[k as usize].zone).find(|z| !z.is_extractable()) {
             return Err(format!("{table} row {i} is in sentences {sentence}..={last}, of zone {}", z.as_str()));
         }
-        if let Some(sp) = r.spans().into_iter().flatten().find(|sp| sp.start < s.span.start || sp.end > e.span.end) {
+        let outside = |sp: &Span| sp.start < s.span.start || sp.end > e.span.end;
+        if let Some(sp) = r.spans().into_iter().flatten().chain(r.nested_spans()).find(outside) {
             return Err(format!("{table} row {i}: span {sp:?} outside its sentences {sentence}..={last}"));
         }
     }
@@ -725,7 +960,7 @@ fn bad_row<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document) -> O
     let ok = |s: Span| s.start <= s.end && doc.text.get(s.range()).is_some();
     rows.iter().find_map(|r| {
         let i = r.sentence().max(r.last_sentence());
-        let bad = r.spans().into_iter().flatten().find(|s| !ok(*s));
+        let bad = r.spans().into_iter().flatten().chain(r.nested_spans()).find(|s| !ok(*s));
         (bad.is_some() || i as usize >= doc.sentences.len())
             .then(|| format!("a {table} row with span {bad:?} in sentence {i}"))
     })

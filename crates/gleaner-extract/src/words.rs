@@ -45,6 +45,11 @@ impl<'d> Words<'d> {
         self.lower.get(i).copied().unwrap_or("")
     }
 
+    /// Lower-case forms of the tokens from `i` on.
+    pub(crate) fn lower_from(&self, i: usize) -> &[&'d str] {
+        &self.lower[i.min(self.lower.len())..]
+    }
+
     /// Surface form of token `i` ("" past the end).
     pub(crate) fn w(&self, i: usize) -> &'d str {
         self.surface.get(i).copied().unwrap_or("")

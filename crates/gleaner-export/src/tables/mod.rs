@@ -49,6 +49,7 @@ pub(crate) mod dates;
 pub(crate) mod documents;
 pub(crate) mod entities;
 pub(crate) mod errors;
+pub(crate) mod events;
 pub(crate) mod mentions;
 pub(crate) mod numbers;
 pub(crate) mod quotes;
@@ -63,11 +64,15 @@ pub(crate) struct Cx<'a> {
     pub(crate) index: &'a CharIndex<'a>,
     /// The row's index within the document (`mention_idx`, `sentence_idx`, ...).
     pub(crate) idx: usize,
+    /// For a table of rows nested in another's (`event_roles` in `events`), the index within the
+    /// document of the first row of the other table in this extraction (the table listed just
+    /// before it in [`REGISTRY`]).
+    pub(crate) parent_idx: usize,
 }
 
 impl<'a> Cx<'a> {
     pub(crate) fn new(doc: &'a Document, index: &'a CharIndex<'a>) -> Cx<'a> {
-        Cx { doc, index, idx: 0 }
+        Cx { doc, index, idx: 0, parent_idx: 0 }
     }
 
     /// The document's id.
@@ -130,7 +135,7 @@ pub(crate) enum Source {
 }
 
 /// Every table, in the order they are listed and written, with where its rows come from.
-pub(crate) const REGISTRY: [(&Table, Source); 9] = [
+pub(crate) const REGISTRY: [(&Table, Source); 11] = [
     (&documents::DOCUMENTS, Source::Document),
     (&sentences::SENTENCES, Source::Sentence),
     (&mentions::MENTIONS, Source::Extracted(mentions::ROWS)),
@@ -139,6 +144,8 @@ pub(crate) const REGISTRY: [(&Table, Source); 9] = [
     (&dates::DATES, Source::Extracted(dates::ROWS)),
     (&relations::RELATIONS, Source::Extracted(relations::ROWS)),
     (&quotes::QUOTES, Source::Extracted(quotes::ROWS)),
+    (&events::EVENTS, Source::Extracted(events::ROWS)),
+    (&events::roles::EVENT_ROLES, Source::Extracted(events::roles::ROWS)),
     (&errors::ERRORS, Source::Errors),
 ];
 

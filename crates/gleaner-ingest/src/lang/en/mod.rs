@@ -5,6 +5,7 @@
 //! counted; in [`lists`] the gazetteers and the words around names (titles, given names). General
 //! facts of the language, one copy each; lookups take the lower-case word.
 
+pub mod events;
 pub mod lists;
 pub mod numbers;
 pub(crate) mod orthography;

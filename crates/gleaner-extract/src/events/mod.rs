@@ -1,0 +1,1313 @@
+//! Incidents: what happened, where, when, to whom, by whom, with how many dead. One row per
+//! incident a reader would count, with its arguments (the `events` and `event_roles` tables).
+//!
+//! A sentence is read for its *triggers* (`lang::en::events::trigger`: "bombing", "exploded",
+//! "kidnapped", "attacked", "opened fire"). A strong trigger names an incident by itself; a weak
+//! one ("attacked", "shot", "killed", "fire") only in a sentence that also gives a fact of
+//! violence: a weapon, a casualty count, an armed perpetrator ("gunmen"), a victim of a killing
+//! verb, or a strong trigger. A trigger after a modal, a negation or an intention ("could
+//! attack", "threatened to kill", "plans to bomb") names nothing that happened, and a plural
+//! ("attacks") only tells again of an incident already found. Each rule is named in [`RULES`].
+//!
+//! **One incident, one row.** The triggers of a sentence are one incident (the strongest type
+//! wins: "a bomb exploded, killing 13" is a bombing). A later sentence's incident is the same as
+//! the latest one of a compatible type when it refers back ("the attack", "the bombings") or,
+//! being neither indefinite ("a bomb", "another attack") nor at another place or date, adds to
+//! it ("13 were killed"); otherwise it is a new incident.
+//!
+//! **Arguments**, from every sentence of the incident: the subject of an active trigger verb and
+//! the agent after "by" of a passive one are its perpetrators (a person or a description of
+//! people, "gunmen"; an organization, "the FMLN", also read inside "members of the FMLN" or
+//! "Taliban fighters"); the object of a killing, wounding or taking verb, the subject of its
+//! passive, the "of" of "the murder of X" and the counted of a casualty count are victims; the
+//! object of an attacking verb or the "on"/"against"/"outside" of an attack noun, when its head
+//! is a building, vehicle or installation (`lang::en::events::target_noun`), is a target; the
+//! weapons of `lang::en::events::weapon`; who "claimed responsibility" (or by whom it was
+//! claimed) is `claimed_by` and a perpetrator. The place is the place mention after the trigger
+//! ("in Kabul"), else the sentence's first place; the date the sentence's first calendar date
+//! (`dates` rows); killed and wounded come from the `numbers` rows whose event says so, counts
+//! of different groups added up, one group told twice counted once.
+//!
+//! In text written all in capitals (wire copy of the 1980s) the tagger's names are not trusted
+//! for phrase boundaries: a phrase is read from its words, and its organization from its head
+//! word ("front", "army", "cartel") or a bracketed acronym ("[FMLN]").
+//!
+//! ```
+//! use gleaner_extract::{dates::Dates, entities::Entities, events::Events, numbers::Numbers, EventType, Pipeline};
+//! use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
+//!
+//! let text = "Gunmen opened fire on a bus in Karachi on Monday, killing 13 people.";
+//! let raw = RawDocument { doc_id: "d".into(), source: "d".into(), body: Body::Text(text.into()),
+//!     meta: Metadata::default(), issues: vec![] };
+//! let (doc, _) = ingest(raw).unwrap();
+//! let found = Pipeline::new().with(Dates).with(Numbers).with(Entities::shipped()).with(Events).run(&doc);
+//! let e = &found.events[0];
+//! assert_eq!(e.kind, EventType::Shooting);
+//! assert_eq!(e.killed, Some((13.0, Some(13.0))));
+//! assert_eq!(doc.slice(e.location.as_ref().unwrap().span), "Karachi");
+//! ```
+
+use gleaner_ingest::lang::en::{self, events as ev};
+use gleaner_ingest::{Document, Span};
+
+use crate::words::Words;
+use crate::{
+    DateMention, Event, EventDate, EventPlace, EventRole, EventRoleKind, EventType, Extraction, Extractor, Label,
+    Mention, NumberMention, Rows, Rule, TimexType,
+};
+
+#[cfg(test)]
+mod tests;
+
+/// The rules that make an `events` row, each with a sentence it reads (the tests run them).
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "incident_word",
+        meaning: "a word that names an incident by itself: bombing, exploded, kidnapped, ambushed",
+        examples: &["A car bomb exploded outside the police station in Quetta."],
+    },
+    Rule {
+        name: "violent_act",
+        meaning: "a word that names an incident with a fact of violence beside it: attacked, shot, killed",
+        examples: &["Gunmen attacked a bus carrying pilgrims.", "Three soldiers were killed near the border."],
+    },
+];
+
+/// The incidents extractor. See the module docs.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Events;
+
+impl Extractor for Events {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn makes(&self) -> &'static [Rows] {
+        &[Rows::Events]
+    }
+
+    fn needs(&self) -> &'static [Rows] {
+        &[Rows::Mentions, Rows::Numbers, Rows::Dates]
+    }
+
+    fn extract(&self, doc: &Document, out: &mut Extraction) {
+        let cased = is_cased(&doc.text);
+        let mut words = Words::default();
+        let mut drafts: Vec<Draft> = Vec::new();
+        let (mentions, numbers, dates) = (&out.mentions, &out.numbers, &out.dates);
+        words.each_sentence(doc, |words, sentence| {
+            let cx = Cx {
+                words,
+                sentence,
+                cased,
+                mentions: in_sentence(mentions, sentence, |m| m.sentence),
+                numbers: in_sentence(numbers, sentence, |n| n.sentence),
+                dates: in_sentence(dates, sentence, |d| d.sentence),
+            };
+            cx.read(doc, &mut drafts);
+        });
+        out.events.extend(drafts.into_iter().map(|d| d.finish(&doc.text)));
+    }
+}
+
+/// The rows of a sentence-ordered table that lie in `sentence`.
+fn in_sentence<T>(rows: &[T], sentence: u32, of: impl Fn(&T) -> u32) -> &[T] {
+    let lo = rows.partition_point(|r| of(r) < sentence);
+    let hi = lo + rows[lo..].partition_point(|r| of(r) <= sentence);
+    &rows[lo..hi]
+}
+
+/// Does the text mark names by case (not written all in capitals)? Judged on its first 4 KB
+/// of letters.
+fn is_cased(text: &str) -> bool {
+    let (mut lower, mut upper) = (0usize, 0usize);
+    for b in text.bytes().take(4096) {
+        lower += b.is_ascii_lowercase() as usize;
+        upper += b.is_ascii_uppercase() as usize;
+    }
+    lower * 4 >= upper
+}
+
+/// An incident being read: its facts so far.
+struct Draft {
+    kind: EventType,
+    sentence: u32,
+    last_sentence: u32,
+    trigger: Span,
+    evidence: Span,
+    date: Option<EventDate>,
+    location: Option<EventPlace>,
+    killed: Vec<Count>,
+    wounded: Vec<Count>,
+    roles: Vec<EventRole>,
+    facts: u32,
+    rule: &'static str,
+}
+
+/// A casualty count: its bounds and what it counts (lower case, "" when unsaid).
+struct Count {
+    low: f64,
+    high: Option<f64>,
+    counted: String,
+}
+
+impl Draft {
+    fn finish(mut self, text: &str) -> Event {
+        self.roles.sort_by_key(|r| (r.span, r.role));
+        self.roles.dedup_by(|a, b| a.span == b.span && a.role == b.role);
+        // One argument told twice ("the airport ... the airport") is one.
+        let mut seen: Vec<(EventRoleKind, String)> = Vec::new();
+        self.roles.retain(|r| {
+            let key = (r.role, text[r.span.range()].to_lowercase());
+            let new = !seen.contains(&key);
+            if new {
+                seen.push(key);
+            }
+            new
+        });
+        let confidence = (0.45 + 0.1 * self.facts.min(4) as f32).min(0.9);
+        Event {
+            sentence: self.sentence,
+            last_sentence: self.last_sentence,
+            kind: self.kind,
+            trigger: self.trigger,
+            date: self.date,
+            location: self.location,
+            killed: total(&self.killed),
+            wounded: total(&self.wounded),
+            evidence: self.evidence,
+            confidence,
+            rule: self.rule,
+            roles: self.roles,
+        }
+    }
+
+    /// Adds a role, once per span and role.
+    fn add(&mut self, role: EventRoleKind, span: Span, entity_id: Option<String>) {
+        if span.is_empty() {
+            return;
+        }
+        let overlaps = |r: &EventRole| r.role == role && r.span.start < span.end && span.start < r.span.end;
+        match self.roles.iter().position(overlaps) {
+            Some(k) if self.roles[k].span.len() < span.len() => self.roles[k] = EventRole { role, span, entity_id },
+            Some(_) => {}
+            None => self.roles.push(EventRole { role, span, entity_id }),
+        }
+    }
+}
+
+/// The casualties of several counts: a group counted twice ("13 soldiers ... the 13 soldiers")
+/// once, at its largest; different groups added up; a count of people in general ("killing 20
+/// people") is a total that may include the others, so the larger of it and the sum.
+fn total(counts: &[Count]) -> Option<(f64, Option<f64>)> {
+    if counts.is_empty() {
+        return None;
+    }
+    let general = |c: &Count| matches!(c.counted.as_str(), "" | "people" | "persons" | "dead" | "others" | "victims");
+    let mut groups: Vec<(&str, f64, Option<f64>)> = Vec::new();
+    let mut widest: (f64, Option<f64>) = (0.0, Some(0.0));
+    for c in counts {
+        if general(c) {
+            if c.low > widest.0 || (c.low == widest.0 && widest.1 == Some(0.0)) {
+                widest = (c.low, c.high);
+            }
+            continue;
+        }
+        match groups.iter_mut().find(|g| g.0 == c.counted) {
+            Some(g) if c.low > g.1 => (g.1, g.2) = (c.low, c.high),
+            Some(_) => {}
+            None => groups.push((&c.counted, c.low, c.high)),
+        }
+    }
+    let sum_low: f64 = groups.iter().map(|g| g.1).sum();
+    let sum_high = groups.iter().try_fold(0.0, |acc, g| g.2.map(|h| acc + h));
+    if groups.is_empty() || widest.0 > sum_low {
+        Some(widest)
+    } else {
+        Some((sum_low, sum_high))
+    }
+}
+
+/// A trigger found in a sentence: its first token and what it names.
+#[derive(Clone, Copy)]
+struct Found {
+    at: usize,
+    trigger: ev::Trigger,
+    kind: EventType,
+}
+
+/// Is the number a count of dead or hurt: a count (no age, no money, no unit) whose event word
+/// says the counted died or were hurt?
+fn is_casualty(c: &NumberMention) -> bool {
+    c.low.is_some()
+        && c.kind == crate::NumberKind::Cardinal
+        && c.unit.is_none()
+        && c.event.as_deref().is_some_and(|e| en::says_died(e) || ev::says_hurt(e))
+}
+
+/// Which incidents can be one: the violent ones together, each other family on its own.
+fn family(kind: EventType) -> u8 {
+    match kind {
+        EventType::Attack
+        | EventType::Bombing
+        | EventType::Shooting
+        | EventType::Killing
+        | EventType::Kidnapping
+        | EventType::Arson
+        | EventType::Robbery => 0,
+        EventType::Protest | EventType::Riot | EventType::Clash => 1,
+        EventType::Arrest => 2,
+        EventType::Disaster => 3,
+    }
+}
+
+/// How much a type says: the one a sentence's incident takes when several triggers name it.
+fn rank(kind: EventType) -> u8 {
+    match kind {
+        EventType::Bombing => 12,
+        EventType::Kidnapping => 11,
+        EventType::Arson => 10,
+        EventType::Disaster => 9,
+        EventType::Robbery => 8,
+        EventType::Shooting => 7,
+        EventType::Attack => 6,
+        EventType::Riot => 5,
+        EventType::Clash => 4,
+        EventType::Killing => 3,
+        EventType::Protest => 2,
+        EventType::Arrest => 1,
+    }
+}
+
+/// One sentence and its rows.
+struct Cx<'a, 'd> {
+    words: &'a Words<'d>,
+    sentence: u32,
+    cased: bool,
+    mentions: &'a [Mention],
+    numbers: &'a [NumberMention],
+    dates: &'a [DateMention],
+}
+
+/// What a phrase is, read from its head word and the names in it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Person,
+    Perpetrator,
+    Org,
+    Physical,
+    Place,
+    Other,
+}
+
+/// A phrase: tokens `first..=last`.
+#[derive(Clone, Copy, Debug)]
+struct Phrase {
+    first: usize,
+    last: usize,
+}
+
+impl<'a, 'd> Cx<'a, 'd> {
+    fn lw(&self, i: usize) -> &'d str {
+        self.words.lw(i)
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn span(&self, p: Phrase) -> Span {
+        Span { start: self.words.spans[p.first].start, end: self.words.spans[p.last].end }
+    }
+
+    /// The mention covering token `i`.
+    fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        let s = self.words.spans[i];
+        self.mentions.iter().find(|m| m.span.start <= s.start && s.end <= m.span.end)
+    }
+
+    /// Reads the sentence: its incident, merged into one the document told before or new.
+    fn read(&self, doc: &Document, drafts: &mut Vec<Draft>) {
+        let found = self.triggers();
+        let counts = self.numbers.iter().any(is_casualty);
+        if found.is_empty() && !counts {
+            return;
+        }
+        let violence = self.violence(&found);
+        let real: Vec<&Found> = found.iter().filter(|f| !self.irrealis(f.at) && !self.generic(f)).collect();
+        let refers_back = real.iter().any(|f| self.definite(f.at))
+            || (found.is_empty()
+                && drafts.last().is_some_and(|d| d.last_sentence + 2 >= self.sentence && family(d.kind) != 2));
+        let creates = real
+            .iter()
+            .filter(|f| {
+                // A protest is an incident with a place: "thousands marched in Paris".
+                let placed = family(f.kind) == 1 && self.place_after(f.at).is_some();
+                f.trigger.form != ev::Form::Plural && (f.trigger.strong || violence > 0 || placed)
+            })
+            // An incident told again ("over the bombing") yields to one the sentence tells.
+            .max_by_key(|f| (!self.definite(f.at), rank(f.kind), f.trigger.strong, std::cmp::Reverse(f.at)))
+            .copied();
+        let Some(top) = creates.copied().or_else(|| real.iter().max_by_key(|f| rank(f.kind)).copied().copied()) else {
+            if !refers_back {
+                return;
+            }
+            // A count of dead or wounded right after an incident: "13 were killed".
+            let k = drafts.len() - 1;
+            self.merge(doc, None, violence, &found, &mut drafts[k]);
+            return;
+        };
+        let place = self.place_after(top.at);
+        let date = self.date();
+        let conflicts = |d: &Draft| {
+            matches!((&place, &d.location), (Some(p), Some(l)) if p.entity_id != l.entity_id)
+                || matches!((&date, &d.date), (Some(a), Some(b)) if a.value != b.value)
+        };
+        let same_family: Vec<usize> =
+            (0..drafts.len()).filter(|&k| family(drafts[k].kind) == family(top.kind)).collect();
+        let target = if refers_back && !creates.is_some_and(|f| self.indefinite(f.at)) {
+            // The incident it refers back to: one whose place, date or target it shares, else the latest.
+            same_family
+                .iter()
+                .rev()
+                .max_by_key(|&&k| (self.shares(&drafts[k], &place, &date), !conflicts(&drafts[k]), k))
+                .copied()
+        } else {
+            match (creates, same_family.last()) {
+                (Some(f), Some(&k)) => (!self.indefinite(f.at) && !conflicts(&drafts[k])).then_some(k),
+                _ => None,
+            }
+        };
+        let k = match (target, creates) {
+            (Some(k), _) => k,
+            (None, Some(f)) => {
+                drafts.push(Draft {
+                    kind: f.kind,
+                    sentence: self.sentence,
+                    last_sentence: self.sentence,
+                    trigger: self.trigger_span(*f),
+                    evidence: doc.sentences[self.sentence as usize].span,
+                    date: None,
+                    location: None,
+                    killed: Vec::new(),
+                    wounded: Vec::new(),
+                    roles: Vec::new(),
+                    facts: 0,
+                    rule: if f.trigger.strong { "incident_word" } else { "violent_act" },
+                });
+                drafts.len() - 1
+            }
+            (None, None) => return,
+        };
+        let place = place.or_else(|| self.first_place());
+        self.merge(doc, creates.copied(), violence, &found, &mut drafts[k]);
+        let d = &mut drafts[k];
+        if d.date.is_none() {
+            d.date = date;
+        }
+        if d.location.is_none() {
+            d.location = place;
+        }
+    }
+
+    /// Adds the sentence to an incident: its type if it says more, its facts and arguments.
+    fn merge(&self, doc: &Document, creates: Option<Found>, violence: u32, found: &[Found], d: &mut Draft) {
+        // The type says the most any trigger of the incident says: "the bombing killed 12".
+        for f in creates.iter().chain(found.iter().filter(|f| !self.irrealis(f.at))) {
+            if rank(f.kind) > rank(d.kind) && family(f.kind) == family(d.kind) {
+                d.kind = f.kind;
+                if d.sentence == self.sentence {
+                    d.trigger = self.trigger_span(*f);
+                }
+            }
+        }
+        d.last_sentence = self.sentence;
+        d.evidence.end = doc.sentences[self.sentence as usize].span.end;
+        d.facts += violence;
+        self.roles(found, d);
+    }
+
+    /// How much an incident shares with the sentence: its place, its date, a target's head word.
+    fn shares(&self, d: &Draft, place: &Option<EventPlace>, date: &Option<EventDate>) -> u8 {
+        let lower = self.words.lower_from(0);
+        let mut n = 0;
+        if matches!((place, &d.location), (Some(p), Some(l)) if p.entity_id == l.entity_id) {
+            n += 2;
+        }
+        if matches!((date, &d.date), (Some(a), Some(b)) if a.value == b.value) {
+            n += 1;
+        }
+        let text = self.words.text;
+        if d.roles.iter().filter(|r| r.role == EventRoleKind::Target).any(|r| {
+            let head = text[r.span.range()].rsplit(' ').next().unwrap_or("").to_lowercase();
+            lower.contains(&head.as_str())
+        }) {
+            n += 2;
+        }
+        n
+    }
+
+    /// Is the trigger a bare singular noun told of in general ("the threat of kidnapping", "for
+    /// hostage-taking or other acts"): no determiner, possessive or modifier before it, and no
+    /// date or place in the sentence?
+    fn generic(&self, f: &Found) -> bool {
+        if f.trigger.form != ev::Form::Noun
+            || f.at == 0 && self.len() > 1 && self.words.w(0).starts_with(char::is_uppercase) && self.cased
+        {
+            return false;
+        }
+        let before = f.at.checked_sub(1).map(|k| self.lw(k)).unwrap_or("");
+        let bare = before.is_empty() || is_stop(before) || matches!(before, "of" | "or" | "and");
+        bare && self.date().is_none() && self.place_after(f.at).is_none()
+    }
+
+    /// The sentence's triggers, outside names (a "Bombing Prevention Act").
+    fn triggers(&self) -> Vec<Found> {
+        let mut out = Vec::new();
+        let lower = self.words.lower_from(0);
+        let mut i = 0;
+        while i < self.len() {
+            if let Some(t) = ev::trigger(&lower[i..]) {
+                let at = self.words.spans[i];
+                let in_name = self.cased
+                    && self.mention_at(i).is_some_and(|m| !matches!(m.label, Label::Gpe | Label::Loc | Label::Norp))
+                    || self.dates.iter().any(|d| d.span.start <= at.start && at.end <= d.span.end);
+                if let (false, Some(kind)) = (in_name, EventType::parse(t.kind)) {
+                    out.push(Found { at: i, trigger: t, kind });
+                }
+                i += t.len;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn trigger_span(&self, f: Found) -> Span {
+        self.span(Phrase { first: f.at, last: (f.at + f.trigger.len - 1).min(self.len() - 1) })
+    }
+
+    /// The facts of violence the sentence gives besides its triggers' own words: weapons,
+    /// casualty counts, armed perpetrators, strong triggers, words of killing or wounding.
+    fn violence(&self, found: &[Found]) -> u32 {
+        let lower = self.words.lower_from(0);
+        let mut n =
+            found.iter().filter(|f| f.trigger.strong && family(f.kind) == 0 && !self.irrealis(f.at)).count() as u32;
+        n += self.numbers.iter().filter(|c| is_casualty(c)).count() as u32;
+        // A building, vehicle or installation attacked: "attacked an electric power substation",
+        // "an attack on a bus".
+        for f in found.iter().filter(|f| family(f.kind) == 0 && !self.irrealis(f.at)) {
+            let mut k = f.at + f.trigger.len;
+            if f.trigger.form != ev::Form::Verb {
+                if !matches!(self.lw(k), "on" | "against") {
+                    continue;
+                }
+                k += 1;
+            }
+            let person = |o: Phrase| matches!(self.classify(o), Class::Person | Class::Perpetrator);
+            match self.object(k) {
+                Some(o) if self.classify(o) == Class::Physical => n += 1,
+                // "shot Terence Crutcher", "stabbed a man": a violent verb done to a person.
+                Some(o) if f.trigger.form == ev::Form::Verb && f.kind != EventType::Attack && person(o) => n += 1,
+                _ => {}
+            }
+            // "Scott was shot": the same, told in the passive.
+            if f.trigger.form == ev::Form::Verb
+                && f.kind != EventType::Attack
+                && self.passive(f.at)
+                && self.subject(self.aux_before(f.at)).is_some_and(person)
+            {
+                n += 1;
+            }
+        }
+        let in_trigger = |i: usize| found.iter().any(|f| f.at <= i && i < f.at + f.trigger.len);
+        for i in 0..self.len() {
+            let w = lower[i];
+            if in_trigger(i) {
+                continue;
+            }
+            if ev::weapon(&lower[i..]).is_some() || self.perpetrator_at(i) || en::says_died(w) || ev::says_hurt(w) {
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// Is token `i` the head of a perpetrator phrase ("gunmen", "terrorists"), not a modifier
+    /// ("terrorist attacks") or a word for the accused ("suspects")?
+    fn perpetrator_at(&self, i: usize) -> bool {
+        let w = self.lw(i);
+        let next = self.lw(i + 1);
+        ev::perpetrator_noun(w)
+            && !matches!(w, "suspects" | "suspect" | "individuals" | "squad" | "squads" | "mob")
+            && !(ev::trigger(&[next]).is_some_and(|t| t.form != ev::Form::Verb)
+                || matches!(
+                    next,
+                    "organization"
+                        | "organizations"
+                        | "group"
+                        | "groups"
+                        | "cell"
+                        | "cells"
+                        | "network"
+                        | "networks"
+                        | "leader"
+                        | "leaders"
+                        | "threat"
+                        | "threats"
+                        | "camp"
+                        | "camps"
+                        | "activity"
+                        | "activities"
+                        | "movement"
+                        | "financing"
+                ))
+    }
+
+    /// Is the trigger at `i` told as not having happened (a modal, a negation, an intention
+    /// within the three words before it)?
+    fn irrealis(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && i - k < 4 {
+            k -= 1;
+            let w = self.lw(k);
+            if ev::irrealis(w) {
+                return true;
+            }
+            if matches!(w, "," | ";" | ":" | "." | "--" | "and" | "but") {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Does the trigger at `i` refer back: "the attack", "this bombing", "the same attack"?
+    fn definite(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && k + 3 > i {
+            k -= 1;
+            match self.lw(k) {
+                "the" | "this" | "that" | "these" | "those" | "its" | "such" | "same" => return true,
+                "a" | "an" | "another" | "one" | "new" | "second" | "other" => return false,
+                w if w.ends_with("'s") || w == "'s" || w == "’s" => return false,
+                w if is_stop(w) => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Is the trigger at `i` a new incident: "a bomb", "another attack", "two bombs"?
+    fn indefinite(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && k + 3 > i {
+            k -= 1;
+            match self.lw(k) {
+                "a" | "an" | "another" | "new" | "second" | "third" | "separate" | "other" => return true,
+                "the" | "this" | "that" | "these" | "those" | "its" | "same" => return false,
+                w if is_stop(w) => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The place the sentence puts an incident at: a GPE or LOC after "in", "at", "near",
+    /// "outside" (or "of" after one of those), from the trigger on, else anywhere in the sentence.
+    fn place_after(&self, trigger: usize) -> Option<EventPlace> {
+        let after = self.words.spans.get(trigger).map_or(0, |s| s.start);
+        let located = |m: &&Mention| {
+            self.place_like(m)
+                && self.token_before(m.span.start).is_some_and(|k| {
+                    matches!(self.lw(k), "in" | "at" | "near" | "outside" | "across" | "throughout" | "inside")
+                        || (self.lw(k) == "of"
+                            && k > 0
+                            && matches!(
+                                self.lw(k - 1),
+                                "outskirts"
+                                    | "centre"
+                                    | "center"
+                                    | "north"
+                                    | "south"
+                                    | "east"
+                                    | "west"
+                                    | "province"
+                                    | "city"
+                                    | "town"
+                                    | "village"
+                                    | "department"
+                            ))
+                })
+        };
+        let m = self
+            .mentions
+            .iter()
+            .filter(located)
+            .find(|m| m.span.start >= after)
+            .or_else(|| self.mentions.iter().find(located))?;
+        Some(EventPlace { span: m.span, entity_id: Some(m.entity_id.clone()), place: m.place })
+    }
+
+    /// The sentence's first place that is no modifier of a noun ("U.S. troops"): where an
+    /// incident is when no preposition says.
+    fn first_place(&self) -> Option<EventPlace> {
+        let m = self.mentions.iter().filter(|m| self.place_like(m)).find(|m| {
+            let next = self.token_before(m.span.end).map_or("", |k| self.lw(k + 1));
+            !next.chars().next().is_some_and(char::is_alphanumeric) || is_stop(next)
+        })?;
+        Some(EventPlace { span: m.span, entity_id: Some(m.entity_id.clone()), place: m.place })
+    }
+
+    /// Is the mention a place an incident can be at: a GPE or LOC (in text all in capitals,
+    /// only one the gazetteer puts on the map: the tagger's labels are unsure there).
+    fn place_like(&self, m: &Mention) -> bool {
+        matches!(m.label, Label::Gpe | Label::Loc) && (self.cased || m.place.is_some())
+    }
+
+    /// The token that ends right before byte `at`.
+    fn token_before(&self, at: u32) -> Option<usize> {
+        let k = self.words.spans.partition_point(|s| s.end <= at);
+        k.checked_sub(1)
+    }
+
+    /// The token starting at byte `at`.
+    fn token_at(&self, at: u32) -> Option<usize> {
+        let k = self.words.spans.partition_point(|s| s.start < at);
+        (k < self.len() && self.words.spans[k].start == at).then_some(k)
+    }
+
+    /// The sentence's first calendar date (a day, month or year, not "now").
+    fn date(&self) -> Option<EventDate> {
+        let d = self
+            .dates
+            .iter()
+            .find(|d| matches!(d.kind, TimexType::Date | TimexType::Time) && d.range_start.is_some())?;
+        Some(EventDate { value: d.value.clone(), start: d.range_start, end: d.range_end })
+    }
+
+    /// Reads the sentence's arguments into `d`.
+    fn roles(&self, found: &[Found], d: &mut Draft) {
+        let lower = self.words.lower_from(0);
+        // Casualty counts: the killed and wounded, and who they are.
+        for c in self.numbers.iter().filter(|c| is_casualty(c)) {
+            let e = c.event.as_deref().unwrap_or("");
+            let died = en::says_died(e);
+            let counted = c.counted.as_deref().unwrap_or("");
+            let count = Count { low: c.low.unwrap_or(0.0), high: c.high, counted: counted.to_lowercase() };
+            if died {
+                d.killed.push(count)
+            } else {
+                d.wounded.push(count)
+            }
+            let text = self.words.text;
+            let rest = &text[c.span.end as usize..self.words.spans.last().map_or(c.span.end, |s| s.end) as usize];
+            let gap = rest.len() - rest.trim_start().len();
+            if !counted.is_empty() && rest.trim_start().starts_with(counted) {
+                let span = Span { start: c.span.start, end: c.span.end + (gap + counted.len()) as u32 };
+                d.add(EventRoleKind::Victim, span, self.entity_in(span, &[Label::Person]));
+            }
+        }
+        // Weapons.
+        let mut i = 0;
+        while i < self.len() {
+            if let Some(n) = ev::weapon(&lower[i..]) {
+                let p = Phrase { first: self.modifiers_before(i), last: i + n - 1 };
+                d.add(EventRoleKind::Weapon, self.span(p), None);
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        // Verbs and nouns with their arguments.
+        for i in 0..self.len() {
+            let w = lower[i];
+            let verb_of_victim = ev::victim_verb(w);
+            let verb_of_target = ev::target_verb(w);
+            let trigger = found.iter().find(|f| f.at == i);
+            let is_verb = trigger.is_some_and(|f| f.trigger.form == ev::Form::Verb) || verb_of_victim || verb_of_target;
+            if is_verb && !ev::victim_of_noun(w)
+                || matches!(w, "killed" | "wounded" | "injured" | "kidnapped" | "abducted")
+            {
+                let after = trigger.map_or(i + 1, |f| i + f.trigger.len);
+                if self.passive(i) {
+                    // "X was killed (by Y)".
+                    if let Some(s) = self.subject(self.aux_before(i)) {
+                        self.patient(s, verb_of_victim, true, d);
+                    }
+                    if let Some(by) = (after..(after + 4).min(self.len())).find(|&k| lower[k] == "by") {
+                        if let Some(a) = self.object(by + 1) {
+                            self.agent(a, d);
+                        }
+                    }
+                } else {
+                    if i > 0 && !matches!(lower[i - 1], "," | "and") || trigger.is_some() {
+                        if let Some(s) = self.subject(i) {
+                            if self.classify(s) != Class::Physical {
+                                self.agent(s, d);
+                            }
+                        }
+                    }
+                    let at =
+                        if lower.get(after).is_some_and(|w| matches!(*w, "up" | "down")) { after + 1 } else { after };
+                    if let Some(o) = self.object(at) {
+                        self.patient(o, verb_of_victim, verb_of_target, d);
+                    }
+                }
+            }
+            if ev::victim_of_noun(w) && lower.get(i + 1) == Some(&"of") {
+                if let Some(o) = self.object(i + 2) {
+                    self.patient(o, true, false, d);
+                }
+            }
+            if ev::target_of_noun(w) || trigger.is_some_and(|f| f.trigger.form != ev::Form::Verb) {
+                let mut k = i + trigger.map_or(1, |f| f.trigger.len);
+                while k < self.len()
+                    && matches!(
+                        lower[k],
+                        "on" | "against" | "at" | "outside" | "near" | "inside" | "in" | "of" | "front"
+                    )
+                {
+                    k += 1;
+                }
+                if k > i + 1 && k < self.len() {
+                    if let Some(o) = self.object(k) {
+                        if self.classify(o) == Class::Physical {
+                            d.add(
+                                EventRoleKind::Target,
+                                self.span(o),
+                                self.entity_in(self.span(o), &[Label::Fac, Label::Org]),
+                            );
+                        }
+                    }
+                }
+                // "the FMLN attack", "ISIS-K's attack".
+                if let Some(m) =
+                    i.checked_sub(1).and_then(|k| self.mention_at(k)).filter(|m| m.label == Label::Org && self.cased)
+                {
+                    d.add(EventRoleKind::PerpetratorOrg, m.span, Some(m.entity_id.clone()));
+                }
+            }
+            if ev::claims_word(w) {
+                self.claim(i, d);
+            }
+        }
+        // Armed men and groups anywhere in the sentence: "a team of Islamic State terrorists".
+        for i in 0..self.len() {
+            if self.perpetrator_at(i) {
+                let first = self.modifiers_before(i);
+                let p = Phrase { first, last: self.of_tail(i) };
+                self.agent(p, d);
+            }
+        }
+        // Facilities named in the sentence of a strong trigger: "the Kabul airport".
+        if self.cased && found.iter().any(|f| f.trigger.strong) {
+            for m in self.mentions.iter().filter(|m| m.label == Label::Fac) {
+                d.add(EventRoleKind::Target, m.span, Some(m.entity_id.clone()));
+            }
+        }
+    }
+
+    /// "X claimed responsibility (for ...)", "claimed by X", "responsibility was claimed by X".
+    fn claim(&self, i: usize, d: &mut Draft) {
+        let lower = self.words.lower_from(0);
+        let by = lower.get(i + 1) == Some(&"by");
+        let who = if by {
+            self.object(i + 2)
+        } else if matches!(lower.get(i + 1), Some(&"responsibility") | Some(&"credit"))
+            || matches!(lower.get(i + 2), Some(&"responsibility"))
+        {
+            self.subject(i)
+        } else {
+            None
+        };
+        let Some(p) = who else { return };
+        let class = self.classify(p);
+        if matches!(class, Class::Org | Class::Perpetrator | Class::Other | Class::Person) {
+            let span = self.span(p);
+            let entity = self.entity_in(span, &[Label::Org, Label::Person, Label::Norp]);
+            if class == Class::Other && entity.is_none() {
+                return;
+            }
+            d.add(EventRoleKind::ClaimedBy, span, entity.clone());
+            let role =
+                if class == Class::Person { EventRoleKind::PerpetratorPerson } else { EventRoleKind::PerpetratorOrg };
+            d.add(role, span, entity);
+        }
+    }
+
+    /// Adds a perpetrator phrase: an organization, people, or both ("members of the FMLN").
+    fn agent(&self, p: Phrase, d: &mut Draft) {
+        let span = self.span(p);
+        if self.numbers.iter().any(|c| is_casualty(c) && c.span.start < span.end && span.start < c.span.end) {
+            return;
+        }
+        match self.classify(p) {
+            Class::Org => d.add(EventRoleKind::PerpetratorOrg, span, self.entity_in(span, &[Label::Org, Label::Norp])),
+            Class::Perpetrator | Class::Person => {
+                d.add(EventRoleKind::PerpetratorPerson, span, self.entity_in(span, &[Label::Person]));
+                if let Some(org) = self.org_inside(p) {
+                    let s = self.span(org);
+                    d.add(EventRoleKind::PerpetratorOrg, s, self.entity_in(s, &[Label::Org, Label::Norp]));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds the one an act was done to: a victim (a person) or a target (a thing).
+    fn patient(&self, p: Phrase, victim: bool, target: bool, d: &mut Draft) {
+        let span = self.span(p);
+        match self.classify(p) {
+            Class::Person | Class::Perpetrator if victim => {
+                d.add(EventRoleKind::Victim, span, self.entity_in(span, &[Label::Person]))
+            }
+            Class::Physical if target => {
+                d.add(EventRoleKind::Target, span, self.entity_in(span, &[Label::Fac, Label::Org]))
+            }
+            _ => {}
+        }
+    }
+
+    /// The organization inside a phrase of people: "members of the FMLN", "FMLN guerrillas",
+    /// "Islamic State terrorists", "urban commandos of the Shining Path [SL]".
+    fn org_inside(&self, p: Phrase) -> Option<Phrase> {
+        let lower = self.words.lower_from(0);
+        if self.cased {
+            let first = self.words.spans[p.first].start;
+            let last = self.words.spans[p.last].end;
+            let m =
+                self.mentions.iter().find(|m| m.span.start >= first && m.span.end <= last && m.label == Label::Org)?;
+            return Some(Phrase { first: self.token_at(m.span.start)?, last: self.token_before(m.span.end)? });
+        }
+        // A bracketed acronym, or the "of" phrase, or the words before the head.
+        if let Some(k) = (p.first..=p.last).find(|&k| matches!(lower[k], "[" | "(")) {
+            if k + 2 <= p.last && matches!(lower[k + 2], "]" | ")") {
+                return Some(Phrase { first: k + 1, last: k + 1 });
+            }
+        }
+        if let Some(of) = (p.first..=p.last).find(|&k| lower[k] == "of") {
+            let mut first = of + 1;
+            while first <= p.last && is_determiner(lower[first]) {
+                first += 1;
+            }
+            let mut last = p.last;
+            while last > first && (matches!(lower[last], "]" | ")" | "[" | "(") || lower[last - 1] == "[") {
+                last -= 1;
+            }
+            return (first <= last).then_some(Phrase { first, last });
+        }
+        let head = (p.first..=p.last).rev().find(|&k| ev::perpetrator_noun(lower[k]))?;
+        let mut first = p.first;
+        while first < head && (is_determiner(lower[first]) || is_adjective(lower[first])) {
+            first += 1;
+        }
+        let mut last = head;
+        while last > first && is_adjective(lower[last - 1]) {
+            last -= 1;
+        }
+        (first < last).then_some(Phrase { first, last: last - 1 })
+    }
+
+    /// The entity of the longest mention of one of `labels` inside `span`.
+    fn entity_in(&self, span: Span, labels: &[Label]) -> Option<String> {
+        self.mentions
+            .iter()
+            .filter(|m| m.span.start >= span.start && m.span.end <= span.end && labels.contains(&m.label))
+            .max_by_key(|m| m.span.len())
+            .map(|m| m.entity_id.clone())
+    }
+
+    /// What a phrase is: from the names in it (text with case) and its head word.
+    fn classify(&self, p: Phrase) -> Class {
+        let lower = self.words.lower_from(0);
+        let head = self.head(p);
+        let hw = lower[head];
+        if ev::perpetrator_noun(hw) {
+            return Class::Perpetrator;
+        }
+        if self.cased {
+            if let Some(m) = self.mention_at(head) {
+                return match m.label {
+                    Label::Person => Class::Person,
+                    Label::Org => Class::Org,
+                    Label::Gpe | Label::Loc => Class::Place,
+                    Label::Fac => Class::Physical,
+                    Label::Norp => Class::Person,
+                    _ => Class::Other,
+                };
+            }
+        } else if matches!(lower.get(head + 1), Some(&"]") | Some(&")"))
+            && head > 0
+            && matches!(lower[head - 1], "[" | "(")
+        {
+            return Class::Org;
+        }
+        if ev::target_noun(hw) {
+            Class::Physical
+        } else if ev::person_noun(hw) {
+            Class::Person
+        } else if ev::group_head(hw) {
+            Class::Org
+        } else {
+            Class::Other
+        }
+    }
+
+    /// A phrase's head: its last word before an "of" phrase or a bracket.
+    fn head(&self, p: Phrase) -> usize {
+        let lower = self.words.lower_from(0);
+        let mut end = p.last;
+        if let Some(of) = (p.first + 1..=p.last).find(|&k| lower[k] == "of") {
+            end = of - 1;
+        }
+        while end > p.first && matches!(lower[end], "]" | ")" | "[" | "(") {
+            end -= 1;
+        }
+        if end > p.first && matches!(lower[end - 1], "[" | "(") {
+            end = end.saturating_sub(2).max(p.first);
+        }
+        end
+    }
+
+    /// The first token of the modifiers before token `i` ("heavily armed men", "a car bomb").
+    fn modifiers_before(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > 0 && i - k < 4 {
+            let w = self.lw(k - 1);
+            let name = self.cased && self.words.w(k - 1).starts_with(|c: char| c.is_uppercase());
+            if is_stop(w)
+                || w == "of"
+                || is_determiner(w)
+                || w.chars().all(|c| !c.is_alphanumeric())
+                || (ev::trigger(&[w]).is_some() && !name)
+            {
+                break;
+            }
+            if self.cased && !name && !is_adjective(w) && !w.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+            if w.ends_with("ed") && !ev::perpetrator_modifier(w) && !name {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// Extends a head at `i` over "of the X" and a bracketed acronym: "members of the FMLN [FMLN]".
+    fn of_tail(&self, i: usize) -> usize {
+        let lower = self.words.lower_from(0);
+        let mut last = i;
+        if matches!(lower.get(i + 1), Some(&"[") | Some(&"(")) && matches!(lower.get(i + 3), Some(&"]") | Some(&")")) {
+            return i + 3;
+        }
+        if lower.get(i + 1) == Some(&"of") {
+            if let Some(o) = self.object(i + 2) {
+                last = o.last;
+            }
+        }
+        last
+    }
+
+    /// Was the verb at `i` passive: "was killed", "were reportedly kidnapped", "had been shot"?
+    fn passive(&self, i: usize) -> bool {
+        let k = self.aux_before(i);
+        k < i && matches!(self.lw(k), "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got")
+    }
+
+    /// The auxiliary before a verb at `i`, over one or two adverbs ("were reportedly"); `i` if none.
+    fn aux_before(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > 0 && i - k < 3 {
+            k -= 1;
+            let w = self.lw(k);
+            if matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got") {
+                return k;
+            }
+            if !(w.ends_with("ly") || matches!(w, "all" | "also" | "later" | "then" | "both")) {
+                break;
+            }
+        }
+        i
+    }
+
+    /// The noun phrase ending right before token `i` (over adverbs and a parenthesis): the
+    /// subject of a verb there.
+    fn subject(&self, i: usize) -> Option<Phrase> {
+        let lower = self.words.lower_from(0);
+        let mut end = i;
+        // Adverbs and a parenthesis between the subject and its verb.
+        loop {
+            if end == 0 {
+                return None;
+            }
+            let w = lower[end - 1];
+            if w.ends_with("ly") && w.len() > 4
+                || matches!(w, "reportedly" | "allegedly" | "yesterday" | "today" | "also" | "then" | "later")
+            {
+                end -= 1;
+            } else if w == ")" {
+                match (0..end - 1).rev().take(12).find(|&k| lower[k] == "(") {
+                    Some(k) => end = k,
+                    None => return None,
+                }
+            } else {
+                break;
+            }
+        }
+        let last = end - 1;
+        if self.cased {
+            if let Some(m) = self.mention_at(last) {
+                let first = self.token_at(m.span.start)?;
+                // "the FMLN's" is no subject; a name ending here is.
+                return Some(Phrase { first: self.extend_left(first), last });
+            }
+        }
+        let mut first = end;
+        while first > 0 && end - first < 8 {
+            let w = lower[first - 1];
+            let name = self.cased && self.words.w(first - 1).starts_with(|c: char| c.is_uppercase()) && first - 1 > 0;
+            if matches!(w, "[" | "]" | "(" | ")")
+                || w == "of"
+                || is_determiner(w)
+                || !is_stop(w)
+                    && (!w.ends_with("ed") || ev::perpetrator_modifier(w) || name)
+                    && w.chars().any(char::is_alphanumeric)
+            {
+                if ev::trigger(&[w]).is_some_and(|t| t.form == ev::Form::Verb) {
+                    break;
+                }
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        while first < end && matches!(lower[first], "of" | "]" | ")" | "that" | "which" | "who" | "when" | "where") {
+            first += 1;
+        }
+        (first < end).then_some(Phrase { first, last })
+    }
+
+    /// Moves a phrase's first token left over its determiner and modifiers ("the Islamic State").
+    fn extend_left(&self, first: usize) -> usize {
+        let mut k = first;
+        while k > 0 && is_determiner(self.lw(k - 1)) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// The noun phrase starting at token `i` (over a determiner, modifiers, one "of" phrase and a
+    /// bracketed acronym): the object of a verb before it.
+    fn object(&self, i: usize) -> Option<Phrase> {
+        let lower = self.words.lower_from(0);
+        let n = self.len();
+        let i = if lower.get(i) == Some(&"of") { i + 1 } else { i };
+        let mut k = i;
+        while k < n && (is_determiner(lower[k]) || lower[k].chars().all(|c| c.is_ascii_digit() || c == ',')) {
+            k += 1;
+        }
+        if k >= n {
+            return None;
+        }
+        if self.cased {
+            if let Some(m) = self.mention_at(k) {
+                let last = self.token_before(m.span.end).unwrap_or(k);
+                if m.span.start == self.words.spans[k].start {
+                    return Some(Phrase { first: i, last });
+                }
+            }
+        }
+        let mut last = k;
+        let mut of_used = false;
+        let mut j = k;
+        while j < n && j - k < 8 {
+            let w = lower[j];
+            if matches!(w, "[" | "(") && j + 2 < n && matches!(lower[j + 2], "]" | ")") {
+                last = j + 2;
+                j += 3;
+                continue;
+            }
+            if w == "of" && !of_used && j > k {
+                of_used = true;
+                j += 1;
+                while j < n && is_determiner(lower[j]) {
+                    j += 1;
+                }
+                continue;
+            }
+            let name = self.cased && self.words.w(j).starts_with(|c: char| c.is_uppercase());
+            let word = w.chars().any(char::is_alphanumeric)
+                && !is_stop(w)
+                && (!w.ends_with("ed") || name || ev::perpetrator_modifier(w) || j == k);
+            if !word || (j > k && ev::trigger(&[w]).is_some_and(|t| t.form == ev::Form::Verb) && !name) {
+                break;
+            }
+            last = j;
+            j += 1;
+        }
+        if matches!(lower[k], "he" | "she" | "it" | "they" | "them" | "him" | "her" | "his" | "their" | "we" | "us") {
+            return None;
+        }
+        Some(Phrase { first: i.min(k), last }).filter(|p| p.last >= k && !is_stop(lower[k]))
+    }
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "some"
+            | "several"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "many"
+            | "dozens"
+            | "hundreds"
+            | "other"
+            | "another"
+            | "all"
+            | "both"
+    )
+}
+
+/// Adjectives of perpetrator phrases that are no part of an organization's name.
+fn is_adjective(w: &str) -> bool {
+    ev::perpetrator_modifier(w)
+        || matches!(
+            w,
+            "urban"
+                | "rural"
+                | "leftist"
+                | "rightist"
+                | "left-wing"
+                | "right-wing"
+                | "presumed"
+                | "heavily"
+                | "well-armed"
+                | "suicide"
+                | "islamist"
+                | "rebel"
+                | "young"
+                | "local"
+                | "foreign"
+        )
+        || en::lists::demonym_country(w).is_some()
+}
+
+/// Words that end or cannot be part of a noun phrase: prepositions, conjunctions, pronouns,
+/// auxiliaries, the verbs of reporting.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "," | "."
+            | ";"
+            | ":"
+            | "--"
+            | "-"
+            | "\""
+            | "“"
+            | "”"
+            | "'"
+            | "!"
+            | "?"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "with"
+            | "from"
+            | "to"
+            | "into"
+            | "near"
+            | "after"
+            | "before"
+            | "during"
+            | "while"
+            | "when"
+            | "where"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "that"
+            | "and"
+            | "or"
+            | "but"
+            | "as"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "said"
+            | "says"
+            | "say"
+            | "reported"
+            | "told"
+            | "according"
+            | "also"
+            | "not"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "here"
+            | "than"
+            | "outside"
+            | "inside"
+            | "against"
+            | "over"
+            | "under"
+            | "about"
+            | "around"
+            | "between"
+            | "through"
+            | "since"
+            | "until"
+            | "if"
+            | "because"
+            | "so"
+            | "yesterday"
+            | "today"
+            | "last"
+            | "early"
+            | "late"
+            | "did"
+            | "do"
+            | "does"
+    )
+}
