@@ -695,16 +695,17 @@ impl Row for Event {
         Some(&mut self.last_sentence)
     }
     fn spans(&self) -> [Option<Span>; 3] {
-        [Some(self.trigger), Some(self.evidence), self.location.as_ref().map(|l| l.span)]
+        [Some(self.trigger), Some(self.evidence), None]
     }
     fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
-        [Some(&mut self.trigger), Some(&mut self.evidence), self.location.as_mut().map(|l| &mut l.span)]
+        [Some(&mut self.trigger), Some(&mut self.evidence), None]
     }
+    /// Its place and arguments: read from its sentences, or (a dateline's place) from another.
     fn nested_spans(&self) -> Vec<Span> {
-        self.roles.iter().map(|r| r.span).collect()
+        self.location.iter().map(|l| l.span).chain(self.roles.iter().map(|r| r.span)).collect()
     }
     fn nested_spans_mut(&mut self) -> Vec<&mut Span> {
-        self.roles.iter_mut().map(|r| &mut r.span).collect()
+        self.location.iter_mut().map(|l| &mut l.span).chain(self.roles.iter_mut().map(|r| &mut r.span)).collect()
     }
     fn order(&self, other: &Self) -> std::cmp::Ordering {
         (self.trigger, self.kind).cmp(&(other.trigger, other.kind))
@@ -731,8 +732,9 @@ pub trait Row {
     fn spans(&self) -> [Option<Span>; 3];
     /// The spans, to move.
     fn spans_mut(&mut self) -> [Option<&mut Span>; 3];
-    /// The spans of the rows nested in this one (an event's arguments), moved and checked with
-    /// it; none by default.
+    /// The spans of the rows nested in this one (an event's arguments and place), moved and
+    /// checked with it (each in some extractable sentence, not necessarily the row's); none by
+    /// default.
     fn nested_spans(&self) -> Vec<Span> {
         Vec::new()
     }
@@ -944,7 +946,17 @@ fn validate_rows<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document
             return Err(format!("{table} row {i} is in sentences {sentence}..={last}, of zone {}", z.as_str()));
         }
         let outside = |sp: &Span| sp.start < s.span.start || sp.end > e.span.end;
-        if let Some(sp) = r.spans().into_iter().flatten().chain(r.nested_spans()).find(outside) {
+        // A nested span (an event's argument or place) may lie in any extractable sentence.
+        let nowhere = |sp: &Span| {
+            doc.sentence_at(sp.start).is_none_or(|k| {
+                let t = &doc.sentences[k];
+                !t.zone.is_extractable() || sp.end > t.span.end
+            })
+        };
+        if let Some(sp) = r.nested_spans().iter().find(|sp| nowhere(sp)) {
+            return Err(format!("{table} row {i}: nested span {sp:?} outside an extractable sentence"));
+        }
+        if let Some(sp) = r.spans().into_iter().flatten().find(outside) {
             return Err(format!("{table} row {i}: span {sp:?} outside its sentences {sentence}..={last}"));
         }
     }

@@ -106,7 +106,20 @@ impl Extractor for Events {
             };
             cx.read(doc, &mut drafts);
         });
-        out.events.extend(drafts.into_iter().map(|d| d.finish(&doc.text)));
+        // Wire copy's dateline ("SAN SALVADOR, 18 FEB 90 --", "KABUL, Aug 26 (Reuters) -") is
+        // where an incident is when none of its sentences says.
+        let dateline = doc.extractable_sentences().next().and_then(|(i, s)| {
+            let m = mentions.iter().find(|m| m.sentence == i as u32)?;
+            let after = doc.text[m.span.end as usize..].trim_start_matches(' ');
+            (m.span.start == s.span.start && matches!(m.label, Label::Gpe) && m.place.is_some() && (after.starts_with(',') || after.starts_with('(')))
+                .then(|| EventPlace { span: m.span, entity_id: Some(m.entity_id.clone()), place: m.place })
+        });
+        out.events.extend(drafts.into_iter().map(|mut d| {
+            if d.location.is_none() && d.sentence > 0 {
+                d.location = dateline.clone();
+            }
+            d.finish(&doc.text)
+        }));
     }
 }
 
@@ -243,6 +256,20 @@ fn is_casualty(c: &NumberMention) -> bool {
         && c.kind == crate::NumberKind::Cardinal
         && c.unit.is_none()
         && c.event.as_deref().is_some_and(|e| en::says_died(e) || ev::says_hurt(e))
+        && c.counted.as_deref().is_none_or(counts_people)
+}
+
+/// Does a counted phrase count people or anything alive ("U.S. servicemembers", "Afghans",
+/// "others"), not things: buildings, vehicles, weapons, papers ("search warrants were executed")?
+fn counts_people(counted: &str) -> bool {
+    let head = counted.rsplit(' ').next().unwrap_or("").to_lowercase();
+    !(ev::target_noun(&head)
+        || ev::weapon(&[head.as_str()]).is_some()
+        || matches!(
+            head.as_str(),
+            "warrants" | "orders" | "contracts" | "projects" | "plans" | "bills" | "deals" | "jobs" | "shares" | "trees"
+                | "crops" | "acres" | "hectares" | "tonnes" | "tons" | "barrels" | "trades" | "cases"
+        ))
 }
 
 /// Which incidents can be one: the violent ones together, each other family on its own.
@@ -469,7 +496,9 @@ impl<'a, 'd> Cx<'a, 'd> {
         while i < self.len() {
             if let Some(t) = ev::trigger(&lower[i..]) {
                 let at = self.words.spans[i];
-                let in_name = self.cased
+                let told_of = t.form != ev::Form::Verb && ev::modified_noun(lower.get(i + t.len).copied().unwrap_or(""));
+                let in_name = told_of
+                    || self.cased
                     && self.mention_at(i).is_some_and(|m| !matches!(m.label, Label::Gpe | Label::Loc | Label::Norp))
                     || self.dates.iter().any(|d| d.span.start <= at.start && at.end <= d.span.end);
                 if let (false, Some(kind)) = (in_name, EventType::parse(t.kind)) {
@@ -538,7 +567,17 @@ impl<'a, 'd> Cx<'a, 'd> {
     fn perpetrator_at(&self, i: usize) -> bool {
         let w = self.lw(i);
         let next = self.lw(i + 1);
+        // A singular before another noun modifies it: "a guerrilla column", "rebel positions".
+        let singular = !w.ends_with('s') && !w.ends_with("men");
+        let noun_next = next.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !next.is_empty()
+            && !is_stop(next)
+            && !next.ends_with("ed")
+            && !ev::victim_verb(next)
+            && !ev::target_verb(next)
+            && ev::trigger(&[next]).is_none_or(|t| t.form != ev::Form::Verb);
         ev::perpetrator_noun(w)
+            && !(singular && noun_next)
             && !matches!(w, "suspects" | "suspect" | "individuals" | "squad" | "squads" | "mob")
             && !(ev::trigger(&[next]).is_some_and(|t| t.form != ev::Form::Verb)
                 || matches!(
@@ -861,6 +900,8 @@ impl<'a, 'd> Cx<'a, 'd> {
             Class::Person | Class::Perpetrator if victim => {
                 d.add(EventRoleKind::Victim, span, self.entity_in(span, &[Label::Person]))
             }
+            // In capitals a name is known by nothing but its place: "THE MURDER OF HECTOR OQUELI".
+            Class::Other if victim && !self.cased && p.last - p.first < 6 => d.add(EventRoleKind::Victim, span, None),
             Class::Physical if target => {
                 d.add(EventRoleKind::Target, span, self.entity_in(span, &[Label::Fac, Label::Org]))
             }
@@ -936,6 +977,9 @@ impl<'a, 'd> Cx<'a, 'd> {
                     _ => Class::Other,
                 };
             }
+        } else if self.mention_at(head).is_some_and(|m| m.label == Label::Org && self.token_at(m.span.start) == Some(head) && self.words.spans[head].end == m.span.end) {
+            // In capitals, the tagger's one-word organizations (acronyms: "FMLN") hold.
+            return Class::Org;
         } else if matches!(lower.get(head + 1), Some(&"]") | Some(&")"))
             && head > 0
             && matches!(lower[head - 1], "[" | "(")
@@ -1137,8 +1181,10 @@ impl<'a, 'd> Cx<'a, 'd> {
                 continue;
             }
             let name = self.cased && self.words.w(j).starts_with(|c: char| c.is_uppercase());
+            let verb = ev::victim_verb(w) || ev::target_verb(w) || ev::trigger(&[w]).is_some_and(|t| t.form == ev::Form::Verb);
             let word = w.chars().any(char::is_alphanumeric)
                 && !is_stop(w)
+                && !(verb && !name)
                 && (!w.ends_with("ed") || name || ev::perpetrator_modifier(w) || j == k);
             if !word || (j > k && ev::trigger(&[w]).is_some_and(|t| t.form == ev::Form::Verb) && !name) {
                 break;

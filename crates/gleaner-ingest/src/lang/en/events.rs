@@ -60,7 +60,7 @@ pub fn trigger(w: &[&str]) -> Option<Trigger> {
         ("took" | "taken" | "held", "hostage") => return Some(t("kidnapping", Verb, true, 2)),
         ("hostage", "taking") => return Some(t("kidnapping", Noun, true, 2)),
         ("hostage-taking", _) => return Some(t("kidnapping", Noun, true, 1)),
-        ("plane" | "air" | "train" | "bus" | "helicopter", "crash") => return Some(t("disaster", Noun, true, 2)),
+        ("plane" | "air" | "train" | "bus" | "helicopter", "crash") => return Some(t("disaster", Noun, false, 2)),
         _ => {}
     }
     let (kind, form, strong) = match a {
@@ -105,12 +105,13 @@ pub fn trigger(w: &[&str]) -> Option<Trigger> {
         "protested" | "demonstrated" | "marched" => ("protest", Verb, false),
         "riot" => ("riot", Noun, true),
         "riots" | "rioting" => ("riot", Plural, true),
-        "clash" | "skirmish" | "firefight" | "gunbattle" | "shootout" => ("clash", Noun, true),
+        "skirmish" | "firefight" | "gunbattle" | "shootout" => ("clash", Noun, true),
+        "clash" => ("clash", Noun, false),
         "clashes" | "skirmishes" => ("clash", Plural, true),
-        "clashed" => ("clash", Verb, true),
+        "clashed" => ("clash", Verb, false),
         "fighting" | "battle" | "combat" => ("clash", Noun, false),
         "earthquake" | "quake" | "hurricane" | "typhoon" | "cyclone" | "tsunami" | "landslide" | "avalanche"
-        | "tornado" | "wildfire" | "mudslide" | "derailment" => ("disaster", Noun, true),
+        | "tornado" | "wildfire" | "mudslide" | "derailment" => ("disaster", Noun, false),
         "flood" | "floods" | "flooding" | "crash" => ("disaster", Noun, false),
         _ => return None,
     };
@@ -688,5 +689,83 @@ pub fn target_of_noun(lw: &str) -> bool {
     matches!(
         lw,
         "attack" | "attacks" | "bombing" | "raid" | "assault" | "ambush" | "explosion" | "blast" | "arson" | "sabotage"
+    )
+}
+
+/// Nouns an incident's name modifies, so that it names no incident there: "tsunami relief",
+/// "bomb threat", "attack helicopter", "the earthquake victims" (told of, not told).
+pub fn modified_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "relief"
+            | "effort"
+            | "efforts"
+            | "fund"
+            | "funds"
+            | "appeal"
+            | "aid"
+            | "victims"
+            | "survivors"
+            | "zone"
+            | "zones"
+            | "threat"
+            | "threats"
+            | "scare"
+            | "scares"
+            | "alert"
+            | "warning"
+            | "warnings"
+            | "campaign"
+            | "disposal"
+            | "proof"
+            | "shelter"
+            | "plot"
+            | "plots"
+            | "charges"
+            | "trial"
+            | "case"
+            | "investigation"
+            | "inquiry"
+            | "anniversary"
+            | "memorial"
+            | "helicopter"
+            | "helicopters"
+            | "dog"
+            | "dogs"
+            | "drill"
+            | "drills"
+            | "insurance"
+            | "coverage"
+            | "risk"
+            | "fears"
+            | "benefit"
+            | "concert"
+            | "show"
+            | "donations"
+            | "season"
+            | "policy"
+            | "laws"
+            | "law"
+            | "squad"
+            | "unit"
+            | "response"
+            | "reconstruction"
+            | "recovery"
+            | "rate"
+            | "rates"
+            | "statistics"
+            | "film"
+            | "movie"
+            | "game"
+            | "games"
+            | "song"
+            | "novel"
+            | "simulator"
+            | "dance"
+            | "band"
+            | "prevention"
+            | "protection"
+            | "claims"
+            | "losses"
     )
 }
