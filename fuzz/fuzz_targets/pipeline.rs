@@ -4,11 +4,13 @@
 #[path = "common.rs"]
 mod common;
 
-use gleaner_extract::{dates::Dates, entities::Entities, numbers::Numbers, relations::Relations};
+use gleaner_extract::{
+    dates::Dates, entities::Entities, events::Events, numbers::Numbers, quotes::Quotes, relations::Relations,
+};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Some(doc) = common::document(data) {
-        let found = common::extract(&doc, &[&Dates, &Numbers, &Entities::shipped(), &Relations::shipped()]);
+        let found = common::extract(&doc, &[&Dates, &Numbers, &Entities::shipped(), &Relations::shipped(), &Quotes, &Events]);
         // The contract's offsets: every span converts to code points.
         let index = doc.char_index();
         for m in &found.mentions {

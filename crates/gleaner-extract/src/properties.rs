@@ -7,7 +7,7 @@
 use gleaner_ingest::{ingest, Body, Metadata, RawDocument};
 use proptest::prelude::*;
 
-use crate::{dates, entities, numbers, relations, Extraction, Extractor};
+use crate::{dates, entities, events, numbers, quotes, relations, Extraction, Extractor};
 
 const PIECES: &[&str] = &[
     "Dr.", "Mr.", "Ms.", "Prof.", "PROF.", "Sr.", "President", "Prime Minister", "La", "von", "der", "de", "del",
@@ -47,6 +47,8 @@ fn extract(doc: &gleaner_ingest::Document) -> Extraction {
     numbers::Numbers.extract(doc, &mut out);
     entities::Entities::shipped().extract(doc, &mut out);
     relations::Relations::shipped().extract(doc, &mut out);
+    quotes::Quotes.extract(doc, &mut out);
+    events::Events.extract(doc, &mut out);
     out.sort();
     out
 }

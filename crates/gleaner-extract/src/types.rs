@@ -664,14 +664,15 @@ pub struct Event {
     pub trigger: Span,
     /// When, if a date of its sentences says so.
     pub date: Option<EventDate>,
-    /// Where, if a place of its sentences says so.
+    /// Where: a place of its sentences, else the dateline's (see [`crate::events`]).
     pub location: Option<EventPlace>,
     /// Killed: the least and the most the text allows (`None`: not said; high `None`: no upper
     /// bound).
     pub killed: Option<(f64, Option<f64>)>,
     /// Wounded, as `killed`.
     pub wounded: Option<(f64, Option<f64>)>,
-    /// Byte span of the text it was read from: from its first sentence to its last.
+    /// Byte span of the text it was read from: from its first sentence to its last (wire
+    /// copy's furniture between them included).
     pub evidence: Span,
     /// Confidence in 0..1.
     pub confidence: f32,
@@ -700,12 +701,19 @@ impl Row for Event {
     fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
         [Some(&mut self.trigger), Some(&mut self.evidence), None]
     }
-    /// Its place and arguments: read from its sentences, or (a dateline's place) from another.
+    /// Its arguments, read from its sentences.
     fn nested_spans(&self) -> Vec<Span> {
-        self.location.iter().map(|l| l.span).chain(self.roles.iter().map(|r| r.span)).collect()
+        self.roles.iter().map(|r| r.span).collect()
     }
     fn nested_spans_mut(&mut self) -> Vec<&mut Span> {
-        self.location.iter_mut().map(|l| &mut l.span).chain(self.roles.iter_mut().map(|r| &mut r.span)).collect()
+        self.roles.iter_mut().map(|r| &mut r.span).collect()
+    }
+    /// Its place: read from its sentences, or from the dateline.
+    fn remote_spans(&self) -> Vec<Span> {
+        self.location.iter().map(|l| l.span).collect()
+    }
+    fn remote_spans_mut(&mut self) -> Vec<&mut Span> {
+        self.location.iter_mut().map(|l| &mut l.span).collect()
     }
     fn order(&self, other: &Self) -> std::cmp::Ordering {
         (self.trigger, self.kind).cmp(&(other.trigger, other.kind))
@@ -732,14 +740,22 @@ pub trait Row {
     fn spans(&self) -> [Option<Span>; 3];
     /// The spans, to move.
     fn spans_mut(&mut self) -> [Option<&mut Span>; 3];
-    /// The spans of the rows nested in this one (an event's arguments and place), moved and
-    /// checked with it (each in some extractable sentence, not necessarily the row's); none by
-    /// default.
+    /// The spans of the rows nested in this one (an event's arguments), moved and checked with
+    /// it (inside its sentences); none by default.
     fn nested_spans(&self) -> Vec<Span> {
         Vec::new()
     }
     /// The nested spans, to move.
     fn nested_spans_mut(&mut self) -> Vec<&mut Span> {
+        Vec::new()
+    }
+    /// Spans the row points at in other sentences of the document (an event's place read from
+    /// the dateline): moved with it, checked to lie in an extractable sentence; none by default.
+    fn remote_spans(&self) -> Vec<Span> {
+        Vec::new()
+    }
+    /// The remote spans, to move.
+    fn remote_spans_mut(&mut self) -> Vec<&mut Span> {
         Vec::new()
     }
     /// The order of two rows of the table: by position, then by what tells rows at one position
@@ -933,6 +949,10 @@ fn shift_rows<R: Row>(rows: &mut [R], bytes: u32, sentences: u32) {
             s.start += bytes;
             s.end += bytes;
         }
+        for s in r.remote_spans_mut() {
+            s.start += bytes;
+            s.end += bytes;
+        }
     }
 }
 
@@ -942,21 +962,25 @@ fn validate_rows<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document
     for (i, r) in rows.iter().enumerate() {
         let (sentence, last) = (r.sentence(), r.last_sentence());
         let (s, e) = (&doc.sentences[sentence as usize], &doc.sentences[last as usize]);
-        if let Some(z) = (sentence..=last).map(|k| doc.sentences[k as usize].zone).find(|z| !z.is_extractable()) {
+        // Its first and last sentences are extractable ones; a row over several may pass over
+        // wire copy's furniture between them ("FILE PHOTO" between two sentences of one story).
+        if let Some(z) =
+            [sentence, last].map(|k| doc.sentences[k as usize].zone).into_iter().find(|z| !z.is_extractable())
+        {
             return Err(format!("{table} row {i} is in sentences {sentence}..={last}, of zone {}", z.as_str()));
         }
         let outside = |sp: &Span| sp.start < s.span.start || sp.end > e.span.end;
-        // A nested span (an event's argument or place) may lie in any extractable sentence.
+        // A remote span (an event's place) may lie in any extractable sentence.
         let nowhere = |sp: &Span| {
             doc.sentence_at(sp.start).is_none_or(|k| {
                 let t = &doc.sentences[k];
                 !t.zone.is_extractable() || sp.end > t.span.end
             })
         };
-        if let Some(sp) = r.nested_spans().iter().find(|sp| nowhere(sp)) {
-            return Err(format!("{table} row {i}: nested span {sp:?} outside an extractable sentence"));
+        if let Some(sp) = r.remote_spans().iter().find(|sp| nowhere(sp)) {
+            return Err(format!("{table} row {i}: span {sp:?} outside an extractable sentence"));
         }
-        if let Some(sp) = r.spans().into_iter().flatten().find(outside) {
+        if let Some(sp) = r.spans().into_iter().flatten().chain(r.nested_spans()).find(outside) {
             return Err(format!("{table} row {i}: span {sp:?} outside its sentences {sentence}..={last}"));
         }
     }
@@ -972,7 +996,7 @@ fn bad_row<R: Row>(rows: &[R], table: &str, doc: &gleaner_ingest::Document) -> O
     let ok = |s: Span| s.start <= s.end && doc.text.get(s.range()).is_some();
     rows.iter().find_map(|r| {
         let i = r.sentence().max(r.last_sentence());
-        let bad = r.spans().into_iter().flatten().chain(r.nested_spans()).find(|s| !ok(*s));
+        let bad = r.spans().into_iter().flatten().chain(r.nested_spans()).chain(r.remote_spans()).find(|s| !ok(*s));
         (bad.is_some() || i as usize >= doc.sentences.len())
             .then(|| format!("a {table} row with span {bad:?} in sentence {i}"))
     })

@@ -13,7 +13,10 @@
 //! wins: "a bomb exploded, killing 13" is a bombing). A later sentence's incident is the same as
 //! the latest one of a compatible type when it refers back ("the attack", "the bombings") or,
 //! being neither indefinite ("a bomb", "another attack") nor at another place or date, adds to
-//! it ("13 were killed"); otherwise it is a new incident.
+//! it ("13 were killed", a count with no trigger within two sentences of it); otherwise it is a
+//! new incident. A sentence whose plural has a place or date of its own ("in such attacks in
+//! 2019") refers to no incident of the story. The type is the most telling of its triggers'
+//! (a plural's or a generic noun's aside).
 //!
 //! **Arguments**, from every sentence of the incident: the subject of an active trigger verb and
 //! the agent after "by" of a passive one are its perpetrators (a person or a description of
@@ -22,11 +25,17 @@
 //! passive, the "of" of "the murder of X" and the counted of a casualty count are victims; the
 //! object of an attacking verb or the "on"/"against"/"outside" of an attack noun, when its head
 //! is a building, vehicle or installation (`lang::en::events::target_noun`), is a target; the
-//! weapons of `lang::en::events::weapon`; who "claimed responsibility" (or by whom it was
-//! claimed) is `claimed_by` and a perpetrator. The place is the place mention after the trigger
-//! ("in Kabul"), else the sentence's first place; the date the sentence's first calendar date
-//! (`dates` rows); killed and wounded come from the `numbers` rows whose event says so, counts
-//! of different groups added up, one group told twice counted once.
+//! weapons of `lang::en::events::weapon`; who "claimed responsibility" or "claimed the attack"
+//! (or by whom it was claimed; not "no group claimed") is `claimed_by` and a perpetrator. The
+//! place is the place mention after "in", "at", "near", "outside" (from the trigger on), else the
+//! sentence's first place that modifies no noun ("U.S. troops" is none), else wire copy's
+//! dateline ("KABUL, Aug 26 (Reuters) -": a place opening the story, then a date or an agency);
+//! it is also a `location` argument when it lies in the incident's sentences. Two places are one
+//! incident's when one lies in the other (Kabul, Afghanistan). The date is the sentence's first
+//! calendar date (`dates` rows); killed and wounded come from the `numbers` rows of people (not
+//! things: "warrants were executed") whose event says so: counts of different groups and
+//! "others" added up, one group (one head noun) told twice counted once, a count of "people" a
+//! total that may hold the others.
 //!
 //! In text written all in capitals (wire copy of the 1980s) the tagger's names are not trusted
 //! for phrase boundaries: a phrase is read from its words, and its organization from its head
@@ -111,7 +120,14 @@ impl Extractor for Events {
         let dateline = doc.extractable_sentences().next().and_then(|(i, s)| {
             let m = mentions.iter().find(|m| m.sentence == i as u32)?;
             let after = doc.text[m.span.end as usize..].trim_start_matches(' ');
-            (m.span.start == s.span.start && matches!(m.label, Label::Gpe) && m.place.is_some() && (after.starts_with(',') || after.starts_with('(')))
+            let at = doc.text.len() - after.len();
+            // The place opens the story and a date or an agency follows it.
+            let dated = after.starts_with(',')
+                && dates
+                    .iter()
+                    .any(|d| d.sentence == i as u32 && d.span.start as usize > at && d.span.start as usize <= at + 3);
+            let agency = after.starts_with('(');
+            (m.span.start == s.span.start && m.label == Label::Gpe && m.place.is_some() && (dated || agency))
                 .then(|| EventPlace { span: m.span, entity_id: Some(m.entity_id.clone()), place: m.place })
         });
         out.events.extend(drafts.into_iter().map(|mut d| {
@@ -166,6 +182,12 @@ struct Count {
 
 impl Draft {
     fn finish(mut self, text: &str) -> Event {
+        if let Some(l) = &self.location {
+            let span = l.span;
+            if self.evidence.start <= span.start && span.end <= self.evidence.end {
+                self.add(EventRoleKind::Location, span, l.entity_id.clone());
+            }
+        }
         self.roles.sort_by_key(|r| (r.span, r.role));
         self.roles.dedup_by(|a, b| a.span == b.span && a.role == b.role);
         // One argument told twice ("the airport ... the airport") is one.
@@ -209,14 +231,15 @@ impl Draft {
     }
 }
 
-/// The casualties of several counts: a group counted twice ("13 soldiers ... the 13 soldiers")
-/// once, at its largest; different groups added up; a count of people in general ("killing 20
-/// people") is a total that may include the others, so the larger of it and the sum.
+/// The casualties of several counts: a group counted twice ("13 U.S. servicemembers ... the
+/// 13 servicemembers", one head noun) once, at its largest; different groups, and "others",
+/// added up; a count of people in general ("killing 20 people") is a total that may include the
+/// others, so the larger of it and the sum.
 fn total(counts: &[Count]) -> Option<(f64, Option<f64>)> {
     if counts.is_empty() {
         return None;
     }
-    let general = |c: &Count| matches!(c.counted.as_str(), "" | "people" | "persons" | "dead" | "others" | "victims");
+    let general = |c: &Count| matches!(c.counted.as_str(), "" | "people" | "persons" | "dead" | "victims");
     let mut groups: Vec<(&str, f64, Option<f64>)> = Vec::new();
     let mut widest: (f64, Option<f64>) = (0.0, Some(0.0));
     for c in counts {
@@ -226,10 +249,12 @@ fn total(counts: &[Count]) -> Option<(f64, Option<f64>)> {
             }
             continue;
         }
-        match groups.iter_mut().find(|g| g.0 == c.counted) {
+        let word = c.counted.rsplit(' ').next().unwrap_or("");
+        let head = word.strip_suffix('s').unwrap_or(word);
+        match groups.iter_mut().find(|g| g.0 == head && !matches!(head, "other" | "more")) {
             Some(g) if c.low > g.1 => (g.1, g.2) = (c.low, c.high),
             Some(_) => {}
-            None => groups.push((&c.counted, c.low, c.high)),
+            None => groups.push((head, c.low, c.high)),
         }
     }
     let sum_low: f64 = groups.iter().map(|g| g.1).sum();
@@ -267,9 +292,43 @@ fn counts_people(counted: &str) -> bool {
         || ev::weapon(&[head.as_str()]).is_some()
         || matches!(
             head.as_str(),
-            "warrants" | "orders" | "contracts" | "projects" | "plans" | "bills" | "deals" | "jobs" | "shares" | "trees"
-                | "crops" | "acres" | "hectares" | "tonnes" | "tons" | "barrels" | "trades" | "cases"
+            "warrants"
+                | "orders"
+                | "contracts"
+                | "projects"
+                | "plans"
+                | "bills"
+                | "deals"
+                | "jobs"
+                | "shares"
+                | "trees"
+                | "crops"
+                | "acres"
+                | "hectares"
+                | "tonnes"
+                | "tons"
+                | "barrels"
+                | "trades"
+                | "cases"
         ))
+}
+
+/// Can two places be where one incident was: the same place, or one inside the other ("Kabul"
+/// and "Afghanistan": a town and its country or division)?
+fn same_place(a: &EventPlace, b: &EventPlace) -> bool {
+    use crate::places::Kind;
+    if a.entity_id == b.entity_id {
+        return true;
+    }
+    let wide = |k: Kind| matches!(k, Kind::Country);
+    let division = |k: Kind| matches!(k, Kind::Admin1);
+    match (a.place, b.place) {
+        (Some(p), Some(q)) => {
+            p.country == q.country
+                && (wide(p.kind) || wide(q.kind) || (p.admin1 == q.admin1 && (division(p.kind) || division(q.kind))))
+        }
+        _ => false,
+    }
 }
 
 /// Which incidents can be one: the violent ones together, each other family on its own.
@@ -362,9 +421,21 @@ impl<'a, 'd> Cx<'a, 'd> {
         }
         let violence = self.violence(&found);
         let real: Vec<&Found> = found.iter().filter(|f| !self.irrealis(f.at) && !self.generic(f)).collect();
-        let refers_back = real.iter().any(|f| self.definite(f.at))
+        // A sentence with a place or date of its own tells of other incidents ("in such attacks
+        // in 2019"): it refers back only to one at that place and date.
+        let own_place = self.place_after(0);
+        let own_date = self.date();
+        let elsewhere = |d: &Draft| {
+            matches!((&own_place, &d.location), (Some(p), Some(l)) if !same_place(p, l))
+                || matches!((&own_date, &d.date), (Some(a), Some(b)) if a.value != b.value)
+        };
+        let plural_elsewhere =
+            |f: &&Found| f.trigger.form == ev::Form::Plural && (own_place.is_some() || own_date.is_some());
+        let refers_back = real.iter().any(|f| self.definite(f.at) && !plural_elsewhere(f))
             || (found.is_empty()
-                && drafts.last().is_some_and(|d| d.last_sentence + 2 >= self.sentence && family(d.kind) != 2));
+                && drafts
+                    .last()
+                    .is_some_and(|d| d.last_sentence + 2 >= self.sentence && family(d.kind) != 2 && !elsewhere(d)));
         let creates = real
             .iter()
             .filter(|f| {
@@ -385,9 +456,9 @@ impl<'a, 'd> Cx<'a, 'd> {
             return;
         };
         let place = self.place_after(top.at);
-        let date = self.date();
+        let date = own_date.clone();
         let conflicts = |d: &Draft| {
-            matches!((&place, &d.location), (Some(p), Some(l)) if p.entity_id != l.entity_id)
+            matches!((&place, &d.location), (Some(p), Some(l)) if !same_place(p, l))
                 || matches!((&date, &d.date), (Some(a), Some(b)) if a.value != b.value)
         };
         let same_family: Vec<usize> =
@@ -440,7 +511,8 @@ impl<'a, 'd> Cx<'a, 'd> {
     /// Adds the sentence to an incident: its type if it says more, its facts and arguments.
     fn merge(&self, doc: &Document, creates: Option<Found>, violence: u32, found: &[Found], d: &mut Draft) {
         // The type says the most any trigger of the incident says: "the bombing killed 12".
-        for f in creates.iter().chain(found.iter().filter(|f| !self.irrealis(f.at))) {
+        let told = |f: &&Found| f.trigger.form != ev::Form::Plural && !self.irrealis(f.at) && !self.generic(f);
+        for f in creates.iter().chain(found.iter().filter(told)) {
             if rank(f.kind) > rank(d.kind) && family(f.kind) == family(d.kind) {
                 d.kind = f.kind;
                 if d.sentence == self.sentence {
@@ -458,7 +530,7 @@ impl<'a, 'd> Cx<'a, 'd> {
     fn shares(&self, d: &Draft, place: &Option<EventPlace>, date: &Option<EventDate>) -> u8 {
         let lower = self.words.lower_from(0);
         let mut n = 0;
-        if matches!((place, &d.location), (Some(p), Some(l)) if p.entity_id == l.entity_id) {
+        if matches!((place, &d.location), (Some(p), Some(l)) if same_place(p, l)) {
             n += 2;
         }
         if matches!((date, &d.date), (Some(a), Some(b)) if a.value == b.value) {
@@ -496,10 +568,13 @@ impl<'a, 'd> Cx<'a, 'd> {
         while i < self.len() {
             if let Some(t) = ev::trigger(&lower[i..]) {
                 let at = self.words.spans[i];
-                let told_of = t.form != ev::Form::Verb && ev::modified_noun(lower.get(i + t.len).copied().unwrap_or(""));
+                let told_of =
+                    t.form != ev::Form::Verb && ev::modified_noun(lower.get(i + t.len).copied().unwrap_or(""));
                 let in_name = told_of
                     || self.cased
-                    && self.mention_at(i).is_some_and(|m| !matches!(m.label, Label::Gpe | Label::Loc | Label::Norp))
+                        && self
+                            .mention_at(i)
+                            .is_some_and(|m| !matches!(m.label, Label::Gpe | Label::Loc | Label::Norp))
                     || self.dates.iter().any(|d| d.span.start <= at.start && at.end <= d.span.end);
                 if let (false, Some(kind)) = (in_name, EventType::parse(t.kind)) {
                     out.push(Found { at: i, trigger: t, kind });
@@ -573,34 +648,35 @@ impl<'a, 'd> Cx<'a, 'd> {
             && !next.is_empty()
             && !is_stop(next)
             && !next.ends_with("ed")
+            && !is_verb_s(next)
             && !ev::victim_verb(next)
             && !ev::target_verb(next)
             && ev::trigger(&[next]).is_none_or(|t| t.form != ev::Form::Verb);
-        ev::perpetrator_noun(w)
-            && !(singular && noun_next)
-            && !matches!(w, "suspects" | "suspect" | "individuals" | "squad" | "squads" | "mob")
-            && !(ev::trigger(&[next]).is_some_and(|t| t.form != ev::Form::Verb)
-                || matches!(
-                    next,
-                    "organization"
-                        | "organizations"
-                        | "group"
-                        | "groups"
-                        | "cell"
-                        | "cells"
-                        | "network"
-                        | "networks"
-                        | "leader"
-                        | "leaders"
-                        | "threat"
-                        | "threats"
-                        | "camp"
-                        | "camps"
-                        | "activity"
-                        | "activities"
-                        | "movement"
-                        | "financing"
-                ))
+        let modifies = singular && noun_next;
+        let accused = matches!(w, "suspects" | "suspect" | "individuals" | "squad" | "squads" | "mob");
+        let before_noun = ev::trigger(&[next]).is_some_and(|t| t.form != ev::Form::Verb)
+            || matches!(
+                next,
+                "organization"
+                    | "organizations"
+                    | "group"
+                    | "groups"
+                    | "cell"
+                    | "cells"
+                    | "network"
+                    | "networks"
+                    | "leader"
+                    | "leaders"
+                    | "threat"
+                    | "threats"
+                    | "camp"
+                    | "camps"
+                    | "activity"
+                    | "activities"
+                    | "movement"
+                    | "financing"
+            );
+        ev::perpetrator_noun(w) && !(modifies || accused || before_noun)
     }
 
     /// Is the trigger at `i` told as not having happened (a modal, a negation, an intention
@@ -762,6 +838,8 @@ impl<'a, 'd> Cx<'a, 'd> {
             let w = lower[i];
             let verb_of_victim = ev::victim_verb(w);
             let verb_of_target = ev::target_verb(w);
+            // Killing and taking: what follows is a victim even when nothing says it is a person.
+            let grave = en::says_died(w) || matches!(w, "kidnapped" | "kidnaped" | "abducted");
             let trigger = found.iter().find(|f| f.at == i);
             let is_verb = trigger.is_some_and(|f| f.trigger.form == ev::Form::Verb) || verb_of_victim || verb_of_target;
             if is_verb && !ev::victim_of_noun(w)
@@ -771,7 +849,7 @@ impl<'a, 'd> Cx<'a, 'd> {
                 if self.passive(i) {
                     // "X was killed (by Y)".
                     if let Some(s) = self.subject(self.aux_before(i)) {
-                        self.patient(s, verb_of_victim, true, d);
+                        self.patient(s, verb_of_victim, true, grave, d);
                     }
                     if let Some(by) = (after..(after + 4).min(self.len())).find(|&k| lower[k] == "by") {
                         if let Some(a) = self.object(by + 1) {
@@ -786,16 +864,16 @@ impl<'a, 'd> Cx<'a, 'd> {
                             }
                         }
                     }
-                    let at =
-                        if lower.get(after).is_some_and(|w| matches!(*w, "up" | "down")) { after + 1 } else { after };
+                    let particle = lower.get(after).is_some_and(|w| matches!(*w, "up" | "down" | "dead"));
+                    let at = if particle { after + 1 } else { after };
                     if let Some(o) = self.object(at) {
-                        self.patient(o, verb_of_victim, verb_of_target, d);
+                        self.patient(o, verb_of_victim, verb_of_target, grave, d);
                     }
                 }
             }
             if ev::victim_of_noun(w) && lower.get(i + 1) == Some(&"of") {
                 if let Some(o) = self.object(i + 2) {
-                    self.patient(o, true, false, d);
+                    self.patient(o, true, false, true, d);
                 }
             }
             if ev::target_of_noun(w) || trigger.is_some_and(|f| f.trigger.form != ev::Form::Verb) {
@@ -808,7 +886,7 @@ impl<'a, 'd> Cx<'a, 'd> {
                 {
                     k += 1;
                 }
-                if k > i + 1 && k < self.len() {
+                if k > i + trigger.map_or(1, |f| f.trigger.len) && k < self.len() {
                     if let Some(o) = self.object(k) {
                         if self.classify(o) == Class::Physical {
                             d.add(
@@ -854,12 +932,18 @@ impl<'a, 'd> Cx<'a, 'd> {
             self.object(i + 2)
         } else if matches!(lower.get(i + 1), Some(&"responsibility") | Some(&"credit"))
             || matches!(lower.get(i + 2), Some(&"responsibility"))
+            || (is_determiner(lower.get(i + 1).copied().unwrap_or(""))
+                && ev::trigger(&lower[(i + 2).min(lower.len())..]).is_some_and(|t| t.form != ev::Form::Verb))
         {
             self.subject(i)
         } else {
             None
         };
         let Some(p) = who else { return };
+        // "No group claimed responsibility", "none has claimed it".
+        if self.irrealis(i) || matches!(lower[p.first], "no" | "none" | "nobody") {
+            return;
+        }
         let class = self.classify(p);
         if matches!(class, Class::Org | Class::Perpetrator | Class::Other | Class::Person) {
             let span = self.span(p);
@@ -894,14 +978,16 @@ impl<'a, 'd> Cx<'a, 'd> {
     }
 
     /// Adds the one an act was done to: a victim (a person) or a target (a thing).
-    fn patient(&self, p: Phrase, victim: bool, target: bool, d: &mut Draft) {
+    fn patient(&self, p: Phrase, victim: bool, target: bool, named: bool, d: &mut Draft) {
         let span = self.span(p);
         match self.classify(p) {
             Class::Person | Class::Perpetrator if victim => {
                 d.add(EventRoleKind::Victim, span, self.entity_in(span, &[Label::Person]))
             }
             // In capitals a name is known by nothing but its place: "THE MURDER OF HECTOR OQUELI".
-            Class::Other if victim && !self.cased && p.last - p.first < 6 => d.add(EventRoleKind::Victim, span, None),
+            Class::Other if victim && named && !self.cased && p.last - p.first < 6 => {
+                d.add(EventRoleKind::Victim, span, None)
+            }
             Class::Physical if target => {
                 d.add(EventRoleKind::Target, span, self.entity_in(span, &[Label::Fac, Label::Org]))
             }
@@ -977,7 +1063,11 @@ impl<'a, 'd> Cx<'a, 'd> {
                     _ => Class::Other,
                 };
             }
-        } else if self.mention_at(head).is_some_and(|m| m.label == Label::Org && self.token_at(m.span.start) == Some(head) && self.words.spans[head].end == m.span.end) {
+        } else if self.mention_at(head).is_some_and(|m| {
+            m.label == Label::Org
+                && self.token_at(m.span.start) == Some(head)
+                && self.words.spans[head].end == m.span.end
+        }) {
             // In capitals, the tagger's one-word organizations (acronyms: "FMLN") hold.
             return Class::Org;
         } else if matches!(lower.get(head + 1), Some(&"]") | Some(&")"))
@@ -1180,11 +1270,15 @@ impl<'a, 'd> Cx<'a, 'd> {
                 }
                 continue;
             }
+            if j > k && is_determiner(w) && !matches!(w, "that" | "this") {
+                break;
+            }
             let name = self.cased && self.words.w(j).starts_with(|c: char| c.is_uppercase());
-            let verb = ev::victim_verb(w) || ev::target_verb(w) || ev::trigger(&[w]).is_some_and(|t| t.form == ev::Form::Verb);
+            let verb =
+                ev::victim_verb(w) || ev::target_verb(w) || ev::trigger(&[w]).is_some_and(|t| t.form == ev::Form::Verb);
             let word = w.chars().any(char::is_alphanumeric)
                 && !is_stop(w)
-                && !(verb && !name)
+                && (!verb || name)
                 && (!w.ends_with("ed") || name || ev::perpetrator_modifier(w) || j == k);
             if !word || (j > k && ev::trigger(&[w]).is_some_and(|t| t.form == ev::Form::Verb) && !name) {
                 break;
@@ -1197,6 +1291,43 @@ impl<'a, 'd> Cx<'a, 'd> {
         }
         Some(Phrase { first: i.min(k), last }).filter(|p| p.last >= k && !is_stop(lower[k]))
     }
+}
+
+/// Verbs in the third person that follow a perpetrator: "a gunman opens fire", "gunman kills five".
+fn is_verb_s(w: &str) -> bool {
+    en::KILLING_VERBS.iter().any(|v| v.third == w)
+        || matches!(
+            w,
+            "opens"
+                | "fires"
+                | "attacks"
+                | "storms"
+                | "says"
+                | "claims"
+                | "blows"
+                | "detonates"
+                | "seizes"
+                | "takes"
+                | "holds"
+                | "kidnaps"
+                | "abducts"
+                | "threatens"
+                | "went"
+                | "was"
+                | "is"
+                | "has"
+                | "had"
+                | "escaped"
+                | "fled"
+                | "hits"
+                | "strikes"
+                | "rams"
+                | "drives"
+                | "enters"
+                | "hijacks"
+                | "bombs"
+                | "targets"
+        )
 }
 
 fn is_determiner(w: &str) -> bool {

@@ -51,7 +51,7 @@ pub fn trigger(w: &[&str]) -> Option<Trigger> {
             return Some(t("bombing", Plural, true, 2))
         }
         ("blew" | "blown" | "blow", "up") => return Some(t("bombing", Verb, false, 2)),
-        ("opened", "fire") | ("open", "fire") => return Some(t("shooting", Verb, true, 2)),
+        ("opened" | "open" | "opens" | "opening", "fire") => return Some(t("shooting", Verb, true, 2)),
         ("gunned", "down") => return Some(t("shooting", Verb, true, 2)),
         ("set", "fire") | ("set", "ablaze") | ("burned", "down") | ("burnt", "down") => {
             return Some(t("arson", Verb, true, 2))
