@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Scores the `events` / `event_roles` tables with ../shared/eval/score_events.py on two sets:
-MUC-4 TST1+TST2 (`../shared/eval/muc4/dev.jsonl`, upper case, 1989-1991) and our modern mixed-case
+MUC-4 TST1+TST2 (`../shared/eval/muc4/dev.jsonl`, upper case, 1989-1991; and the same truecased by
+bench/truecase.py, a proxy for mixed-case wire copy) and our modern mixed-case
 check set `tests/events/modern_events.jsonl` (BBC 2004-2005 and PolNeAR 2016 articles, by
 reference: the texts are read from ../shared/eval), its dev and held-out parts apart, with the
 casualty counts the scorer does not read (killed / wounded of each paired template).
@@ -86,6 +87,13 @@ def main():
             out = os.path.join(tmp, "muc")
             run(a.gleaner, os.path.join(a.eval, "muc4/dev_input.jsonl"), out)
             score(a.eval, os.path.join(a.eval, "muc4/dev.jsonl"), out, "MUC-4 TST1+TST2 (dev, upper case)")
+            # The same in mixed case (bench/truecase.py), a proxy for mixed-case wire copy.
+            cased = os.path.join(tmp, "muc_cased.jsonl")
+            subprocess.run([sys.executable, os.path.join(HERE, "truecase.py"), os.path.join(a.eval, "muc4/dev_input.jsonl"),
+                            cased, "--eval", a.eval], check=True)
+            out = os.path.join(tmp, "muc_cased")
+            run(a.gleaner, cased, out)
+            score(a.eval, os.path.join(a.eval, "muc4/dev.jsonl"), out, "MUC-4 TST1+TST2 truecased (mixed-case proxy)")
         wanted = {(d["source"], d["id"]): d for d in gold}
         inp = os.path.join(tmp, "modern.jsonl")
         with open(inp, "w", encoding="utf-8") as f:

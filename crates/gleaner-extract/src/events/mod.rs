@@ -190,16 +190,34 @@ impl Draft {
         }
         self.roles.sort_by_key(|r| (r.span, r.role));
         self.roles.dedup_by(|a, b| a.span == b.span && a.role == b.role);
-        // One argument told twice ("the airport ... the airport") is one.
-        let mut seen: Vec<(EventRoleKind, String)> = Vec::new();
-        self.roles.retain(|r| {
-            let key = (r.role, text[r.span.range()].to_lowercase());
-            let new = !seen.contains(&key);
-            if new {
-                seen.push(key);
+        // One argument told twice is one: the same words ("the airport ... the airport"), one
+        // inside the other ("10 paid assassins", "a group of 10 paid assassins"), or the same
+        // last two words ("Jaime Pardo Leal", "Pardo Leal"; "judge Maria Arango", "Maria
+        // Arango"): the first told is kept, or the longer when one holds the other.
+        let words = |r: &EventRole| -> Vec<String> {
+            text[r.span.range()]
+                .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .filter(|w| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let same = |a: &[String], b: &[String]| {
+            let inside = |x: &[String], y: &[String]| !x.is_empty() && y.windows(x.len()).any(|w| w == x);
+            inside(a, b) || inside(b, a) || (a.len() >= 2 && b.len() >= 2 && a[a.len() - 2..] == b[b.len() - 2..])
+        };
+        let mut kept: Vec<(EventRole, Vec<String>)> = Vec::new();
+        for r in std::mem::take(&mut self.roles) {
+            let w = words(&r);
+            match kept.iter_mut().find(|(k, kw)| k.role == r.role && same(kw, &w)) {
+                Some(k) if w.len() > k.1.len() && w.windows(k.1.len().max(1)).any(|x| x == k.1.as_slice()) => {
+                    *k = (r, w)
+                }
+                Some(_) => {}
+                None => kept.push((r, w)),
             }
-            new
-        });
+        }
+        self.roles = kept.into_iter().map(|(r, _)| r).collect();
+        self.roles.sort_by_key(|r| (r.span, r.role));
         let confidence = (0.45 + 0.1 * self.facts.min(4) as f32).min(0.9);
         Event {
             sentence: self.sentence,
@@ -779,6 +797,12 @@ impl<'a, 'd> Cx<'a, 'd> {
         matches!(m.label, Label::Gpe | Label::Loc) && (self.cased || m.place.is_some())
     }
 
+    /// Is token `i` part of a date ("2 days ago", "last night")?
+    fn in_date(&self, i: usize) -> bool {
+        let s = self.words.spans[i];
+        self.dates.iter().any(|d| d.span.start <= s.start && s.end <= d.span.end)
+    }
+
     /// The token that ends right before byte `at`.
     fn token_before(&self, at: u32) -> Option<usize> {
         let k = self.words.spans.partition_point(|s| s.end <= at);
@@ -907,6 +931,7 @@ impl<'a, 'd> Cx<'a, 'd> {
             if ev::claims_word(w) {
                 self.claim(i, d);
             }
+            self.blame(i, d);
         }
         // Armed men and groups anywhere in the sentence: "a team of Islamic State terrorists".
         for i in 0..self.len() {
@@ -955,6 +980,33 @@ impl<'a, 'd> Cx<'a, 'd> {
             let role =
                 if class == Class::Person { EventRoleKind::PerpetratorPerson } else { EventRoleKind::PerpetratorOrg };
             d.add(role, span, entity);
+        }
+    }
+
+    /// Who is told to have done it, in the words of blame: "X carried out the attack", "X
+    /// were responsible for", "blamed X for", "accused X of", "attributed to X".
+    fn blame(&self, i: usize, d: &mut Draft) {
+        let lower = self.words.lower_from(0);
+        let (w, next) = (lower[i], lower.get(i + 1).copied().unwrap_or(""));
+        let agent = match (w, next) {
+            ("carried" | "carry" | "carries", "out") | ("staged" | "perpetrated" | "committed" | "mounted", _) => {
+                self.subject(i)
+            }
+            ("responsible", "for")
+                if i > 0 && matches!(lower[i - 1], "was" | "were" | "is" | "are" | "be" | "been") =>
+            {
+                self.subject(i - 1)
+            }
+            ("blamed" | "accused" | "blames" | "accuses" | "blaming" | "accusing", _)
+                if !matches!(next, "on" | "of" | "by" | "for") && !self.passive(i) =>
+            {
+                self.object(i + 1)
+            }
+            ("attributed" | "blamed", "to" | "on") => self.object(i + 2),
+            _ => None,
+        };
+        if let Some(p) = agent.filter(|_| !self.irrealis(i)) {
+            self.agent(p, d);
         }
     }
 
@@ -1052,8 +1104,21 @@ impl<'a, 'd> Cx<'a, 'd> {
         if ev::perpetrator_noun(hw) {
             return Class::Perpetrator;
         }
+        // A band of people: "a group of heavily armed men", "a guerrilla column".
+        let band = matches!(hw, "group" | "band" | "gang" | "team" | "column" | "unit" | "units" | "cell" | "commando");
+        if band {
+            let of_people = lower.get(head + 1) == Some(&"of")
+                && (head + 2..=p.last).any(|k| ev::perpetrator_noun(lower[k]) || ev::person_noun(lower[k]));
+            let armed_before =
+                (p.first..head).any(|k| ev::perpetrator_noun(lower[k]) || ev::perpetrator_modifier(lower[k]));
+            if of_people || armed_before {
+                return Class::Perpetrator;
+            }
+        }
+        let one_word = |m: &Mention| m.span == self.words.spans[head];
+        let common = ev::target_noun(hw) || ev::person_noun(hw);
         if self.cased {
-            if let Some(m) = self.mention_at(head) {
+            if let Some(m) = self.mention_at(head).filter(|m| !(one_word(m) && common)) {
                 return match m.label {
                     Label::Person => Class::Person,
                     Label::Org => Class::Org,
@@ -1198,8 +1263,11 @@ impl<'a, 'd> Cx<'a, 'd> {
             }
         }
         let mut first = end;
-        while first > 0 && end - first < 8 {
+        while first > 0 && end - first < 12 {
             let w = lower[first - 1];
+            if self.in_date(first - 1) {
+                break;
+            }
             let name = self.cased && self.words.w(first - 1).starts_with(|c: char| c.is_uppercase()) && first - 1 > 0;
             if matches!(w, "[" | "]" | "(" | ")")
                 || w == "of"
@@ -1270,7 +1338,7 @@ impl<'a, 'd> Cx<'a, 'd> {
                 }
                 continue;
             }
-            if j > k && is_determiner(w) && !matches!(w, "that" | "this") {
+            if j > k && (is_determiner(w) && !matches!(w, "that" | "this") || self.in_date(j)) {
                 break;
             }
             let name = self.cased && self.words.w(j).starts_with(|c: char| c.is_uppercase());
