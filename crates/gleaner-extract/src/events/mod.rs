@@ -941,6 +941,27 @@ impl<'a, 'd> Cx<'a, 'd> {
                 self.agent(p, d);
             }
         }
+        // Where a bomb went off, a fire was set or an attack made, the building or vehicle it was at: "a bomb
+        // exploded outside the embassy", "set fire to two buses", "at the entrance of the bank".
+        let placed = found.iter().any(|f| {
+            matches!(f.kind, EventType::Bombing | EventType::Arson | EventType::Attack)
+                && !self.irrealis(f.at)
+                && f.trigger.form != ev::Form::Plural
+        });
+        if placed {
+            for i in 0..self.len() {
+                let at = match (lower[i], lower.get(i + 1).copied().unwrap_or("")) {
+                    ("in", "front") if lower.get(i + 2) == Some(&"of") => i + 3,
+                    ("at" | "outside" | "near" | "inside" | "against" | "into" | "to" | "on", _) => i + 1,
+                    _ => continue,
+                };
+                if let Some(o) = self.object(at) {
+                    if self.classify(o) == Class::Physical {
+                        self.patient(o, false, true, false, d);
+                    }
+                }
+            }
+        }
         // Facilities named in the sentence of a strong trigger: "the Kabul airport".
         if self.cased && found.iter().any(|f| f.trigger.strong) {
             for m in self.mentions.iter().filter(|m| m.label == Label::Fac) {
@@ -1031,8 +1052,35 @@ impl<'a, 'd> Cx<'a, 'd> {
 
     /// Adds the one an act was done to: a victim (a person) or a target (a thing).
     fn patient(&self, p: Phrase, victim: bool, target: bool, named: bool, d: &mut Draft) {
+        let class = self.classify(p);
+        self.patient_one(p, class, victim, target, named, d);
+        // A list: "killed two peasants, a teacher and a nun", "bombed the bank and two buses".
+        let lower = self.words.lower_from(0);
+        let mut last = p.last;
+        for _ in 0..5 {
+            let mut k = last + 1;
+            while k < self.len() && matches!(lower[k], "," | "and" | "or") {
+                k += 1;
+            }
+            if k == last + 1 || k >= self.len() {
+                break;
+            }
+            let Some(next) = self.object(k) else { break };
+            let c = self.classify(next);
+            if c != class
+                && !(matches!(c, Class::Person | Class::Perpetrator)
+                    && matches!(class, Class::Person | Class::Perpetrator))
+            {
+                break;
+            }
+            self.patient_one(next, c, victim, target, named, d);
+            last = next.last;
+        }
+    }
+
+    fn patient_one(&self, p: Phrase, class: Class, victim: bool, target: bool, named: bool, d: &mut Draft) {
         let span = self.span(p);
-        match self.classify(p) {
+        match class {
             Class::Person | Class::Perpetrator if victim => {
                 d.add(EventRoleKind::Victim, span, self.entity_in(span, &[Label::Person]))
             }
@@ -1103,6 +1151,9 @@ impl<'a, 'd> Cx<'a, 'd> {
         let hw = lower[head];
         if ev::perpetrator_noun(hw) {
             return Class::Perpetrator;
+        }
+        if ev::weapon(&[hw]).is_some() {
+            return Class::Other;
         }
         // A band of people: "a group of heavily armed men", "a guerrilla column".
         let band = matches!(hw, "group" | "band" | "gang" | "team" | "column" | "unit" | "units" | "cell" | "commando");
@@ -1265,7 +1316,7 @@ impl<'a, 'd> Cx<'a, 'd> {
         let mut first = end;
         while first > 0 && end - first < 12 {
             let w = lower[first - 1];
-            if self.in_date(first - 1) {
+            if self.in_date(first - 1) || matches!(w, "that" | "which" | "who" | "whom") {
                 break;
             }
             let name = self.cased && self.words.w(first - 1).starts_with(|c: char| c.is_uppercase()) && first - 1 > 0;
@@ -1312,17 +1363,27 @@ impl<'a, 'd> Cx<'a, 'd> {
         if k >= n {
             return None;
         }
+        let mut from = k;
         if self.cased {
             if let Some(m) = self.mention_at(k) {
                 let last = self.token_before(m.span.end).unwrap_or(k);
-                if m.span.start == self.words.spans[k].start {
+                // A nationality or place modifies the noun after it ("two Mormon missionaries",
+                // "U.S. citizens"); a name is the phrase.
+                let modifier = matches!(m.label, Label::Norp | Label::Gpe | Label::Loc)
+                    && lower
+                        .get(last + 1)
+                        .is_some_and(|w| w.chars().all(char::is_alphabetic) && !is_stop(w) && !w.is_empty());
+                if m.span.start == self.words.spans[k].start && !modifier {
                     return Some(Phrase { first: i, last });
+                }
+                if modifier {
+                    from = last + 1;
                 }
             }
         }
-        let mut last = k;
+        let mut last = from;
         let mut of_used = false;
-        let mut j = k;
+        let mut j = from;
         while j < n && j - k < 8 {
             let w = lower[j];
             if matches!(w, "[" | "(") && j + 2 < n && matches!(lower[j + 2], "]" | ")") {
