@@ -1024,6 +1024,23 @@ impl<'a, 'd> Cx<'a, 'd> {
                 self.object(i + 1)
             }
             ("attributed" | "blamed", "to" | "on") => self.object(i + 2),
+            // "X are behind the attack".
+            ("behind", _) if i > 0 && matches!(lower[i - 1], "was" | "were" | "is" | "are" | "be" | "been") => {
+                self.subject(i - 1)
+            }
+            // "The authors of the assassination are X".
+            ("authors" | "perpetrators" | "author" | "perpetrator", "of") => {
+                let verb = (i + 2..self.len()).take(8).find(|&k| matches!(lower[k], "was" | "were" | "is" | "are"));
+                verb.and_then(|k| self.object(k + 1))
+            }
+            // "a bomb placed by urban guerrillas", "was set off by rebels".
+            ("by", _)
+                if i > 0
+                    && (lower[i - 1].ends_with("ed")
+                        || matches!(lower[i - 1], "set" | "off" | "out" | "led" | "shot")) =>
+            {
+                self.object(i + 1).filter(|o| matches!(self.classify(*o), Class::Org | Class::Perpetrator))
+            }
             _ => None,
         };
         if let Some(p) = agent.filter(|_| !self.irrealis(i)) {
@@ -1033,6 +1050,32 @@ impl<'a, 'd> Cx<'a, 'd> {
 
     /// Adds a perpetrator phrase: an organization, people, or both ("members of the FMLN").
     fn agent(&self, p: Phrase, d: &mut Draft) {
+        self.agent_one(p, d);
+        // "murdered by security forces or death squads".
+        let lower = self.words.lower_from(0);
+        let class = self.classify(p);
+        if !matches!(class, Class::Org | Class::Perpetrator) {
+            return;
+        }
+        let mut last = p.last;
+        for _ in 0..3 {
+            let mut k = last + 1;
+            while k < self.len() && matches!(lower[k], "," | "and" | "or") {
+                k += 1;
+            }
+            if k == last + 1 || k >= self.len() {
+                break;
+            }
+            let Some(next) = self.object(k) else { break };
+            if !matches!(self.classify(next), Class::Org | Class::Perpetrator) {
+                break;
+            }
+            self.agent_one(next, d);
+            last = next.last;
+        }
+    }
+
+    fn agent_one(&self, p: Phrase, d: &mut Draft) {
         let span = self.span(p);
         if self.numbers.iter().any(|c| is_casualty(c) && c.span.start < span.end && span.start < c.span.end) {
             return;
@@ -1293,7 +1336,11 @@ impl<'a, 'd> Cx<'a, 'd> {
             }
             let w = lower[end - 1];
             if w.ends_with("ly") && w.len() > 4
-                || matches!(w, "reportedly" | "allegedly" | "yesterday" | "today" | "also" | "then" | "later")
+                || matches!(
+                    w,
+                    "reportedly" | "allegedly" | "yesterday" | "today" | "tonight" | "also" | "then" | "later"
+                )
+                || self.in_date(end - 1)
             {
                 end -= 1;
             } else if w == ")" {

@@ -93,6 +93,7 @@ pub fn trigger(w: &[&str]) -> Option<Trigger> {
         "kidnapped" | "abducted" | "kidnaped" => ("kidnapping", Verb, true),
         "arson" => ("arson", Noun, true),
         "torched" => ("arson", Verb, true),
+        "burned" | "burnt" => ("arson", Verb, false),
         "robbery" | "heist" => ("robbery", Noun, true),
         "robbed" => ("robbery", Verb, false),
         "looted" => ("robbery", Verb, false),
@@ -425,6 +426,8 @@ pub fn target_noun(lw: &str) -> bool {
             | "towers"
             | "pylon"
             | "pylons"
+            | "pole"
+            | "poles"
             | "post"
             | "posts"
             | "base"
