@@ -99,8 +99,7 @@ eval: build $(VENV)/.installed
 	for f in Number_NumberModel Number_NumberRangeModel Number_PercentModel NumberWithUnit_CurrencyModel NumberWithUnit_DimensionModel; do \
 	  echo "== numbers: $$f (Recognizers-Text, whole file)"; $(PYTHON) $(EVAL)/score.py run numbers $(EVAL)/recognizers_text/$$f.json --gleaner $(BIN); done; \
 	echo "== datetime (Recognizers-Text)"; $(PYTHON) $(EVAL)/score.py run datetime $(EVAL)/recognizers_text/DateTime_DateTimeModel.json --gleaner $(BIN); \
-	echo "== quotes (PolNeAR dev)"; out=$$(mktemp -d) && $(BIN) run $(EVAL)/polnear/dev_input.jsonl --out $$out/run --format parquet >/dev/null 2>&1; \
-	  $(VENV)/bin/python $(EVAL)/score_quotes.py $(EVAL)/polnear/dev.jsonl $$out/run; rm -rf $$out; \
+	echo "== quotes (PolNeAR dev; tests/quotes/modern_quotes.jsonl, our check set: BBC 2004-2005)"; $(VENV)/bin/python bench/quotes.py --gleaner $(BIN) --eval $(EVAL); \
 	echo "== geocoding (tests/geo/toponyms.tsv, our check set)"; $(VENV)/bin/python bench/geocode.py --gleaner $(BIN) --eval $(EVAL); \
 	echo "== joins of lone surnames (tests/joins/lone_surnames.tsv, our check set)"; $(VENV)/bin/python bench/joins.py --gleaner $(BIN) --eval $(EVAL); \
 	echo "== ner, modern news (tests/ner/modern_ner.tsv, our check set: PolNeAR dev articles of 2016)"; $(VENV)/bin/python bench/ner_modern.py --gleaner $(BIN) --eval $(EVAL); \

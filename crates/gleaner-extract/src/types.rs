@@ -482,10 +482,18 @@ impl Row for Quote {
         Some(&mut self.last_sentence)
     }
     fn spans(&self) -> [Option<Span>; 3] {
-        [Some(self.span), Some(self.speaker), Some(self.cue)]
+        [Some(self.span), None, None]
     }
     fn spans_mut(&mut self) -> [Option<&mut Span>; 3] {
-        [Some(&mut self.span), Some(&mut self.speaker), Some(&mut self.cue)]
+        [Some(&mut self.span), None, None]
+    }
+    /// Its speaker and cue: beside it, or in an earlier sentence of its paragraph for a
+    /// quotation that goes on from one before.
+    fn remote_spans(&self) -> Vec<Span> {
+        vec![self.speaker, self.cue]
+    }
+    fn remote_spans_mut(&mut self) -> Vec<&mut Span> {
+        vec![&mut self.speaker, &mut self.cue]
     }
     fn order(&self, other: &Self) -> std::cmp::Ordering {
         (self.span, self.speaker).cmp(&(other.span, other.speaker))

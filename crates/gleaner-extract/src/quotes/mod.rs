@@ -9,7 +9,8 @@
 //! - `clause_then_speaker`: "The plan failed, Smith said on Tuesday.": reported speech before its cue.
 //!
 //! The speaker is the entity mention next to the cue (a person, organization, place or group;
-//! an apposition between them is skipped), or a pronoun: "he" and "she" are read as the nearest
+//! an apposition between them is skipped; a title or other names before it, "German Chancellor
+//! Angela Merkel told", are part of it), or a pronoun: "he" and "she" are read as the nearest
 //! person named before them in the document, whose entity the row names; or a description
 //! ("officials", "a senior official", "the campaign"), with no entity. The cue is a verb of
 //! `lang::en::speech_verb` ("said", "told", "tweeted") or "according to".
@@ -17,8 +18,16 @@
 //! A quotation may run over several sentences of its paragraph (“We will win. We always
 //! have,” she said.): its row starts in the sentence of its opening mark.
 //!
-//! Left for later (issue #22): quotations across paragraphs, interrupted quotations ("X," she
-//! said, "Y") as one, speakers named by a role earlier in the story ("the spokesman").
+//! - `quote_continued`: "“We will win,” Smith said. “We always have.”": a quotation with no cue
+//!   of its own (opening its sentence or following a quotation, ending the sentence) goes on
+//!   from the paragraph's last attributed quotation, with its speaker and cue (which then lie
+//!   in an earlier sentence: a quotation's speaker and cue are `Row::remote_spans`). An
+//!   interrupted quotation ("“We will win,” she said. “We always have.”") is so two rows, one
+//!   per fragment, of one speaker.
+//!
+//! Left for later (issue #22): quotations across paragraphs (a paragraph opening a quotation
+//! with no cue is not given the speaker of the paragraph before), speakers named by a role
+//! earlier in the story ("the spokesman").
 //!
 //! ```
 //! use gleaner_extract::{entities::Entities, quotes::Quotes, Pipeline, QuoteKind};
@@ -68,6 +77,12 @@ pub const RULES: &[Rule] = &[
         meaning: "reported speech, then its speaker and cue",
         examples: &["The bridge will reopen in May, Maria Santos said on Tuesday."],
     },
+    Rule {
+        name: "quote_continued",
+        meaning:
+            "a quotation with no cue of its own that goes on from the speaker's quotation before it in the paragraph",
+        examples: &["\"We will win,\" Maria Santos said. \"We always have.\""],
+    },
 ];
 
 /// The quotations extractor. See the module docs.
@@ -93,11 +108,20 @@ impl Extractor for Quotes {
         let mentions = &out.mentions;
         // A quotation opened in an earlier sentence of the paragraph and not yet closed.
         let mut open: Option<Open> = None;
+        // The speaker of the paragraph's last attributed quotation, for those that go on.
+        let mut latest: Option<(u32, Said)> = None;
         words.each_sentence(doc, |words, sentence| {
             let cx = Cx { words, mentions, sentence };
             let paragraph = doc.sentences[sentence as usize].paragraph;
             let carried = open.take().filter(|o| o.paragraph == paragraph && o.sentence + 1 == sentence);
-            open = cx.quotations(carried, paragraph, &mut found);
+            if latest.as_ref().is_some_and(|l| l.0 != paragraph) {
+                latest = None;
+            }
+            let before = found.len();
+            open = cx.quotations(carried, paragraph, latest.as_ref().map(|l| &l.1), &mut found);
+            if let Some(q) = found[before..].iter().rev().find(|q| q.kind != QuoteKind::Indirect) {
+                latest = Some((paragraph, Said::of(q)));
+            }
         });
         out.quotes.extend(found);
     }
@@ -117,11 +141,18 @@ struct Open {
 }
 
 /// A speaker and cue, as spans (to outlive their sentence).
+#[derive(Clone)]
 struct Said {
     speaker: Span,
     entity: Option<String>,
     named: bool,
     cue: Span,
+}
+
+impl Said {
+    fn of(q: &Quote) -> Said {
+        Said { speaker: q.speaker, entity: q.speaker_entity.clone(), named: q.confidence >= 0.85, cue: q.cue }
+    }
 }
 
 /// One sentence, and the document's mentions.
@@ -143,7 +174,13 @@ struct Speaker {
 impl Cx<'_, '_> {
     /// The quotations of the sentence, after closing `carried` (a quotation opened in the
     /// sentence before); returns the quotation this sentence opens and leaves open.
-    fn quotations(&self, carried: Option<Open>, paragraph: u32, out: &mut Vec<Quote>) -> Option<Open> {
+    fn quotations(
+        &self,
+        carried: Option<Open>,
+        paragraph: u32,
+        latest: Option<&Said>,
+        out: &mut Vec<Quote>,
+    ) -> Option<Open> {
         let w = self.words;
         let n = w.len();
         let mut marks = Vec::new();
@@ -160,7 +197,7 @@ impl Cx<'_, '_> {
                 // Closed here: "... . We will win,” he said."
                 Some(c) if self.mark_text(c).is_some_and(closes) => {
                     marks.remove(0);
-                    if let Some(q) = self.close_carried(open, c) {
+                    if let Some(q) = self.close_carried(open, c, latest) {
                         out.push(q);
                     }
                 }
@@ -191,10 +228,16 @@ impl Cx<'_, '_> {
         if let Some(o) = unpaired {
             used[o] = true;
         }
+        let mut said = latest.cloned();
         for &(o, c) in &pairs {
             if let Some(q) = self.quote_then_speaker(o, c).or_else(|| self.speaker_then_quote(o, c)) {
                 used[o..=q.1].iter_mut().for_each(|u| *u = true);
+                said = Some(Said::of(&q.0));
                 out.push(q.0);
+            } else if let Some(s) = said.as_ref().filter(|_| self.goes_on(o, c, &used)) {
+                // "“We will win,” she said. “We always have.”": the same speaker goes on.
+                used[o..=self.mark_end(c)].iter_mut().for_each(|u| *u = true);
+                out.push(self.continued(self.words.spans[self.mark_end(o) + 1].start, self.words.spans[c - 1].end, s));
             }
         }
         // Reported speech, partly quoted or not: from a cue to the end of the sentence, or from
@@ -220,9 +263,38 @@ impl Cx<'_, '_> {
         })
     }
 
+    /// Does the quotation of marks `o`..`c`, with no cue of its own, go on from a quotation
+    /// before it: it opens the sentence or follows a quotation of it, and ends the sentence, with
+    /// no speech verb beside it?
+    fn goes_on(&self, o: usize, c: usize, used: &[bool]) -> bool {
+        let w = self.words;
+        let starts = o == 0
+            || used.get(o.wrapping_sub(1)).copied().unwrap_or(false)
+            || (o >= 1 && w.w(o - 1) == "," && o >= 2 && used[..o - 1].iter().any(|u| *u));
+        let end = self.mark_end(c);
+        let ends = end + 1 >= w.len() || (end + 2 >= w.len() && matches!(w.w(end + 1), "." | "!" | "?"));
+        starts && ends && c > o + 1 && !(0..w.len()).any(|k| !used[k] && (k < o || k > end) && en::speech_verb(w.lw(k)))
+    }
+
+    /// A quotation with no cue of its own, content `start..end`, said by `s`.
+    fn continued(&self, start: u32, end: u32, s: &Said) -> Quote {
+        Quote {
+            sentence: self.sentence,
+            span: Span { start, end },
+            last_sentence: self.sentence,
+            kind: QuoteKind::Direct,
+            speaker: s.speaker,
+            speaker_entity: s.entity.clone(),
+            cue: s.cue,
+            confidence: if s.named { 0.8 } else { 0.7 },
+            rule: "quote_continued",
+        }
+    }
+
     /// A quotation opened in an earlier sentence, closed at mark `c` of this one: its speaker
-    /// after the closing mark, else the one before its opening mark.
-    fn close_carried(&self, open: Open, c: usize) -> Option<Quote> {
+    /// after the closing mark, else the one before its opening mark, else the one of the
+    /// paragraph's quotation before it.
+    fn close_carried(&self, open: Open, c: usize, latest: Option<&Said>) -> Option<Quote> {
         let w = self.words;
         let end = w.spans[c.checked_sub(1)?].end;
         let mut k = self.mark_end(c) + 1;
@@ -239,7 +311,10 @@ impl Cx<'_, '_> {
                 },
                 "quote_then_speaker",
             ),
-            None => (open.lead?, "speaker_then_quote"),
+            None => match open.lead {
+                Some(lead) => (lead, "speaker_then_quote"),
+                None => (latest?.clone(), "quote_continued"),
+            },
         };
         let confidence = if said.named { 0.85 } else { 0.75 };
         Some(Quote {
@@ -261,7 +336,7 @@ impl Cx<'_, '_> {
         if o == 0 || !matches!(w.w(o - 1), ":" | ",") {
             return None;
         }
-        let cue = (o.saturating_sub(5)..o - 1).rev().find(|&j| en::speech_verb(w.lw(j)))?;
+        let cue = (o.saturating_sub(8)..o - 1).rev().find(|&j| en::speech_verb(w.lw(j)))?;
         Some((self.speaker_before(cue)?, cue))
     }
 
@@ -401,9 +476,20 @@ impl Cx<'_, '_> {
         if en::speech_verb(w.lw(k)) {
             return Some((self.speaker_from(k + 1, before)?, k));
         }
-        let s = self.speaker_from(k, before).or_else(|| self.description_from(k))?;
-        let cue = s.last + 1;
-        en::speech_verb(w.lw(cue)).then_some((s, cue))
+        if let Some(s) = self.speaker_from(k, before).or_else(|| self.description_from(k)) {
+            let cue = s.last + 1;
+            if en::speech_verb(w.lw(cue)) {
+                return Some((s, cue));
+            }
+        }
+        // A title or other names before the speaker's name: "German Chancellor Angela Merkel
+        // told", "Fed Chairman Jerome Powell said": capitalized words up to a name and its cue.
+        let cue = (k + 1..(k + 7).min(w.len())).find(|&j| en::speech_verb(w.lw(j)))?;
+        if !(k..cue).all(|j| w.w(j).starts_with(char::is_uppercase) || matches!(w.lw(j), "of" | "the" | "." | "-")) {
+            return None;
+        }
+        let s = self.speaker_before(cue)?;
+        (s.named && s.first >= k).then_some((Speaker { first: k, ..s }, cue))
     }
 
     /// A speaker starting at token `k`: a pronoun (read as a person named before byte `before`:
