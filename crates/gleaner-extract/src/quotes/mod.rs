@@ -368,8 +368,12 @@ impl Cx<'_, '_> {
     fn after_cue(&self, pairs: &[(usize, usize)]) -> Option<Quote> {
         let w = self.words;
         let n = w.len();
-        let cue =
-            (1..n).find(|&k| en::speech_verb(w.lw(k)) && !matches!(w.lw(k), "say" | "tell" | "asks" | "asked"))?;
+        let cue = (1..n)
+            .find(|&k| en::speech_verb(w.lw(k)) && !matches!(w.lw(k), "say" | "tell" | "asks" | "asked"))
+            // "He called Burma a “good news story”": a verb that takes words as its object, when
+            // they are quoted after it.
+            .or_else(|| (1..n).find(|&k| en::quoting_verb(w.lw(k)) && pairs.iter().any(|&(o, _)| o > k + 1)))?;
+        let quoting = !en::speech_verb(w.lw(cue));
         let speaker = self.speaker_before(cue)?;
         let mut first = cue + 1;
         // "told the committee that ...": whom it was told, up to "that" (without "that", only
@@ -437,6 +441,7 @@ impl Cx<'_, '_> {
         let quoted = pairs.iter().any(|&(o, _)| o >= first);
         let (kind, rule) = match (quoted, subject) {
             (true, _) => (QuoteKind::Mixed, "mixed_after_cue"),
+            (false, _) if quoting => return None,
             (false, true) => (QuoteKind::Indirect, "said_that"),
             (false, false) => return None,
         };
@@ -474,9 +479,17 @@ impl Cx<'_, '_> {
     fn cue_and_speaker(&self, k: usize, before: u32) -> Option<(Speaker, usize)> {
         let w = self.words;
         if en::speech_verb(w.lw(k)) {
-            return Some((self.speaker_from(k + 1, before)?, k));
+            // "said Rep. G.K. Butterfield", "said European Council President Donald Tusk": titles
+            // and other names before a person's name are part of the speaker.
+            let titled = (k + 2..(k + 8).min(w.len())).find_map(|j| {
+                let m = self.mentions.iter().find(|m| m.span.start == w.spans[j].start && m.label == Label::Person)?;
+                let capital = (k + 1..j).all(|i| w.w(i).starts_with(char::is_uppercase) || matches!(w.w(i), "." | "-"));
+                let last = (j..w.len()).take_while(|&i| w.spans[i].end <= m.span.end).last()?;
+                capital.then(|| Speaker { first: k + 1, last, entity: Some(m.entity_id.clone()), named: true })
+            });
+            return Some((titled.or_else(|| self.speaker_from(k + 1, before))?, k));
         }
-        if let Some(s) = self.speaker_from(k, before).or_else(|| self.description_from(k)) {
+        for s in [self.speaker_from(k, before), self.description_from(k)].into_iter().flatten() {
             let cue = s.last + 1;
             if en::speech_verb(w.lw(cue)) {
                 return Some((s, cue));
@@ -512,6 +525,10 @@ impl Cx<'_, '_> {
     fn speaker_before(&self, cue: usize) -> Option<Speaker> {
         let w = self.words;
         let mut end = cue.checked_sub(1)?;
+        // "Clinton is describing", "He’s claiming", "Trump has said".
+        if matches!(w.lw(end), "is" | "was" | "has" | "had" | "'s" | "’s" | "have" | "also") && end > 0 {
+            end -= 1;
+        }
         if w.w(end) == "," {
             let open = (end.saturating_sub(12)..end).rev().find(|&j| w.w(j) == ",")?;
             end = open.checked_sub(1)?;
@@ -547,6 +564,19 @@ impl Cx<'_, '_> {
     /// said"): as [`Cx::description_before`] reads it.
     fn description_from(&self, k: usize) -> Option<Speaker> {
         let w = self.words;
+        // "Obama's former campaign strategist said".
+        if w.w(k).starts_with(char::is_uppercase) && matches!(w.lw(k + 1), "'s" | "’s") && self.plain_word(k + 2) {
+            let mut end = k + 2;
+            while end < k + 6 && self.plain_word(end + 1) && !en::speech_verb(w.lw(end + 1)) {
+                end += 1;
+            }
+            return (self.may_end_description(end) && en::speech_verb(w.lw(end + 1))).then_some(Speaker {
+                first: k,
+                last: end,
+                entity: None,
+                named: false,
+            });
+        }
         let mut end = k;
         while end < k + 3 && self.plain_word(end + 1) && !en::speech_verb(w.lw(end + 1)) {
             end += 1;

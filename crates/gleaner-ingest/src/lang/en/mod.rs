@@ -422,6 +422,49 @@ pub fn says_died(lw: &str) -> bool {
         || matches!(lw, "kill" | "kills" | "dead" | "died" | "die" | "dies" | "perished" | "deaths" | "fatalities")
 }
 
+/// Is `w` (lower case) a verb that takes someone's words as its object, quoted after it ("called
+/// Burma a “good news story”", "is describing the tweet as “unhinged”", "cited “Miss Piggy”")?
+pub fn quoting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "calls"
+            | "calling"
+            | "described"
+            | "describes"
+            | "describing"
+            | "denounced"
+            | "denouncing"
+            | "claimed"
+            | "claiming"
+            | "claims"
+            | "accused"
+            | "accusing"
+            | "cited"
+            | "citing"
+            | "dubbed"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "blasted"
+            | "slammed"
+            | "criticized"
+            | "criticised"
+            | "hailed"
+            | "termed"
+            | "praised"
+            | "mocked"
+            | "defended"
+            | "referred"
+            | "vowing"
+            | "promising"
+            | "insisting"
+            | "arguing"
+            | "warning"
+            | "saying"
+    )
+}
+
 /// Is `w` (lower case) a verb that reports speech or writing ("said", "told", "tweeted"), in a
 /// form news uses after a quotation or before one: past, present third person, or base.
 pub fn speech_verb(w: &str) -> bool {
