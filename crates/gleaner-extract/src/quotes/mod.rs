@@ -3,7 +3,8 @@
 //! Within a sentence, the forms news writes most, each a named rule ([`RULES`]):
 //!
 //! - `quote_then_speaker`: "“We will win,” Smith said." / "..., said Smith." / "..., he said."
-//! - `speaker_then_quote`: "Smith said: “We will win.”" / "Smith, a spokesman, said, “...”"
+//! - `speaker_then_quote`: "Smith said: “We will win.”" / "Smith, a spokesman, said, “...”" /
+//!   "According to Smith, “...”" (the cue is "According to")
 //! - `mixed_after_cue`: "Smith said the plan was “a disaster”": the reported clause, partly quoted.
 //! - `said_that`: "Smith said (that) the plan failed.": reported speech, no quotation marks.
 //! - `clause_then_speaker`: "The plan failed, Smith said on Tuesday.": reported speech before its cue.
@@ -336,6 +337,11 @@ impl Cx<'_, '_> {
         if o == 0 || !matches!(w.w(o - 1), ":" | ",") {
             return None;
         }
+        // "According to Limbaugh, “...”": the cue is the two words, the speaker after them.
+        if let Some(a) = (o.saturating_sub(8)..o - 1).find(|&j| w.lw(j) == "according" && w.lw(j + 1) == "to") {
+            let s = self.speaker_from(a + 2, w.spans[a].start).or_else(|| self.description_from_to(a + 2, o - 2))?;
+            return (s.last + 2 == o).then_some((s, a));
+        }
         let cue = (o.saturating_sub(8)..o - 1).rev().find(|&j| en::speech_verb(w.lw(j)))?;
         Some((self.speaker_before(cue)?, cue))
     }
@@ -360,7 +366,11 @@ impl Cx<'_, '_> {
         // The cue, up to three words before the colon ("told reporters on Monday:").
         let (speaker, cue) = self.lead_before(o)?;
         let kind = if closes_clause(w, c, self.mark_end(c)) { QuoteKind::Direct } else { QuoteKind::Mixed };
-        Some((self.quote(self.mark_end(o) + 1, c - 1, kind, speaker, cue, cue, "speaker_then_quote"), self.mark_end(c)))
+        let cue_last = if w.lw(cue) == "according" { cue + 1 } else { cue };
+        Some((
+            self.quote(self.mark_end(o) + 1, c - 1, kind, speaker, cue, cue_last, "speaker_then_quote"),
+            self.mark_end(c),
+        ))
     }
 
     /// "Smith said (that) the plan was “a disaster”" (mixed), "Smith said that the bridge
@@ -498,11 +508,18 @@ impl Cx<'_, '_> {
         // A title or other names before the speaker's name: "German Chancellor Angela Merkel
         // told", "Fed Chairman Jerome Powell said": capitalized words up to a name and its cue.
         let cue = (k + 1..(k + 7).min(w.len())).find(|&j| en::speech_verb(w.lw(j)))?;
-        if !(k..cue).all(|j| w.w(j).starts_with(char::is_uppercase) || matches!(w.lw(j), "of" | "the" | "." | "-")) {
+        if !(k..cue).all(|j| w.w(j).starts_with(char::is_alphanumeric) || matches!(w.lw(j), "." | "-")) {
             return None;
         }
         let s = self.speaker_before(cue)?;
-        (s.named && s.first >= k).then_some((Speaker { first: k, ..s }, cue))
+        // Capitalized words, or up to three words of a title ("Trump lawyer", "retired general")
+        // before a person's name.
+        let capital =
+            (k..s.first).all(|j| w.w(j).starts_with(char::is_uppercase) || matches!(w.lw(j), "of" | "the" | "." | "-"));
+        let title = s.first - k <= 3
+            && (k..s.first).all(|j| !en::speech_verb(w.lw(j)) && !matches!(w.lw(j), "and" | "or" | "but"));
+        let person = s.entity.as_ref().is_some_and(|id| id.starts_with("PERSON"));
+        (s.named && s.first >= k && (capital || title && person)).then_some((Speaker { first: k, ..s }, cue))
     }
 
     /// A speaker starting at token `k`: a pronoun (read as a person named before byte `before`:
@@ -584,6 +601,11 @@ impl Cx<'_, '_> {
         (self.plain_word(end) && self.may_end_description(end) && en::speech_verb(w.lw(end + 1)))
             .then(|| self.description(k, end))
             .flatten()
+    }
+
+    /// Tokens `first..=end` as a described speaker, when they are one ("a senior official").
+    fn description_from_to(&self, first: usize, end: usize) -> Option<Speaker> {
+        (first <= end && (first..=end).all(|k| self.plain_word(k))).then(|| self.description(first, end)).flatten()
     }
 
     /// Tokens `first..=end` as a described speaker: a determiner or a count and the words
