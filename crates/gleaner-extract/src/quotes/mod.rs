@@ -500,18 +500,23 @@ impl Cx<'_, '_> {
             return Some((titled.or_else(|| self.speaker_from(k + 1, before))?, k));
         }
         for s in [self.speaker_from(k, before), self.description_from(k)].into_iter().flatten() {
-            let cue = s.last + 1;
+            let cue = self.past_aside(s.last + 1);
             if en::speech_verb(w.lw(cue)) {
                 return Some((s, cue));
             }
         }
         // A title or other names before the speaker's name: "German Chancellor Angela Merkel
         // told", "Fed Chairman Jerome Powell said": capitalized words up to a name and its cue.
-        let cue = (k + 1..(k + 7).min(w.len())).find(|&j| en::speech_verb(w.lw(j)))?;
-        if !(k..cue).all(|j| w.w(j).starts_with(char::is_alphanumeric) || matches!(w.lw(j), "." | "-")) {
+        let cue = (k + 1..(k + 10).min(w.len())).find(|&j| en::speech_verb(w.lw(j)))?;
+        if !(k..cue)
+            .all(|j| w.w(j).starts_with(char::is_alphanumeric) || matches!(w.lw(j), "." | "-" | "," | "(" | ")"))
+        {
             return None;
         }
         let s = self.speaker_before(cue)?;
+        if s.first < k {
+            return None;
+        }
         // Capitalized words, or up to three words of a title ("Trump lawyer", "retired general")
         // before a person's name.
         let capital =
@@ -537,11 +542,37 @@ impl Cx<'_, '_> {
         Some(Speaker { first: k, last, entity: Some(m.entity_id.clone()), named: true })
     }
 
+    /// Token `k`, or the one after an aside that starts there: a party and state in brackets
+    /// ("(R-Utah)", "(D)") or between commas (", R-Ky.,").
+    fn past_aside(&self, k: usize) -> usize {
+        let w = self.words;
+        if w.w(k) == "(" {
+            if let Some(c) = (k + 1..(k + 6).min(w.len())).find(|&j| w.w(j) == ")") {
+                return c + 1;
+            }
+        }
+        if w.w(k) == ","
+            && w.w(k + 1).len() >= 3
+            && w.w(k + 1).as_bytes()[1] == b'-'
+            && w.w(k + 1).starts_with(['R', 'D', 'I'])
+        {
+            if let Some(c) = (k + 2..(k + 5).min(w.len())).find(|&j| w.w(j) == ",") {
+                return c + 1;
+            }
+        }
+        k
+    }
+
     /// A speaker ending just before the cue at `cue`, an apposition between them skipped
-    /// ("Smith, a spokesman for the ministry, said").
+    /// ("Smith, a spokesman for the ministry, said"), or a party and state ("Smith (R-Utah) said").
     fn speaker_before(&self, cue: usize) -> Option<Speaker> {
         let w = self.words;
         let mut end = cue.checked_sub(1)?;
+        if w.w(end) == ")" {
+            if let Some(o) = (end.saturating_sub(6)..end).rev().find(|&j| w.w(j) == "(") {
+                end = o.checked_sub(1)?;
+            }
+        }
         // "Clinton is describing", "He’s claiming", "Trump has said".
         if matches!(w.lw(end), "is" | "was" | "has" | "had" | "'s" | "’s" | "have" | "also") && end > 0 {
             end -= 1;
