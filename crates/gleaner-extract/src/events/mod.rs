@@ -1013,6 +1013,15 @@ impl<'a, 'd> Cx<'a, 'd> {
             ("carried" | "carry" | "carries", "out") | ("staged" | "perpetrated" | "committed" | "mounted", _) => {
                 self.subject(i)
             }
+            // "The Medellin cartel planned the attack", "a member of ETA directed the operation".
+            ("planned" | "ordered" | "masterminded" | "organized" | "organised" | "directed" | "led", _)
+                if (i + 1..(i + 4).min(self.len())).any(|k| {
+                    ev::trigger(&lower[k..]).is_some_and(|t| t.form != ev::Form::Verb)
+                        || matches!(lower[k], "operation" | "crime" | "massacre" | "killings")
+                }) =>
+            {
+                self.subject(i)
+            }
             ("responsible", "for")
                 if i > 0 && matches!(lower[i - 1], "was" | "were" | "is" | "are" | "be" | "been") =>
             {

@@ -194,7 +194,6 @@ pub fn person_noun(lw: &str) -> bool {
                 | "servicemembers"
                 | "policeman"
                 | "policemen"
-                | "police"
                 | "officer"
                 | "officers"
                 | "agent"
@@ -575,7 +574,8 @@ pub fn weapon(w: &[&str]) -> Option<usize> {
 pub fn group_head(lw: &str) -> bool {
     matches!(
         lw,
-        "front"
+        "police"
+            | "front"
             | "army"
             | "cartel"
             | "movement"
