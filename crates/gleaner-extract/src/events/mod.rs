@@ -895,6 +895,18 @@ impl<'a, 'd> Cx<'a, 'd> {
                     }
                 }
             }
+            // "caused serious damage to the embassy building".
+            if w == "damage" && lower.get(i + 1) == Some(&"to") {
+                if let Some(o) = self.object(i + 2) {
+                    self.patient(o, false, true, false, d);
+                }
+            }
+            // "the six Jesuits' slaying", "Galan's assassination".
+            if ev::victim_of_noun(w) && i >= 2 && matches!(lower[i - 1], "'s" | "’s" | "'" | "’") {
+                if let Some(s) = self.subject(i - 1) {
+                    self.patient(s, true, false, true, d);
+                }
+            }
             if ev::victim_of_noun(w) && lower.get(i + 1) == Some(&"of") {
                 if let Some(o) = self.object(i + 2) {
                     self.patient(o, true, false, true, d);
@@ -1119,13 +1131,17 @@ impl<'a, 'd> Cx<'a, 'd> {
             }
             let Some(next) = self.object(k) else { break };
             let c = self.classify(next);
-            if c != class
-                && !(matches!(c, Class::Person | Class::Perpetrator)
-                    && matches!(class, Class::Person | Class::Perpetrator))
-            {
+            // An item of another kind is passed over ("the residence, the hotel's security
+            // corps, the minister's residence"), an item of a place ends the list.
+            if c == Class::Place {
                 break;
             }
-            self.patient_one(next, c, victim, target, named, d);
+            let alike = c == class
+                || matches!(c, Class::Person | Class::Perpetrator)
+                    && matches!(class, Class::Person | Class::Perpetrator);
+            if alike {
+                self.patient_one(next, c, victim, target, named, d);
+            }
             last = next.last;
         }
     }
