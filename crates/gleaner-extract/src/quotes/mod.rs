@@ -500,7 +500,23 @@ impl Cx<'_, '_> {
             return Some((titled.or_else(|| self.speaker_from(k + 1, before))?, k));
         }
         for s in [self.speaker_from(k, before), self.description_from(k)].into_iter().flatten() {
-            let cue = self.past_aside(s.last + 1);
+            let mut cue = self.past_aside(s.last + 1);
+            // "he will say", "a leading industry figure has said", "Smith had earlier told".
+            let mut modal = false;
+            for _ in 0..2 {
+                if matches!(
+                    w.lw(cue),
+                    "will" | "would" | "has" | "had" | "have" | "also" | "later" | "earlier" | "then"
+                ) && !en::speech_verb(w.lw(cue))
+                {
+                    modal |= matches!(w.lw(cue), "will" | "would");
+                    cue += 1;
+                }
+            }
+            // "he will argue", "she would add": a verb's base form after a modal.
+            if modal && speech_base(w.lw(cue)) {
+                return Some((s, cue));
+            }
             if en::speech_verb(w.lw(cue)) {
                 return Some((s, cue));
             }
@@ -626,10 +642,12 @@ impl Cx<'_, '_> {
             });
         }
         let mut end = k;
-        while end < k + 3 && self.plain_word(end + 1) && !en::speech_verb(w.lw(end + 1)) {
+        let aux = |j: usize| matches!(w.lw(j), "will" | "would" | "has" | "had" | "have");
+        while end < k + 3 && self.plain_word(end + 1) && !en::speech_verb(w.lw(end + 1)) && !aux(end + 1) {
             end += 1;
         }
-        (self.plain_word(end) && self.may_end_description(end) && en::speech_verb(w.lw(end + 1)))
+        let cue = if aux(end + 1) { end + 2 } else { end + 1 };
+        (self.plain_word(end) && self.may_end_description(end) && en::speech_verb(w.lw(cue)))
             .then(|| self.description(k, end))
             .flatten()
     }
@@ -766,6 +784,41 @@ impl Cx<'_, '_> {
             rule,
         }
     }
+}
+
+/// A verb of speech in its base form, as it follows "will" or "would": "he will argue".
+fn speech_base(w: &str) -> bool {
+    matches!(
+        w,
+        "say"
+            | "tell"
+            | "argue"
+            | "add"
+            | "insist"
+            | "warn"
+            | "claim"
+            | "explain"
+            | "note"
+            | "write"
+            | "declare"
+            | "state"
+            | "ask"
+            | "admit"
+            | "acknowledge"
+            | "concede"
+            | "announce"
+            | "reply"
+            | "respond"
+            | "suggest"
+            | "predict"
+            | "promise"
+            | "urge"
+            | "vow"
+            | "stress"
+            | "emphasise"
+            | "emphasize"
+            | "tweet"
+    )
 }
 
 /// A mark that may open a quotation (the doubled apostrophe too: some papers write ''...'').
