@@ -540,7 +540,8 @@ impl Cx<'_, '_> {
         let title = s.first - k <= 3
             && (k..s.first).all(|j| !en::speech_verb(w.lw(j)) && !matches!(w.lw(j), "and" | "or" | "but"));
         let person = s.entity.as_ref().is_some_and(|id| id.starts_with("PERSON"));
-        (s.named && s.first >= k && (capital || title && person)).then_some((Speaker { first: k, ..s }, cue))
+        (s.first == k || s.named && s.first >= k && (capital || title && person))
+            .then_some((Speaker { first: k, ..s }, cue))
     }
 
     /// A speaker starting at token `k`: a pronoun (read as a person named before byte `before`:
@@ -600,13 +601,42 @@ impl Cx<'_, '_> {
         if let Some(p) = self.pronoun(end, w.spans[end].start) {
             return Some(p);
         }
-        match self.mentions.iter().find(|m| m.span.end == w.spans[end].end && speaks(m.label)) {
+        let named = match self.mentions.iter().find(|m| m.span.end == w.spans[end].end && speaks(m.label)) {
             Some(m) => {
                 let first = (0..=end).find(|&j| w.spans[j].start >= m.span.start)?;
                 Some(Speaker { first, last: end, entity: Some(m.entity_id.clone()), named: true })
             }
             None => self.description_before(end),
+        };
+        // "a spokesman for Manchester's Trafford Centre said", "the head of the ministry said":
+        // a described speaker for a body, its entity the body's when a mention names it.
+        let whole = named.as_ref().map_or(end + 1, |s| s.first);
+        self.speaker_for(whole, end).or(named)
+    }
+
+    /// "a spokesman for X", "the head of X" ending at `end`, where X starts at token `x`
+    /// (capitalized words, "'s", "the" back to "for"/"of"/"at").
+    fn speaker_for(&self, x: usize, end: usize) -> Option<Speaker> {
+        let w = self.words;
+        let mut k = x.min(end + 1);
+        while k > 0
+            && k + 6 > x
+            && (w.w(k - 1).starts_with(char::is_uppercase) || matches!(w.lw(k - 1), "'s" | "’s" | "the"))
+        {
+            k -= 1;
         }
+        let prep = k.checked_sub(1)?;
+        if !matches!(w.lw(prep), "for" | "of" | "at") || prep == 0 || k > end {
+            return None;
+        }
+        let d = self.description_before(prep - 1)?;
+        let entity = self
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= w.spans[k].start && m.span.end <= w.spans[end].end && m.label == Label::Org)
+            .max_by_key(|m| m.span.len())
+            .map(|m| m.entity_id.clone());
+        Some(Speaker { first: d.first, last: end, entity, named: false })
     }
 
     /// A speaker described, not named, ending at token `end`: "officials", "the campaign", "a
