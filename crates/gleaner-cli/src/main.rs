@@ -212,7 +212,7 @@ fn print_summary(options: &RunOptions, report: &gleaner_cli::RunReport) {
     let rows = |t: &str| report.summary.rows(t).unwrap_or(0);
     eprintln!(
         "gleaner: wrote {} ({}): {} documents, {} sentences, {} mentions of {} entities, {} numbers, {} dates, \
-         {} relations, {} errors rows",
+         {} relations, {} quotes, {} events, {} errors rows",
         report.out.display(),
         options.formats.names().join(", "),
         n(report.documents),
@@ -222,6 +222,8 @@ fn print_summary(options: &RunOptions, report: &gleaner_cli::RunReport) {
         n(rows("numbers")),
         n(rows("dates")),
         n(rows("relations")),
+        n(rows("quotes")),
+        n(rows("events")),
         n(rows("errors")),
     );
     let mut dates = Vec::new();
