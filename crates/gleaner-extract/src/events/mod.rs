@@ -716,33 +716,31 @@ impl<'a, 'd> Cx<'a, 'd> {
 
     /// Does the trigger at `i` refer back: "the attack", "this bombing", "the same attack"?
     fn definite(&self, i: usize) -> bool {
-        let mut k = i;
-        while k > 0 && k + 3 > i {
-            k -= 1;
-            match self.lw(k) {
-                "the" | "this" | "that" | "these" | "those" | "its" | "such" | "same" => return true,
-                "a" | "an" | "another" | "one" | "new" | "second" | "other" => return false,
-                w if w.ends_with("'s") || w == "'s" || w == "’s" => return false,
-                w if is_stop(w) => return false,
-                _ => {}
-            }
-        }
-        false
+        self.article(i) == Some(true)
     }
 
-    /// Is the trigger at `i` a new incident: "a bomb", "another attack", "two bombs"?
+    /// Is the trigger at `i` a new incident: "a bomb", "another attack", "a second blast"?
     fn indefinite(&self, i: usize) -> bool {
+        self.article(i) == Some(false)
+    }
+
+    /// The word that makes the trigger at `i` definite (`Some(true)`: "the", "this", "such") or
+    /// indefinite (`Some(false)`: "a", "another", "a second"), the nearest within the two words
+    /// before it; `None` after a possessive ("ISIL's attack"), a stop word, or nothing.
+    fn article(&self, i: usize) -> Option<bool> {
         let mut k = i;
         while k > 0 && k + 3 > i {
             k -= 1;
             match self.lw(k) {
-                "a" | "an" | "another" | "new" | "second" | "third" | "separate" | "other" => return true,
-                "the" | "this" | "that" | "these" | "those" | "its" | "same" => return false,
-                w if is_stop(w) => return false,
+                "the" | "this" | "that" | "these" | "those" | "its" | "such" | "same" => return Some(true),
+                "a" | "an" | "another" | "one" | "new" | "second" | "third" | "separate" | "other" => {
+                    return Some(false)
+                }
+                w if w.ends_with("'s") || w == "’s" || is_stop(w) => return None,
                 _ => {}
             }
         }
-        false
+        None
     }
 
     /// The place the sentence puts an incident at: a GPE or LOC after "in", "at", "near",
@@ -933,7 +931,7 @@ impl<'a, 'd> Cx<'a, 'd> {
                         }
                     }
                 }
-                // "the FMLN attack", "ISIS-K's attack".
+                // "the FMLN attack", "the group's attack".
                 if let Some(m) =
                     i.checked_sub(1).and_then(|k| self.mention_at(k)).filter(|m| m.label == Label::Org && self.cased)
                 {
