@@ -1071,27 +1071,33 @@ impl<'a, 'd> Cx<'a, 'd> {
     fn agent(&self, p: Phrase, d: &mut Draft) {
         self.agent_one(p, d);
         // "murdered by security forces or death squads".
-        let lower = self.words.lower_from(0);
         let class = self.classify(p);
         if !matches!(class, Class::Org | Class::Perpetrator) {
             return;
         }
         let mut last = p.last;
         for _ in 0..3 {
-            let mut k = last + 1;
-            while k < self.len() && matches!(lower[k], "," | "and" | "or") {
-                k += 1;
-            }
-            if k == last + 1 || k >= self.len() {
-                break;
-            }
-            let Some(next) = self.object(k) else { break };
+            let Some(next) = self.next_item(last) else { break };
             if !matches!(self.classify(next), Class::Org | Class::Perpetrator) {
                 break;
             }
             self.agent_one(next, d);
             last = next.last;
         }
+    }
+
+    /// The next phrase of a list whose item before it ends at token `last`: after a comma,
+    /// "and" or "or" ("security forces or death squads", "a teacher, a nun").
+    fn next_item(&self, last: usize) -> Option<Phrase> {
+        let lower = self.words.lower_from(0);
+        let mut k = last + 1;
+        while k < self.len() && matches!(lower[k], "," | "and" | "or") {
+            k += 1;
+        }
+        if k == last + 1 || k >= self.len() {
+            return None;
+        }
+        self.object(k)
     }
 
     fn agent_one(&self, p: Phrase, d: &mut Draft) {
@@ -1117,17 +1123,9 @@ impl<'a, 'd> Cx<'a, 'd> {
         let class = self.classify(p);
         self.patient_one(p, class, victim, target, named, d);
         // A list: "killed two peasants, a teacher and a nun", "bombed the bank and two buses".
-        let lower = self.words.lower_from(0);
         let mut last = p.last;
         for _ in 0..5 {
-            let mut k = last + 1;
-            while k < self.len() && matches!(lower[k], "," | "and" | "or") {
-                k += 1;
-            }
-            if k == last + 1 || k >= self.len() {
-                break;
-            }
-            let Some(next) = self.object(k) else { break };
+            let Some(next) = self.next_item(last) else { break };
             let c = self.classify(next);
             // An item of another kind is passed over ("the residence, the hotel's security
             // corps, the minister's residence"), an item of a place ends the list.
