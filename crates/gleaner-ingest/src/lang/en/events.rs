@@ -53,6 +53,9 @@ pub fn trigger(w: &[&str]) -> Option<Trigger> {
         ("blew" | "blown" | "blow", "up") => return Some(t("bombing", Verb, false, 2)),
         ("opened" | "open" | "opens" | "opening", "fire") => return Some(t("shooting", Verb, true, 2)),
         ("gunned", "down") => return Some(t("shooting", Verb, true, 2)),
+        // "fired on their car", "fired at the crowd": weak, like "shot" (a weapon or a victim
+        // makes it an incident; "fired on the ball" does not).
+        ("fired" | "fires" | "firing", "on" | "at" | "upon" | "into") => return Some(t("shooting", Verb, false, 2)),
         ("set", "fire") | ("set", "ablaze") | ("burned", "down") | ("burnt", "down") => {
             return Some(t("arson", Verb, true, 2))
         }
@@ -173,6 +176,30 @@ pub fn irrealis(lw: &str) -> bool {
             | "intends"
             | "preparing"
             | "prepared"
+    )
+}
+
+/// A word for the doers of an act of violence ("the kidnappers", "the gunmen"), not for a side
+/// ("the rebels"): told with "the", it names again the doers of an incident just told.
+pub fn doer_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "attackers"
+            | "attacker"
+            | "kidnappers"
+            | "abductors"
+            | "assailants"
+            | "gunmen"
+            | "gunman"
+            | "bombers"
+            | "bomber"
+            | "killers"
+            | "killer"
+            | "murderers"
+            | "hijackers"
+            | "perpetrators"
+            | "shooter"
+            | "arsonists"
     )
 }
 
