@@ -13,7 +13,10 @@
 //! an apposition between them is skipped; a title or other names before it, "German Chancellor
 //! Angela Merkel told", are part of it), or a pronoun: "he" and "she" are read as the nearest
 //! person named before them in the document, whose entity the row names; or a description
-//! ("officials", "a senior official", "the campaign"), with no entity. The cue is a verb of
+//! ("officials", "a senior official", "the campaign"), with no entity unless it is a role the
+//! story gave a person before: "the spokesman" after "police spokesman Tariq Arian", "the
+//! minister" after "Jane Roe, the foreign minister," are that person (not "the prime minister"
+//! after "Deputy Prime Minister X"). The cue is a verb of
 //! `lang::en::speech_verb` ("said", "told", "tweeted") or "according to".
 //!
 //! A quotation may run over several sentences of its paragraph (“We will win. We always
@@ -27,8 +30,7 @@
 //!   per fragment, of one speaker.
 //!
 //! Left for later (issue #22): quotations across paragraphs (a paragraph opening a quotation
-//! with no cue is not given the speaker of the paragraph before), speakers named by a role
-//! earlier in the story ("the spokesman").
+//! with no cue is not given the speaker of the paragraph before).
 //!
 //! ```
 //! use gleaner_extract::{entities::Entities, quotes::Quotes, Pipeline, QuoteKind};
@@ -693,7 +695,75 @@ impl Cx<'_, '_> {
         let w = self.words;
         let determined = self.opens_description(first) && first < end;
         let plural = first == end && w.lw(end).ends_with('s') && !w.lw(end).ends_with("ss");
-        (determined || plural).then_some(Speaker { first, last: end, entity: None, named: false })
+        // "the spokesman", "the foreign minister": a role the story gave a person before.
+        let entity = (w.lw(first) == "the" && determined)
+            .then(|| {
+                let role: Vec<&str> = (first + 1..=end).map(|k| w.lw(k)).collect();
+                self.role_holder(&role, w.spans[first].start)
+            })
+            .flatten();
+        (determined || plural).then_some(Speaker { first, last: end, entity, named: false })
+    }
+
+    /// The person the story introduced before byte `at` with the role `role` (lower-case words:
+    /// "spokesman", "foreign minister"): a title right before the name ("Interior Ministry
+    /// spokesman Tariq Arian", "Foreign Minister Jane Roe") or a description set beside it whose
+    /// head it is ("Jane Roe, the foreign minister,", "Roe, a spokesman for the ministry"); the
+    /// nearest one. Not a title of another office ("Deputy Prime Minister X" is no prime
+    /// minister, "Secretary of State X" no state).
+    fn role_holder(&self, role: &[&str], at: u32) -> Option<String> {
+        let head = *role.last()?;
+        if head.len() < 3 || head.ends_with('s') && !head.ends_with("ss") {
+            return None;
+        }
+        let text = self.words.text;
+        let same =
+            |word: &str, want: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(want);
+        let other_office = |word: Option<&&str>| {
+            word.is_some_and(|w| {
+                let w = w.to_lowercase();
+                matches!(
+                    w.as_str(),
+                    "deputy" | "vice" | "former" | "assistant" | "acting" | "under" | "of" | "associate"
+                ) || w.starts_with("ex-")
+            })
+        };
+        // The role's words end `words`, and the word before them is no other office's.
+        let ends_with_role = |words: &[&str]| {
+            words.len() >= role.len()
+                && words[words.len() - role.len()..].iter().zip(role).all(|(a, b)| same(a, b))
+                && !other_office(words.len().checked_sub(role.len() + 1).map(|k| &words[k]))
+        };
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= at && m.label == Label::Person)
+            .find(|m| {
+                let mut from = (m.span.start as usize).saturating_sub(60);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let before: Vec<&str> = text[from..m.span.start as usize].split_whitespace().collect();
+                let before = match before.iter().rposition(|w| w.ends_with([',', '.', ';', ':', '"', '“', '”'])) {
+                    Some(k) => &before[k + 1..],
+                    None => &before[..],
+                };
+                let after = &text[m.span.end as usize..];
+                // The description's words before "of", "for", "at", ...: "chief executive of the
+                // company" is an executive, not a company.
+                let beside = after.strip_prefix(", ").is_some_and(|rest| {
+                    let clause = rest.split([',', '.', ';', '(', '"', '“', '”', '\n']).next().unwrap_or("");
+                    let words: Vec<&str> = clause
+                        .split(' ')
+                        .take_while(|w| {
+                            !matches!(*w, "of" | "for" | "at" | "in" | "with" | "to" | "from" | "who" | "and" | "on")
+                        })
+                        .collect();
+                    clause.len() <= 80 && words.len() <= 5 && ends_with_role(&words)
+                });
+                ends_with_role(before) || beside
+            })
+            .map(|m| m.entity_id.clone())
     }
 
     /// A word in lower case (the sentence's first may be capitalized).
