@@ -545,7 +545,23 @@ impl<'a, 'd> Cx<'a, 'd> {
                     && self.definite(f.at)
                     && family(f.kind) == 0
                     && !drafts.iter().any(|d| family(d.kind) == 0);
-                f.trigger.form != ev::Form::Plural && (f.trigger.strong || violence > 0 || placed || first_told)
+                // "the murders of three reporters": a plural told of its victims is their incident.
+                let of_victims = f.trigger.form == ev::Form::Plural
+                    && family(f.kind) == 0
+                    && self.lw(f.at + f.trigger.len) == "of"
+                    && self.object(f.at + f.trigger.len + 1).is_some_and(|o| {
+                        // Told of someone: a count, "the", a name ("of journalists" is of no one).
+                        let w = self.lw(o.first);
+                        let counted = w.starts_with(|c: char| c.is_ascii_digit())
+                            || matches!(
+                                w,
+                                "the" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                            );
+                        let named = self.cased && self.mention_at(o.first).is_some_and(|m| m.label == Label::Person);
+                        self.classify(o) == Class::Person && (counted || named)
+                    });
+                (f.trigger.form != ev::Form::Plural || of_victims)
+                    && (f.trigger.strong || violence > 0 || placed || first_told)
             })
             // An incident told again ("over the bombing") yields to one the sentence tells.
             .max_by_key(|f| (!self.definite(f.at), rank(f.kind), f.trigger.strong, std::cmp::Reverse(f.at)))

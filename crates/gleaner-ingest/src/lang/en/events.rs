@@ -60,6 +60,10 @@ pub fn trigger(w: &[&str]) -> Option<Trigger> {
             return Some(t("arson", Verb, true, 2))
         }
         ("set", "on") if c == "fire" => return Some(t("arson", Verb, true, 3)),
+        // "were shot to death", "beaten to death": a killing, told by its means.
+        ("shot" | "beaten" | "stabbed" | "hacked" | "clubbed" | "burned" | "burnt", "to") if c == "death" => {
+            return Some(t("killing", Verb, true, 3))
+        }
         ("took" | "taken" | "held", "hostage") => return Some(t("kidnapping", Verb, true, 2)),
         ("hostage", "taking") => return Some(t("kidnapping", Noun, true, 2)),
         ("hostage-taking", _) => return Some(t("kidnapping", Noun, true, 1)),
