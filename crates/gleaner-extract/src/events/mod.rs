@@ -978,7 +978,13 @@ impl<'a, 'd> Cx<'a, 'd> {
                 || matches!(w, "killed" | "wounded" | "injured" | "kidnapped" | "abducted")
             {
                 let after = trigger.map_or(i + 1, |f| i + f.trigger.len);
-                if self.passive(i) {
+                // A participle with its agent and no auxiliary: "people shot and killed by police".
+                let by_next = |k: usize| lower.get(k) == Some(&"by");
+                let reduced = by_next(after)
+                    || lower.get(after) == Some(&"and")
+                        && lower.get(after + 1).is_some_and(|v| v.ends_with("ed") || *v == "shot")
+                        && by_next(after + 2);
+                if self.passive(i) || reduced {
                     // "X was killed (by Y)".
                     if let Some(s) = self.subject(self.aux_before(i)) {
                         self.patient(s, verb_of_victim, true, grave, d);

@@ -660,9 +660,16 @@ fn row(words: &Words<'_>, sentence: u32, expr: &Expr) -> Option<NumberMention> {
     } else {
         (None, None, expr.end)
     };
-    let event = if matches!(kind, NumberKind::Cardinal) { event(words, expr.start, np_end, head) } else { None };
     let start = words.spans[expr.start].start;
     let end = expr.end_byte.unwrap_or(words.spans[expr.end - 1].end);
+    // An age or a length of time joined to the number ("killed 40-year-old Terence Crutcher",
+    // "a 12-month-old boy") counts years, not the people the verb is done to.
+    let after = &words.text[end as usize..];
+    let age = ["-year", "-month", "-week", "-day", " year-old", " years old", " year old"]
+        .iter()
+        .any(|a| after.get(..a.len()).is_some_and(|x| x.eq_ignore_ascii_case(a)));
+    let event =
+        if matches!(kind, NumberKind::Cardinal) && !age { event(words, expr.start, np_end, head) } else { None };
     Some(NumberMention {
         sentence,
         span: Span { start, end },
