@@ -52,7 +52,7 @@ fn gold_bytes(text: &str, events: &[serde_json::Value]) -> Vec<u8> {
                                 }
                             }
                         }
-                        from = at + 1;
+                        from = at + lower[at..].chars().next().map_or(1, char::len_utf8);
                     }
                 }
             }

@@ -288,11 +288,23 @@ impl Draft {
             let perpetrators = a.role == EventRoleKind::PerpetratorPerson && head(a) == head(b);
             a.role == b.role && (acronym || apposition || perpetrators)
         };
-        let acronyms: Vec<usize> =
-            (1..self.roles.len()).filter(|&k| self.roles[..k].iter().any(|a| bracketed(a, &self.roles[k]))).collect();
-        for k in acronyms.into_iter().rev() {
-            self.roles.remove(k);
+        // Each pair compared among the arguments kept so far ("Maria Diaz, a judge, Pedro Ruiz, a
+        // lawyer" keeps both names); of a name and its description the name stays, whichever
+        // comes first.
+        let mut drop = vec![false; self.roles.len()];
+        for k in 1..self.roles.len() {
+            let b = &self.roles[k];
+            if let Some(j) = (0..k).rev().find(|&j| !drop[j] && bracketed(&self.roles[j], b)) {
+                let a = &self.roles[j];
+                let description_first = ev::person_noun(&head(a)) && !ev::person_noun(&head(b));
+                drop[if description_first { j } else { k }] = true;
+            }
         }
+        let mut k = 0;
+        self.roles.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
         let confidence = (0.45 + 0.1 * self.facts.min(4) as f32).min(0.9);
         Event {
             sentence: self.sentence,

@@ -143,7 +143,7 @@ impl Extractor for Quotes {
             if let Some(o) = left.filter(|o| o.sentence + 1 == sentence && words.len() > 1 && opens(words.w(0))) {
                 let end = doc.sentences[o.sentence as usize].span.end;
                 match o.lead.clone() {
-                    Some(lead) => found.push(across(doc, &o, end, &lead)),
+                    Some(lead) => found.push(across(&o, end, &lead)),
                     None => pending = Some((o, end, paragraph)),
                 }
             }
@@ -157,7 +157,7 @@ impl Extractor for Quotes {
             }
             if let Some(said) = found[before..].iter().find(|q| q.kind == QuoteKind::Direct).map(Said::of) {
                 if let Some((o, end, _)) = pending.take() {
-                    found.insert(before, across(doc, &o, end, &said));
+                    found.insert(before, across(&o, end, &said));
                 }
             }
         });
@@ -167,10 +167,9 @@ impl Extractor for Quotes {
 
 /// The quotation `o` left open at its paragraph's end (content up to byte `end`), said by `s`:
 /// the speaker before its opening mark or of the next paragraph's first quotation.
-fn across(doc: &Document, o: &Open, end: u32, s: &Said) -> Quote {
-    let first = doc.sentences.partition_point(|x| x.span.end <= o.mark) as u32;
+fn across(o: &Open, end: u32, s: &Said) -> Quote {
     Quote {
-        sentence: first.min(o.sentence),
+        sentence: o.first,
         span: Span { start: o.start, end: end.max(o.start) },
         last_sentence: o.sentence,
         kind: QuoteKind::Direct,
@@ -185,6 +184,9 @@ fn across(doc: &Document, o: &Open, end: u32, s: &Said) -> Quote {
 /// A quotation whose opening mark is in an earlier sentence: where its content starts, and
 /// the speaker and cue written before it ("Smith said: “...").
 struct Open {
+    /// The sentence of the opening mark.
+    first: u32,
+    /// The latest sentence the quotation runs through.
     sentence: u32,
     paragraph: u32,
     /// The first byte of the content.
@@ -310,6 +312,7 @@ impl Cx<'_, '_> {
             cue: w.spans[cue],
         });
         Some(Open {
+            first: self.sentence,
             sentence: self.sentence,
             paragraph,
             start: w.spans[self.mark_end(o) + 1].start,
@@ -373,7 +376,7 @@ impl Cx<'_, '_> {
         };
         let confidence = if said.named { 0.85 } else { 0.75 };
         Some(Quote {
-            sentence: open.sentence,
+            sentence: open.first,
             span: Span { start: open.start, end },
             last_sentence: self.sentence,
             kind: QuoteKind::Direct,

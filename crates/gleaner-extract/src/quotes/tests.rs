@@ -37,3 +37,28 @@ fn every_rule_reads_its_examples() {
         }
     }
 }
+
+/// A quotation over three sentences or paragraphs starts in the sentence of its opening mark:
+/// its `sentence..=last_sentence` holds its content.
+#[test]
+fn a_long_quotation_keeps_the_sentence_it_opens_in() {
+    for text in [
+        "Maria Santos spoke to reporters. “We will win. We always have. We always will,” she said.",
+        "Maria Santos said: “We will win. We always have.\n\n“We always will,” she added.",
+    ] {
+        let doc = doc(text, None);
+        let found = Pipeline::new().with(Entities::shipped()).with(Quotes).run(&doc);
+        assert!(!found.quotes.is_empty(), "{text}");
+        for q in &found.quotes {
+            let first = &doc.sentences[q.sentence as usize].span;
+            let last = &doc.sentences[q.last_sentence as usize].span;
+            assert!(
+                first.start <= q.span.start && q.span.end <= last.end,
+                "{text}: {:?} in sentences {}..={}",
+                doc.slice(q.span),
+                q.sentence,
+                q.last_sentence
+            );
+        }
+    }
+}
