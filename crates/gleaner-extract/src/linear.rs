@@ -50,6 +50,17 @@ pub struct Clusters {
     codes: HashMap<u64, [u32; 2], IdBuild>,
 }
 
+/// The first `len` bits of a cluster path (the whole path when shorter): the path prefixes the
+/// tagger's and the incident role classifier's features read.
+pub(crate) fn prefix(path: u32, len: u32) -> u64 {
+    let depth = 31 - path.leading_zeros();
+    if depth <= len {
+        path as u64
+    } else {
+        (path >> (depth - len)) as u64
+    }
+}
+
 /// A word's k-means clusters over word vectors, packed: a marker bit (`1 << 24`, so that 0 means
 /// none), then its cluster among 64 (6 bits), among 256 (8 bits) and among 1,024 (10 bits).
 #[derive(Debug)]

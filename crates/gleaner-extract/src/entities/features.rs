@@ -12,7 +12,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::lexicon::{Lexicons, GAZ_CATEGORIES};
 use super::tags::{self, N_TAGS};
 pub(crate) use crate::hash::{mix, word_hash};
-use crate::linear::{Clusters, IdBuild, Model, Scorer, VectorClusters};
+use crate::linear::{prefix, Clusters, IdBuild, Model, Scorer, VectorClusters};
 
 /// Summed weights of each surface form's own features (see `Scratch::word_end`), kept across
 /// sentences and documents by a worker thread: the tagger scores "the" or "said" once, not at
@@ -505,15 +505,6 @@ fn pick(scores: &[f32; N_TAGS], prev: Option<u8>, last: bool) -> (u8, f32) {
     (best, 1.0 / z.max(1.0))
 }
 
-/// The first `len` bits of a cluster path (the whole path when shorter).
-fn prefix(path: u32, len: u32) -> u64 {
-    let depth = 31 - path.leading_zeros();
-    if depth <= len {
-        path as u64
-    } else {
-        (path >> (depth - len)) as u64
-    }
-}
 
 #[cfg(test)]
 mod tests {

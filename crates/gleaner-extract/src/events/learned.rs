@@ -20,7 +20,7 @@ use gleaner_ingest::Span;
 
 use super::{is_determiner, is_stop, Cx, Draft, Found};
 use crate::hash::{mix, word_hash};
-use crate::linear::{probabilities, Clusters, Model, ModelError, VectorClusters};
+use crate::linear::{prefix, probabilities, Clusters, Model, ModelError, VectorClusters};
 use crate::{EventRoleKind, Label};
 
 /// Classes of the role classifier: 0 is "no argument".
@@ -114,15 +114,6 @@ fn h(t: u64, s: &str) -> u64 {
     mix(t, word_hash(s))
 }
 
-/// The first `len` bits of a cluster path (the whole path when shorter).
-fn prefix(path: u32, len: u32) -> u64 {
-    let depth = 31 - path.leading_zeros();
-    if depth <= len {
-        path as u64
-    } else {
-        (path >> (depth - len)) as u64
-    }
-}
 
 /// A distance in words, bucketed.
 fn bucket(d: usize) -> u64 {
