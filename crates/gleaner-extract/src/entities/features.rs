@@ -505,7 +505,6 @@ fn pick(scores: &[f32; N_TAGS], prev: Option<u8>, last: bool) -> (u8, f32) {
     (best, 1.0 / z.max(1.0))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

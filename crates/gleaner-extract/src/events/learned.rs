@@ -114,7 +114,6 @@ fn h(t: u64, s: &str) -> u64 {
     mix(t, word_hash(s))
 }
 
-
 /// A distance in words, bucketed.
 fn bucket(d: usize) -> u64 {
     match d {
