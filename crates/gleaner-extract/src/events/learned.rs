@@ -208,17 +208,18 @@ impl<'a, 'd> Cx<'a, 'd> {
                 }
             }
         }
-        // Phrases: runs of content words, ended by a verb.
+        // Phrases: runs of content words, ended by a verb. Each word is judged once.
+        let phrase_word: Vec<bool> = (0..n).map(|i| self.content(i) && !self.verb_like(i, found)).collect();
         let mut run_start = vec![0usize; n];
         let mut run_end = vec![0usize; n];
         let mut i = 0;
         while i < n {
-            if !self.content(i) || self.verb_like(i, found) {
+            if !phrase_word[i] {
                 i += 1;
                 continue;
             }
             let first = i;
-            while i + 1 < n && self.content(i + 1) && !self.verb_like(i + 1, found) {
+            while i + 1 < n && phrase_word[i + 1] {
                 i += 1;
             }
             for k in first..=i {
@@ -230,7 +231,7 @@ impl<'a, 'd> Cx<'a, 'd> {
         let mut classes = vec![0usize; n];
         let mut feats = Vec::with_capacity(64);
         for i in 0..n {
-            if !self.content(i) || self.verb_like(i, found) {
+            if !phrase_word[i] {
                 continue;
             }
             feats.clear();
