@@ -320,6 +320,16 @@ impl<'a, 'd> Cx<'a, 'd> {
                     _ => role,
                 };
             }
+            // Where the rules read a word of it in another role, the rules hold ("X and Y are
+            // behind the attack" are no victims of it).
+            let perpetrator =
+                |r: EventRoleKind| matches!(r, EventRoleKind::PerpetratorPerson | EventRoleKind::PerpetratorOrg);
+            let clash =
+                (first..=last).any(|k| rule[k].is_some_and(|r| r != role && !(perpetrator(r) && perpetrator(role))));
+            if clash {
+                i = resume;
+                continue;
+            }
             let labels: &[Label] = match role {
                 EventRoleKind::PerpetratorPerson | EventRoleKind::Victim => &[Label::Person],
                 EventRoleKind::PerpetratorOrg => &[Label::Org, Label::Norp],

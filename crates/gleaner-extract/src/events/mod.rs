@@ -991,7 +991,15 @@ impl<'a, 'd> Cx<'a, 'd> {
             {
                 let after = trigger.map_or(i + 1, |f| i + f.trigger.len);
                 // A participle with its agent and no auxiliary: "people shot and killed by police".
-                let by_next = |k: usize| lower.get(k) == Some(&"by");
+                // A date or a bracket between them is passed over ("murdered last Friday [17
+                // November] by uniformed men").
+                let by_next = |k: usize| {
+                    let mut k = k;
+                    while k < self.len() && (self.in_date(k) || matches!(lower[k], "[" | "]" | "(" | ")")) {
+                        k += 1;
+                    }
+                    lower.get(k) == Some(&"by")
+                };
                 let reduced = by_next(after)
                     || lower.get(after) == Some(&"and")
                         && lower.get(after + 1).is_some_and(|v| v.ends_with("ed") || *v == "shot")
@@ -1001,7 +1009,15 @@ impl<'a, 'd> Cx<'a, 'd> {
                     if let Some(s) = self.subject(self.aux_before(i)) {
                         self.patient(s, verb_of_victim, true, grave, d);
                     }
-                    if let Some(by) = (after..(after + 4).min(self.len())).find(|&k| lower[k] == "by") {
+                    // The agent within four words, a date or a bracket between not counted ("murdered
+                    // last Friday [17 November] by uniformed men").
+                    let mut words = 0;
+                    let by = (after..self.len().min(after + 14)).find(|&k| {
+                        let aside = self.in_date(k) || matches!(lower[k], "[" | "]" | "(" | ")");
+                        words += usize::from(!aside);
+                        words <= 4 && lower[k] == "by"
+                    });
+                    if let Some(by) = by {
                         if let Some(a) = self.object(by + 1) {
                             self.agent(a, d);
                         }
@@ -1168,9 +1184,34 @@ impl<'a, 'd> Cx<'a, 'd> {
             ("blamed" | "accused" | "blames" | "accuses" | "blaming" | "accusing", _)
                 if !matches!(next, "on" | "of" | "by" | "for") && !self.passive(i) =>
             {
-                self.object(i + 1)
+                // "blamed the killings on X": what follows is the deed, X after "on".
+                match self.object(i + 1) {
+                    Some(o) if lower.get(o.last + 1) == Some(&"on") => self.object(o.last + 2),
+                    o => o,
+                }
             }
             ("attributed" | "blamed", "to" | "on") => self.object(i + 2),
+            // "arrested three men for the bombing", "two soldiers were detained in connection with
+            // the killings", "the arrest of 45 soldiers for killing six priests".
+            ("arrested" | "detained" | "captured" | "arrest" | "arrests" | "detention" | "capture", _) => {
+                let who = if self.passive(i) {
+                    self.subject(self.aux_before(i))
+                } else if next == "of" {
+                    self.object(i + 2)
+                } else if w.ends_with("ed") {
+                    self.object(i + 1)
+                } else {
+                    None
+                };
+                let from = who.map_or(0, |p| p.last.max(i) + 1);
+                let for_deed = (from..self.len().min(from + 8)).find(|&k| matches!(lower[k], "for" | "connection"));
+                let deed = for_deed.is_some_and(|k| {
+                    (k + 1..self.len().min(k + 4))
+                        .any(|j| ev::trigger(&lower[j..]).is_some() || ev::victim_of_noun(lower[j]))
+                });
+                // An arrest told as the incident has the arrested as its own.
+                who.filter(|_| deed && d.kind != EventType::Arrest)
+            }
             // "X are behind the attack".
             ("behind", _) if i > 0 && matches!(lower[i - 1], "was" | "were" | "is" | "are" | "be" | "been") => {
                 self.subject(i - 1)
@@ -1190,7 +1231,38 @@ impl<'a, 'd> Cx<'a, 'd> {
             }
             _ => None,
         };
-        if let Some(p) = agent.filter(|_| !self.irrealis(i)) {
+        let Some(p) = agent.filter(|_| !self.irrealis(i)) else { return };
+        self.blamed(p, d);
+        // The items of a list before it: "Escobar and Rodriguez were responsible".
+        let mut first = p.first;
+        for _ in 0..3 {
+            if first < 2 || !matches!(lower[first - 1], "and" | "or" | ",") {
+                break;
+            }
+            let Some(q) = self.subject(first - 1) else { break };
+            if q.last + 1 != first - 1 || !matches!(self.classify(q), Class::Org | Class::Perpetrator | Class::Person) {
+                break;
+            }
+            self.blamed(q, d);
+            first = q.first;
+        }
+    }
+
+    /// A perpetrator told by words of blame: an organization or people as in `agent`, and people
+    /// the words name by a plural noun of no class ("the drug trafficking bands were
+    /// responsible", "the smugglers carried out").
+    fn blamed(&self, p: Phrase, d: &mut Draft) {
+        let lower = self.words.lower_from(0);
+        let hw = lower[self.head(p)];
+        let plural = hw.len() > 3
+            && hw.ends_with('s')
+            && !hw.ends_with("ss")
+            && hw.chars().all(char::is_alphabetic)
+            && ev::trigger(&[hw]).is_none();
+        if self.classify(p) == Class::Other && plural {
+            let span = self.span(p);
+            d.add(EventRoleKind::PerpetratorPerson, span, self.entity_in(span, &[Label::Person]));
+        } else {
             self.agent(p, d);
         }
     }
@@ -1497,6 +1569,8 @@ impl<'a, 'd> Cx<'a, 'd> {
                     Some(k) => end = k,
                     None => return None,
                 }
+            } else if let Some(k) = self.apposition_before(end) {
+                end = k;
             } else {
                 break;
             }
@@ -1535,6 +1609,27 @@ impl<'a, 'd> Cx<'a, 'd> {
             first += 1;
         }
         (first < end).then_some(Phrase { first, last })
+    }
+
+    /// The comma opening a description set between a subject and its verb, when token `end - 1`
+    /// is the comma closing it: "Escobar and Rodriguez, the drug traffickers, are behind"; not a
+    /// clause ("the rebels, the army said, attacked").
+    fn apposition_before(&self, end: usize) -> Option<usize> {
+        let lower = self.words.lower_from(0);
+        if end < 4 || lower[end - 1] != "," {
+            return None;
+        }
+        let open = (end.saturating_sub(10)..end - 1).rev().find(|&k| lower[k] == ",")?;
+        let words = &lower[open + 1..end - 1];
+        let described = matches!(words.first(), Some(&"the") | Some(&"a") | Some(&"an"))
+            && words.len() >= 2
+            && words.iter().all(|w| {
+                w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+                    && !w.ends_with("ed")
+                    && !is_verb_s(w)
+                    && !matches!(*w, "said" | "say" | "told" | "according" | "who" | "which" | "that")
+            });
+        (described && open > 0).then_some(open)
     }
 
     /// Moves a phrase's first token left over its determiner and modifiers ("the Islamic State").
