@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := target/release/gleaner
 VECTORS := target/vectors/glove_clusters.tsv
 
-.PHONY: all build dataset test lint bench eval doc clean model model-events python python-test fuzz fault-test
+.PHONY: all build dataset report report-test test lint bench eval doc clean model model-events python python-test fuzz fault-test
 
 all: dataset
 
@@ -18,9 +18,29 @@ build:
 dataset: build
 	$(BIN) run seeds/ --out data/
 
+## A static HTML report of data/ in report/ (open report/index.html; no server, no network).
+report: build
+	$(BIN) report data/ --out report/
+
+## The report in a real browser (Debian's Chromium, driven by Playwright; see tests/report/README.md):
+## the seed's dataset and tests/report/corpus.jsonl (markup in a document's text included); every
+## highlight against the dataset's rows, no console error, no request off the machine; screenshots
+## in target/report-shots/.
+CHROMIUM ?= /usr/bin/chromium
+report-test: dataset $(VENV)/.installed
+	@test -x $(CHROMIUM) || { echo "report-test: needs Chromium at $(CHROMIUM): apt-get install -y chromium (.ci/run does)"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/python tests/report/browser_test.py --gleaner $(BIN) --data data \
+	  --report target/report-check/seed --shots target/report-shots/seed
+	rm -rf target/report-check/corpus-data
+	$(BIN) run tests/report/corpus.jsonl --out target/report-check/corpus-data
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/python tests/report/browser_test.py --gleaner $(BIN) \
+	  --data target/report-check/corpus-data --report target/report-check/corpus \
+	  --shots target/report-shots/corpus --expect-injection
+
 ## Cargo tests, then the end-to-end check (pandas, pyarrow, Polars, DuckDB; Parquet and CSV) on a
 ## fresh data/, on a tricky corpus, on a synthetic dataset with rows in every table (every column
-## type) and on the BBC + Reuters corpora; the Python package; the fault test; a short fuzz.
+## type) and on the BBC + Reuters corpora; the Python package; the report in a browser; the fault
+## test; a short fuzz.
 test: dataset $(VENV)/.installed
 	$(CARGO) test --workspace --locked
 	$(VENV)/bin/python tests/e2e/check_dataset.py data/
@@ -34,6 +54,7 @@ test: dataset $(VENV)/.installed
 	  $(VENV)/bin/python tests/e2e/check_dataset.py target/corpus-check; \
 	else echo "e2e: $(EVAL)/corpus not found; the BBC + Reuters load check is skipped"; fi
 	$(MAKE) python-test
+	$(MAKE) report-test
 	$(MAKE) fault-test
 	$(MAKE) fuzz FUZZ_SECONDS=5
 
@@ -68,9 +89,10 @@ python-test: python build
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --force-reinstall --no-deps dist/gleaner-*.whl
 	cd tests/python && ../../$(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
-$(VENV)/.installed: tests/e2e/requirements.txt
+$(VENV)/.installed: tests/e2e/requirements.txt tests/report/requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt \
+	  -r tests/report/requirements.txt
 	touch $@
 
 lint:

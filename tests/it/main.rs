@@ -7,3 +7,4 @@ mod cli;
 mod dataset;
 mod docs;
 mod output;
+mod report;

@@ -39,6 +39,18 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = "data", requires = "duckdb")]
         dir: String,
     },
+    /// Write a static HTML report of a dataset (open its index.html; no server, no network).
+    Report {
+        /// The dataset folder (written by `gleaner run`, with its Parquet tables).
+        #[arg(value_name = "DATA_DIR")]
+        data: PathBuf,
+        /// Folder to write the report to (replaced whole).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Replace the --out folder even if it holds more than a gleaner report.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -104,6 +116,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Run(args) => run_command(args),
+        Command::Report { data, out, force } => report_command(&data, &out, force),
     };
     match outcome {
         Ok(code) => code,
@@ -253,5 +266,29 @@ fn print_summary(options: &RunOptions, report: &gleaner_cli::RunReport) {
             "errors.sheet.csv"
         };
         eprintln!("gleaner: problems: {} (see {})", kinds.join(", "), report.out.join(file).display());
+    }
+}
+
+fn report_command(data: &std::path::Path, out: &std::path::Path, force: bool) -> anyhow::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    match gleaner_report::write_report(data, out, force) {
+        Ok(s) => {
+            eprintln!(
+                "gleaner: report of {} documents and {} entities: {} pages, {:.1} MB in {} ({:.1} s); open {}",
+                s.documents,
+                s.entities,
+                s.pages,
+                s.bytes as f64 / 1e6,
+                out.display(),
+                started.elapsed().as_secs_f64(),
+                out.join("index.html").display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e @ gleaner_report::ReportError::Refused { .. }) => {
+            eprintln!("gleaner: error: {e}");
+            Ok(ExitCode::from(exit::USAGE))
+        }
+        Err(e) => Err(e.into()),
     }
 }
