@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::support::{char_slice, gleaner, run_ok, table, Scratch};
 
 const CORPUS: &str = concat!(
-    r#"{"id": "kabul", "published": "2021-08-27", "text": "A suicide bombing outside the airport in Kabul on Thursday killed at least 13 U.S. servicemembers. \"We will hunt you down,\" President Joe Biden said. The Islamic State claimed responsibility for the attack."}"#,
+    r#"{"id": "kabul", "published": "2021-08-27", "text": "A suicide bombing outside the airport in Kabul on Thursday killed at least 13 U.S. servicemembers. \"We will not forgive. We will hunt you down,\" President Joe Biden said. The Islamic State claimed responsibility for the attack."}"#,
     "\n",
     r#"{"id": "html & <b>", "published": "2021-09-01", "text": "Ada Lovelace wrote <script>window.__pwned = 1</script> and <img src=x onerror=\"window.__pwned=2\"> in London on Monday. She said the 3 reports & \"tables\" were <b>done</b>."}"#,
     "\n",
@@ -32,13 +32,22 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[at..at + tag[at..].find('"')?])
 }
 
-/// The text of the element `#text` of a document page, and the text of each `data-row`
-/// (its pieces joined, in order) with the `data-start` of its first piece.
-fn read_marks(html: &str) -> (String, HashMap<String, (String, usize)>) {
+/// A highlighted row: its pieces' text joined, the `data-start` and the opening tag of its first
+/// piece, and how many pieces.
+#[derive(Debug, Default)]
+struct Marked {
+    text: String,
+    start: usize,
+    tag: String,
+    pieces: usize,
+}
+
+/// The text of the element `#text` of a document page, and each `data-row`'s highlight.
+fn read_marks(html: &str) -> (String, HashMap<String, Marked>) {
     let start = html.find("<div id=\"text\"").expect("a #text element");
     let body = &html[start + html[start..].find('>').unwrap() + 1..];
     let mut text = String::new();
-    let mut rows: HashMap<String, (String, usize)> = HashMap::new();
+    let mut rows: HashMap<String, Marked> = HashMap::new();
     let mut stack: Vec<Option<String>> = Vec::new();
     let mut rest = body;
     loop {
@@ -46,7 +55,7 @@ fn read_marks(html: &str) -> (String, HashMap<String, (String, usize)>) {
         let chunk = unescape(&rest[..lt]);
         text.push_str(&chunk);
         for row in stack.iter().flatten() {
-            rows.get_mut(row).unwrap().0.push_str(&chunk);
+            rows.get_mut(row).unwrap().text.push_str(&chunk);
         }
         let gt = lt + rest[lt..].find('>').unwrap();
         let tag = &rest[lt..=gt];
@@ -58,8 +67,10 @@ fn read_marks(html: &str) -> (String, HashMap<String, (String, usize)>) {
         } else {
             let row = attr(tag, "data-row").map(str::to_owned);
             if let Some(r) = &row {
-                let s: usize = attr(tag, "data-start").unwrap().parse().unwrap();
-                rows.entry(r.clone()).or_insert_with(|| (String::new(), s));
+                let start: usize = attr(tag, "data-start").unwrap().parse().unwrap();
+                let m =
+                    rows.entry(r.clone()).or_insert_with(|| Marked { start, tag: tag.to_owned(), ..Marked::default() });
+                m.pieces += 1;
             }
             stack.push(row);
         }
@@ -80,6 +91,7 @@ fn a_report_shows_every_row_of_the_dataset_where_it_is() {
     let docs = table(&data, "documents");
     let entities = table(&data, "entities");
     assert_eq!(docs.len(), 2);
+    let mut split = false;
     for (k, doc) in docs.iter().enumerate() {
         let html = std::fs::read_to_string(out.join(format!("documents/d{k}.html"))).unwrap();
         let id = &doc["doc_id"];
@@ -98,21 +110,26 @@ fn a_report_shows_every_row_of_the_dataset_where_it_is() {
         ] {
             for row in table(&data, name).iter().filter(|r| &r["doc_id"] == id) {
                 let key = format!("{kind}-{}", row[idx]);
-                let (got, start) = rows.get(&key).unwrap_or_else(|| panic!("{key} of {id} not highlighted"));
-                assert_eq!(got, &row["text"], "{key} of {id}");
-                assert_eq!(start.to_string(), row["start"], "{key} of {id}");
+                let got = rows.get(&key).unwrap_or_else(|| panic!("{key} of {id} not highlighted"));
+                assert_eq!(got.text, row["text"], "{key} of {id}");
+                assert_eq!(got.start.to_string(), row["start"], "{key} of {id}");
+                if kind == "mention" {
+                    assert!(
+                        got.tag.starts_with("<a ") && got.tag.contains(" href=\"../entities/e"),
+                        "{key} of {id} is no link to its entity: {}",
+                        got.tag
+                    );
+                }
+                split |= got.pieces > 1;
                 let (s, e) = (row["start"].parse().unwrap(), row["end"].parse().unwrap());
                 assert_eq!(char_slice(&doc["text"], s, e), row["text"]);
                 want += 1;
             }
         }
-        let marked = rows.keys().filter(|k| !k.starts_with('s')).count();
-        assert_eq!(marked, want, "{id}: a highlight for each row, no other");
+        assert_eq!(rows.len(), want, "{id}: a highlight for each row, no other");
         assert!(want > 0, "{id} has rows to show");
-        // Mentions link to their entity's page.
-        let linked = html.matches("href=\"../entities/e").count();
-        assert!(linked >= table(&data, "mentions").iter().filter(|r| &r["doc_id"] == id).count());
     }
+    assert!(split, "a quotation over a sentence's end is drawn in pieces");
     // Every entity has its page, named by its name.
     for (e, ent) in entities.iter().enumerate() {
         let html = std::fs::read_to_string(out.join(format!("entities/e{e}.html"))).unwrap();
@@ -171,6 +188,26 @@ fn a_report_folder_is_replaced_whole_and_other_folders_are_refused() {
         .unwrap();
     assert_eq!(refused.status.code(), Some(2), "{}", String::from_utf8_lossy(&refused.stderr));
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "keep me");
+    // A report folder holding more than a report, the dataset's own folder, a folder holding
+    // the dataset: refused, the last two even with --force.
+    std::fs::write(out.join("mine.txt"), "keep me").unwrap();
+    let foreign = gleaner().args(["report", data.to_str().unwrap(), "--out", out.to_str().unwrap()]).output().unwrap();
+    assert_eq!(foreign.status.code(), Some(2), "{}", String::from_utf8_lossy(&foreign.stderr));
+    assert!(out.join("mine.txt").exists());
+    for target in [data.clone(), scratch.0.clone()] {
+        let refused = gleaner()
+            .args(["report", data.to_str().unwrap(), "--out", target.to_str().unwrap(), "--force"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            refused.status.code(),
+            Some(2),
+            "{}: {}",
+            target.display(),
+            String::from_utf8_lossy(&refused.stderr)
+        );
+        assert!(data.join("documents.parquet").is_file(), "the dataset stays");
+    }
     let missing = gleaner()
         .args(["report", scratch.path("nothing").to_str().unwrap(), "--out", scratch.path("r2").to_str().unwrap()])
         .output()
@@ -182,7 +219,7 @@ fn a_report_folder_is_replaced_whole_and_other_folders_are_refused() {
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("building"))
+        .filter(|n| n.contains(".gleaner-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -47,7 +47,8 @@ enum Command {
         /// Folder to write the report to (replaced whole).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// Replace the --out folder even if it holds more than a gleaner report.
+        /// Replace the --out folder even if it holds more than a gleaner report (everything in it
+        /// is deleted; never the dataset's own folder or one that holds it).
         #[arg(long)]
         force: bool,
     },
@@ -271,6 +272,8 @@ fn print_summary(options: &RunOptions, report: &gleaner_cli::RunReport) {
 
 fn report_command(data: &std::path::Path, out: &std::path::Path, force: bool) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
+    // SIGINT/SIGTERM remove the report being built; the folder stays as it was.
+    stop_on_signals();
     match gleaner_report::write_report(data, out, force) {
         Ok(s) => {
             eprintln!(

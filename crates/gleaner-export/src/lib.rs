@@ -43,7 +43,7 @@ mod tables;
 
 pub use schema::{duckdb_views, schema_json, Column, ColumnType, Table, SCHEMA_VERSION};
 pub use sink::arrow_schema;
-pub use staging::{abandon_open_datasets, Abandoned, Staging};
+pub use staging::{abandon_open_datasets, Abandoned, FolderKind, Owned, Staging, DATASET};
 pub use tables::dates::DATES;
 pub use tables::documents::DOCUMENTS;
 pub use tables::entities::ENTITIES;

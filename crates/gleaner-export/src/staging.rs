@@ -89,9 +89,37 @@ fn refused(path: &Path, why: String) -> ExportError {
     ExportError::Refused { path: path.to_owned(), why }
 }
 
+/// A test of the names of a folder's entries: true for those the folder's kind owns.
+pub type Owned = Box<dyn Fn(&str) -> bool>;
+
+/// A kind of folder that a [`Staging`] replaces whole: a dataset, or another of gleaner's outputs
+/// (the HTML report). It says which names a folder of that kind owns, so that anything else in
+/// the target is refused (unless `force`) rather than deleted with it.
+#[derive(Debug, Clone, Copy)]
+pub struct FolderKind {
+    /// What the folder is, for messages ("gleaner dataset").
+    pub what: &'static str,
+    /// The file that marks a folder of this kind ("manifest.json").
+    pub marker: &'static str,
+    /// If `dir` is a folder of this kind, a test of the names (of its entries) it owns.
+    pub owns: fn(dir: &Path) -> Option<Owned>,
+}
+
+/// A dataset folder: `manifest.json` written by gleaner, the files it lists, table files.
+pub const DATASET: FolderKind = FolderKind {
+    what: "gleaner dataset",
+    marker: "manifest.json",
+    owns: |dir| dataset_files(dir).map(|f| Box::new(f) as Owned),
+};
+
 impl Staging {
     /// Checks the target, cleans up after killed runs, and creates the staging folder.
     pub fn begin(target: &Path, force: bool) -> Result<Staging, ExportError> {
+        Staging::begin_kind(target, force, DATASET)
+    }
+
+    /// [`Staging::begin`] for a folder of another kind.
+    pub fn begin_kind(target: &Path, force: bool, kind: FolderKind) -> Result<Staging, ExportError> {
         let target = resolve(target)?;
         let parent = target.parent().ok_or_else(|| refused(&target, "it has no parent folder".into()))?;
         let name = target
@@ -100,7 +128,7 @@ impl Staging {
             .ok_or_else(|| refused(&target, "its name is not valid UTF-8".into()))?
             .to_owned();
         clean_leftovers(parent, &name, &target);
-        check_target(&target, force)?;
+        check_target(&target, force, kind)?;
         let (staging, lock) = create_staging(parent, &name)?;
         if let Ok(meta) = std::fs::metadata(&target) {
             // The new folder keeps the old one's permissions.
@@ -219,7 +247,7 @@ fn try_lock(_file: &std::fs::File) -> bool {
 
 /// Refuses a target that the swap would destroy something in (a file, or a folder holding more
 /// than a gleaner dataset) or cannot swap (a mount point).
-fn check_target(target: &Path, force: bool) -> Result<(), ExportError> {
+fn check_target(target: &Path, force: bool, kind: FolderKind) -> Result<(), ExportError> {
     let meta = match std::fs::symlink_metadata(target) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -257,12 +285,14 @@ fn check_target(target: &Path, force: bool) -> Result<(), ExportError> {
         return Ok(());
     }
     entries.sort();
-    let Some(own) = dataset_files(target) else {
+    let Some(own) = (kind.owns)(target) else {
         return Err(refused(
             target,
             format!(
-                "it is not empty and holds no gleaner dataset (no manifest.json), so replacing it would delete {}; \
-                 choose another --out, or give --force to replace the whole folder",
+                "it is not empty and holds no {} (no {}), so replacing it would delete {}; choose another --out, \
+                 or give --force to replace the whole folder",
+                kind.what,
+                kind.marker,
                 listing(&entries)
             ),
         ));
@@ -274,8 +304,9 @@ fn check_target(target: &Path, force: bool) -> Result<(), ExportError> {
     Err(refused(
         target,
         format!(
-            "it holds a gleaner dataset and also {}, which a new run would delete with the old dataset; \
-             move them out, or give --force to replace the whole folder",
+            "it holds a {} and also {}, which a new run would delete with the old one; move them out, or give \
+             --force to replace the whole folder",
+            kind.what,
             listing(&foreign)
         ),
     ))

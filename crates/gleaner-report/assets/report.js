@@ -122,6 +122,12 @@
       });
       status.textContent = ids.length + " entities, " + edges.length + " edges shown.";
     }
+    // Each kind of edge has its own readable minimum; switching kinds sets it.
+    form.querySelectorAll("input[name=edges]").forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        document.getElementById("net-min").value = data.min[radio.value] || 1;
+      });
+    });
     form.addEventListener("change", draw);
     form.addEventListener("submit", function (ev) { ev.preventDefault(); draw(); });
     draw();

@@ -51,7 +51,11 @@ pub(crate) struct ByDoc {
 impl Data {
     pub(crate) fn read(dir: &Path) -> Result<Data, ReportError> {
         let docs = Table::read(dir, "documents", false)?;
-        let doc_row: HashMap<String, usize> = (0..docs.rows).map(|r| (docs.str("doc_id", r).to_owned(), r)).collect();
+        // A doc_id told twice (gleaner never writes one) names its first row.
+        let mut doc_row: HashMap<String, usize> = HashMap::with_capacity(docs.rows);
+        for r in 0..docs.rows {
+            doc_row.entry(docs.str("doc_id", r).to_owned()).or_insert(r);
+        }
         let group = |t: &Table| {
             let mut by = vec![Vec::new(); docs.rows];
             for r in 0..t.rows {

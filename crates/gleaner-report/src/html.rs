@@ -24,6 +24,12 @@ pub(crate) fn esc_into(out: &mut String, s: &str) {
     }
 }
 
+/// A word safe inside a `class` attribute: letters, digits, `-` and `_` of `s`, nothing else
+/// (a label of a dataset cannot add classes of its choosing).
+pub(crate) fn class_token(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect()
+}
+
 /// The links of the navigation bar: (file from the report's root, title).
 const NAV: &[(&str, &str)] = &[
     ("index.html", "Overview"),
@@ -84,7 +90,16 @@ pub(crate) fn marked_text(text: &str, marks: &mut Vec<Mark>) -> String {
     points.sort_unstable();
     points.dedup();
     let mut out = String::with_capacity(text.len() * 2);
-    let mut open: Vec<usize> = Vec::new();
+    // The open marks, each with the element it was opened as: a link inside a link is no link
+    // (the HTML parser would close the outer one), so a mark's `a` inside another is a `span`.
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    let tag_in = |open: &[(usize, &str)], tag: &'static str| {
+        if tag == "a" && open.iter().any(|&(_, t)| t == "a") {
+            "span"
+        } else {
+            tag
+        }
+    };
     let mut next = 0;
     let mut pos = 0;
     for &p in &points {
@@ -92,22 +107,25 @@ pub(crate) fn marked_text(text: &str, marks: &mut Vec<Mark>) -> String {
             esc_into(&mut out, &text[bytes[pos]..bytes[p]]);
             pos = p;
         }
-        // Close what ends here, and the marks opened inside it (to open again).
-        while let Some(depth) = open.iter().position(|&k| marks[k].end == p) {
-            for &k in open[depth..].iter().rev() {
-                let _ = write!(out, "</{}>", marks[k].tag);
+        // Close what ends here, and the marks opened inside it (to open again, `data-cont`).
+        while let Some(depth) = open.iter().position(|&(k, _)| marks[k].end == p) {
+            for &(_, tag) in open[depth..].iter().rev() {
+                let _ = write!(out, "</{tag}>");
             }
-            let reopen: Vec<usize> = open.drain(depth..).skip(1).filter(|&k| marks[k].end > p).collect();
+            let reopen: Vec<usize> =
+                open.drain(depth..).skip(1).map(|(k, _)| k).filter(|&k| marks[k].end > p).collect();
             for k in reopen {
                 let m = &marks[k];
-                let _ = write!(out, "<{}{} data-start=\"{p}\">", m.tag, m.more_attrs);
-                open.push(k);
+                let tag = tag_in(&open, m.tag);
+                let _ = write!(out, "<{tag}{} data-cont data-start=\"{p}\">", m.more_attrs);
+                open.push((k, tag));
             }
         }
         while next < marks.len() && marks[next].start == p {
             let m = &marks[next];
-            let _ = write!(out, "<{}{} data-start=\"{p}\">", m.tag, m.attrs);
-            open.push(next);
+            let tag = tag_in(&open, m.tag);
+            let _ = write!(out, "<{tag}{} data-start=\"{p}\">", m.attrs);
+            open.push((next, tag));
             next += 1;
         }
     }
@@ -141,10 +159,30 @@ mod tests {
         assert_eq!(
             html,
             "<span data-row=\"s0\" data-start=\"0\"><span data-row=\"m0\" data-start=\"0\">Ana</span> said \
-             <span data-row=\"q0\" data-start=\"9\">go.</span></span><span data-row=\"q0\" data-start=\"12\"> \
-             <span data-row=\"s1\" data-start=\"13\">Home</span></span><span data-row=\"s1\" data-start=\"17\"> \
-             now.</span>"
+             <span data-row=\"q0\" data-start=\"9\">go.</span></span><span data-row=\"q0\" data-cont data-start=\"12\"> \
+             <span data-row=\"s1\" data-start=\"13\">Home</span></span><span data-row=\"s1\" data-cont \
+             data-start=\"17\"> now.</span>"
         );
+    }
+
+    #[test]
+    fn a_link_inside_a_link_is_a_span() {
+        let a = |start, end, row: &str| Mark {
+            start,
+            end,
+            layer: 2,
+            tag: "a",
+            attrs: format!(" data-row=\"{row}\" href=\"x\""),
+            more_attrs: format!(" data-row=\"{row}\" href=\"x\""),
+        };
+        let mut marks = vec![a(0, 8, "m0"), a(4, 8, "m1")];
+        let html = marked_text("New York City", &mut marks);
+        assert_eq!(
+            html,
+            "<a data-row=\"m0\" href=\"x\" data-start=\"0\">New <span data-row=\"m1\" href=\"x\" \
+             data-start=\"4\">York</span></a> City"
+        );
+        assert_eq!(class_token("PERSON hl-quote\" onclick=x"), "PERSONhl-quoteonclickx");
     }
 
     #[test]

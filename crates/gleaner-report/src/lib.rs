@@ -17,7 +17,7 @@
 //!
 //! No server, no network: every file the pages need is in the folder. Every string from the
 //! documents is HTML-escaped. The folder is replaced whole, like a dataset: the report is built
-//! beside it and swapped in when complete.
+//! beside it and swapped in when complete (`gleaner_export::Staging`).
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -63,11 +63,13 @@ pub enum ReportError {
         /// The cause.
         source: std::io::Error,
     },
-    /// The output folder holds something that is not a gleaner report.
-    #[error("{path} is not empty and holds no gleaner report (report.json); pass --force to replace it")]
+    /// The output folder may not be replaced.
+    #[error("will not write the report to {path}: {why}")]
     Refused {
         /// The folder.
         path: PathBuf,
+        /// Why.
+        why: String,
     },
 }
 
@@ -87,45 +89,58 @@ pub struct ReportSummary {
 /// The file that marks a folder as a gleaner report.
 const MARKER: &str = "report.json";
 
-/// Writes the report of the dataset in `data` to the folder `out`, replacing a report there.
-/// A non-empty `out` that holds no report is refused unless `force`.
+/// A report folder: `report.json` written by gleaner, and the pages and folders it writes.
+const REPORT: gleaner_export::FolderKind =
+    gleaner_export::FolderKind { what: "gleaner report", marker: MARKER, owns: report_files };
+
+fn report_files(dir: &Path) -> Option<gleaner_export::Owned> {
+    let text = fs::read_to_string(dir.join(MARKER)).ok()?;
+    let summary: serde_json::Value = serde_json::from_str(&text).ok()?;
+    summary.get("gleaner_report")?;
+    Some(Box::new(|name: &str| {
+        matches!(
+            name,
+            "report.json"
+                | "index.html"
+                | "map.html"
+                | "network.html"
+                | "timeline.html"
+                | "documents"
+                | "entities"
+                | "assets"
+        )
+    }))
+}
+
+/// Writes the report of the dataset in `data` to the folder `out`, replacing a report there as
+/// a dataset is replaced (`gleaner_export::Staging`: built beside it, swapped in whole; what a
+/// killed run left is cleaned up by the next). A non-empty `out` that holds anything but a
+/// report is refused unless `force`; the dataset's own folder, or a folder holding it, always.
 pub fn write_report(data: &Path, out: &Path, force: bool) -> Result<ReportSummary, ReportError> {
-    let write_err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| ReportError::Write { path, source }
-    };
-    if out.exists() {
-        let empty = fs::read_dir(out).map_err(write_err(out))?.next().is_none();
-        if !empty && !out.join(MARKER).exists() && !force {
-            return Err(ReportError::Refused { path: out.to_path_buf() });
-        }
-    }
     let d = data::Data::read(data)?;
-    // Built beside the output and swapped in whole.
-    let name = out.file_name().map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(write_err(parent))?;
-    let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(write_err(&staging))?;
-    }
-    let built = build(&d, &staging);
-    let summary = match built {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
+    let data_dir = fs::canonicalize(data).map_err(|source| ReportError::Write { path: data.to_path_buf(), source })?;
+    if let Ok(target) = fs::canonicalize(out) {
+        if data_dir.starts_with(&target) {
+            return Err(ReportError::Refused {
+                path: out.to_path_buf(),
+                why: format!("it holds the dataset {} the report is made of", data.display()),
+            });
         }
-    };
-    if out.exists() {
-        fs::remove_dir_all(out).map_err(write_err(out))?;
     }
-    fs::rename(&staging, out).map_err(write_err(out))?;
+    let staging = gleaner_export::Staging::begin_kind(out, force, REPORT).map_err(|e| match e {
+        gleaner_export::ExportError::Refused { path, why } => ReportError::Refused { path, why },
+        e => ReportError::Write { path: out.to_path_buf(), source: std::io::Error::other(e.to_string()) },
+    })?;
+    // Dropped without a commit (an error below), the staging folder is removed.
+    let summary = build(&d, &staging.path())?;
+    staging
+        .commit()
+        .map_err(|e| ReportError::Write { path: out.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
     Ok(summary)
 }
 
 fn build(d: &data::Data, dir: &Path) -> Result<ReportSummary, ReportError> {
-    for sub in ["", "documents", "entities", "assets"] {
+    for sub in ["documents", "entities", "assets"] {
         let p = dir.join(sub);
         fs::create_dir_all(&p).map_err(|source| ReportError::Write { path: p, source })?;
     }

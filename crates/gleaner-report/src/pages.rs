@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use crate::data::Data;
-use crate::html::{esc, marked_text, page, Mark};
+use crate::html::{class_token, esc, marked_text, page, Mark};
 
 /// Rows of a list page.
 pub(crate) const DOCS_PER_PAGE: usize = 200;
@@ -271,7 +271,7 @@ pub(crate) fn entity_lists(d: &Data) -> Vec<(String, String)> {
                     "<tr><td><a href=\"e{e}.html\">{}</a></td><td><span class=\"lab lab-{}\">{}</span></td><td>{}</td>\
                      <td>{}</td><td>{}</td></tr>",
                     esc(d.entities.str("name", e)),
-                    esc(d.entities.str("label", e)),
+                    class_token(d.entities.str("label", e)),
                     esc(d.entities.str("label", e)),
                     d.entities.int("n_mentions", e).unwrap_or(0),
                     d.entities.int("n_documents", e).unwrap_or(0),
@@ -306,8 +306,11 @@ pub(crate) fn document(d: &Data, k: usize) -> String {
         let t = &d.sentences;
         let idx = t.int("sentence_idx", r).unwrap_or(0);
         let zone = t.str("zone", r);
-        let class =
-            if zone.is_empty() || zone == "body" { "sent".to_owned() } else { format!("sent zone zone-{}", esc(zone)) };
+        let class = if zone.is_empty() || zone == "body" {
+            "sent".to_owned()
+        } else {
+            format!("sent zone zone-{}", class_token(zone))
+        };
         let zone_attr = if class == "sent" { String::new() } else { format!(" data-zone=\"{}\"", esc(zone)) };
         marks.push(Mark {
             start: offset(t.int("start", r)),
@@ -356,11 +359,12 @@ pub(crate) fn document(d: &Data, k: usize) -> String {
             t.int("start", r),
             t.int("end", r),
             format!(
-                " class=\"hl hl-mention lab-{l}\" data-kind=\"mention\" data-row=\"mention-{}\" data-label=\"{l}\"{href} \
+                " class=\"hl hl-mention lab-{c}\" data-kind=\"mention\" data-row=\"mention-{}\" data-label=\"{l}\"{href} \
                  title=\"{}\"",
                 t.int("mention_idx", r).unwrap_or(0),
                 esc(&title),
-                l = esc(label)
+                l = esc(label),
+                c = class_token(label)
             ),
         );
     }
@@ -406,6 +410,25 @@ pub(crate) fn document(d: &Data, k: usize) -> String {
             ),
         );
     }
+    // Each event's trigger, the target of the event's link beside the text.
+    for &r in &d.by_doc.events[k] {
+        let t = &d.events;
+        let mut title = format!("{} event", t.str("type", r));
+        for (col, sep) in [("date_value", " · "), ("location_text", " · ")] {
+            if let Some(v) = t.text(col, r) {
+                let _ = write!(title, "{sep}{v}");
+            }
+        }
+        let idx = t.int("event_idx", r).unwrap_or(0);
+        marks.push(Mark {
+            start: offset(t.int("start", r)),
+            end: offset(t.int("end", r)),
+            layer: 2,
+            tag: "span",
+            attrs: format!(" class=\"hl hl-trigger\" id=\"e{idx}\" title=\"{}\"", esc(&title)),
+            more_attrs: format!(" class=\"hl hl-trigger\" title=\"{}\"", esc(&title)),
+        });
+    }
     let body_text = marked_text(text, &mut marks);
     let mut b = String::new();
     let _ = write!(b, "<h1>{}</h1><p class=\"meta\">", esc(d.doc_title(k)));
@@ -419,7 +442,8 @@ pub(crate) fn document(d: &Data, k: usize) -> String {
         "</p><p class=\"legend\"><span class=\"hl hl-mention lab-PERSON\">person</span> <span class=\"hl hl-mention \
          lab-ORG\">organization</span> <span class=\"hl hl-mention lab-GPE\">place</span> <span class=\"hl \
          hl-date\">date</span> <span class=\"hl hl-number\">number</span> <span class=\"hl hl-quote\">quotation</span> \
-         <span class=\"zone\">byline, boilerplate</span> · hover a mark for its value</p>",
+         <span class=\"zone\" data-zone=\"zone\">byline, heading, boilerplate</span> \
+         <span class=\"hl hl-trigger\">event</span> · hover a mark for its value</p>",
     );
     b.push_str("<div class=\"doc\"><div id=\"text\" class=\"doctext\">");
     b.push_str(&body_text);
@@ -433,8 +457,8 @@ pub(crate) fn document(d: &Data, k: usize) -> String {
             let idx = t.int("event_idx", r);
             let _ = write!(
                 b,
-                "<li><a href=\"#s{}\"><b>{}</b></a> “{}”",
-                t.int("sentence_idx", r).unwrap_or(0),
+                "<li><a href=\"#e{}\"><b>{}</b></a> “{}”",
+                idx.unwrap_or(0),
                 esc(t.str("type", r)),
                 esc(t.str("trigger_text", r))
             );
@@ -512,13 +536,14 @@ pub(crate) fn entity(d: &Data, e: usize) -> String {
     let mut b = String::new();
     let _ = write!(
         b,
-        "<h1>{}</h1><p class=\"meta\"><span class=\"lab lab-{l}\">{l}</span> · <code>{}</code> · {} mentions in {} \
+        "<h1>{}</h1><p class=\"meta\"><span class=\"lab lab-{c}\">{l}</span> · <code>{}</code> · {} mentions in {} \
          documents</p>",
         esc(t.str("name", e)),
         esc(id),
         t.int("n_mentions", e).unwrap_or(0),
         t.int("n_documents", e).unwrap_or(0),
-        l = esc(t.str("label", e))
+        l = esc(t.str("label", e)),
+        c = class_token(t.str("label", e))
     );
     let aliases = t.list("aliases", e);
     if !aliases.is_empty() {
@@ -603,7 +628,12 @@ pub(crate) fn entity(d: &Data, e: usize) -> String {
     }
     // Its timeline: the dated sentences that name it, in calendar order.
     timeline.sort();
-    let _ = write!(b, "<h2>Timeline ({})</h2>", timeline.len());
+    let from = if mentions.len() > ENTITY_LIST_CAP {
+        format!(", from the first {ENTITY_LIST_CAP} mentions")
+    } else {
+        String::new()
+    };
+    let _ = write!(b, "<h2>Timeline ({}{from})</h2>", timeline.len());
     if !timeline.is_empty() {
         b.push_str("<table class=\"timeline\"><tr><th>date</th><th>sentence</th></tr>");
         for (_, value, line) in &timeline {

@@ -26,17 +26,19 @@ fn xy(lat: f64, lon: f64) -> (f64, f64) {
 /// place as a point sized by its mentions and linked to its page, and every placed event.
 pub(crate) fn map(d: &Data) -> String {
     let t = &d.entities;
+    let finite = |v: Option<f64>| v.is_some_and(f64::is_finite);
     let mut places: Vec<usize> =
-        (0..t.rows).filter(|&e| t.float("lat", e).is_some() && t.float("lon", e).is_some()).collect();
+        (0..t.rows).filter(|&e| finite(t.float("lat", e)) && finite(t.float("lon", e))).collect();
     places.sort_by_key(|&e| (std::cmp::Reverse(t.int("n_mentions", e).unwrap_or(0)), e));
-    let most = places.first().map_or(1, |&e| t.int("n_mentions", e).unwrap_or(1)).max(1) as f64;
+    let mentions = |e: usize| t.int("n_mentions", e).unwrap_or(0).max(0);
+    let most = places.first().map_or(1, |&e| mentions(e)).max(1) as f64;
     let mut b = String::from("<h1>Map</h1>");
     let _ = write!(
         b,
         "<p class=\"meta\">{} geocoded places (blue, sized by mentions) and {} events with a place (red). Hover a point \
          for its name; click it for its page.</p>",
         places.len(),
-        (0..d.events.rows).filter(|&r| d.events.float("lat", r).is_some()).count()
+        (0..d.events.rows).filter(|&r| finite(d.events.float("lat", r)) && finite(d.events.float("lon", r))).count()
     );
     b.push_str(
         "<svg id=\"map\" class=\"map\" viewBox=\"0 0 720 360\" role=\"img\" aria-label=\"World map of the places \
@@ -47,8 +49,8 @@ pub(crate) fn map(d: &Data) -> String {
     // Largest first, so the small ones stay on top and clickable.
     for &e in &places {
         let (x, y) = xy(t.float("lat", e).unwrap_or(0.0), t.float("lon", e).unwrap_or(0.0));
-        let n = t.int("n_mentions", e).unwrap_or(0);
-        let r = 1.5 + 8.0 * (n as f64 / most).sqrt();
+        let n = mentions(e);
+        let r = 1.5 + 8.0 * (n as f64 / most).min(1.0).sqrt();
         let _ = write!(
             b,
             "<a href=\"{}\"><circle class=\"place\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"><title>{} ({} mentions)</title>\
@@ -60,6 +62,9 @@ pub(crate) fn map(d: &Data) -> String {
     }
     for r in 0..d.events.rows {
         let (Some(lat), Some(lon)) = (d.events.float("lat", r), d.events.float("lon", r)) else { continue };
+        if !lat.is_finite() || !lon.is_finite() {
+            continue;
+        }
         let Some(&doc) = d.doc_row.get(d.events.str("doc_id", r)) else { continue };
         let (x, y) = xy(lat, lon);
         let _ = write!(
@@ -150,6 +155,13 @@ pub(crate) fn network(d: &Data) -> String {
     rel.sort();
     let mut co: Vec<_> = together.into_iter().collect();
     co.sort();
+    // The least count that keeps the drawing readable (at most 200 edges) is each kind's default.
+    let least = |mut counts: Vec<usize>| {
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        counts.get(200).map_or(1, |&n| n + 1)
+    };
+    let min_count = least(rel.iter().map(|(_, n)| *n).collect());
+    let min_together = least(co.iter().map(|(_, n)| *n).collect());
     let data = serde_json::json!({
         "nodes": nodes.iter().map(|&e| serde_json::json!({
             "name": t.str("name", e), "label": t.str("label", e),
@@ -157,11 +169,8 @@ pub(crate) fn network(d: &Data) -> String {
         })).collect::<Vec<_>>(),
         "relations": rel.iter().map(|((a, b, p), n)| serde_json::json!([a, b, n, p])).collect::<Vec<_>>(),
         "cooccurrence": co.iter().map(|((a, b), n)| serde_json::json!([a, b, n])).collect::<Vec<_>>(),
+        "min": {"relations": min_count, "cooccurrence": min_together},
     });
-    // The least count that keeps the drawing readable (at most 200 relation edges) is the default.
-    let mut counts: Vec<usize> = rel.iter().map(|(_, n)| *n).collect();
-    counts.sort_unstable_by(|a, b| b.cmp(a));
-    let min_count = counts.get(200).map_or(1, |&n| n + 1);
     let mut labels: Vec<&str> = nodes.iter().map(|&e| t.str("label", e)).collect();
     labels.sort_unstable();
     labels.dedup();
@@ -289,4 +298,15 @@ pub(crate) fn timeline(d: &Data) -> String {
     }
     b.push_str("</ol><script src=\"assets/report.js\"></script>");
     page("Timeline", "", " data-view=\"timeline\"", &b)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_in_a_script_cannot_end_it() {
+        let v = serde_json::json!({"name": "</script><script>alert(1)</script> & <!--"});
+        let s = super::script_json(&v);
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&s).unwrap(), v);
+    }
 }

@@ -320,12 +320,14 @@ impl<'a, 'd> Cx<'a, 'd> {
                     _ => role,
                 };
             }
-            // Where the rules read a word of it in another role, the rules hold ("X and Y are
-            // behind the attack" are no victims of it).
+            // Where the rules read a word of it on the other side (a doer against one done to),
+            // the rules hold ("X and Y are behind the attack" are no victims of it); a target
+            // and a victim may share words ("the mayor's car", "the mayor").
             let perpetrator =
                 |r: EventRoleKind| matches!(r, EventRoleKind::PerpetratorPerson | EventRoleKind::PerpetratorOrg);
-            let clash =
-                (first..=last).any(|k| rule[k].is_some_and(|r| r != role && !(perpetrator(r) && perpetrator(role))));
+            let suffered = |r: EventRoleKind| matches!(r, EventRoleKind::Victim | EventRoleKind::Target);
+            let clash = (first..=last)
+                .any(|k| rule[k].is_some_and(|r| perpetrator(r) && suffered(role) || suffered(r) && perpetrator(role)));
             if clash {
                 i = resume;
                 continue;

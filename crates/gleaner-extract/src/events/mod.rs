@@ -1203,11 +1203,19 @@ impl<'a, 'd> Cx<'a, 'd> {
                 } else {
                     None
                 };
+                // The deed right after "for" or "in connection with" (a determiner between): not
+                // "detained two journalists for reporting the killings".
                 let from = who.map_or(0, |p| p.last.max(i) + 1);
                 let for_deed = (from..self.len().min(from + 8)).find(|&k| matches!(lower[k], "for" | "connection"));
                 let deed = for_deed.is_some_and(|k| {
-                    (k + 1..self.len().min(k + 4))
-                        .any(|j| ev::trigger(&lower[j..]).is_some() || ev::victim_of_noun(lower[j]))
+                    let mut j = if lower[k] == "connection" { k + 2 } else { k + 1 };
+                    while j < self.len() && is_determiner(lower[j]) {
+                        j += 1;
+                    }
+                    j < self.len()
+                        && (ev::trigger(&lower[j..])
+                            .is_some_and(|t| t.form != ev::Form::Verb || lower[j].ends_with("ing"))
+                            || ev::victim_of_noun(lower[j]))
                 });
                 // An arrest told as the incident has the arrested as its own.
                 who.filter(|_| deed && d.kind != EventType::Arrest)
@@ -1231,15 +1239,20 @@ impl<'a, 'd> Cx<'a, 'd> {
             }
             _ => None,
         };
-        let Some(p) = agent.filter(|_| !self.irrealis(i)) else { return };
+        let Some(p) = agent.filter(|_| !self.irrealis(i) && d.kind != EventType::Disaster) else { return };
         self.blamed(p, d);
-        // The items of a list before it: "Escobar and Rodriguez were responsible".
+        // The items of a list before it: "Escobar and Rodriguez were responsible", "A, B and C
+        // were behind"; not a clause before a comma ("According to police, the attackers ...").
         let mut first = p.first;
-        for _ in 0..3 {
-            if first < 2 || !matches!(lower[first - 1], "and" | "or" | ",") {
+        for step in 0..3 {
+            let joiners: &[&str] = if step == 0 { &["and", "or"] } else { &["and", "or", ","] };
+            if first < 2 || !joiners.contains(&lower[first - 1]) {
                 break;
             }
             let Some(q) = self.subject(first - 1) else { break };
+            if q.first > 0 && matches!(lower[q.first - 1], "to" | "by" | "from" | "of" | "with" | "told") {
+                break;
+            }
             if q.last + 1 != first - 1 || !matches!(self.classify(q), Class::Org | Class::Perpetrator | Class::Person) {
                 break;
             }
@@ -1249,17 +1262,16 @@ impl<'a, 'd> Cx<'a, 'd> {
     }
 
     /// A perpetrator told by words of blame: an organization or people as in `agent`, and people
-    /// the words name by a plural noun of no class ("the drug trafficking bands were
-    /// responsible", "the smugglers carried out").
+    /// the words name by a plural noun of doers or of bands ("the drug trafficking bands were
+    /// responsible", "the smugglers carried out"; not "ethnic tensions were behind").
     fn blamed(&self, p: Phrase, d: &mut Draft) {
         let lower = self.words.lower_from(0);
         let hw = lower[self.head(p)];
-        let plural = hw.len() > 3
-            && hw.ends_with('s')
-            && !hw.ends_with("ss")
+        let doers = hw.len() > 4
             && hw.chars().all(char::is_alphabetic)
-            && ev::trigger(&[hw]).is_none();
-        if self.classify(p) == Class::Other && plural {
+            && ["ers", "ors", "ists", "ants", "ents"].iter().any(|s| hw.ends_with(s))
+            || matches!(hw, "bands" | "gangs" | "groups" | "militias" | "cartels" | "clans" | "squads" | "mobs");
+        if self.classify(p) == Class::Other && doers && ev::trigger(&[hw]).is_none() {
             let span = self.span(p);
             d.add(EventRoleKind::PerpetratorPerson, span, self.entity_in(span, &[Label::Person]));
         } else {
