@@ -21,6 +21,15 @@ pub(crate) fn num(x: f64) -> String {
     }
 }
 
+/// "1 document", "3 documents".
+fn count(n: i64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn range(low: Option<f64>, high: Option<f64>) -> String {
     match (low, high) {
         (Some(l), Some(h)) if l == h => num(l),
@@ -536,12 +545,11 @@ pub(crate) fn entity(d: &Data, e: usize) -> String {
     let mut b = String::new();
     let _ = write!(
         b,
-        "<h1>{}</h1><p class=\"meta\"><span class=\"lab lab-{c}\">{l}</span> · <code>{}</code> · {} mentions in {} \
-         documents</p>",
+        "<h1>{}</h1><p class=\"meta\"><span class=\"lab lab-{c}\">{l}</span> · <code>{}</code> · {} in {}</p>",
         esc(t.str("name", e)),
         esc(id),
-        t.int("n_mentions", e).unwrap_or(0),
-        t.int("n_documents", e).unwrap_or(0),
+        count(t.int("n_mentions", e).unwrap_or(0), "mention"),
+        count(t.int("n_documents", e).unwrap_or(0), "document"),
         l = esc(t.str("label", e)),
         c = class_token(t.str("label", e))
     );
@@ -676,5 +684,7 @@ mod tests {
         assert_eq!(num(2.5), "2.5");
         assert_eq!(range(Some(13.0), None), "≥13");
         assert_eq!(range(Some(1500.0), Some(2200.0)), "1500–2200");
+        assert_eq!(count(1, "document"), "1 document");
+        assert_eq!(count(0, "mention"), "0 mentions");
     }
 }
