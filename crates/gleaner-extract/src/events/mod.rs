@@ -826,6 +826,11 @@ impl<'a, 'd> Cx<'a, 'd> {
         while k > 0 && i - k < 4 {
             k -= 1;
             let w = self.lw(k);
+            // Planned in the past, the incident named as one known ("planned the attack",
+            // "plotted this bombing") took place; "planned an attack" need not have.
+            if matches!(w, "planned" | "plotted") && self.definite(i) {
+                return false;
+            }
             if ev::irrealis(w) {
                 return true;
             }
