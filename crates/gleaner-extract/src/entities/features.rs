@@ -126,6 +126,8 @@ pub(crate) struct TokenInfo {
     pub(crate) capitalized: bool,
     /// The form has a digit.
     has_digit: bool,
+    /// The cache holds the sums of the form's own features: they are not computed.
+    known: bool,
 }
 
 /// Reusable buffers for one sentence.
@@ -182,6 +184,20 @@ impl History {
 impl Scratch {
     /// Reads the tokens of one sentence: per-token facts, then static features.
     pub(crate) fn load(&mut self, words: &[&str], lex: &Lexicons, clusters: &Clusters, hist: &History) {
+        self.load_known(words, lex, clusters, hist, |_| false);
+    }
+
+    /// [`Scratch::load`] for [`Scratch::decode_cached`]: the features of a token's word alone are
+    /// neither computed nor kept where `cached(form)` says the cache already holds their sums
+    /// (forms with a digit never are); its facts that its neighbours' features read are.
+    pub(crate) fn load_known(
+        &mut self,
+        words: &[&str],
+        lex: &Lexicons,
+        clusters: &Clusters,
+        hist: &History,
+        cached: impl Fn(u64) -> bool,
+    ) {
         let n = words.len();
         self.info.clear();
         self.lowers.clear();
@@ -202,8 +218,11 @@ impl Scratch {
             let low = word_hash(&self.lower);
             let [cluster, vector] = clusters.get_both(low);
             shape(w, &mut self.shape);
+            let form = xxh3_64(w.as_bytes());
+            let has_digit = w.bytes().any(|b| b.is_ascii_digit());
+            let known = !has_digit && cached(form);
             let mut affix = [0u64; 8];
-            let lw = self.lower.as_str();
+            let lw = if known { "" } else { self.lower.as_str() };
             let mut ends = [0usize; 4];
             let mut k = 0;
             for (i, c) in lw.char_indices() {
@@ -240,7 +259,8 @@ impl Scratch {
             };
             self.info.push(TokenInfo {
                 low,
-                form: xxh3_64(w.as_bytes()),
+                form,
+                known,
                 shape: xxh3_64(self.shape.as_bytes()),
                 affix,
                 gaz: 0,
@@ -253,7 +273,7 @@ impl Scratch {
                 cluster,
                 vector,
                 capitalized,
-                has_digit: w.bytes().any(|b| b.is_ascii_digit()),
+                has_digit,
             });
             self.lowers.push(low);
             self.capital.push(w.chars().any(char::is_uppercase));
@@ -299,28 +319,8 @@ impl Scratch {
             let f = &mut self.feats;
             // The word's own features first (see `word_end`): the same for every occurrence of
             // the token's surface form.
-            f.push(mix(T_W, t.low));
-            f.push(mix(T_FORM, t.form));
-            f.push(mix(T_SH, t.shape));
-            f.extend(t.affix.iter().filter(|&&a| a != 0));
-            if t.title {
-                f.push(mix(T_TITLE, t.capitalized as u64));
-            }
-            if t.org_word {
-                f.push(mix(T_ORGW, t.capitalized as u64));
-            }
-            if t.first_name {
-                f.push(mix(T_FIRSTNAME, 1));
-            }
-            if t.cluster != 0 {
-                for (j, len) in [4u32, 6, 10, 20].into_iter().enumerate() {
-                    f.push(mix(T_CL + j as u64, prefix(t.cluster, len)));
-                }
-            }
-            if t.vector != 0 {
-                for level in 0..VectorClusters::SIZES.len() {
-                    f.push(mix(T_VC + level as u64, VectorClusters::level(t.vector, level) as u64));
-                }
+            if !t.known {
+                push_own(f, t);
             }
             self.word_end.push(f.len());
             f.push(mix(T_BIAS, 0));
@@ -484,6 +484,33 @@ impl Scratch {
     }
 }
 
+/// The features of a token's word alone (see `Scratch::word_end`).
+fn push_own(f: &mut Vec<u64>, t: &TokenInfo) {
+    f.push(mix(T_W, t.low));
+    f.push(mix(T_FORM, t.form));
+    f.push(mix(T_SH, t.shape));
+    f.extend(t.affix.iter().filter(|&&a| a != 0));
+    if t.title {
+        f.push(mix(T_TITLE, t.capitalized as u64));
+    }
+    if t.org_word {
+        f.push(mix(T_ORGW, t.capitalized as u64));
+    }
+    if t.first_name {
+        f.push(mix(T_FIRSTNAME, 1));
+    }
+    if t.cluster != 0 {
+        for (j, len) in [4u32, 6, 10, 20].into_iter().enumerate() {
+            f.push(mix(T_CL + j as u64, prefix(t.cluster, len)));
+        }
+    }
+    if t.vector != 0 {
+        for level in 0..VectorClusters::SIZES.len() {
+            f.push(mix(T_VC + level as u64, VectorClusters::level(t.vector, level) as u64));
+        }
+    }
+}
+
 /// The best tag that may follow `prev` (and end the sentence when `last`), and its probability
 /// among the valid tags (softmax of the scores).
 fn pick(scores: &[f32; N_TAGS], prev: Option<u8>, last: bool) -> (u8, f32) {
@@ -527,6 +554,8 @@ mod tests {
             scratch.load(&words, lex, &model.clusters, &hist);
             let (mut plain, mut plain_conf, mut cached, mut cached_conf) = (vec![], vec![], vec![], vec![]);
             scratch.decode(model, &mut plain, &mut plain_conf, |_, _, _| None);
+            // As the tagger runs: the words the cache holds are loaded without their own features.
+            scratch.load_known(&words, lex, &model.clusters, &hist, |form| cache.contains_key(&form));
             scratch.decode_cached(model, &mut cache, &mut cached, &mut cached_conf);
             assert_eq!(plain, cached, "{text}");
             assert_eq!(plain_conf, cached_conf, "{text}");

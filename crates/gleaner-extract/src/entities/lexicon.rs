@@ -58,6 +58,13 @@ const PLACE_NOT_SURNAME: &[&str] = &[
     "Islands", "Mountains",
 ];
 
+/// Last words of place names that no organization's name ends in (not "County": "Derby County"
+/// is a football club; not "Airport" or "Stadium", which name their operators too).
+const PLACE_NOT_ORG: &[&str] = &[
+    "Square", "District", "Province", "Parish", "Prefecture", "Township", "River", "Ocean", "Peninsula", "Strait",
+    "Desert", "Gulf", "Canal", "Plateau", "Basin", "Islands", "Mountains",
+];
+
 /// Last words of organization names that are never a person's surname (not "Church", "Post",
 /// "Court", "Bank" or "Press").
 const ORG_NOT_SURNAME: &[&str] = &[
@@ -329,6 +336,11 @@ impl Lexicons {
             }
             0 if words.len() >= 2 && words.last().is_some_and(|w| ORG_NOT_SURNAME.contains(w)) => Label::Org,
             0 => Label::Person,
+            // An organization's or other name ending in a word only places end in ("Tahrir
+            // Square", "Dan Sai District") is the place.
+            1 | 3 if words.len() >= 2 && words.last().is_some_and(|w| PLACE_NOT_ORG.contains(w)) => {
+                self.label(2, words, before)
+            }
             1 => Label::Org,
             2 => {
                 let cats = self.categories(words);

@@ -10,6 +10,7 @@ fn shipped_model_loads() {
     let model = shipped_model().expect("models/ner.bin loads");
     assert!(model.n_features() > 10_000, "a trained model, not a placeholder");
     assert!(!model.clusters.is_empty(), "with its word clusters");
+    assert!(model.clusters.vector_words() > 100_000, "and its second family, over word vectors");
 }
 
 #[test]
@@ -172,4 +173,47 @@ fn a_bracketed_name_is_an_alias_only_when_it_repeats_a_word() {
     assert_ne!(id("R O'Gara"), id("S Payne"));
     assert_ne!(id("R O'Gara"), id("Munster"));
     assert_eq!(id("Abu Bakr al-Baghdadi"), id("al-Baghdadi"));
+}
+
+/// A demonym and the institution word the tagger left out are one organization; where the tagger
+/// found the institution, where a capitalized word follows, or where the word is no institution's,
+/// nothing changes. The tagger's reading is given here, so the rule alone is tested.
+#[test]
+fn a_demonym_joins_the_institution_word_the_tagger_left_out() {
+    type Names<'a> = &'a [(&'a str, Label)];
+    let cases: [(&str, Names, Names); 5] = [
+        (
+            "The vote failed after the Haitian Parliament rejected it.",
+            &[("Haitian", Label::Norp)],
+            &[("Haitian Parliament", Label::Org)],
+        ),
+        (
+            "The German Foreign Ministry said so.",
+            &[("German", Label::Norp), ("Foreign Ministry", Label::Org)],
+            &[("German", Label::Norp), ("Foreign Ministry", Label::Org)],
+        ),
+        ("The Russian Army Chief spoke.", &[("Russian", Label::Norp)], &[("Russian", Label::Norp)]),
+        ("A Haitian Doctor spoke.", &[("Haitian", Label::Norp)], &[("Haitian", Label::Norp)]),
+        ("The Haitian parliament voted.", &[("Haitian", Label::Norp)], &[("Haitian", Label::Norp)]),
+    ];
+    for (text, tagged, want) in cases {
+        let d = doc(text, None);
+        let mut found: Vec<super::Found> = tagged
+            .iter()
+            .map(|&(name, label)| {
+                let at = text.find(name).unwrap();
+                super::Found {
+                    sentence: 0,
+                    span: gleaner_ingest::Span::new(at, at + name.len()),
+                    label,
+                    confidence: 1.0,
+                    method: "model",
+                    rule: None,
+                }
+            })
+            .collect();
+        super::join_demonym_institutions(&d, &mut found);
+        let got: Vec<(&str, Label)> = found.iter().map(|f| (d.slice(f.span), f.label)).collect();
+        assert_eq!(got, want, "{text}");
+    }
 }
