@@ -484,6 +484,33 @@ impl Scratch {
     }
 }
 
+impl Scratch {
+    /// The runs of tokens of the last sentence loaded that are a name of the lexicon in the one
+    /// category `cat` and no other (`f(first, end)`), capitalized as listed.
+    pub(crate) fn lexicon_runs(&self, cat: usize, mut f: impl FnMut(usize, usize)) {
+        let only = |t: &TokenInfo| t.gaz == 1 << cat;
+        let mut i = 0;
+        while i < self.info.len() {
+            let t = &self.info[i];
+            match t.gaz_part[cat] {
+                4 if only(t) => f(i, i + 1),
+                1 if only(t) => {
+                    let mut j = i + 1;
+                    while j < self.info.len() && self.info[j].gaz_part[cat] == 2 && only(&self.info[j]) {
+                        j += 1;
+                    }
+                    if j < self.info.len() && self.info[j].gaz_part[cat] == 3 && only(&self.info[j]) {
+                        f(i, j + 1);
+                        i = j;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+}
+
 /// The features of a token's word alone (see `Scratch::word_end`).
 fn push_own(f: &mut Vec<u64>, t: &TokenInfo) {
     f.push(mix(T_W, t.low));

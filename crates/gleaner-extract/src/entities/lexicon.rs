@@ -481,6 +481,9 @@ impl Lexicons {
         n
     }
 
+    /// The lexicon category of organizations, as [`Lexicons::mark_gazetteer`] reports it.
+    pub(crate) const ORGANIZATION: usize = ORGANIZATION;
+
     /// Is `word` a named disease or pathogen of the list, written as listed ("COVID-19")?
     pub(crate) fn is_disease(&self, word: &str) -> bool {
         self.diseases.contains(word)

@@ -531,6 +531,7 @@ pub const RULES: &[(&str, &str)] = &[
         "demonym_institution",
         "a demonym joined to the one institution word after it that the tagger left out (\"the Haitian | Parliament\")",
     ),
+    ("lexicon_org", "a well-known organization of the lexicon the tagger left out (\"the Treasury\", \"the Fed\")"),
     ("honorific_person", "a name after Mr., Ms. or Dr. typed as a person whatever the tagger's class"),
     ("dateline_cut", "a dateline's month cut from the place it was run into (\"Moscow March 5\")"),
     ("title_split", "a name split where a title or role word joins two names (\"Acme Chief Executive Jane Roe\")"),
@@ -621,6 +622,21 @@ fn tag_document(model: &'static Model, doc: &Document) -> Vec<Found> {
                     rule: Some("disease_name"),
                 });
             }
+        }
+        // Organizations of the lexicon ("Federal Reserve", "Treasury", "Kremlin") are ORG where
+        // the tagger saw nothing, as named diseases are MISC; a span of the tagger that starts
+        // before or with them and is longer stays. Not in a sentence in capitals.
+        if !*capitals.get_or_insert_with(|| words.iter().all(|w| !w.chars().any(char::is_lowercase))) {
+            scratch.lexicon_runs(Lexicons::ORGANIZATION, |a, b| {
+                out.push(Found {
+                    sentence: si as u32,
+                    span: Span { start: spans[a].start, end: spans[b - 1].end },
+                    label: Label::Org,
+                    confidence: 1.0,
+                    method: "lexicon",
+                    rule: Some("lexicon_org"),
+                })
+            });
         }
         for &(a, b) in &branches {
             out.push(Found {
