@@ -140,6 +140,7 @@ impl Extractor for Entities {
         join_particle_names(doc, &mut found);
         join_national_institutions(doc, &mut found);
         join_demonym_institutions(doc, &mut found);
+        join_state_names(doc, &mut found);
         extend_over_on(doc, &mut found);
         let mut linked = link(doc, found);
         repeat_names(doc, &mut linked);
@@ -379,6 +380,39 @@ fn join_demonym_institutions(doc: &Document, found: &mut [Found]) {
     }
 }
 
+/// A state's formal name cut at "of": "Republic | of | Ireland", "Islamic Republic | of | Iran",
+/// "Kingdom | of | Saudi Arabia" are one GPE. The first mention ends in a word of a state's form
+/// (republic, kingdom, ...), "of" alone stands between them, and the second is a GPE; the two
+/// become one GPE (placed by its country). Rule `state_name`.
+fn join_state_names(doc: &Document, found: &mut Vec<Found>) {
+    const FORMS: &[&str] =
+        &["republic", "kingdom", "principality", "emirate", "sultanate", "commonwealth", "federation", "grand duchy"];
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (&found[i], &found[i + 1]);
+        let joins = a.sentence == b.sentence
+            && b.label == Label::Gpe
+            && a.span.end <= b.span.start
+            && doc.slice(Span { start: a.span.end, end: b.span.start }) == " of "
+            && {
+                let first = doc.slice(a.span).to_lowercase();
+                FORMS.iter().any(|f| first.strip_suffix(f).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')))
+            };
+        if joins {
+            let merged = Found {
+                span: Span { start: a.span.start, end: b.span.end },
+                label: Label::Gpe,
+                confidence: a.confidence.min(b.confidence),
+                rule: Some("state_name"),
+                ..b.clone()
+            };
+            found[i] = merged;
+            found.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
 /// A body's name that goes on with "on" and its subject: "Commission | on Presidential Debates",
 /// "Conference | on Disarmament", "Committee | on Foreign Relations" are one name, as CoNLL-2003
 /// writes them. The mention ends in an organization's head word or "Conference" / "Convention";
@@ -531,6 +565,7 @@ pub const RULES: &[(&str, &str)] = &[
         "demonym_institution",
         "a demonym joined to the one institution word after it that the tagger left out (\"the Haitian | Parliament\")",
     ),
+    ("state_name", "a state's formal name cut at \"of\" joined (\"Republic | of Ireland\")"),
     ("lexicon_org", "a well-known organization of the lexicon the tagger left out (\"the Treasury\", \"the Fed\")"),
     ("honorific_person", "a name after Mr., Ms. or Dr. typed as a person whatever the tagger's class"),
     ("dateline_cut", "a dateline's month cut from the place it was run into (\"Moscow March 5\")"),
