@@ -423,6 +423,8 @@ impl Scratch {
             // Forms with a digit rarely come back ("1,234", "12.5"): scored in place, not kept;
             // nor are forms met once the cache is full (the frequent ones come early).
             let keep = !t.has_digit && (cache.len() < WORD_SUMS_MAX || cache.contains_key(&t.form));
+            // A word loaded without its own features (`load_known`) is always in the cache.
+            debug_assert!(!t.known || keep);
             let mut sum = if keep { *cache.entry(t.form).or_insert_with(own) } else { own() };
             model.add_sums(&s.feats[mid..hi], &mut sum);
             model.add_sums(tag_feats, &mut sum);
@@ -443,6 +445,7 @@ impl Scratch {
         mut learn: impl FnMut(usize, &[u64], u8) -> Option<u8>,
     ) {
         let score = |s: &mut Scratch, i: usize, tag_feats: &[u64; 4]| {
+            debug_assert!(!s.info[i].known, "decode needs every word's own features: load, not load_known");
             s.dynamic.clear();
             s.dynamic.extend_from_slice(&s.feats[s.bounds[i]..s.bounds[i + 1]]);
             s.dynamic.extend_from_slice(tag_feats);

@@ -59,10 +59,12 @@ const PLACE_NOT_SURNAME: &[&str] = &[
 ];
 
 /// Last words of place names that no organization's name ends in (not "County": "Derby County"
-/// is a football club; not "Airport" or "Stadium", which name their operators too).
+/// is a football club; not "District" or "Province": school districts, "Western Province" the
+/// rugby side, "Khorasan Province" the armed group; not "Airport" or "Stadium", which name their
+/// operators too).
 const PLACE_NOT_ORG: &[&str] = &[
-    "Square", "District", "Province", "Parish", "Prefecture", "Township", "River", "Ocean", "Peninsula", "Strait",
-    "Desert", "Gulf", "Canal", "Plateau", "Basin", "Islands", "Mountains",
+    "Square", "Parish", "Prefecture", "Township", "River", "Ocean", "Peninsula", "Strait", "Desert", "Gulf", "Canal",
+    "Plateau", "Basin", "Islands", "Mountains",
 ];
 
 /// Last words of organization names that are never a person's surname (not "Church", "Post",

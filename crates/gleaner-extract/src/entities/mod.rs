@@ -361,10 +361,16 @@ fn join_demonym_institutions(doc: &Document, found: &mut [Found]) {
         {
             continue;
         }
+        // A known place ("Soviet | Union") is the tagger's to read.
+        if lex.categories(&[word, w]) != 0 {
+            continue;
+        }
+        // In title case capitals tell nothing (the demonym and its head word are not counted).
         let (mut words, mut caps) = (0, 0);
-        for x in &tokens[sentence.tokens.start as usize..sentence.tokens.end as usize] {
+        for (j, x) in tokens[sentence.tokens.start as usize..sentence.tokens.end as usize].iter().enumerate() {
             let w = doc.slice(x.span);
-            if w.starts_with(char::is_alphabetic) && w.chars().count() > 3 {
+            let own = sentence.tokens.start as usize + j + 1 == k || sentence.tokens.start as usize + j == k;
+            if !own && w.starts_with(char::is_alphabetic) && w.chars().count() > 3 {
                 words += 1;
                 caps += w.starts_with(char::is_uppercase) as usize;
             }
@@ -586,6 +592,7 @@ fn overrules(kind: usize, label: Label) -> bool {
     match kind {
         0 => label != Label::Person,
         1 => label != Label::Org,
+        3 => matches!(label, Label::Person | Label::Org | Label::Gpe | Label::Loc | Label::Fac),
         _ => matches!(label, Label::Person | Label::Org),
     }
 }

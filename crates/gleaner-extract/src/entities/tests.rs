@@ -181,7 +181,14 @@ fn a_bracketed_name_is_an_alias_only_when_it_repeats_a_word() {
 #[test]
 fn a_demonym_joins_the_institution_word_the_tagger_left_out() {
     type Names<'a> = &'a [(&'a str, Label)];
-    let cases: [(&str, Names, Names); 5] = [
+    let cases: [(&str, Names, Names); 7] = [
+        // A short sentence is not title case: the two words themselves are not counted.
+        ("The Israeli Army said so.", &[("Israeli", Label::Norp)], &[("Israeli Army", Label::Org)]),
+        (
+            "Officials said the Russian Army Chief would visit.",
+            &[("Russian", Label::Norp)],
+            &[("Russian", Label::Norp)],
+        ),
         (
             "The vote failed after the Haitian Parliament rejected it.",
             &[("Haitian", Label::Norp)],
