@@ -60,7 +60,7 @@ const PLACE_NOT_SURNAME: &[&str] = &[
 
 /// Last words of place names that no organization's name ends in (not "County": "Derby County"
 /// is a football club; not "District" or "Province": school districts, "Western Province" the
-/// rugby side, "Khorasan Province" the armed group; not "Airport" or "Stadium", which name their
+/// rugby side, armed groups named for a province; not "Airport" or "Stadium", which name their
 /// operators too).
 const PLACE_NOT_ORG: &[&str] = &[
     "Square", "Parish", "Prefecture", "Township", "River", "Ocean", "Peninsula", "Strait", "Desert", "Gulf", "Canal",
