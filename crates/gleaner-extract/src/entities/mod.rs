@@ -207,19 +207,24 @@ fn join_particle_names(doc: &Document, found: &mut Vec<Found>) {
                 (1..=3).contains(&words.len()) && words.iter().all(|w| Lexicons::is_spaced_particle(w))
             };
         if joins {
-            let label = b.label;
-            let merged = Found {
-                span: Span { start: a.span.start, end: b.span.end },
-                label,
-                confidence: a.confidence.min(b.confidence),
-                rule: Some("name_particle"),
-                ..b.clone()
-            };
-            found[i] = merged;
-            found.remove(i + 1);
+            merge_with_next(found, i, b.label, "name_particle");
         }
         i += 1;
     }
+}
+
+/// Mentions `i` and `i + 1` become one, from the first's start to the second's end, with `label`
+/// and `rule`, the lower of their confidences and the second's other fields.
+fn merge_with_next(found: &mut Vec<Found>, i: usize, label: Label, rule: &'static str) {
+    let b = found.remove(i + 1);
+    let a = &mut found[i];
+    *a = Found {
+        span: Span { start: a.span.start, end: b.span.end },
+        label,
+        confidence: a.confidence.min(b.confidence),
+        rule: Some(rule),
+        ..b
+    };
 }
 
 /// A country cut off the institution it names: "U.S. | House of Representatives" is one
@@ -405,15 +410,7 @@ fn join_state_names(doc: &Document, found: &mut Vec<Found>) {
                 FORMS.iter().any(|f| first.strip_suffix(f).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')))
             };
         if joins {
-            let merged = Found {
-                span: Span { start: a.span.start, end: b.span.end },
-                label: Label::Gpe,
-                confidence: a.confidence.min(b.confidence),
-                rule: Some("state_name"),
-                ..b.clone()
-            };
-            found[i] = merged;
-            found.remove(i + 1);
+            merge_with_next(found, i, Label::Gpe, "state_name");
         }
         i += 1;
     }
